@@ -1,0 +1,198 @@
+package genai
+
+import (
+	"errors"
+	"fmt"
+	"sync"
+)
+
+// Position locates a record in its input.
+type Position struct {
+	// Name is the input's name (a file name, "-" for standard input).
+	Name string
+	// Line is the 1-based line where the record's top-level value starts.
+	Line int64
+	// Offset is the byte offset of that value in the (decompressed) input.
+	Offset int64
+	// Path locates the record inside its envelope ("logEvents[2]", "Records[7]"); empty for a
+	// record that is a top-level value.
+	Path string
+}
+
+// String formats the position as name:line[:path].
+func (p Position) String() string {
+	s := fmt.Sprintf("%s:%d", p.Name, p.Line)
+	if p.Path != "" {
+		s += ":" + p.Path
+	}
+	return s
+}
+
+// Record is one logical provider record: the bytes of one JSON value and where they came from.
+type Record struct {
+	// Data is the record's JSON text. It is only valid during the Decode call.
+	Data []byte
+	// Pos locates the record.
+	Pos Position
+	// Envelope names the delivery envelope the record came in ("" for a plain record).
+	Envelope string
+	// Time is a timestamp the envelope gave the record (a CloudWatch log event's timestamp),
+	// used when the record has none of its own, in Unix milliseconds.
+	Time int64
+
+	depth int // envelope nesting depth
+}
+
+// Decoder turns provider records into events: records in, events out. A Decoder may keep state
+// across records (to reassemble a request split over several records); a new Decoder is made
+// for each input stream by its Format.
+type Decoder interface {
+	// Decode normalizes rec into ev, which the caller has Reset. It returns nil when ev holds
+	// a complete event, ErrHeld when the record was kept to be merged with later records (no
+	// event yet), ErrSkip when the record is not an event at all (a notice, not an error), or
+	// another error when the record cannot be normalized; ev is then turned into an error
+	// document by the caller. Decode must never panic on any input.
+	Decode(rec *Record, ev *Event) error
+}
+
+// Flusher is implemented by Decoders that hold records back: at the end of the input Flush
+// passes every event still held to emit.
+type Flusher interface {
+	Flush(emit func(*Event))
+}
+
+// ErrHeld is returned by Decode when a record was kept to be merged with later ones.
+var ErrHeld = errors.New("genai: record held for reassembly")
+
+// SkipError is returned (wrapped or as is) by Decode for a record that is not an event, such as
+// an S3 permission-check object or a body sidecar object. It is reported as a notice.
+type SkipError struct {
+	// Reason says what the record was.
+	Reason string
+}
+
+func (e *SkipError) Error() string { return "skipped: " + e.Reason }
+
+// Skip returns a *SkipError with the given reason.
+func Skip(reason string) error { return &SkipError{Reason: reason} }
+
+// RecordError is an error about one record, with its position.
+type RecordError struct {
+	Pos    Position
+	Format string
+	Err    error
+}
+
+func (e *RecordError) Error() string {
+	if e.Format != "" {
+		return fmt.Sprintf("%s: %s: %v", e.Pos, e.Format, e.Err)
+	}
+	return fmt.Sprintf("%s: %v", e.Pos, e.Err)
+}
+
+func (e *RecordError) Unwrap() error { return e.Err }
+
+// Format is one input format: a name, a cheap detector, and a way to make a Decoder.
+type Format struct {
+	// Name is the format's name as used on the command line ("bedrock.invocation").
+	Name string
+	// Description says what the format is, for --help and docs.
+	Description string
+	// Detect reports whether a record looks like this format. It sees the record's JSON text
+	// and must be cheap: look for distinctive keys, do not parse the whole record.
+	Detect func(data []byte) bool
+	// NewDecoder returns a Decoder for one input stream.
+	NewDecoder func() Decoder
+}
+
+// Envelope is a delivery wrapper that carries several records (a CloudWatch Logs subscription
+// payload, a CloudTrail log file, an Azure Event Hub message).
+type Envelope struct {
+	// Name names the envelope ("cloudwatch.logs", "cloudtrail.records", "azure.records").
+	Name string
+	// Detect reports whether a top-level JSON value is this envelope. It must be cheap.
+	Detect func(data []byte) bool
+	// Split returns the records inside the envelope, in order, with Data, Pos.Path, Envelope
+	// and Time set (the caller fills the rest of the position). A record may itself be an
+	// envelope. Record data may point into data. Split returns an error when the envelope is
+	// malformed.
+	Split func(data []byte) ([]Record, error)
+}
+
+// Registry holds the known formats and envelopes. The zero Registry is empty and ready to use;
+// it is safe for concurrent use.
+type Registry struct {
+	mu        sync.RWMutex
+	formats   []*Format
+	envelopes []*Envelope
+}
+
+// Register adds formats. A later format with the same name replaces the earlier one.
+func (r *Registry) Register(fs ...*Format) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for _, f := range fs {
+		replaced := false
+		for i, g := range r.formats {
+			if g.Name == f.Name {
+				r.formats[i], replaced = f, true
+			}
+		}
+		if !replaced {
+			r.formats = append(r.formats, f)
+		}
+	}
+}
+
+// RegisterEnvelope adds envelopes.
+func (r *Registry) RegisterEnvelope(es ...*Envelope) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.envelopes = append(r.envelopes, es...)
+}
+
+// Formats returns the registered formats in registration order.
+func (r *Registry) Formats() []*Format {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	return append([]*Format(nil), r.formats...)
+}
+
+// Lookup returns the format with the given name, or nil.
+func (r *Registry) Lookup(name string) *Format {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	for _, f := range r.formats {
+		if f.Name == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// Detect returns the first registered format whose detector accepts data, or nil.
+func (r *Registry) Detect(data []byte) *Format {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	for _, f := range r.formats {
+		if f.Detect(data) {
+			return f
+		}
+	}
+	return nil
+}
+
+// DetectEnvelope returns the first registered envelope whose detector accepts data, or nil.
+func (r *Registry) DetectEnvelope(data []byte) *Envelope {
+	r.mu.RLock()
+	defer r.mu.RUnlock()
+	for _, e := range r.envelopes {
+		if e.Detect(data) {
+			return e
+		}
+	}
+	return nil
+}
+
+// ErrUnknownFormat is the error (wrapped in a *RecordError) for a record no format recognises.
+var ErrUnknownFormat = errors.New("no known format matches the record")

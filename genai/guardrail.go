@@ -1,0 +1,229 @@
+package genai
+
+import (
+	"slices"
+)
+
+// Guardrail is every guardrail or content-filter result seen on one event.
+type Guardrail struct {
+	// IDs are the guardrail ids seen (trace keys, guardrailConfig, ApplyGuardrail identifier).
+	IDs []string
+	// Version is the guardrail version, when known.
+	Version string
+	// Assessments holds one entry per assessed policy item, detected or not.
+	Assessments []Assessment
+	// Intervened reports that the provider intervened: Bedrock INTERVENED / guardrail_intervened
+	// / GUARDRAIL_INTERVENED, Azure filtered / content_filter.
+	Intervened bool
+	// Action is the provider's overall action verbatim ("INTERVENED", "GUARDRAIL_INTERVENED", "NONE").
+	Action string
+	// ActionReason is the provider's reason text, when given.
+	ActionReason string
+	// Latency is the guardrail processing latency in milliseconds (summed over assessments).
+	Latency Opt[int64]
+	// Units are the policy units consumed, as a JSON object (policy name -> units).
+	Units []byte
+	// Coverage of guarded text characters and images.
+	TextGuarded, TextTotal     Opt[int64]
+	ImagesGuarded, ImagesTotal Opt[int64]
+	// NotRun lists filters that did not run (Azure filter "error" entries), so that an absent
+	// verdict is not read as "safe".
+	NotRun []string
+}
+
+// Direction says which side of the exchange an assessment looked at.
+type Direction string
+
+// The directions.
+const (
+	DirectionInput  Direction = "input"
+	DirectionOutput Direction = "output"
+)
+
+// The shared policy vocabulary (gen_ai.policy.name values), one for every vendor.
+const (
+	PolicyContent            = "content_policy"
+	PolicyTopic              = "topic_policy"
+	PolicyWord               = "word_policy"
+	PolicySensitiveInfo      = "sensitive_information_policy"
+	PolicyContextual         = "contextual_grounding_policy"
+	PolicyAutomatedReasoning = "automated_reasoning_policy"
+	PolicyProtectedMaterial  = "protected_material_policy"
+)
+
+// The shared action vocabulary (gen_ai.policy.action values).
+const (
+	ActionBlocked    = "BLOCKED"
+	ActionAnonymized = "ANONYMIZED"
+	ActionNone       = "NONE"
+)
+
+// The shared confidence vocabulary (gen_ai.policy.confidence values).
+const (
+	ConfidenceNone   = "NONE"
+	ConfidenceLow    = "LOW"
+	ConfidenceMedium = "MEDIUM"
+	ConfidenceHigh   = "HIGH"
+)
+
+// Assessment is one assessed policy item.
+type Assessment struct {
+	GuardrailID      string
+	GuardrailVersion string
+	Direction        Direction
+	// Policy is the snake_case policy name (PolicyContent, ...).
+	Policy string
+	// Type is the item type upper-case: HATE, PROMPT_ATTACK, DENY, PROFANITY, EMAIL, GROUNDING...
+	// It becomes gen_ai.compliance.violation_code.
+	Type string
+	// Action is the provider's action upper-case (BLOCKED, ANONYMIZED, NONE).
+	Action string
+	// Detected is the provider's detected flag, when given.
+	Detected Opt[bool]
+	// Confidence is NONE/LOW/MEDIUM/HIGH (content filters; Azure severity maps here).
+	Confidence string
+	// Strength is the configured filter strength (Bedrock filterStrength).
+	Strength string
+	// Name is the item's own name: topic name, regex name, blocklist id.
+	Name string
+	// Match is the matched text (word, PII value, regex match).
+	Match string
+	// Score and Threshold are grounding / relevance scores.
+	Score     Opt[float64]
+	Threshold Opt[float64]
+	// Modality is "text" or "image" when the provider says.
+	Modality string
+	// Native is the provider's own category name when it differs from Type ("self_harm", "jailbreak").
+	Native string
+}
+
+// Triggered reports whether the item counts as a finding: an action other than NONE, or a
+// detection the provider flagged (observe mode keeps action NONE with detected true).
+func (a *Assessment) Triggered() bool {
+	if a.Action != "" && a.Action != ActionNone {
+		return true
+	}
+	return a.Detected.Valid && a.Detected.Value
+}
+
+// Derived is the policy, compliance and OWASP view computed from a Guardrail.
+type Derived struct {
+	PolicyNames       []string
+	PolicyActions     []string
+	PolicyConfidences []string
+	ViolationCodes    []string
+	// Matches are the items with a match or a score (gen_ai.policy.match_detail), as JSON.
+	Matches           []byte
+	ViolationDetected Opt[bool]
+	RequestTriggered  []string
+	ResponseTriggered []string
+	OWASPIDs          []string
+	OWASPDescriptions []string
+}
+
+// Derive computes the derived policy, compliance and OWASP fields from the assessments, the
+// same way for every vendor. Arrays are sorted and de-duplicated (as Elastic's pipeline does).
+// Only triggered items (see Assessment.Triggered) count, so a clean assessment adds nothing.
+func (g *Guardrail) Derive() Derived {
+	var d Derived
+	var matches []Assessment
+	for i := range g.Assessments {
+		a := &g.Assessments[i]
+		if !a.Triggered() {
+			continue
+		}
+		d.PolicyNames = appendUnique(d.PolicyNames, a.Policy)
+		d.PolicyActions = appendUnique(d.PolicyActions, a.Action)
+		if a.Policy == PolicyContent {
+			d.PolicyConfidences = appendUnique(d.PolicyConfidences, a.Confidence)
+		}
+		d.ViolationCodes = appendUnique(d.ViolationCodes, a.Type)
+		switch a.Direction {
+		case DirectionInput:
+			d.RequestTriggered = appendUnique(d.RequestTriggered, a.Policy)
+		case DirectionOutput:
+			d.ResponseTriggered = appendUnique(d.ResponseTriggered, a.Policy)
+		}
+		if a.Match != "" || a.Score.Valid || a.Threshold.Valid {
+			matches = append(matches, *a)
+		}
+		if o := OWASPFor(a); o != nil {
+			d.OWASPIDs = appendUnique(d.OWASPIDs, o.ID)
+			d.OWASPDescriptions = appendUnique(d.OWASPDescriptions, o.Name)
+		}
+	}
+	for _, s := range [][]string{d.PolicyNames, d.PolicyActions, d.PolicyConfidences, d.ViolationCodes, d.RequestTriggered, d.ResponseTriggered, d.OWASPIDs, d.OWASPDescriptions} {
+		slices.Sort(s)
+	}
+	if g.Intervened {
+		d.ViolationDetected = Some(true)
+	}
+	if len(matches) > 0 {
+		d.Matches = matchDetailJSON(matches)
+	}
+	return d
+}
+
+func appendUnique(s []string, v string) []string {
+	if v == "" || slices.Contains(s, v) {
+		return s
+	}
+	return append(s, v)
+}
+
+func matchDetailJSON(items []Assessment) []byte {
+	b := make([]byte, 0, 64*len(items))
+	b = append(b, '[')
+	for i := range items {
+		a := &items[i]
+		if i > 0 {
+			b = append(b, ',')
+		}
+		o := jsonObject{b: b}
+		o.str("action", a.Action)
+		o.str("match", a.Match)
+		o.str("name", a.Name)
+		o.str("policy", a.Policy)
+		if a.Score.Valid {
+			o.raw("score", AppendJSONFloat(nil, a.Score.Value))
+		}
+		if a.Threshold.Valid {
+			o.raw("threshold", AppendJSONFloat(nil, a.Threshold.Value))
+		}
+		o.str("type", a.Type)
+		b = o.close()
+	}
+	return append(b, ']')
+}
+
+// OWASP is one entry of the OWASP Top 10 for LLM Applications 2025.
+type OWASP struct {
+	ID   string
+	Name string
+}
+
+// The OWASP Top 10 for LLM Applications 2025 entries findings map to.
+var (
+	OWASPPromptInjection      = &OWASP{ID: "LLM01", Name: "Prompt Injection"}
+	OWASPSensitiveInformation = &OWASP{ID: "LLM02", Name: "Sensitive Information Disclosure"}
+	OWASPImproperOutput       = &OWASP{ID: "LLM05", Name: "Improper Output Handling"}
+	OWASPMisinformation       = &OWASP{ID: "LLM09", Name: "Misinformation"}
+	OWASPUnboundedConsumption = &OWASP{ID: "LLM10", Name: "Unbounded Consumption"}
+)
+
+// OWASPFor maps a triggered finding to its OWASP Top 10 for LLM Applications 2025 entry, or nil.
+// Prompt attacks, jailbreaks and indirect attacks are LLM01; PII, regexes and protected material
+// are LLM02; grounding and relevance failures are LLM09 (misinformation).
+func OWASPFor(a *Assessment) *OWASP {
+	switch a.Policy {
+	case PolicySensitiveInfo, PolicyProtectedMaterial:
+		return OWASPSensitiveInformation
+	case PolicyContextual, PolicyAutomatedReasoning:
+		return OWASPMisinformation
+	case PolicyContent:
+		if a.Type == "PROMPT_ATTACK" {
+			return OWASPPromptInjection
+		}
+	}
+	return nil
+}

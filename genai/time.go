@@ -1,0 +1,5 @@
+package genai
+
+import "time"
+
+func unixMilli(ms int64) time.Time { return time.UnixMilli(ms).UTC() }

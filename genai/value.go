@@ -1,0 +1,177 @@
+package genai
+
+import (
+	"math"
+	"time"
+)
+
+// Kind is the type of a Value.
+type Kind uint8
+
+// The kinds a Value can hold.
+const (
+	KindEmpty   Kind = iota // no value; never rendered
+	KindString              // a string
+	KindInt                 // a 64-bit signed integer
+	KindFloat               // a 64-bit float
+	KindBool                // a boolean
+	KindStrings             // an array of strings
+	KindTime                // an instant, rendered as RFC 3339 with milliseconds
+	KindJSON                // a JSON value (object or array) kept as compact, valid JSON text
+)
+
+// String returns the kind's name.
+func (k Kind) String() string {
+	switch k {
+	case KindString:
+		return "string"
+	case KindInt:
+		return "int"
+	case KindFloat:
+		return "float"
+	case KindBool:
+		return "bool"
+	case KindStrings:
+		return "strings"
+	case KindTime:
+		return "time"
+	case KindJSON:
+		return "json"
+	}
+	return "empty"
+}
+
+// Value is a typed value of an output field. The zero Value is empty and never rendered.
+// Values are small and passed by value, like attribute.Value in OpenTelemetry.
+type Value struct {
+	kind Kind
+	num  uint64
+	str  string
+	strs []string
+	raw  []byte
+}
+
+// StringValue returns a string Value; an empty string gives an empty Value.
+func StringValue(s string) Value {
+	if s == "" {
+		return Value{}
+	}
+	return Value{kind: KindString, str: s}
+}
+
+// IntValue returns an integer Value.
+func IntValue(n int64) Value { return Value{kind: KindInt, num: uint64(n)} }
+
+// FloatValue returns a float Value. NaN and infinities give an empty Value, as JSON cannot hold them.
+func FloatValue(f float64) Value {
+	if math.IsNaN(f) || math.IsInf(f, 0) {
+		return Value{}
+	}
+	return Value{kind: KindFloat, num: math.Float64bits(f)}
+}
+
+// BoolValue returns a boolean Value.
+func BoolValue(b bool) Value {
+	v := Value{kind: KindBool}
+	if b {
+		v.num = 1
+	}
+	return v
+}
+
+// StringsValue returns a string-array Value; a nil or empty slice gives an empty Value.
+// The slice is not copied.
+func StringsValue(ss []string) Value {
+	if len(ss) == 0 {
+		return Value{}
+	}
+	return Value{kind: KindStrings, strs: ss}
+}
+
+// TimeValue returns an instant; the zero time gives an empty Value.
+func TimeValue(t time.Time) Value {
+	if t.IsZero() {
+		return Value{}
+	}
+	return Value{kind: KindTime, num: uint64(t.UnixNano())}
+}
+
+// JSONValue returns a Value holding raw JSON text, which must be valid, compact JSON
+// (an object or an array). Empty input, "null", "{}" and "[]" give an empty Value.
+// The bytes are not copied.
+func JSONValue(raw []byte) Value {
+	switch string(raw) {
+	case "", "null", "{}", "[]":
+		return Value{}
+	}
+	return Value{kind: KindJSON, raw: raw}
+}
+
+// Kind returns the value's kind.
+func (v Value) Kind() Kind { return v.kind }
+
+// IsEmpty reports whether the value is absent.
+func (v Value) IsEmpty() bool { return v.kind == KindEmpty }
+
+// Str returns the string of a KindString value.
+func (v Value) Str() string { return v.str }
+
+// Int returns the integer of a KindInt value.
+func (v Value) Int() int64 { return int64(v.num) }
+
+// Float returns the float of a KindFloat value (or the integer of a KindInt value as a float).
+func (v Value) Float() float64 {
+	if v.kind == KindInt {
+		return float64(int64(v.num))
+	}
+	return math.Float64frombits(v.num)
+}
+
+// Bool returns the boolean of a KindBool value.
+func (v Value) Bool() bool { return v.num != 0 }
+
+// Strings returns the slice of a KindStrings value. Callers must not modify it.
+func (v Value) Strings() []string { return v.strs }
+
+// Time returns the instant of a KindTime value, in UTC.
+func (v Value) Time() time.Time { return time.Unix(0, int64(v.num)).UTC() }
+
+// JSON returns the raw JSON of a KindJSON value. Callers must not modify it.
+func (v Value) JSON() []byte { return v.raw }
+
+// Opt is an optional scalar: Valid reports whether Value was present in the input.
+// It distinguishes a meaningful zero (temperature 0, zero tokens) from an absent value.
+type Opt[T int64 | float64 | bool] struct {
+	Value T
+	Valid bool
+}
+
+// Some returns a present Opt holding v.
+func Some[T int64 | float64 | bool](v T) Opt[T] { return Opt[T]{Value: v, Valid: true} }
+
+// Set stores v and marks the Opt present.
+func (o *Opt[T]) Set(v T) { o.Value, o.Valid = v, true }
+
+// IntOpt returns the Value of an optional integer (empty when absent).
+func IntOpt(o Opt[int64]) Value {
+	if !o.Valid {
+		return Value{}
+	}
+	return IntValue(o.Value)
+}
+
+// FloatOpt returns the Value of an optional float (empty when absent).
+func FloatOpt(o Opt[float64]) Value {
+	if !o.Valid {
+		return Value{}
+	}
+	return FloatValue(o.Value)
+}
+
+// BoolOpt returns the Value of an optional boolean (empty when absent).
+func BoolOpt(o Opt[bool]) Value {
+	if !o.Valid {
+		return Value{}
+	}
+	return BoolValue(o.Value)
+}
