@@ -98,6 +98,9 @@ type Format struct {
 	Name string
 	// Description says what the format is, for --help and docs.
 	Description string
+	// Dataset is the dataset of the format's events, used for the error documents of records
+	// the format recognised but could not decode.
+	Dataset string
 	// Detect reports whether a record looks like this format. It sees the record's JSON text
 	// and must be cheap: look for distinctive keys, do not parse the whole record.
 	Detect func(data []byte) bool

@@ -76,6 +76,8 @@ type Source struct {
 	SchemaVersion string
 	// Position locates the record in its input.
 	Position Position
+	// Envelope names the delivery envelope the record came in, if any.
+	Envelope string
 }
 
 // The gen_ai.provider.name values this library writes (OTel registry values).
@@ -89,6 +91,8 @@ const (
 	DatasetBedrockInvocation = "aws_bedrock.invocation"
 	DatasetCloudTrail        = "aws.cloudtrail"
 	DatasetAzureOpenAI       = "azure_openai.logs"
+	// DatasetErrors receives error documents of records whose format could not be told.
+	DatasetErrors = "genainorm.errors"
 )
 
 // The gen_ai.operation.name values (OTel enum, open).

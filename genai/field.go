@@ -133,6 +133,9 @@ type Field struct {
 	NoIndex bool
 	// IgnoreAbove caps indexed keyword length (0: the template default).
 	IgnoreAbove int
+	// TextSubfield adds a "text" multi-field to a keyword, for full-text search next to exact
+	// matches (as Elastic maps aws.cloudtrail.request_parameters).
+	TextSubfield bool
 
 	ord  int      // position in name order, set by the registry
 	path []string // Name split on dots

@@ -35,6 +35,11 @@ func (e *Event) AppendFields(dst []FieldValue) []FieldValue {
 		add(GenainormRecordLine, IntValue(e.Source.Position.Line))
 	}
 	add(GenainormRecordPath, str(e.Source.Position.Path))
+	add(GenainormRecordEnvelope, str(e.Source.Envelope))
+	add(LogFilePath, str(e.Source.Position.Name))
+	if e.Source.Position.Name != "" {
+		add(LogOffset, IntValue(e.Source.Position.Offset))
+	}
 
 	// Provider and model.
 	add(GenAIProviderName, str(e.Source.ProviderName))

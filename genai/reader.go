@@ -370,6 +370,9 @@ func (r *Reader) decodeRecord(rec *Record, ev *Event) bool {
 		if ev.Source.Position == (Position{}) {
 			ev.Source.Position = rec.Pos
 		}
+		if ev.Source.Envelope == "" {
+			ev.Source.Envelope = rec.Envelope
+		}
 		if ev.Time.IsZero() && rec.Time != 0 {
 			ev.Time = unixMilli(rec.Time)
 		}
@@ -386,6 +389,9 @@ func (r *Reader) decodeRecord(rec *Record, ev *Event) bool {
 		return false
 	default:
 		r.errorEvent(ev, *rec, f.Name, err)
+		if f.Dataset != "" {
+			ev.Source.Dataset = f.Dataset
+		}
 		return true
 	}
 }
@@ -404,7 +410,9 @@ func (r *Reader) errorEvent(ev *Event, rec Record, format string, err error) {
 	ev.Err = &RecordError{Pos: rec.Pos, Format: format, Err: err}
 	ev.Original = append(ev.Original[:0], rec.Data...)
 	ev.Source.Position = rec.Pos
+	ev.Source.Envelope = rec.Envelope
 	ev.Source.Format = format
+	ev.Source.Dataset = DatasetErrors
 	r.count(ev)
 }
 
