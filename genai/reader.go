@@ -274,7 +274,11 @@ func (r *Reader) readDocument(ev *Event) error {
 		r.flush()
 		return errEventReady
 	}
+	// Compact the value so envelope and format detectors see the same bytes as for NDJSON.
 	r.buf = append(r.buf[:0], v...)
+	if err := (*jsontext.Value)(&r.buf).Compact(); err != nil {
+		r.buf = append(r.buf[:0], v...)
+	}
 	r.queueTop(r.buf, pos)
 	return nil
 }
