@@ -2,6 +2,7 @@ package genai
 
 import (
 	"slices"
+	"strings"
 )
 
 // Guardrail is every guardrail or content-filter result seen on one event.
@@ -29,6 +30,10 @@ type Guardrail struct {
 	// NotRun lists filters that did not run (Azure filter "error" entries), so that an absent
 	// verdict is not read as "safe".
 	NotRun []string
+	// Seen holds fingerprints of the provider result objects already merged into this
+	// Guardrail, so that a decoder fed the same trace several times (a stream repeating it in
+	// several chunks) counts it once. Renderers ignore it.
+	Seen []uint64
 }
 
 // Direction says which side of the exchange an assessment looked at.
@@ -88,6 +93,8 @@ type Assessment struct {
 	Name string
 	// Match is the matched text (word, PII value, regex match).
 	Match string
+	// Regex is the pattern of a regular-expression item.
+	Regex string
 	// Score and Threshold are grounding / relevance scores.
 	Score     Opt[float64]
 	Threshold Opt[float64]
@@ -98,7 +105,8 @@ type Assessment struct {
 }
 
 // Triggered reports whether the item counts as a finding: an action other than NONE, or a
-// detection the provider flagged (observe mode keeps action NONE with detected true).
+// detection the provider flagged (observe mode keeps action NONE with detected true). Decoders
+// whose provider lists only findings without a detected flag set Detected themselves.
 func (a *Assessment) Triggered() bool {
 	if a.Action != "" && a.Action != ActionNone {
 		return true
@@ -117,16 +125,23 @@ type Derived struct {
 	ViolationDetected Opt[bool]
 	RequestTriggered  []string
 	ResponseTriggered []string
+	// OWASPIDs are sorted; OWASPDescriptions are their names in the same order.
 	OWASPIDs          []string
 	OWASPDescriptions []string
 }
 
 // Derive computes the derived policy, compliance and OWASP fields from the assessments, the
 // same way for every vendor. Arrays are sorted and de-duplicated (as Elastic's pipeline does).
-// Only triggered items (see Assessment.Triggered) count, so a clean assessment adds nothing.
+// Only triggered items (see Assessment.Triggered) count, so a clean assessment adds nothing,
+// while an observe-mode detection (action NONE) shows in every array. ViolationDetected is
+// set, to true, only when the provider intervened; it is never false (absent means no
+// intervention, as in Elastic's documents). Matches holds the distinct triggered items that
+// have a match or a score, in the order seen, each rendered with the provider item's own
+// members (action, match, name, regex, score, threshold, type), as Elastic writes them.
 func (g *Guardrail) Derive() Derived {
 	var d Derived
 	var matches []Assessment
+	var owasp []*OWASP
 	for i := range g.Assessments {
 		a := &g.Assessments[i]
 		if !a.Triggered() {
@@ -134,9 +149,7 @@ func (g *Guardrail) Derive() Derived {
 		}
 		d.PolicyNames = appendUnique(d.PolicyNames, a.Policy)
 		d.PolicyActions = appendUnique(d.PolicyActions, a.Action)
-		if a.Policy == PolicyContent {
-			d.PolicyConfidences = appendUnique(d.PolicyConfidences, a.Confidence)
-		}
+		d.PolicyConfidences = appendUnique(d.PolicyConfidences, a.Confidence)
 		d.ViolationCodes = appendUnique(d.ViolationCodes, a.Type)
 		switch a.Direction {
 		case DirectionInput:
@@ -147,13 +160,18 @@ func (g *Guardrail) Derive() Derived {
 		if a.Match != "" || a.Score.Valid || a.Threshold.Valid {
 			matches = append(matches, *a)
 		}
-		if o := OWASPFor(a); o != nil {
-			d.OWASPIDs = appendUnique(d.OWASPIDs, o.ID)
-			d.OWASPDescriptions = appendUnique(d.OWASPDescriptions, o.Name)
+		if o := OWASPFor(a); o != nil && !slices.Contains(owasp, o) {
+			owasp = append(owasp, o)
 		}
 	}
-	for _, s := range [][]string{d.PolicyNames, d.PolicyActions, d.PolicyConfidences, d.ViolationCodes, d.RequestTriggered, d.ResponseTriggered, d.OWASPIDs, d.OWASPDescriptions} {
+	for _, s := range [][]string{d.PolicyNames, d.PolicyActions, d.PolicyConfidences, d.ViolationCodes, d.RequestTriggered, d.ResponseTriggered} {
 		slices.Sort(s)
+	}
+	// The descriptions follow the ids' order, so that the two arrays pair up.
+	slices.SortFunc(owasp, func(a, b *OWASP) int { return strings.Compare(a.ID, b.ID) })
+	for _, o := range owasp {
+		d.OWASPIDs = appendUnique(d.OWASPIDs, o.ID)
+		d.OWASPDescriptions = append(d.OWASPDescriptions, o.Name)
 	}
 	if g.Intervened {
 		d.ViolationDetected = Some(true)
@@ -162,6 +180,12 @@ func (g *Guardrail) Derive() Derived {
 		d.Matches = matchDetailJSON(matches)
 	}
 	return d
+}
+
+// matchKey is what makes two match_detail entries the same.
+type matchKey struct {
+	action, match, name, regex, typ string
+	score, threshold                Opt[float64]
 }
 
 func appendUnique(s []string, v string) []string {
@@ -174,16 +198,22 @@ func appendUnique(s []string, v string) []string {
 func matchDetailJSON(items []Assessment) []byte {
 	b := make([]byte, 0, 64*len(items))
 	b = append(b, '[')
+	seen := make([]matchKey, 0, len(items))
 	for i := range items {
 		a := &items[i]
-		if i > 0 {
+		k := matchKey{a.Action, a.Match, a.Name, a.Regex, a.Type, a.Score, a.Threshold}
+		if slices.Contains(seen, k) {
+			continue
+		}
+		if len(seen) > 0 {
 			b = append(b, ',')
 		}
+		seen = append(seen, k)
 		o := jsonObject{b: b}
 		o.str("action", a.Action)
 		o.str("match", a.Match)
 		o.str("name", a.Name)
-		o.str("policy", a.Policy)
+		o.str("regex", a.Regex)
 		if a.Score.Valid {
 			o.raw("score", AppendJSONFloat(nil, a.Score.Value))
 		}
