@@ -1,19 +1,422 @@
-// Package model resolves Bedrock model ids and decodes the request and response bodies of
-// every Bedrock model family.
 package model
 
-import "github.com/genainorm/genainorm/genai"
+import (
+	"bytes"
+	"fmt"
+	"sync"
 
-// Parse resolves a Bedrock modelId (bare id, cross-region profile id, or ARN) into a Model whose
-// ID is the input verbatim.
-func Parse(id string) genai.Model { return genai.Model{ID: id} }
+	"github.com/genainorm/genainorm/genai"
+)
 
-// DecodeRequest fills ev's request side from an InvokeModel request body of m's family.
-func DecodeRequest(m *genai.Model, body []byte, ev *genai.Event) {}
+// shape is the body layout a family decoder reads.
+type shape uint8
 
-// DecodeResponse fills ev's response side from a non-streaming InvokeModel response body.
-func DecodeResponse(m *genai.Model, body []byte, ev *genai.Event) {}
+const (
+	shapeUnknown           shape = iota
+	shapeAnthropicMessages       // Anthropic Messages API
+	shapeAnthropicText           // Anthropic legacy text completions
+	shapeNova                    // Amazon Nova messages-v1
+	shapeTitanText               // Amazon Titan Text
+	shapeTitanEmbed              // Amazon Titan Embeddings
+	shapeAmazonImage             // Amazon Titan Image / Nova Canvas
+	shapeLlama                   // Meta Llama
+	shapeMistralText             // Mistral text completion
+	shapeChat                    // OpenAI-compatible chat completions
+	shapeCohereCommand           // Cohere Command (generate)
+	shapeCohereChat              // Cohere Command R (chat)
+	shapeCohereEmbed             // Cohere Embed
+	shapeJurassic                // AI21 Jurassic-2
+	shapeStability               // Stability SDXL, SD3, Stable Image
+	shapeDeepSeekText            // DeepSeek R1 text completion
+	shapePrompt                  // unknown family with a plain "prompt"
+)
+
+// shapeInfo is what a shape says about the model when the id does not: vendor, family and
+// the operation name.
+var shapeInfo = [...]struct{ vendor, family, op string }{
+	shapeUnknown:           {"", "", ""},
+	shapeAnthropicMessages: {"anthropic", FamilyClaude, genai.OperationChat},
+	shapeAnthropicText:     {"anthropic", FamilyClaude, genai.OperationTextCompletion},
+	shapeNova:              {"amazon", FamilyNova, genai.OperationChat},
+	shapeTitanText:         {"amazon", FamilyTitanText, genai.OperationTextCompletion},
+	shapeTitanEmbed:        {"amazon", FamilyTitanEmbed, genai.OperationEmbeddings},
+	shapeAmazonImage:       {"amazon", FamilyTitanImage, genai.OperationGenerateContent},
+	shapeLlama:             {"meta", FamilyLlama, genai.OperationTextCompletion},
+	shapeMistralText:       {"mistral", FamilyMistral, genai.OperationTextCompletion},
+	shapeChat:              {"", "", genai.OperationChat},
+	shapeCohereCommand:     {"cohere", FamilyCommand, genai.OperationTextCompletion},
+	shapeCohereChat:        {"cohere", FamilyCommandR, genai.OperationChat},
+	shapeCohereEmbed:       {"cohere", FamilyCohereEmbed, genai.OperationEmbeddings},
+	shapeJurassic:          {"ai21", FamilyJurassic, genai.OperationTextCompletion},
+	shapeStability:         {"stability", FamilyStableImage, genai.OperationGenerateContent},
+	shapeDeepSeekText:      {"deepseek", FamilyDeepSeekR1, genai.OperationTextCompletion},
+	shapePrompt:            {"", "", genai.OperationTextCompletion},
+}
+
+var (
+	requestPool  = sync.Pool{New: func() any { return new(request) }}
+	responsePool = sync.Pool{New: func() any { return new(response) }}
+)
+
+// DecodeRequest fills ev's request side from an InvokeModel request body of m's family:
+// the operation, the parameters under every family's names, system instructions, input
+// messages and tool definitions (OTel JSON arrays) and the plain prompt text. When m's id is
+// opaque (application inference profile, provisioned or custom model ARN), Vendor, Family
+// and Type are resolved from the body's shape. A body of an unknown family is read for the
+// common member names and gets a genai.WarnUnknownModelFamily warning. m may be nil, which
+// means &ev.Request.Model.
+func DecodeRequest(m *genai.Model, body []byte, ev *genai.Event) {
+	if m == nil {
+		m = &ev.Request.Model
+	}
+	body = bytes.TrimSpace(body)
+	if len(body) == 0 || string(body) == "null" {
+		return
+	}
+	if body[0] != '{' {
+		ev.Warn(genai.WarnBodyUnreadable, "bedrock/model: request body is not a JSON object")
+		return
+	}
+	r := requestPool.Get().(*request)
+	defer func() { *r = request{}; requestPool.Put(r) }()
+	if err := unmarshal(body, r); err != nil {
+		ev.Warn(genai.WarnBodyUnreadable, fmt.Sprintf("bedrock/model: request body of %s: %v", modelName(m), err))
+	}
+	s := requestShape(m, r)
+	resolve(m, s, ev)
+	warnUnknown(m, s, ev)
+	if op := shapeInfo[s].op; op != "" {
+		ev.Request.Operation = op
+	} else if ev.Request.Operation == "" {
+		ev.Request.Operation = genai.OperationChat
+	}
+	// Elastic writes gen_ai.request.model.version from the body's "<type>_version".
+	if r.AnthropicVersion != "" {
+		m.Version = string(r.AnthropicVersion)
+	}
+	params(r, ev)
+	w := msgWriter{sep: "\n"}
+	switch s {
+	case shapeAnthropicMessages, shapeNova, shapeChat:
+		chatRequest(r, ev, &w)
+	case shapeCohereChat:
+		cohereChatRequest(r, ev, &w)
+	case shapeTitanEmbed, shapeCohereEmbed:
+		embedRequest(r, ev)
+	case shapeAmazonImage:
+		amazonImageRequest(r, ev, &w)
+	case shapeStability:
+		stabilityRequest(r, ev, &w)
+	default:
+		promptRequest(r, ev, &w)
+	}
+}
+
+// DecodeResponse fills ev's response side from a non-streaming InvokeModel response body:
+// response id and model, finish reasons (the provider's own values), output messages and
+// plain text, embeddings and image counts, and the body's token usage where the log's own
+// counts are absent.
+func DecodeResponse(m *genai.Model, body []byte, ev *genai.Event) {
+	if m == nil {
+		m = &ev.Request.Model
+	}
+	body = bytes.TrimSpace(body)
+	if len(body) == 0 || string(body) == "null" {
+		return
+	}
+	if body[0] != '{' {
+		ev.Warn(genai.WarnBodyUnreadable, "bedrock/model: response body is not a JSON object")
+		return
+	}
+	r := responsePool.Get().(*response)
+	defer func() { *r = response{}; responsePool.Put(r) }()
+	if err := unmarshal(body, r); err != nil {
+		ev.Warn(genai.WarnBodyUnreadable, fmt.Sprintf("bedrock/model: response body of %s: %v", modelName(m), err))
+	}
+	s := responseShape(r)
+	resolve(m, s, ev)
+	if s == shapeChat && m.Vendor == "" && r.Model != "" {
+		resolveFromName(m, string(r.Model))
+	}
+	warnUnknown(m, s, ev)
+	if ev.Request.Operation == "" {
+		ev.Request.Operation = shapeInfo[s].op
+	}
+	decodeResponse(s, r, ev)
+}
 
 // DecodeStream fills ev's response side from the decoded chunks of an
-// InvokeModelWithResponseStream response, in order.
-func DecodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event) {}
+// InvokeModelWithResponseStream response, in order: text and tool-call deltas are merged into
+// whole output messages, and the response id, model, finish reasons and body usage are taken
+// from the chunks that carry them. Chunks that are not JSON objects are ignored.
+func DecodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event) {
+	if m == nil {
+		m = &ev.Request.Model
+	}
+	r := responsePool.Get().(*response)
+	defer responsePool.Put(r)
+	var st stream
+	bad := 0
+	for _, c := range chunks {
+		c = bytes.TrimSpace(c)
+		if len(c) == 0 || c[0] != '{' {
+			continue
+		}
+		*r = response{}
+		if err := unmarshal(c, r); err != nil {
+			bad++
+		}
+		st.chunk(r)
+	}
+	*r = response{}
+	if bad > 0 {
+		ev.Warn(genai.WarnBodyUnreadable, fmt.Sprintf("bedrock/model: %d of %d stream chunks of %s are not valid JSON", bad, len(chunks), modelName(m)))
+	}
+	if st.chunks == 0 {
+		return
+	}
+	resolve(m, st.shape, ev)
+	if st.shape == shapeChat && m.Vendor == "" && st.model != "" {
+		resolveFromName(m, st.model)
+	}
+	warnUnknown(m, st.shape, ev)
+	if ev.Request.Operation == "" {
+		ev.Request.Operation = shapeInfo[st.shape].op
+	}
+	st.done(ev)
+}
+
+// requestShape tells a request body's shape from the model family, or from the body.
+func requestShape(m *genai.Model, r *request) shape {
+	hasMsgs := len(r.Messages) > 0
+	switch m.Family {
+	case FamilyClaude:
+		if r.Prompt != "" && !hasMsgs {
+			return shapeAnthropicText
+		}
+		return shapeAnthropicMessages
+	case FamilyNova:
+		return shapeNova
+	case FamilyTitanText:
+		return shapeTitanText
+	case FamilyTitanEmbed:
+		return shapeTitanEmbed
+	case FamilyTitanImage, FamilyNovaCanvas:
+		return shapeAmazonImage
+	case FamilyLlama:
+		if hasMsgs {
+			return shapeChat
+		}
+		return shapeLlama
+	case FamilyMistral:
+		if hasMsgs {
+			return shapeChat
+		}
+		return shapeMistralText
+	case FamilyCommand:
+		return shapeCohereCommand
+	case FamilyCommandR:
+		if hasMsgs {
+			return shapeChat
+		}
+		return shapeCohereChat
+	case FamilyCohereEmbed:
+		return shapeCohereEmbed
+	case FamilyJamba, FamilyGPTOSS, FamilyQwen, FamilyPalmyra, FamilyDeepSeek:
+		if !hasMsgs && r.Prompt != "" {
+			return shapePrompt
+		}
+		return shapeChat
+	case FamilyJurassic:
+		return shapeJurassic
+	case FamilyStableDiffusionX, FamilyStableImage:
+		return shapeStability
+	case FamilyDeepSeekR1:
+		if hasMsgs {
+			return shapeChat
+		}
+		return shapeDeepSeekText
+	}
+	return sniffRequest(r)
+}
+
+// sniffRequest tells a request body's shape from its members alone.
+func sniffRequest(r *request) shape {
+	hasMsgs := len(r.Messages) > 0
+	prompt := string(r.Prompt)
+	switch {
+	case r.AnthropicVersion != "":
+		if prompt != "" && !hasMsgs {
+			return shapeAnthropicText
+		}
+		return shapeAnthropicMessages
+	case r.SchemaVersion == "messages-v1", hasMsgs && (r.InferenceConfig.OK || r.ToolConfig.OK):
+		return shapeNova
+	case r.TextGenerationConfig.OK:
+		return shapeTitanText
+	case r.TaskType != "" && (r.TextToImageParams.OK || r.ImageVariationParams.OK || r.InPaintingParams.OK ||
+		r.OutPaintingParams.OK || r.ColorGuidedParams.OK || r.BackgroundRemoval.OK || r.ImageGenerationConfig.OK):
+		return shapeAmazonImage
+	case r.InputText != "" || r.InputImage.OK:
+		return shapeTitanEmbed
+	case len(r.TextPrompts) > 0, prompt != "" && (r.AspectRatio != "" || r.Mode != "" || r.OutputFormat != "" || r.NegativePrompt != "" || r.StylePreset != ""):
+		return shapeStability
+	case len(r.Texts) > 0, r.InputType != "", len(r.EmbeddingTypesSn) > 0:
+		return shapeCohereEmbed
+	case r.Message != "":
+		return shapeCohereChat
+	case hasMsgs:
+		if !r.System.empty() {
+			return shapeAnthropicMessages
+		}
+		return shapeChat
+	case prompt == "":
+		return shapeUnknown
+	case r.MaxGenLen.OK:
+		return shapeLlama
+	case r.MaxTokensToSample.OK:
+		return shapeAnthropicText
+	case bytes.Contains([]byte(prompt), []byte("[INST]")):
+		return shapeMistralText
+	case bytes.Contains([]byte(prompt), []byte("<｜")):
+		return shapeDeepSeekText
+	case r.P.OK || r.K.OK || r.ReturnLikelihood != "" || r.NumGenerations.OK:
+		return shapeCohereCommand
+	case r.MaxTokensCamel.OK || r.TopPCamel.OK || bool(r.CountPenalty):
+		return shapeJurassic
+	}
+	return shapePrompt
+}
+
+// responseShape tells a response body's or stream chunk's shape from its members.
+func responseShape(r *response) shape {
+	switch {
+	case r.Type != "" && (r.Type == "message" || r.Message.OK || r.ContentBlock.OK || r.Delta.OK ||
+		r.Type == "message_stop" || r.Type == "content_block_stop" || r.Type == "ping"):
+		return shapeAnthropicMessages
+	case !r.Content.empty() && (r.StopReason != "" || r.Role != ""):
+		return shapeAnthropicMessages
+	case r.Generation != "", r.GenerationTokenCount.OK, r.PromptTokenCount.OK:
+		return shapeLlama
+	case r.Completion != "", r.StopReason != "" && r.Choices == nil && r.Outputs == nil:
+		return shapeAnthropicText
+	case r.Output.OK, r.MessageStart.OK, r.ContentBlockDelta.OK, r.ContentBlockStart.OK, r.MessageStop.OK, r.Metadata.OK, r.StopReasonCamel != "":
+		return shapeNova
+	case len(r.Results) > 0, r.OutputText != "", r.CompletionReason != "", r.TotalOutputTextTokenCount.OK:
+		return shapeTitanText
+	case r.Embedding.OK, bool(r.EmbeddingsByType):
+		return shapeTitanEmbed
+	case len(r.Artifacts) > 0, r.Seeds.OK, len(r.FinishReasons) > 0:
+		return shapeStability
+	case r.Images.OK:
+		return shapeAmazonImage
+	case len(r.Outputs) > 0:
+		return shapeMistralText
+	case len(r.Choices) > 0:
+		for i := range r.Choices {
+			c := &r.Choices[i]
+			if c.Message.OK || c.Delta.OK || c.FinishReason != "" {
+				return shapeChat
+			}
+		}
+		return shapeDeepSeekText
+	case r.Embeddings.OK:
+		return shapeCohereEmbed
+	case len(r.Generations) > 0:
+		return shapeCohereCommand
+	case r.ResponseID != "", r.GenerationID != "", r.EventType != "", r.Text != "" || r.FinishReason != "" || r.IsFinished.OK:
+		if r.ResponseID == "" && r.EventType == "" && r.GenerationID == "" && len(r.ToolCalls) == 0 {
+			return shapeCohereCommand
+		}
+		return shapeCohereChat
+	case len(r.Completions) > 0:
+		return shapeJurassic
+	case r.Usage.OK:
+		return shapeChat
+	}
+	return shapeUnknown
+}
+
+// resolve fills m's Vendor, Family and Type from a body shape when the id did not tell them.
+func resolve(m *genai.Model, s shape, ev *genai.Event) {
+	if m.Vendor != "" || m.Family != "" {
+		return
+	}
+	info := shapeInfo[s]
+	m.Vendor, m.Family = info.vendor, info.family
+	if m.Type == "" {
+		m.Type = info.vendor
+	}
+}
+
+// resolveFromName fills m's Vendor and Family from a served model name found in a body
+// ("jamba-instruct", "openai.gpt-oss-20b-1:0").
+func resolveFromName(m *genai.Model, name string) {
+	p := Parse(name)
+	if p.Vendor != "" && knownVendors[p.Vendor] {
+		m.Vendor, m.Family = p.Vendor, p.Family
+		if m.Type == "" {
+			m.Type = p.Vendor
+		}
+		return
+	}
+	low := bytes.ToLower([]byte(name))
+	for _, k := range []struct{ sub, vendor, family string }{
+		{"jamba", "ai21", FamilyJamba}, {"gpt-oss", "openai", FamilyGPTOSS}, {"qwen", "qwen", FamilyQwen},
+		{"deepseek", "deepseek", FamilyDeepSeek}, {"mistral", "mistral", FamilyMistral},
+		{"palmyra", "writer", FamilyPalmyra}, {"llama", "meta", FamilyLlama},
+	} {
+		if bytes.Contains(low, []byte(k.sub)) {
+			m.Vendor, m.Family = k.vendor, k.family
+			if m.Type == "" {
+				m.Type = k.vendor
+			}
+			return
+		}
+	}
+}
+
+// familySet holds the families of Families.
+var familySet = func() map[string]bool {
+	s := map[string]bool{}
+	for _, f := range Families() {
+		s[f] = true
+	}
+	return s
+}()
+
+// warnUnknown adds one WarnUnknownModelFamily warning to ev when neither the model id nor the
+// body shape told a known family.
+func warnUnknown(m *genai.Model, s shape, ev *genai.Event) {
+	var msg string
+	switch {
+	case s == shapeUnknown || s == shapePrompt:
+		msg = fmt.Sprintf("bedrock/model: body of model %s has no known family shape; read with generic member names", modelName(m))
+	case m.Family != "" && !familySet[m.Family]:
+		msg = fmt.Sprintf("bedrock/model: model family %q of %s is not known; read as an %s body", m.Family, modelName(m), shapeNames[s])
+	default:
+		return
+	}
+	for _, w := range ev.Warnings {
+		if w.Code == genai.WarnUnknownModelFamily {
+			return
+		}
+	}
+	ev.Warn(genai.WarnUnknownModelFamily, msg)
+}
+
+var shapeNames = [...]string{
+	shapeUnknown: "unknown", shapeAnthropicMessages: "Anthropic Messages API", shapeAnthropicText: "Anthropic text completion",
+	shapeNova: "Amazon Nova messages-v1", shapeTitanText: "Amazon Titan Text", shapeTitanEmbed: "Amazon Titan Embeddings",
+	shapeAmazonImage: "Amazon image generation", shapeLlama: "Meta Llama", shapeMistralText: "Mistral text completion",
+	shapeChat: "OpenAI-compatible chat completions", shapeCohereCommand: "Cohere Command", shapeCohereChat: "Cohere chat",
+	shapeCohereEmbed: "Cohere Embed", shapeJurassic: "AI21 Jurassic", shapeStability: "Stability image",
+	shapeDeepSeekText: "DeepSeek text completion", shapePrompt: "generic prompt",
+}
+
+func modelName(m *genai.Model) string {
+	if m.ID == "" {
+		return `""`
+	}
+	return fmt.Sprintf("%q", m.ID)
+}

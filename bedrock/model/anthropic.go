@@ -1,0 +1,42 @@
+package model
+
+import "github.com/genainorm/genainorm/genai"
+
+// Anthropic Claude requests (Messages API) are read by chatRequest; legacy text completions
+// by promptRequest. This file reads the responses.
+
+// anthropicResponse reads a Messages API response: id, model, content blocks (text,
+// tool_use, thinking), stop_reason and usage with cache counts.
+func anthropicResponse(r *response, ev *genai.Event) {
+	ev.Response.ID = string(r.ID)
+	ev.Response.Model = string(r.Model)
+	role := string(r.Role)
+	if role == "" {
+		role = "assistant"
+	}
+	var w msgWriter
+	w.begin(role)
+	w.writeContent(&r.Content, true)
+	w.end(string(r.StopReason))
+	ev.Response.OutputMessages = w.bytes()
+	ev.Response.Text = w.text.String()
+	if r.StopReason != "" {
+		ev.Response.FinishReasons = append(ev.Response.FinishReasons, string(r.StopReason))
+	}
+	if r.Usage.OK {
+		applyUsage(ev, fromUsage(&r.Usage.V), genai.UsageSourceBody)
+	}
+}
+
+// anthropicTextResponse reads a legacy text completion response.
+func anthropicTextResponse(r *response, ev *genai.Event) {
+	var w msgWriter
+	w.begin("assistant")
+	w.textPart(string(r.Completion), true)
+	w.end(string(r.StopReason))
+	ev.Response.OutputMessages = w.bytes()
+	ev.Response.Text = w.text.String()
+	if r.StopReason != "" {
+		ev.Response.FinishReasons = append(ev.Response.FinishReasons, string(r.StopReason))
+	}
+}

@@ -1,0 +1,319 @@
+package model
+
+import (
+	"bytes"
+	"strconv"
+
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// The body types below decode leniently: a member of an unexpected JSON type is skipped
+// instead of failing the whole body (go-json-experiment stops at the first semantic
+// error), numbers may come quoted, and nothing but real syntax errors is reported.
+
+// decodeOpts are the options every body is decoded with: odd real-world input (duplicate
+// names, invalid UTF-8) still decodes; unknown members are ignored.
+var decodeOpts = json.JoinOptions(
+	jsontext.AllowDuplicateNames(true),
+	jsontext.AllowInvalidUTF8(true),
+	json.RejectUnknownMembers(false),
+)
+
+// unmarshal decodes one body into v, which should be made of the lenient types of this file.
+func unmarshal(body []byte, v any) error {
+	return json.Unmarshal(body, v, decodeOpts)
+}
+
+// num is a lenient JSON number: a number or a numeric string; anything else is skipped.
+type num struct {
+	F  float64
+	OK bool
+}
+
+func (n *num) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+	switch d.PeekKind() {
+	case '0':
+		v, err := d.ReadValue()
+		if err != nil {
+			return err
+		}
+		if f, err := strconv.ParseFloat(string(v), 64); err == nil {
+			n.F, n.OK = f, true
+		}
+		return nil
+	case '"':
+		v, err := d.ReadValue()
+		if err != nil {
+			return err
+		}
+		if len(v) >= 2 {
+			if f, err := strconv.ParseFloat(string(bytes.TrimSpace(v[1:len(v)-1])), 64); err == nil {
+				n.F, n.OK = f, true
+			}
+		}
+		return nil
+	}
+	return d.SkipValue()
+}
+
+// int returns the number as an optional integer (fractions are truncated; values beyond
+// the int64 range are treated as absent).
+func (n num) int() (int64, bool) {
+	if !n.OK || n.F != n.F || n.F > 9.2e18 || n.F < -9.2e18 {
+		return 0, false
+	}
+	return int64(n.F), true
+}
+
+// flag is a lenient JSON boolean.
+type flag struct {
+	V, OK bool
+}
+
+func (f *flag) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+	switch d.PeekKind() {
+	case 't':
+		f.V, f.OK = true, true
+	case 'f':
+		f.V, f.OK = false, true
+	}
+	return d.SkipValue()
+}
+
+// str is a lenient JSON string: a string, or the text of a number; anything else is skipped.
+type str string
+
+func (s *str) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+	switch d.PeekKind() {
+	case '"':
+		t, err := d.ReadToken()
+		if err != nil {
+			return err
+		}
+		*s = str(t.String())
+		return nil
+	case '0':
+		v, err := d.ReadValue()
+		if err != nil {
+			return err
+		}
+		*s = str(v)
+		return nil
+	}
+	return d.SkipValue()
+}
+
+// strs is a lenient list of strings: an array (non-string items skipped) or one string.
+type strs []string
+
+func (ss *strs) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+	switch d.PeekKind() {
+	case '"':
+		var s str
+		if err := s.UnmarshalJSONFrom(d); err != nil {
+			return err
+		}
+		*ss = append(*ss, string(s))
+		return nil
+	case '[':
+		if _, err := d.ReadToken(); err != nil {
+			return err
+		}
+		for d.PeekKind() != ']' {
+			var s str
+			if err := s.UnmarshalJSONFrom(d); err != nil {
+				return err
+			}
+			if s != "" {
+				*ss = append(*ss, string(s))
+			}
+		}
+		_, err := d.ReadToken()
+		return err
+	}
+	return d.SkipValue()
+}
+
+// blob records the length of a string value (a base64 payload) without keeping it.
+type blob struct {
+	N  int64
+	OK bool
+}
+
+func (b *blob) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+	if d.PeekKind() != '"' {
+		return d.SkipValue()
+	}
+	v, err := d.ReadValue()
+	if err != nil {
+		return err
+	}
+	b.N, b.OK = int64(len(v)-2), true
+	return nil
+}
+
+// count records the number of items of an array value without decoding them.
+type count struct {
+	N  int64
+	OK bool
+}
+
+func (c *count) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+	if d.PeekKind() != '[' {
+		return d.SkipValue()
+	}
+	if _, err := d.ReadToken(); err != nil {
+		return err
+	}
+	c.OK = true
+	for d.PeekKind() != ']' {
+		if err := d.SkipValue(); err != nil {
+			return err
+		}
+		c.N++
+	}
+	_, err := d.ReadToken()
+	return err
+}
+
+// vectors counts embedding vectors: an array of vectors, or an object of arrays of vectors
+// keyed by encoding (the first key counts).
+type vectors struct {
+	N  int64
+	OK bool
+}
+
+func (v *vectors) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+	switch d.PeekKind() {
+	case '[':
+		var c count
+		err := c.UnmarshalJSONFrom(d)
+		v.N, v.OK = c.N, c.OK
+		return err
+	case '{':
+		if _, err := d.ReadToken(); err != nil {
+			return err
+		}
+		for d.PeekKind() != '}' {
+			if _, err := d.ReadToken(); err != nil { // the name
+				return err
+			}
+			if v.OK {
+				if err := d.SkipValue(); err != nil {
+					return err
+				}
+				continue
+			}
+			var c count
+			if err := c.UnmarshalJSONFrom(d); err != nil {
+				return err
+			}
+			v.N, v.OK = c.N, c.OK
+		}
+		_, err := d.ReadToken()
+		return err
+	}
+	return d.SkipValue()
+}
+
+// present records that a member was there (any value but null), without decoding it.
+type present bool
+
+func (p *present) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+	*p = present(d.PeekKind() != 'n')
+	return d.SkipValue()
+}
+
+// raw keeps a JSON value (object, array, or scalar) as compact text.
+type raw []byte
+
+func (r *raw) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+	v, err := d.ReadValue()
+	if err != nil {
+		return err
+	}
+	if bytes.IndexAny(v, " \t\r\n") < 0 {
+		*r = append((*r)[:0], v...)
+		return nil
+	}
+	c := jsontext.Value(append([]byte(nil), v...))
+	if err := c.Compact(jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true)); err != nil {
+		return nil
+	}
+	*r = raw(c)
+	return nil
+}
+
+// obj is a lenient object member: a value that is not an object is skipped.
+type obj[T any] struct {
+	V  T
+	OK bool
+}
+
+func (o *obj[T]) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+	if d.PeekKind() != '{' {
+		return d.SkipValue()
+	}
+	o.OK = true
+	return json.UnmarshalDecode(d, &o.V)
+}
+
+// arr is a lenient array of objects: a value that is not an array is skipped, and so are
+// items that are not objects.
+type arr[T any] []T
+
+func (a *arr[T]) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+	if d.PeekKind() != '[' {
+		return d.SkipValue()
+	}
+	if _, err := d.ReadToken(); err != nil {
+		return err
+	}
+	for {
+		switch d.PeekKind() {
+		case ']':
+			_, err := d.ReadToken()
+			return err
+		case '{':
+			var v T
+			if err := json.UnmarshalDecode(d, &v); err != nil {
+				return err
+			}
+			*a = append(*a, v)
+		default:
+			if err := d.SkipValue(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// blobs records the sizes of an array of string payloads (base64 images) without keeping them.
+type blobs []int64
+
+func (bs *blobs) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+	switch d.PeekKind() {
+	case '"':
+		var b blob
+		err := b.UnmarshalJSONFrom(d)
+		*bs = append(*bs, b.N)
+		return err
+	case '[':
+		if _, err := d.ReadToken(); err != nil {
+			return err
+		}
+		for d.PeekKind() != ']' {
+			var b blob
+			if err := b.UnmarshalJSONFrom(d); err != nil {
+				return err
+			}
+			if b.OK {
+				*bs = append(*bs, b.N)
+			}
+		}
+		_, err := d.ReadToken()
+		return err
+	}
+	return d.SkipValue()
+}

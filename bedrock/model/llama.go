@@ -1,0 +1,20 @@
+package model
+
+import "github.com/genainorm/genainorm/genai"
+
+// Meta Llama requests are a plain prompt with max_gen_len (read by promptRequest; Llama 3.2
+// vision images become blob parts).
+
+// llamaResponse reads a Llama response: generation, stop_reason and the token counts.
+func llamaResponse(r *response, ev *genai.Event) {
+	var w msgWriter
+	w.begin("assistant")
+	w.textPart(string(r.Generation), true)
+	w.end(string(r.StopReason))
+	ev.Response.OutputMessages = w.bytes()
+	ev.Response.Text = w.text.String()
+	if r.StopReason != "" {
+		ev.Response.FinishReasons = append(ev.Response.FinishReasons, string(r.StopReason))
+	}
+	applyUsage(ev, tokens{in: opt(r.PromptTokenCount), out: opt(r.GenerationTokenCount)}, genai.UsageSourceBody)
+}

@@ -1,0 +1,387 @@
+package model
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/genainorm/genainorm/genai"
+)
+
+// msgWriter writes a JSON array following the OpenTelemetry GenAI message schemas:
+// [{"role":"user","parts":[{"type":"text","content":"..."}]}] for input and output messages
+// (output messages add "finish_reason"), or a bare array of parts for system instructions.
+// Media payloads are never written: a blob part carries its size instead.
+type msgWriter struct {
+	b      []byte
+	msgs   int
+	parts  int
+	inMsg  bool
+	text   strings.Builder // the plain text of the text parts written with textOf
+	sep    string
+	noText bool
+}
+
+// begin opens a message with the given role.
+func (w *msgWriter) begin(role string) {
+	if w.msgs == 0 {
+		w.b = append(w.b, '[')
+	} else {
+		w.b = append(w.b, ',')
+	}
+	w.msgs++
+	w.b = append(w.b, `{"role":`...)
+	w.b = genai.AppendJSONString(w.b, role)
+	w.b = append(w.b, `,"parts":[`...)
+	w.parts, w.inMsg = 0, true
+}
+
+// end closes the open message; finish is its finish_reason, when it has one.
+func (w *msgWriter) end(finish string) {
+	w.b = append(w.b, ']')
+	if finish != "" {
+		w.b = append(w.b, `,"finish_reason":`...)
+		w.b = genai.AppendJSONString(w.b, finish)
+	}
+	w.b = append(w.b, '}')
+	w.inMsg = false
+}
+
+// part starts one part: inside a message, or as a top-level array item (system instructions).
+func (w *msgWriter) part(typ string) {
+	if w.inMsg {
+		if w.parts > 0 {
+			w.b = append(w.b, ',')
+		}
+		w.parts++
+	} else {
+		if w.msgs == 0 {
+			w.b = append(w.b, '[')
+		} else {
+			w.b = append(w.b, ',')
+		}
+		w.msgs++
+	}
+	w.b = append(w.b, `{"type":`...)
+	w.b = genai.AppendJSONString(w.b, typ)
+}
+
+func (w *msgWriter) field(name, v string) {
+	if v == "" {
+		return
+	}
+	w.b = append(w.b, ',', '"')
+	w.b = append(w.b, name...)
+	w.b = append(w.b, '"', ':')
+	w.b = genai.AppendJSONString(w.b, v)
+}
+
+// textPart writes a text part; collect says whether its text joins the plain text.
+func (w *msgWriter) textPart(s string, collect bool) {
+	w.part("text")
+	w.b = append(w.b, `,"content":`...)
+	w.b = genai.AppendJSONString(w.b, s)
+	w.b = append(w.b, '}')
+	if collect && s != "" {
+		if w.text.Len() > 0 {
+			w.text.WriteString(w.sep)
+		}
+		w.text.WriteString(s)
+	}
+}
+
+// reasoning writes a reasoning part.
+func (w *msgWriter) reasoning(s string) {
+	w.part("reasoning")
+	w.field("content", s)
+	w.b = append(w.b, '}')
+}
+
+// toolCall writes a tool_call part; args is JSON text (an object) or, when it is not valid
+// JSON, a string.
+func (w *msgWriter) toolCall(id, name string, args []byte) {
+	w.part("tool_call")
+	w.field("id", id)
+	w.field("name", name)
+	if len(args) > 0 {
+		w.b = append(w.b, `,"arguments":`...)
+		w.b = appendJSONOrString(w.b, args)
+	}
+	w.b = append(w.b, '}')
+}
+
+// toolResponse writes a tool_call_response part; resp is JSON text or, when invalid, a string.
+func (w *msgWriter) toolResponse(id string, resp []byte, text string) {
+	w.part("tool_call_response")
+	w.field("id", id)
+	switch {
+	case len(resp) > 0:
+		w.b = append(w.b, `,"response":`...)
+		w.b = appendJSONOrString(w.b, resp)
+	case text != "":
+		w.b = append(w.b, `,"response":`...)
+		w.b = genai.AppendJSONString(w.b, text)
+	}
+	w.b = append(w.b, '}')
+}
+
+// blob writes a blob part without its payload: modality, media type and payload size.
+func (w *msgWriter) blob(modality, mime string, size int64) {
+	w.part("blob")
+	w.field("modality", modality)
+	w.field("mime_type", mime)
+	w.b = append(w.b, `,"size":`...)
+	w.b = strconv.AppendInt(w.b, size, 10)
+	w.b = append(w.b, '}')
+}
+
+// uri writes a uri part.
+func (w *msgWriter) uri(modality, mime, uri string) {
+	w.part("uri")
+	w.field("modality", modality)
+	w.field("mime_type", mime)
+	w.field("uri", uri)
+	w.b = append(w.b, '}')
+}
+
+// file writes a file part (a provider-side file id).
+func (w *msgWriter) file(modality, mime, id string) {
+	w.part("file")
+	w.field("modality", modality)
+	w.field("mime_type", mime)
+	w.field("file_id", id)
+	w.b = append(w.b, '}')
+}
+
+// bytes returns the finished array, or nil when nothing was written.
+func (w *msgWriter) bytes() []byte {
+	if w.msgs == 0 {
+		return nil
+	}
+	return append(w.b, ']')
+}
+
+// appendJSONOrString appends v when it is valid JSON, or v as a JSON string.
+func appendJSONOrString(b, v []byte) []byte {
+	if jsontext.Value(v).IsValid(jsontext.AllowDuplicateNames(true)) {
+		if isCompact(v) {
+			return append(b, v...)
+		}
+		c := jsontext.Value(append([]byte(nil), v...))
+		if c.Compact(jsontext.AllowDuplicateNames(true)) == nil {
+			return append(b, c...)
+		}
+	}
+	return genai.AppendJSONBytesString(b, v)
+}
+
+// isCompact reports whether v has no whitespace outside strings (cheap check: none at all).
+func isCompact(v []byte) bool {
+	for _, c := range v {
+		if c == ' ' || c == '\n' || c == '\r' || c == '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// mimeFor returns the media type for a Converse format name ("png", "pdf").
+func mimeFor(modality, format string) string {
+	if format == "" {
+		return ""
+	}
+	switch modality {
+	case "image":
+		if format == "jpg" {
+			format = "jpeg"
+		}
+		return "image/" + format
+	case "video":
+		return "video/" + format
+	case "audio":
+		return "audio/" + format
+	}
+	switch format {
+	case "pdf":
+		return "application/pdf"
+	case "txt":
+		return "text/plain"
+	case "md":
+		return "text/markdown"
+	case "html":
+		return "text/html"
+	case "csv":
+		return "text/csv"
+	case "doc":
+		return "application/msword"
+	case "docx":
+		return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	case "xls":
+		return "application/vnd.ms-excel"
+	case "xlsx":
+		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	}
+	return ""
+}
+
+// modalityOfMime returns the OTel modality of a media type.
+func modalityOfMime(mime string) string {
+	switch {
+	case strings.HasPrefix(mime, "image/"):
+		return "image"
+	case strings.HasPrefix(mime, "video/"):
+		return "video"
+	case strings.HasPrefix(mime, "audio/"):
+		return "audio"
+	}
+	return "document"
+}
+
+// writeBlocks writes the parts of a content value. collect says whether text parts join the
+// plain text.
+func (w *msgWriter) writeContent(c *content, collect bool) {
+	if c.IsText {
+		w.textPart(c.Text, collect)
+		return
+	}
+	for i := range c.Blocks {
+		w.writeBlock(&c.Blocks[i], collect)
+	}
+}
+
+// writeBlock writes one block of any family as OTel parts.
+func (w *msgWriter) writeBlock(b *block, collect bool) {
+	switch b.Type {
+	case "text", "input_text", "output_text":
+		w.textPart(string(b.Text), collect)
+		return
+	case "thinking":
+		w.reasoning(string(b.Thinking))
+		return
+	case "redacted_thinking":
+		w.reasoning("")
+		return
+	case "tool_use", "server_tool_use":
+		w.toolCall(string(b.ID), string(b.Name), b.Input)
+		return
+	case "tool_result", "web_search_tool_result":
+		w.toolResult(string(b.ToolUseID), b.Content)
+		return
+	case "image", "document":
+		if b.Source.OK {
+			w.source(string(b.Type), &b.Source.V, "")
+			return
+		}
+	case "image_url":
+		u := &b.ImageURL.V.URL
+		if u.URL != "" {
+			w.uri("image", "", u.URL)
+		} else {
+			w.blob("image", u.Mime, u.DataSize)
+		}
+		return
+	}
+	switch {
+	case b.ToolUse.OK:
+		t := &b.ToolUse.V
+		w.toolCall(string(t.ToolUseID), string(t.Name), t.Input)
+	case b.ToolResult.OK:
+		w.toolResult(string(b.ToolResult.V.ToolUseID), b.ToolResult.V.Content)
+	case b.Image.OK:
+		w.media("image", &b.Image.V)
+	case b.Document.OK:
+		w.media("document", &b.Document.V)
+	case b.Video.OK:
+		w.media("video", &b.Video.V)
+	case b.Audio.OK:
+		w.media("audio", &b.Audio.V)
+	case b.ReasoningContent.OK:
+		r := &b.ReasoningContent.V
+		t := string(r.ReasoningText.V.Text)
+		if t == "" {
+			t = string(r.Text)
+		}
+		w.reasoning(t)
+	case b.GuardContent.OK:
+		w.textPart(string(b.GuardContent.V.Text.V.Text), collect)
+	case len(b.JSON) > 0:
+		w.part("text")
+		w.b = append(w.b, `,"content":`...)
+		w.b = genai.AppendJSONBytesString(w.b, b.JSON)
+		w.b = append(w.b, '}')
+	case b.Text != "" || b.Type == "":
+		if b.Text != "" {
+			w.textPart(string(b.Text), collect)
+		}
+	default:
+		// An unknown typed block: keep its type so nothing silently disappears.
+		w.part(string(b.Type))
+		w.b = append(w.b, '}')
+	}
+}
+
+// toolResult writes a tool_call_response from a tool result's content.
+func (w *msgWriter) toolResult(id string, c *content) {
+	if c == nil {
+		w.toolResponse(id, nil, "")
+		return
+	}
+	if c.IsText {
+		w.toolResponse(id, nil, c.Text)
+		return
+	}
+	if len(c.Blocks) == 1 && len(c.Blocks[0].JSON) > 0 {
+		w.toolResponse(id, c.Blocks[0].JSON, "")
+		return
+	}
+	var sb strings.Builder
+	for i := range c.Blocks {
+		if t := c.Blocks[i].Text; t != "" {
+			if sb.Len() > 0 {
+				sb.WriteByte('\n')
+			}
+			sb.WriteString(string(t))
+		} else if j := c.Blocks[i].JSON; len(j) > 0 {
+			if sb.Len() > 0 {
+				sb.WriteByte('\n')
+			}
+			sb.Write(j)
+		}
+	}
+	w.toolResponse(id, nil, sb.String())
+}
+
+// source writes an Anthropic media block's source.
+func (w *msgWriter) source(kind string, s *mediaSource, format string) {
+	mime := string(s.MediaType)
+	modality := kind
+	if kind == "document" && mime != "" {
+		modality = modalityOfMime(mime)
+	}
+	switch {
+	case s.Data.OK:
+		w.blob(modality, mime, s.Data.N)
+	case s.Bytes.OK:
+		w.blob(modality, mime, s.Bytes.N)
+	case s.URL != "":
+		w.uri(modality, mime, string(s.URL))
+	case s.S3URI != "":
+		w.uri(modality, mime, string(s.S3URI))
+	case s.S3Location.V.URI != "":
+		w.uri(modality, mime, string(s.S3Location.V.URI))
+	case s.FileID != "":
+		w.file(modality, mime, string(s.FileID))
+	default:
+		w.blob(modality, mime, 0)
+	}
+}
+
+// media writes a Converse / Nova image, document, video or audio block.
+func (w *msgWriter) media(modality string, m *mediaBlock) {
+	s := &m.Source.V
+	if s.MediaType == "" {
+		s.MediaType = str(mimeFor(modality, string(m.Format)))
+	}
+	w.source(modality, s, string(m.Format))
+}

@@ -1,0 +1,33 @@
+package model
+
+import "github.com/genainorm/genainorm/genai"
+
+// Amazon Nova messages-v1 requests are read by chatRequest. This file reads the responses,
+// whose InvokeModel usage names the cache counts cacheRead/WriteInputTokenCount.
+
+// novaResponse reads a Nova InvokeModel response.
+func novaResponse(r *response, ev *genai.Event) {
+	m := &r.Output.V.Message
+	stop := string(r.StopReasonCamel)
+	if m.OK {
+		var w msgWriter
+		role := string(m.V.Role)
+		if role == "" {
+			role = "assistant"
+		}
+		w.begin(role)
+		if m.V.ReasoningContent != "" {
+			w.reasoning(string(m.V.ReasoningContent))
+		}
+		w.writeContent(&m.V.Content, true)
+		w.end(stop)
+		ev.Response.OutputMessages = w.bytes()
+		ev.Response.Text = w.text.String()
+	}
+	if stop != "" {
+		ev.Response.FinishReasons = append(ev.Response.FinishReasons, stop)
+	}
+	if r.Usage.OK {
+		applyUsage(ev, fromUsage(&r.Usage.V), genai.UsageSourceBody)
+	}
+}

@@ -1,0 +1,148 @@
+package model
+
+// request is the union of the InvokeModel request bodies of every family. One body is decoded
+// once into it; the family decoders then read the members of their shape.
+type request struct {
+	// Anthropic Messages API and legacy text completions.
+	AnthropicVersion  str                  `json:"anthropic_version"`
+	System            content              `json:"system"`
+	Messages          arr[message]         `json:"messages"`
+	Tools             arr[toolDef]         `json:"tools"`
+	Thinking          obj[thinkingConfig]  `json:"thinking"`
+	OutputConfig      obj[effortConfig]    `json:"output_config"`
+	ReasoningEffort   str                  `json:"reasoning_effort"`
+	ResponseFormat    obj[responseFormat]  `json:"response_format"`
+	MaxTokens         num                  `json:"max_tokens"`
+	MaxTokensToSample num                  `json:"max_tokens_to_sample"`
+	MaxCompletion     num                  `json:"max_completion_tokens"`
+	MaxNewTokens      num                  `json:"max_new_tokens"`
+	MaxGenLen         num                  `json:"max_gen_len"`
+	MaxTokensCamel    num                  `json:"maxTokens"`
+	Temperature       num                  `json:"temperature"`
+	TopP              num                  `json:"top_p"`
+	TopPCamel         num                  `json:"topP"`
+	P                 num                  `json:"p"`
+	TopK              num                  `json:"top_k"`
+	TopKCamel         num                  `json:"topK"`
+	K                 num                  `json:"k"`
+	StopSequences     strs                 `json:"stop_sequences"`
+	StopSequencesCaml strs                 `json:"stopSequences"`
+	Stop              strs                 `json:"stop"`
+	Seed              num                  `json:"seed"`
+	N                 num                  `json:"n"`
+	NumGenerations    num                  `json:"num_generations"`
+	FrequencyPenalty  num                  `json:"frequency_penalty"`
+	PresencePenalty   num                  `json:"presence_penalty"`
+	Prompt            str                  `json:"prompt"`
+	Images            blobs                `json:"images"`
+	Image             blob                 `json:"image"`
+	SchemaVersion     str                  `json:"schemaVersion"`
+	InferenceConfig   obj[inferenceConfig] `json:"inferenceConfig"`
+	ToolConfig        obj[struct {
+		Tools arr[toolDef] `json:"tools"`
+	}] `json:"toolConfig"`
+	AdditionalFields obj[struct {
+		ReasoningConfig obj[reasoningConfig] `json:"reasoningConfig"`
+	}] `json:"additionalModelRequestFields"`
+
+	// Amazon Titan text and embeddings.
+	InputText            str                  `json:"inputText"`
+	TextGenerationConfig obj[titanTextConfig] `json:"textGenerationConfig"`
+	Dimensions           num                  `json:"dimensions"`
+	Normalize            flag                 `json:"normalize"`
+	EmbeddingTypes       strs                 `json:"embeddingTypes"`
+	EmbeddingConfig      obj[struct {
+		OutputEmbeddingLength num `json:"outputEmbeddingLength"`
+	}] `json:"embeddingConfig"`
+	InputImage blob `json:"inputImage"`
+
+	// Amazon Titan Image / Nova Canvas.
+	TaskType              str                     `json:"taskType"`
+	TextToImageParams     obj[imageParams]        `json:"textToImageParams"`
+	ImageVariationParams  obj[imageParams]        `json:"imageVariationParams"`
+	InPaintingParams      obj[imageParams]        `json:"inPaintingParams"`
+	OutPaintingParams     obj[imageParams]        `json:"outPaintingParams"`
+	ColorGuidedParams     obj[imageParams]        `json:"colorGuidedGenerationParams"`
+	BackgroundRemoval     obj[imageParams]        `json:"backgroundRemovalParams"`
+	ImageGenerationConfig obj[imageGenerationCfg] `json:"imageGenerationConfig"`
+
+	// Cohere.
+	Message          str          `json:"message"`
+	ChatHistory      arr[message] `json:"chat_history"`
+	Preamble         str          `json:"preamble"`
+	Texts            strs         `json:"texts"`
+	InputType        str          `json:"input_type"`
+	EmbeddingTypesSn strs         `json:"embedding_types"`
+	OutputDimension  num          `json:"output_dimension"`
+	ReturnLikelihood str          `json:"return_likelihoods"`
+	Truncate         str          `json:"truncate"`
+	Query            str          `json:"query"`
+
+	// Stability.
+	TextPrompts arr[struct {
+		Text   str `json:"text"`
+		Weight num `json:"weight"`
+	}] `json:"text_prompts"`
+	CfgScale       num `json:"cfg_scale"`
+	Steps          num `json:"steps"`
+	AspectRatio    str `json:"aspect_ratio"`
+	Mode           str `json:"mode"`
+	OutputFormat   str `json:"output_format"`
+	NegativePrompt str `json:"negative_prompt"`
+	StylePreset    str `json:"style_preset"`
+
+	// AI21 Jurassic.
+	CountPenalty present `json:"countPenalty"`
+}
+
+type thinkingConfig struct {
+	Type         str `json:"type"`
+	BudgetTokens num `json:"budget_tokens"`
+}
+
+type effortConfig struct {
+	Effort str `json:"effort"`
+}
+
+type responseFormat struct {
+	Type str `json:"type"`
+}
+
+type reasoningConfig struct {
+	Type               str `json:"type"`
+	MaxReasoningEffort str `json:"maxReasoningEffort"`
+}
+
+type inferenceConfig struct {
+	MaxTokens     num  `json:"maxTokens"`
+	MaxNewTokens  num  `json:"max_new_tokens"`
+	Temperature   num  `json:"temperature"`
+	TopP          num  `json:"topP"`
+	TopK          num  `json:"topK"`
+	StopSequences strs `json:"stopSequences"`
+}
+
+type titanTextConfig struct {
+	Temperature   num  `json:"temperature"`
+	TopP          num  `json:"topP"`
+	MaxTokenCount num  `json:"maxTokenCount"`
+	StopSequences strs `json:"stopSequences"`
+}
+
+type imageParams struct {
+	Text           str   `json:"text"`
+	NegativeText   str   `json:"negativeText"`
+	Images         blobs `json:"images"`
+	Image          blob  `json:"image"`
+	ConditionImage blob  `json:"conditionImage"`
+	ReferenceImage blob  `json:"referenceImage"`
+}
+
+type imageGenerationCfg struct {
+	NumberOfImages num `json:"numberOfImages"`
+	Height         num `json:"height"`
+	Width          num `json:"width"`
+	CfgScale       num `json:"cfgScale"`
+	Seed           num `json:"seed"`
+	Quality        str `json:"quality"`
+}

@@ -1,0 +1,164 @@
+package model
+
+// response is the union of the InvokeModel response bodies and stream chunks of every family.
+type response struct {
+	// Anthropic Messages API (and message_start's message).
+	ID         str        `json:"id"`
+	Type       str        `json:"type"`
+	Role       str        `json:"role"`
+	Model      str        `json:"model"`
+	Content    content    `json:"content"`
+	StopReason str        `json:"stop_reason"`
+	Usage      obj[usage] `json:"usage"`
+	// Anthropic legacy text completions.
+	Completion str `json:"completion"`
+
+	// Amazon Nova (InvokeModel).
+	Output obj[struct {
+		Message obj[message] `json:"message"`
+	}] `json:"output"`
+	StopReasonCamel str `json:"stopReason"`
+
+	// Amazon Titan text, embeddings, image.
+	InputTextTokenCount num              `json:"inputTextTokenCount"`
+	Results             arr[titanResult] `json:"results"`
+	Embedding           count            `json:"embedding"`
+	EmbeddingsByType    present          `json:"embeddingsByType"`
+	Images              count            `json:"images"`
+	Error               str              `json:"error"`
+
+	// Meta Llama.
+	Generation           str `json:"generation"`
+	PromptTokenCount     num `json:"prompt_token_count"`
+	GenerationTokenCount num `json:"generation_token_count"`
+
+	// Mistral text completion.
+	Outputs arr[struct {
+		Text       str `json:"text"`
+		StopReason str `json:"stop_reason"`
+	}] `json:"outputs"`
+
+	// OpenAI-compatible chat completions (Jamba, gpt-oss, Mistral chat, DeepSeek, Qwen) and
+	// DeepSeek R1 text completions.
+	Choices arr[choice] `json:"choices"`
+
+	// Cohere.
+	Generations arr[struct {
+		ID           str `json:"id"`
+		Text         str `json:"text"`
+		FinishReason str `json:"finish_reason"`
+	}] `json:"generations"`
+	ResponseID   str         `json:"response_id"`
+	GenerationID str         `json:"generation_id"`
+	Text         str         `json:"text"`
+	FinishReason str         `json:"finish_reason"`
+	ToolCalls    arr[oaTool] `json:"tool_calls"`
+	Embeddings   vectors     `json:"embeddings"`
+	ResponseType str         `json:"response_type"`
+	IsFinished   flag        `json:"is_finished"`
+	EventType    str         `json:"event_type"`
+	Meta         obj[struct {
+		BilledUnits obj[struct {
+			InputTokens  num `json:"input_tokens"`
+			OutputTokens num `json:"output_tokens"`
+		}] `json:"billed_units"`
+	}] `json:"meta"`
+
+	// AI21 Jurassic.
+	Completions arr[struct {
+		Data obj[struct {
+			Text str `json:"text"`
+		}] `json:"data"`
+		FinishReason obj[struct {
+			Reason str `json:"reason"`
+		}] `json:"finishReason"`
+	}] `json:"completions"`
+
+	// Stability.
+	Artifacts arr[struct {
+		Seed         num  `json:"seed"`
+		Base64       blob `json:"base64"`
+		FinishReason str  `json:"finishReason"`
+	}] `json:"artifacts"`
+	FinishReasons strs  `json:"finish_reasons"`
+	Seeds         count `json:"seeds"`
+	Result        str   `json:"result"`
+
+	// Anthropic stream events.
+	Index        num                 `json:"index"`
+	Delta        obj[streamDelta]    `json:"delta"`
+	ContentBlock obj[block]          `json:"content_block"`
+	Message      obj[anthropicStart] `json:"message"`
+
+	// Amazon Nova stream events.
+	MessageStart obj[struct {
+		Role str `json:"role"`
+	}] `json:"messageStart"`
+	ContentBlockStart obj[struct {
+		Start obj[struct {
+			ToolUse obj[converseTool] `json:"toolUse"`
+		}] `json:"start"`
+		ContentBlockIndex num `json:"contentBlockIndex"`
+	}] `json:"contentBlockStart"`
+	ContentBlockDelta obj[struct {
+		Delta obj[struct {
+			Text    str `json:"text"`
+			ToolUse obj[struct {
+				Input str `json:"input"`
+			}] `json:"toolUse"`
+			ReasoningContent obj[struct {
+				Text str `json:"text"`
+			}] `json:"reasoningContent"`
+		}] `json:"delta"`
+		ContentBlockIndex num `json:"contentBlockIndex"`
+	}] `json:"contentBlockDelta"`
+	MessageStop obj[struct {
+		StopReason str `json:"stopReason"`
+	}] `json:"messageStop"`
+	Metadata obj[struct {
+		Usage obj[usage] `json:"usage"`
+	}] `json:"metadata"`
+
+	// Amazon Titan text stream chunks.
+	OutputText                str `json:"outputText"`
+	CompletionReason          str `json:"completionReason"`
+	TotalOutputTextTokenCount num `json:"totalOutputTextTokenCount"`
+
+	// Every family's last stream chunk.
+	InvocationMetrics obj[invocationMetrics] `json:"amazon-bedrock-invocationMetrics"`
+}
+
+type titanResult struct {
+	TokenCount       num `json:"tokenCount"`
+	OutputText       str `json:"outputText"`
+	CompletionReason str `json:"completionReason"`
+}
+
+// choice is an OpenAI-compatible choice (non-streaming message or streaming delta), or a
+// DeepSeek R1 text choice.
+type choice struct {
+	Index        num          `json:"index"`
+	Message      obj[message] `json:"message"`
+	Delta        obj[message] `json:"delta"`
+	Text         str          `json:"text"`
+	FinishReason str          `json:"finish_reason"`
+	StopReason   str          `json:"stop_reason"`
+}
+
+// streamDelta is an Anthropic content_block_delta or message_delta delta.
+type streamDelta struct {
+	Type         str `json:"type"`
+	Text         str `json:"text"`
+	PartialJSON  str `json:"partial_json"`
+	Thinking     str `json:"thinking"`
+	StopReason   str `json:"stop_reason"`
+	StopSequence str `json:"stop_sequence"`
+}
+
+// anthropicStart is the message of an Anthropic message_start event.
+type anthropicStart struct {
+	ID    str        `json:"id"`
+	Role  str        `json:"role"`
+	Model str        `json:"model"`
+	Usage obj[usage] `json:"usage"`
+}

@@ -1,0 +1,110 @@
+package model
+
+import (
+	"strings"
+
+	"github.com/genainorm/genainorm/genai"
+)
+
+// embedRequest reads an embeddings request (Titan Embeddings, Cohere Embed): the input text
+// becomes the plain text; images are counted as blob parts.
+func embedRequest(r *request, ev *genai.Event) {
+	q := &ev.Request
+	switch {
+	case r.InputText != "":
+		q.Text = string(r.InputText)
+	case len(r.Texts) > 0:
+		q.Text = strings.Join(r.Texts, "\n")
+	case r.Query != "":
+		q.Text = string(r.Query)
+	}
+	var w msgWriter
+	if q.Text != "" || r.InputImage.OK || len(r.Images) > 0 {
+		w.begin("user")
+		if r.InputText != "" {
+			w.textPart(string(r.InputText), false)
+		}
+		for _, t := range r.Texts {
+			w.textPart(t, false)
+		}
+		if r.InputImage.OK {
+			w.blob("image", "", r.InputImage.N)
+		}
+		for _, n := range r.Images {
+			w.blob("image", "", n)
+		}
+		w.end("")
+	}
+	q.InputMessages = w.bytes()
+}
+
+// amazonImageRequest reads a Titan Image Generator / Nova Canvas request.
+func amazonImageRequest(r *request, ev *genai.Event, w *msgWriter) {
+	q := &ev.Request
+	q.OutputType = "image"
+	var p *imageParams
+	for _, o := range [...]*obj[imageParams]{&r.TextToImageParams, &r.ImageVariationParams, &r.InPaintingParams,
+		&r.OutPaintingParams, &r.ColorGuidedParams, &r.BackgroundRemoval} {
+		if o.OK {
+			p = &o.V
+			break
+		}
+	}
+	if p == nil {
+		return
+	}
+	w.begin("user")
+	if p.Text != "" {
+		w.textPart(string(p.Text), true)
+	}
+	for _, n := range p.Images {
+		w.blob("image", "", n)
+	}
+	for _, b := range [...]blob{p.Image, p.ConditionImage, p.ReferenceImage} {
+		if b.OK {
+			w.blob("image", "", b.N)
+		}
+	}
+	w.end("")
+	q.InputMessages = w.bytes()
+	q.Text = w.text.String()
+}
+
+// titanTextResponse reads a Titan Text response.
+func titanTextResponse(r *response, ev *genai.Event) {
+	var w msgWriter
+	var out genai.Opt[int64]
+	for i := range r.Results {
+		res := &r.Results[i]
+		w.begin("assistant")
+		w.textPart(string(res.OutputText), true)
+		w.end(string(res.CompletionReason))
+		if res.CompletionReason != "" {
+			ev.Response.FinishReasons = append(ev.Response.FinishReasons, string(res.CompletionReason))
+		}
+		if n, ok := res.TokenCount.int(); ok {
+			out.Set(out.Value + n)
+		}
+	}
+	ev.Response.OutputMessages = w.bytes()
+	ev.Response.Text = w.text.String()
+	applyUsage(ev, tokens{in: opt(r.InputTextTokenCount), out: out}, genai.UsageSourceBody)
+}
+
+// titanEmbedResponse reads a Titan Embeddings response.
+func titanEmbedResponse(r *response, ev *genai.Event) {
+	if r.Embedding.OK || bool(r.EmbeddingsByType) {
+		ev.Response.Embeddings.Set(1)
+	}
+	applyUsage(ev, tokens{in: opt(r.InputTextTokenCount)}, genai.UsageSourceBody)
+}
+
+// amazonImageResponse reads a Titan Image Generator / Nova Canvas response.
+func amazonImageResponse(r *response, ev *genai.Event) {
+	if r.Images.OK {
+		ev.Response.ImageCount.Set(r.Images.N)
+	}
+	if r.Error != "" {
+		ev.Response.ErrorMessage = string(r.Error)
+	}
+}
