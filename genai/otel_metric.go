@@ -22,7 +22,8 @@ var (
 // Metrics records the OTel GenAI client metrics of events through the Metrics API:
 //
 //   - gen_ai.client.token.usage (Int64Histogram, {token}): one measurement per token type,
-//     gen_ai.token.type "input" (Usage.EffectiveInputTokens, cache included) and "output";
+//     gen_ai.token.type "input" (Usage.EffectiveInputTokens, cache included) and "output"
+//     (a failed operation's zero counts are not usage and are left out);
 //   - gen_ai.client.operation.duration (Float64Histogram, s): Performance.ResponseTime, with
 //     error.type when the operation failed;
 //   - gen_ai.client.operation.time_to_first_chunk (Float64Histogram, s):
@@ -78,18 +79,21 @@ func (m *Metrics) Record(ctx context.Context, ev *Event) {
 		attrs = append(attrs, semconv.ServerAddress(ev.HTTP.ServerAddress))
 	}
 
-	if in := ev.Usage.EffectiveInputTokens(); in.Valid {
+	errType := otelErrorType(ev)
+	// A failed request logs zero tokens (Bedrock inputTokenCount 0): that is no usage, and
+	// recording it would skew the distribution.
+	if in := ev.Usage.EffectiveInputTokens(); in.Valid && (in.Value != 0 || errType == "") {
 		m.tokens.Record(ctx, in.Value, op, provider, genaiconv.TokenTypeInput, attrs...)
 	}
-	if out := ev.Usage.OutputTokens; out.Valid {
+	if out := ev.Usage.OutputTokens; out.Valid && (out.Value != 0 || errType == "") {
 		m.tokens.Record(ctx, out.Value, op, provider, genaiconv.TokenTypeOutput, attrs...)
 	}
 	if p := ev.Performance.StartResponseTime; p.Valid {
 		m.ttfc.Record(ctx, float64(p.Value)/1000, op, provider, attrs...)
 	}
 	if p := ev.Performance.ResponseTime; p.Valid {
-		if et := otelErrorType(ev); et != "" {
-			attrs = append(attrs, semconv.ErrorTypeKey.String(et))
+		if errType != "" {
+			attrs = append(attrs, semconv.ErrorTypeKey.String(errType))
 		}
 		m.duration.Record(ctx, float64(p.Value)/1000, op, provider, attrs...)
 	}

@@ -69,8 +69,15 @@ func TestMetricsRecord(t *testing.T) {
 	noProvider.Source.ProviderName = ""
 	failed := bedrockEvent()
 	failed.Err = errors.New("bad record")
+	throttled := bedrockEvent() // zero tokens of a failed request are not usage
+	throttled.Request.Model.ID = "throttled-model"
+	throttled.Response.ErrorCode = "ThrottlingException"
+	throttled.Usage = genai.Usage{}
+	throttled.Usage.InputTokens.Set(0)
+	throttled.Usage.OutputTokens.Set(0)
+	throttled.Performance = genai.Performance{}
 
-	got := collect(t, first, second, azure, noOperation, noProvider, failed)
+	got := collect(t, first, second, azure, noOperation, noProvider, failed, throttled)
 	require.Len(t, got, 3)
 
 	bedrockAttrs := []attribute.KeyValue{
