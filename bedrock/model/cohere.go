@@ -97,6 +97,6 @@ func cohereEmbedResponse(r *response, ev *genai.Event) {
 
 func cohereUsage(r *response, ev *genai.Event) {
 	if b := &r.Meta.V.BilledUnits.V; r.Meta.V.BilledUnits.OK {
-		applyUsage(ev, tokens{in: opt(b.InputTokens), out: opt(b.OutputTokens)}, genai.UsageSourceBody)
+		applyUsage(ev, tokens{in: optOf(b.InputTokens), out: optOf(b.OutputTokens)}, genai.UsageSourceBody)
 	}
 }

@@ -210,7 +210,7 @@ func familyOf(vendor, model string) string {
 }
 
 // versionOf returns the version part of a model name: from a date (YYYYMMDD or YYMM), else
-// from a "vN" token, else a trailing "N:N" token, to the end.
+// from the last "vN" token, else a trailing "N:N" token, to the end.
 func versionOf(model string) string {
 	pos, vpos, npos := -1, -1, -1
 	start := 0
@@ -223,7 +223,7 @@ func versionOf(model string) string {
 		switch {
 		case pos < 0 && (len(head) == 8 || len(head) == 4) && allDigits(head):
 			pos = start
-		case vpos < 0 && len(head) >= 2 && (head[0] == 'v' || head[0] == 'V') && allDigits(head[1:]):
+		case len(head) >= 2 && (head[0] == 'v' || head[0] == 'V') && allDigits(head[1:]):
 			vpos = start
 		case npos < 0 && strings.Contains(tok, ":") && allDigits(head):
 			npos = start

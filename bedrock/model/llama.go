@@ -16,5 +16,5 @@ func llamaResponse(r *response, ev *genai.Event) {
 	if r.StopReason != "" {
 		ev.Response.FinishReasons = append(ev.Response.FinishReasons, string(r.StopReason))
 	}
-	applyUsage(ev, tokens{in: opt(r.PromptTokenCount), out: opt(r.GenerationTokenCount)}, genai.UsageSourceBody)
+	applyUsage(ev, tokens{in: optOf(r.PromptTokenCount), out: optOf(r.GenerationTokenCount)}, genai.UsageSourceBody)
 }

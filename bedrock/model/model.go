@@ -133,7 +133,7 @@ func DecodeResponse(m *genai.Model, body []byte, ev *genai.Event) {
 	if err := unmarshal(body, r); err != nil {
 		ev.Warn(genai.WarnBodyUnreadable, fmt.Sprintf("bedrock/model: response body of %s: %v", modelName(m), err))
 	}
-	s := responseShape(r)
+	s := trustShape(m, responseShape(r))
 	resolve(m, s, ev)
 	if s == shapeChat && m.Vendor == "" && r.Model != "" {
 		resolveFromName(m, string(r.Model))
@@ -166,7 +166,7 @@ func DecodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event) {
 		if err := unmarshal(c, r); err != nil {
 			bad++
 		}
-		st.chunk(r)
+		st.chunk(m, r)
 	}
 	*r = response{}
 	if bad > 0 {
@@ -179,7 +179,10 @@ func DecodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event) {
 	if st.shape == shapeChat && m.Vendor == "" && st.model != "" {
 		resolveFromName(m, st.model)
 	}
-	warnUnknown(m, st.shape, ev)
+	if st.shape != shapeUnknown || !familySet[m.Family] {
+		// A known family whose chunks carried nothing recognisable (only metrics) is no news.
+		warnUnknown(m, st.shape, ev)
+	}
 	if ev.Request.Operation == "" {
 		ev.Request.Operation = shapeInfo[st.shape].op
 	}
@@ -335,6 +338,18 @@ func responseShape(r *response) shape {
 		return shapeChat
 	}
 	return shapeUnknown
+}
+
+// trustShape returns s, or shapeUnknown when the model id names a family this package does
+// not know and s belongs to another vendor: an unknown family is then read with the generic
+// member names instead of being taken for another vendor's shape.
+func trustShape(m *genai.Model, s shape) shape {
+	if m.Family != "" && !familySet[m.Family] {
+		if v := shapeInfo[s].vendor; v != "" && v != m.Vendor {
+			return shapeUnknown
+		}
+	}
+	return s
 }
 
 // resolve fills m's Vendor, Family and Type from a body shape when the id did not tell them.

@@ -75,7 +75,7 @@ type tokens struct {
 	inIncludesCache bool
 }
 
-func opt(n num) genai.Opt[int64] {
+func optOf(n num) genai.Opt[int64] {
 	v, ok := n.int()
 	return genai.Opt[int64]{Value: v, Valid: ok}
 }
@@ -88,11 +88,11 @@ func fromUsage(u *usage) tokens {
 		total:      first(u.TotalTokensCamel, u.TotalTokens),
 		cacheRead:  first(u.CacheReadInputTokens, u.CacheReadInputTokenCount, u.CacheReadInputTokensCamel),
 		cacheWrite: first(u.CacheCreationInputTokens, u.CacheWriteInputTokenCount, u.CacheWriteInputTokensCaml),
-		reasoning:  opt(u.CompletionTokensDetails.V.ReasoningTokens),
+		reasoning:  optOf(u.CompletionTokensDetails.V.ReasoningTokens),
 	}
 	if !t.in.Valid && u.PromptTokens.OK {
-		t.in = opt(u.PromptTokens)
-		if c := opt(u.PromptTokensDetails.V.CachedTokens); c.Valid && !t.cacheRead.Valid {
+		t.in = optOf(u.PromptTokens)
+		if c := optOf(u.PromptTokensDetails.V.CachedTokens); c.Valid && !t.cacheRead.Valid {
 			t.cacheRead, t.inIncludesCache = c, true
 		}
 	}
@@ -101,7 +101,7 @@ func fromUsage(u *usage) tokens {
 
 func first(ns ...num) genai.Opt[int64] {
 	for _, n := range ns {
-		if o := opt(n); o.Valid {
+		if o := optOf(n); o.Valid {
 			return o
 		}
 	}

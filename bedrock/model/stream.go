@@ -99,18 +99,15 @@ func (st *stream) addUsage(t tokens) {
 }
 
 // chunk merges one decoded chunk.
-func (st *stream) chunk(r *response) {
+func (st *stream) chunk(m *genai.Model, r *response) {
 	if m := &r.InvocationMetrics; m.OK {
-		mergeUsage(&st.metrics, tokens{in: opt(m.V.InputTokenCount), out: opt(m.V.OutputTokenCount),
-			cacheRead: opt(m.V.CacheReadInputTokenCount), cacheWrite: opt(m.V.CacheWriteInputTokenCount)})
+		mergeUsage(&st.metrics, tokens{in: optOf(m.V.InputTokenCount), out: optOf(m.V.OutputTokenCount),
+			cacheRead: optOf(m.V.CacheReadInputTokenCount), cacheWrite: optOf(m.V.CacheWriteInputTokenCount)})
 		st.haveMetrics = true
 	}
-	s := responseShape(r)
-	if s == shapeUnknown {
-		return
-	}
+	s := trustShape(m, responseShape(r))
 	st.chunks++
-	if st.shape == shapeUnknown || st.shape == shapeChat && s == shapeDeepSeekText {
+	if s != shapeUnknown && (st.shape == shapeUnknown || st.shape == shapeChat && s == shapeDeepSeekText) {
 		st.shape = s
 	}
 	switch s {
@@ -124,11 +121,11 @@ func (st *stream) chunk(r *response) {
 	case shapeTitanText:
 		st.appendText(0, 0, r.OutputText)
 		st.setFinish(0, r.CompletionReason)
-		st.addUsage(tokens{in: opt(r.InputTextTokenCount), out: opt(r.TotalOutputTextTokenCount)})
+		st.addUsage(tokens{in: optOf(r.InputTextTokenCount), out: optOf(r.TotalOutputTextTokenCount)})
 	case shapeLlama:
 		st.appendText(0, 0, r.Generation)
 		st.setFinish(0, r.StopReason)
-		st.addUsage(tokens{in: opt(r.PromptTokenCount), out: opt(r.GenerationTokenCount)})
+		st.addUsage(tokens{in: optOf(r.PromptTokenCount), out: optOf(r.GenerationTokenCount)})
 	case shapeMistralText:
 		for i := range r.Outputs {
 			st.appendText(i, 0, r.Outputs[i].Text)
@@ -319,7 +316,7 @@ func (st *stream) cohere(r *response) {
 	st.setFinish(0, r.FinishReason)
 	if r.Meta.V.BilledUnits.OK {
 		b := &r.Meta.V.BilledUnits.V
-		st.addUsage(tokens{in: opt(b.InputTokens), out: opt(b.OutputTokens)})
+		st.addUsage(tokens{in: optOf(b.InputTokens), out: optOf(b.OutputTokens)})
 	}
 }
 

@@ -88,7 +88,7 @@ func titanTextResponse(r *response, ev *genai.Event) {
 	}
 	ev.Response.OutputMessages = w.bytes()
 	ev.Response.Text = w.text.String()
-	applyUsage(ev, tokens{in: opt(r.InputTextTokenCount), out: out}, genai.UsageSourceBody)
+	applyUsage(ev, tokens{in: optOf(r.InputTextTokenCount), out: out}, genai.UsageSourceBody)
 }
 
 // titanEmbedResponse reads a Titan Embeddings response.
@@ -96,7 +96,7 @@ func titanEmbedResponse(r *response, ev *genai.Event) {
 	if r.Embedding.OK || bool(r.EmbeddingsByType) {
 		ev.Response.Embeddings.Set(1)
 	}
-	applyUsage(ev, tokens{in: opt(r.InputTextTokenCount)}, genai.UsageSourceBody)
+	applyUsage(ev, tokens{in: optOf(r.InputTextTokenCount)}, genai.UsageSourceBody)
 }
 
 // amazonImageResponse reads a Titan Image Generator / Nova Canvas response.
