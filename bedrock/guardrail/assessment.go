@@ -241,6 +241,9 @@ type counts struct {
 }
 
 func (m *merger) coverage(c *coverage) {
+	if c.Text.Guarded.ok || c.Text.Total.ok || c.Images.Guarded.ok || c.Images.Total.ok {
+		m.sawCoverage = true
+	}
 	addOpt(&m.g.TextGuarded, c.Text.Guarded)
 	addOpt(&m.g.TextTotal, c.Text.Total)
 	addOpt(&m.g.ImagesGuarded, c.Images.Guarded)
@@ -259,6 +262,7 @@ func (m *merger) units(usage members) {
 	if len(usage) == 0 {
 		return
 	}
+	m.sawUsage = true
 	type unit struct {
 		name string
 		v    float64

@@ -123,6 +123,8 @@ type merger struct {
 	g  *genai.Guardrail
 	// blocked records that an item with an action other than NONE was added.
 	blocked bool
+	// sawUsage and sawCoverage record that an assessment carried policy units / coverage.
+	sawUsage, sawCoverage bool
 }
 
 // action applies an overall action flag; it reports whether there was one.
