@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -138,8 +139,12 @@ var errJSONAttrDepth = errors.New("genai: JSON nested too deeply for an attribut
 // in int64 as Int64, other numbers as Float64), and null the empty Value. It returns an error
 // when raw is not exactly one valid JSON value or is nested more than 64 levels deep.
 func JSONAttributeValue(raw []byte) (attribute.Value, error) {
-	dec := jsontext.NewDecoder(bytes.NewReader(raw),
-		jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+	jd := jsonAttrDecoders.Get().(*jsonAttrDecoder)
+	defer jsonAttrDecoders.Put(jd)
+	jd.r.Reset(raw)
+	jd.dec.Reset(&jd.r, jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+	defer jd.r.Reset(nil) // do not keep raw alive
+	dec := jd.dec
 	v, err := decodeJSONAttr(dec, 0)
 	if err != nil {
 		return attribute.Value{}, err
@@ -152,6 +157,18 @@ func JSONAttributeValue(raw []byte) (attribute.Value, error) {
 	}
 	return v, nil
 }
+
+// jsonAttrDecoder is a reusable JSON decoder with its reader.
+type jsonAttrDecoder struct {
+	r   bytes.Reader
+	dec *jsontext.Decoder
+}
+
+var jsonAttrDecoders = sync.Pool{New: func() any {
+	jd := &jsonAttrDecoder{}
+	jd.dec = jsontext.NewDecoder(&jd.r)
+	return jd
+}}
 
 func decodeJSONAttr(dec *jsontext.Decoder, depth int) (attribute.Value, error) {
 	tok, err := dec.ReadToken()
