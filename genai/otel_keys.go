@@ -180,6 +180,7 @@ var otelFieldKeys = map[*Field]otelMapping{
 	URLOriginal:            {key: semconv.URLFullKey},
 	ErrorMessage:           {key: GenainormErrorMessageKey},
 	EventAction:            {key: GenainormProviderOperationKey},
+	LogFilePath:            {key: semconv.LogFilePathKey},
 	EventID:                {key: GenainormEventIDKey},
 
 	// GenAI values semconv v1.41.0 lacks.

@@ -25,7 +25,10 @@ const (
 // own time as timestamp, the attributes of Event.AppendAttributes, and a severity that says how
 // the operation went: SeverityError when it failed (error.type is set), SeverityWarn when a
 // guardrail or content filter intervened, SeverityInfo otherwise. An error event (Err set)
-// becomes a record named EventNamePipelineError with severity SeverityError.
+// becomes a record named EventNamePipelineError with severity SeverityError, the error message
+// as body, and the record's position (genainorm.format, log.file.path, genainorm.record.line,
+// genainorm.record.path) and original text (log.record.original, unless OmitContent) as
+// attributes.
 //
 // The zero LogEmitter emits nothing; set Logger. A LogEmitter is safe for concurrent use when its
 // Logger is (as the SDK's loggers are).
@@ -33,7 +36,8 @@ type LogEmitter struct {
 	// Logger receives the records.
 	Logger log.Logger
 	// OmitContent leaves out the opt-in content attributes (ContentKeys): system instructions,
-	// input and output messages, tool definitions.
+	// input and output messages, tool definitions; and the original text of records that
+	// could not be normalized.
 	OmitContent bool
 }
 
@@ -84,11 +88,17 @@ func (l *LogEmitter) record(ev *Event, bufp *[]attribute.KeyValue) log.Record {
 		if ev.Source.Format != "" {
 			attrs = append(attrs, GenainormFormatKey.String(ev.Source.Format))
 		}
+		if ev.Source.Position.Name != "" {
+			attrs = append(attrs, semconv.LogFilePathKey.String(ev.Source.Position.Name))
+		}
 		if ev.Source.Position.Line > 0 {
 			attrs = append(attrs, GenainormRecordLineKey.Int64(ev.Source.Position.Line))
 		}
 		if ev.Source.Position.Path != "" {
 			attrs = append(attrs, GenainormRecordPathKey.String(ev.Source.Position.Path))
+		}
+		if len(ev.Original) > 0 && !l.OmitContent {
+			attrs = append(attrs, semconv.LogRecordOriginalKey.String(string(ev.Original)))
 		}
 	} else {
 		attrs = ev.appendAttributes(attrs, l.OmitContent)

@@ -100,6 +100,7 @@ func TestLogEmitter(t *testing.T) {
 			ev.Source.Format = "bedrock.invocation"
 			ev.Source.Position = genai.Position{Name: "in.log", Line: 3}
 			ev.Err = errors.New("bedrock: modelId is not a string")
+			ev.Original = []byte(`{"modelId":42}`)
 			return ev
 		},
 		wantName: "genainorm.pipeline_error", wantSev: log.SeverityError, wantText: "ERROR",
@@ -107,8 +108,25 @@ func TestLogEmitter(t *testing.T) {
 		wantAttrs: func(*genai.Event) map[string]any {
 			return map[string]any{
 				"error.type": "genainorm.pipeline_error", "genainorm.format": "bedrock.invocation", "genainorm.record.line": int64(3),
+				"log.file.path": "in.log", "log.record.original": `{"modelId":42}`,
 				// Added by the SDK from Record.SetErr.
 				"exception.message": "bedrock: modelId is not a string", "exception.type": "*errors.errorString",
+			}
+		},
+	}, {
+		name: "pipeline error without the original text",
+		ev: func() *genai.Event {
+			ev := &genai.Event{Err: errors.New("not JSON"), Original: []byte("password=hunter2")}
+			ev.Source.Position = genai.Position{Name: "-", Line: 9}
+			return ev
+		},
+		omitContent: true,
+		wantName:    "genainorm.pipeline_error", wantSev: log.SeverityError, wantText: "ERROR",
+		wantBody: "not JSON",
+		wantAttrs: func(*genai.Event) map[string]any {
+			return map[string]any{
+				"error.type": "genainorm.pipeline_error", "log.file.path": "-", "genainorm.record.line": int64(9),
+				"exception.message": "not JSON", "exception.type": "*errors.errorString",
 			}
 		},
 	}}

@@ -21,7 +21,7 @@ func bedrockEvent() *genai.Event {
 	ev := &genai.Event{}
 	ev.Source = genai.Source{ProviderName: genai.ProviderAWSBedrock, System: "aws", Format: "bedrock.invocation",
 		Dataset: genai.DatasetBedrockInvocation, Module: "aws_bedrock", Operation: "ConverseStream",
-		Position: genai.Position{Name: "in.log", Line: 7, Offset: 512, Path: "logEvents[1]"}}
+		Position: genai.Position{Line: 7, Offset: 512, Path: "logEvents[1]"}}
 	ev.Time = time.Date(2026, 3, 4, 5, 6, 7, 890_000_000, time.UTC)
 	ev.Action = "ConverseStream"
 	ev.Outcome = genai.OutcomeFailure
@@ -280,6 +280,7 @@ func TestEventAttributes(t *testing.T) {
 // event fills whose OTelKey is set is written under that key.
 func TestAttributesUseOTelKeys(t *testing.T) {
 	ev := bedrockEvent()
+	ev.Source.Position.Name = "in.log"
 	got := attrMap(t, ev.Attributes())
 	for _, f := range genai.Fields() {
 		if string(genai.OTelKey(f)) == f.Name {
@@ -316,7 +317,7 @@ func init() {
 		semconv.GenAIUsageCacheReadInputTokensKey, semconv.GenAIUsageCacheCreationInputTokensKey,
 		semconv.HTTPRequestBodySizeKey, semconv.HTTPResponseBodySizeKey, semconv.GenAIResponseTimeToFirstChunkKey,
 		semconv.UserIDKey, semconv.CloudProviderKey, semconv.CloudAccountIDKey, semconv.CloudRegionKey,
-		semconv.AWSBedrockGuardrailIDKey,
+		semconv.AWSBedrockGuardrailIDKey, semconv.LogFilePathKey,
 	} {
 		semconvKeys[string(k)] = true
 	}
