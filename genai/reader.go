@@ -78,6 +78,9 @@ const (
 
 const defaultMaxRecord = 256 << 20
 
+// sniffSize is how much of the input is looked at to tell NDJSON from JSON documents.
+const sniffSize = 1 << 20
+
 // NewReader returns a Reader of r that decodes with the formats and envelopes in reg.
 // It returns an error when opts name an unknown format.
 func NewReader(r io.Reader, reg *Registry, opts ReaderOptions) (*Reader, error) {
@@ -175,36 +178,25 @@ func (r *Reader) sniff() error {
 	} else if err != nil && err != io.EOF {
 		return fmt.Errorf("%s: %w", r.opts.Name, err)
 	}
-	// Look at the first non-blank line: if it is a whole JSON value the input is NDJSON.
+	// The input is NDJSON unless its first line is the start of a JSON value that goes on over
+	// later lines (a pretty-printed document). A first line that is simply broken does not make
+	// it a document: every other line must still be read.
 	r.mode = modeLines
-	for n := 4096; ; n *= 2 {
-		peek, perr := r.br.Peek(n)
-		trimmed := bytes.TrimLeft(peek, " \t\r\n\ufeff")
-		if len(trimmed) == 0 {
-			if perr != nil {
-				return nil
-			}
-			continue
-		}
-		if trimmed[0] != '{' && trimmed[0] != '[' {
-			return nil
-		}
-		if i := bytes.IndexByte(trimmed, '\n'); i >= 0 {
-			if !jsontext.Value(bytes.TrimSpace(trimmed[:i])).IsValid() {
-				r.mode = modeDocuments
-			}
-			break
-		}
-		if perr != nil { // one value without a newline
-			if !jsontext.Value(bytes.TrimSpace(trimmed)).IsValid() {
-				r.mode = modeDocuments
-			}
-			break
-		}
-		if n >= r.opts.MaxRecordSize {
-			r.mode = modeDocuments
-			break
-		}
+	peek, _ := r.br.Peek(sniffSize)
+	trimmed := bytes.TrimLeft(peek, " \t\r\n\ufeff")
+	if len(trimmed) == 0 || (trimmed[0] != '{' && trimmed[0] != '[') {
+		return nil
+	}
+	first := trimmed
+	if i := bytes.IndexByte(trimmed, '\n'); i >= 0 {
+		first = trimmed[:i]
+	}
+	if jsontext.Value(bytes.TrimSpace(first)).IsValid() {
+		return nil
+	}
+	dec := jsontext.NewDecoder(bytes.NewReader(trimmed), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+	if _, err := dec.ReadValue(); err == nil || errors.Is(err, io.ErrUnexpectedEOF) {
+		r.mode = modeDocuments
 	}
 	if r.mode == modeDocuments {
 		r.dec = jsontext.NewDecoder(r.br, jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))

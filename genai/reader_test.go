@@ -161,6 +161,17 @@ func TestReaderDocuments(t *testing.T) {
 	require.Equal(t, int64(1), stats.Errors)
 }
 
+func TestReaderBrokenFirstLine(t *testing.T) {
+	for _, first := range []string{`{"bad`, `{"k":"x"`, `[1,`, `{"k":}`} {
+		got, stats := readAll(t, []byte(first+"\n{\"k\":\"a\"}\n{\"k\":\"b\"}\n"), genai.ReaderOptions{})
+		require.Len(t, got, 3, first)
+		require.NotEmpty(t, got[0].err, first)
+		require.Equal(t, "a", got[1].action, first)
+		require.Equal(t, "b", got[2].action, first)
+		require.Equal(t, int64(1), stats.Errors)
+	}
+}
+
 func TestReaderHeldAndFlush(t *testing.T) {
 	got, stats := readAll(t, []byte("{\"k\":\"part\"}\n{\"k\":\"part\"}\n{\"k\":\"end\"}\n{\"k\":\"part\"}\n"), genai.ReaderOptions{})
 	require.Equal(t, []result{{action: "part+part+end", pos: got[0].pos}, {action: "flushed:part"}}, got)
