@@ -76,6 +76,13 @@ func azureErrorEvent() *genai.Event {
 	ev.Request.ID = "9b1f7c3e-1111-4a5b-8c9d-0123456789ab"
 	ev.Request.Operation = genai.OperationChat
 	ev.Request.Model = genai.Model{ID: "gpt-4o", Deployment: "chat-prod"}
+	ev.Request.Seed.Set(42)
+	ev.Request.FrequencyPenalty.Set(0.5)
+	ev.Request.PresencePenalty.Set(-0.25)
+	ev.Request.ChoiceCount.Set(2)
+	ev.Request.OutputType = "json"
+	ev.Request.ConversationID = "conv_5f2e"
+	ev.Response.ID = "chatcmpl-AbC123"
 	ev.Response.ErrorCode = "content_filter"
 	ev.Response.ErrorMessage = "The response was filtered"
 	ev.Identity = genai.Identity{SourceIP: "203.0.113.7", UserAgent: "openai-python/1.40.0"}
@@ -202,23 +209,30 @@ func TestEventAttributes(t *testing.T) {
 		name: "azure openai content filter error",
 		ev:   azureErrorEvent,
 		want: map[string]any{
-			"genainorm.provider.operation": "ChatCompletions_Create",
-			"genainorm.format":             "azureopenai.gateway",
-			"gen_ai.provider.name":         "azure.ai.openai",
-			"gen_ai.operation.name":        "chat",
-			"azure.service.request.id":     "9b1f7c3e-1111-4a5b-8c9d-0123456789ab",
-			"gen_ai.request.model":         "gpt-4o",
-			"genainorm.model.deployment":   "chat-prod",
-			"error.type":                   "content_filter", // genainorm.error.code left out: same value
-			"genainorm.error.message":      "The response was filtered",
-			"genainorm.operation.duration": 0.04,
-			"client.address":               "203.0.113.7",
-			"user_agent.original":          "openai-python/1.40.0",
-			"http.response.status_code":    int64(400),
-			"http.request.method":          "POST",
-			"url.full":                     "https://my-resource.openai.azure.com/openai/deployments/chat-prod/chat/completions?api-version=2024-10-21",
-			"server.address":               "my-resource.openai.azure.com",
-			"genainorm.api_version":        "2024-10-21",
+			"genainorm.provider.operation":     "ChatCompletions_Create",
+			"genainorm.format":                 "azureopenai.gateway",
+			"gen_ai.provider.name":             "azure.ai.openai",
+			"gen_ai.operation.name":            "chat",
+			"azure.service.request.id":         "9b1f7c3e-1111-4a5b-8c9d-0123456789ab",
+			"gen_ai.request.model":             "gpt-4o",
+			"genainorm.model.deployment":       "chat-prod",
+			"gen_ai.request.seed":              int64(42),
+			"gen_ai.request.frequency_penalty": 0.5,
+			"gen_ai.request.presence_penalty":  -0.25,
+			"gen_ai.request.choice.count":      int64(2),
+			"gen_ai.output.type":               "json",
+			"gen_ai.conversation.id":           "conv_5f2e",
+			"gen_ai.response.id":               "chatcmpl-AbC123",
+			"error.type":                       "content_filter", // genainorm.error.code left out: same value
+			"genainorm.error.message":          "The response was filtered",
+			"genainorm.operation.duration":     0.04,
+			"client.address":                   "203.0.113.7",
+			"user_agent.original":              "openai-python/1.40.0",
+			"http.response.status_code":        int64(400),
+			"http.request.method":              "POST",
+			"url.full":                         "https://my-resource.openai.azure.com/openai/deployments/chat-prod/chat/completions?api-version=2024-10-21",
+			"server.address":                   "my-resource.openai.azure.com",
+			"genainorm.api_version":            "2024-10-21",
 		},
 	}, {
 		name: "error type differs from the provider code; caller only in gen_ai.user.id",
@@ -237,6 +251,26 @@ func TestEventAttributes(t *testing.T) {
 			"genainorm.error.code": "ThrottlingException",
 			"error.type":           "_OTHER",
 			"user.id":              "svc-reporting",
+		},
+	}, {
+		name: "embeddings",
+		ev: func() *genai.Event {
+			ev := &genai.Event{}
+			ev.Source.ProviderName = genai.ProviderAWSBedrock
+			ev.Request.Operation = genai.OperationEmbeddings
+			ev.Request.Model.ID = "amazon.titan-embed-text-v2:0"
+			ev.Request.Dimensions.Set(256)
+			ev.Request.EncodingFormats = []string{"float"}
+			ev.Usage.InputTokens.Set(8)
+			return ev
+		},
+		want: map[string]any{
+			"gen_ai.provider.name":              "aws.bedrock",
+			"gen_ai.operation.name":             "embeddings",
+			"gen_ai.request.model":              "amazon.titan-embed-text-v2:0",
+			"gen_ai.embeddings.dimension.count": int64(256),
+			"gen_ai.request.encoding_formats":   []string{"float"},
+			"gen_ai.usage.input_tokens":         int64(8),
 		},
 	}, {
 		name: "content that is not valid JSON is kept as a string",
