@@ -2,27 +2,85 @@ package model
 
 import (
 	"bytes"
+	"fmt"
 	"strconv"
+	"sync"
 
-	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
 )
 
-// The body types below decode leniently: a member of an unexpected JSON type is skipped
-// instead of failing the whole body (go-json-experiment stops at the first semantic
-// error), numbers may come quoted, and nothing but real syntax errors is reported.
+// The body types decode leniently, straight from the jsontext token stream with no
+// reflection: a member of an unexpected JSON type is skipped instead of failing the whole
+// body (go-json-experiment's reflective decoder stops at the first semantic error), numbers
+// may come quoted, and nothing but real syntax errors is reported.
 
-// decodeOpts are the options every body is decoded with: odd real-world input (duplicate
-// names, invalid UTF-8) still decodes; unknown members are ignored.
-var decodeOpts = json.JoinOptions(
-	jsontext.AllowDuplicateNames(true),
-	jsontext.AllowInvalidUTF8(true),
-	json.RejectUnknownMembers(false),
-)
+// jsonFrom is implemented by every body type: it reads one JSON value from d.
+type jsonFrom interface {
+	UnmarshalJSONFrom(d *jsontext.Decoder) error
+}
 
-// unmarshal decodes one body into v, which should be made of the lenient types of this file.
-func unmarshal(body []byte, v any) error {
-	return json.Unmarshal(body, v, decodeOpts)
+// memberer is implemented by the object body types: it reads the value of member name.
+type memberer interface {
+	member(d *jsontext.Decoder, name []byte) error
+}
+
+// decoderOpts are the options every body is read with: odd real-world input (duplicate
+// names, invalid UTF-8) still decodes.
+var decoderOpts = []jsontext.Options{jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true)}
+
+type bodyDecoder struct {
+	r bytes.Reader
+	d *jsontext.Decoder
+}
+
+var decoderPool = sync.Pool{New: func() any {
+	bd := &bodyDecoder{}
+	bd.d = jsontext.NewDecoder(&bd.r, decoderOpts...)
+	return bd
+}}
+
+// unmarshal decodes one body into v, which is made of the lenient types of this file. It
+// returns the first syntax error; what was read before it stays in v.
+func unmarshal(body []byte, v jsonFrom) error {
+	bd := decoderPool.Get().(*bodyDecoder)
+	bd.r.Reset(body)
+	bd.d.Reset(&bd.r, decoderOpts...)
+	err := v.UnmarshalJSONFrom(bd.d)
+	bd.r.Reset(nil)
+	bd.d.Reset(&bd.r, decoderOpts...)
+	decoderPool.Put(bd)
+	return err
+}
+
+// decodeObject reads an object member by member into o; a value that is not an object is
+// skipped. Member names are matched exactly (case-sensitive).
+func decodeObject(d *jsontext.Decoder, o memberer) error {
+	if d.PeekKind() != '{' {
+		return d.SkipValue()
+	}
+	if _, err := d.ReadToken(); err != nil {
+		return err
+	}
+	for d.PeekKind() != '}' {
+		name, err := d.ReadValue()
+		if err != nil {
+			return err
+		}
+		if len(name) < 2 || name[0] != '"' {
+			return fmt.Errorf("bedrock/model: object member name expected at offset %d", d.InputOffset())
+		}
+		n := name[1 : len(name)-1]
+		if bytes.IndexByte(n, '\\') >= 0 {
+			if u, err := jsontext.AppendUnquote(nil, name); err == nil {
+				n = u
+			}
+		}
+		if err := o.member(d, n); err != nil {
+			return err
+		}
+	}
+	_, err := d.ReadToken()
+	return err
 }
 
 // num is a lenient JSON number: a number or a numeric string; anything else is skipped.
@@ -256,7 +314,7 @@ func (o *obj[T]) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 		return d.SkipValue()
 	}
 	o.OK = true
-	return json.UnmarshalDecode(d, &o.V)
+	return any(&o.V).(jsonFrom).UnmarshalJSONFrom(d)
 }
 
 // arr is a lenient array of objects: a value that is not an array is skipped, and so are
@@ -276,11 +334,13 @@ func (a *arr[T]) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 			_, err := d.ReadToken()
 			return err
 		case '{':
-			var v T
-			if err := json.UnmarshalDecode(d, &v); err != nil {
+			if *a == nil {
+				*a = make(arr[T], 0, 2)
+			}
+			*a = append(*a, *new(T))
+			if err := any(&(*a)[len(*a)-1]).(jsonFrom).UnmarshalJSONFrom(d); err != nil {
 				return err
 			}
-			*a = append(*a, v)
 		default:
 			if err := d.SkipValue(); err != nil {
 				return err

@@ -269,11 +269,15 @@ func (w *msgWriter) writeBlock(b *block, collect bool) {
 		w.toolResult(string(b.ToolUseID), b.Content)
 		return
 	case "image", "document":
-		if b.Source.OK {
+		if b.Source != nil && b.Source.OK {
 			w.source(string(b.Type), &b.Source.V, "")
 			return
 		}
 	case "image_url":
+		if b.ImageURL == nil {
+			w.blob("image", "", 0)
+			return
+		}
 		u := &b.ImageURL.V.URL
 		if u.URL != "" {
 			w.uri("image", "", u.URL)
@@ -283,27 +287,27 @@ func (w *msgWriter) writeBlock(b *block, collect bool) {
 		return
 	}
 	switch {
-	case b.ToolUse.OK:
+	case b.ToolUse != nil && b.ToolUse.OK:
 		t := &b.ToolUse.V
 		w.toolCall(string(t.ToolUseID), string(t.Name), t.Input)
-	case b.ToolResult.OK:
+	case b.ToolResult != nil && b.ToolResult.OK:
 		w.toolResult(string(b.ToolResult.V.ToolUseID), b.ToolResult.V.Content)
-	case b.Image.OK:
+	case b.Image != nil && b.Image.OK:
 		w.media("image", &b.Image.V)
-	case b.Document.OK:
+	case b.Document != nil && b.Document.OK:
 		w.media("document", &b.Document.V)
-	case b.Video.OK:
+	case b.Video != nil && b.Video.OK:
 		w.media("video", &b.Video.V)
-	case b.Audio.OK:
+	case b.Audio != nil && b.Audio.OK:
 		w.media("audio", &b.Audio.V)
-	case b.ReasoningContent.OK:
+	case b.ReasoningContent != nil && b.ReasoningContent.OK:
 		r := &b.ReasoningContent.V
 		t := string(r.ReasoningText.V.Text)
 		if t == "" {
 			t = string(r.Text)
 		}
 		w.reasoning(t)
-	case b.GuardContent.OK:
+	case b.GuardContent != nil && b.GuardContent.OK:
 		w.textPart(string(b.GuardContent.V.Text.V.Text), collect)
 	case len(b.JSON) > 0:
 		w.part("text")

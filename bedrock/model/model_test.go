@@ -78,11 +78,11 @@ func opt[T int64 | float64 | bool](v T) genai.Opt[T] { return genai.Some(v) }
 
 func TestDecodeFamilies(t *testing.T) {
 	tests := []struct {
-		name                   string
-		id                     string
-		req, resp, stream      string
-		vendor, family, op     string
-		check                  func(t *testing.T, ev *genai.Event)
+		name               string
+		id                 string
+		req, resp, stream  string
+		vendor, family, op string
+		check              func(t *testing.T, ev *genai.Event)
 	}{
 		{
 			name: "anthropic messages", id: "us.anthropic.claude-sonnet-4-20250514-v1:0",
@@ -514,7 +514,7 @@ func TestDecodeFamilies(t *testing.T) {
 		},
 		{
 			name: "provisioned model resolved from the response alone", id: "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abcdefgh1234",
-			resp: "llama.response.json",
+			resp:   "llama.response.json",
 			vendor: "meta", family: FamilyLlama, op: genai.OperationTextCompletion,
 			check: func(t *testing.T, ev *genai.Event) {
 				require.Equal(t, "Go is a programming language.", ev.Response.Text)
@@ -527,7 +527,7 @@ func TestDecodeFamilies(t *testing.T) {
 		},
 		{
 			name: "imported model resolved from a nova body", id: "arn:aws:bedrock:us-east-1:123456789012:imported-model/abcdefgh1234",
-			req: "nova.request.json",
+			req:    "nova.request.json",
 			vendor: "amazon", family: FamilyNova, op: genai.OperationChat,
 		},
 		{
@@ -644,10 +644,14 @@ func TestSamples(t *testing.T) {
 	for line := range bytes.SplitSeq(data, []byte("\n")) {
 		var rec struct {
 			Operation, ModelID string `json:"-"`
-			Op                 string          `json:"operation"`
-			Model              string          `json:"modelId"`
-			Input              struct{ InputBodyJSON json.RawMessage `json:"inputBodyJson"` } `json:"input"`
-			Output             struct{ OutputBodyJSON json.RawMessage `json:"outputBodyJson"` } `json:"output"`
+			Op                 string `json:"operation"`
+			Model              string `json:"modelId"`
+			Input              struct {
+				InputBodyJSON json.RawMessage `json:"inputBodyJson"`
+			} `json:"input"`
+			Output struct {
+				OutputBodyJSON json.RawMessage `json:"outputBodyJson"`
+			} `json:"output"`
 		}
 		if json.Unmarshal(line, &rec) != nil || !strings.HasPrefix(rec.Op, "InvokeModel") {
 			continue

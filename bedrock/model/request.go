@@ -4,57 +4,51 @@ package model
 // once into it; the family decoders then read the members of their shape.
 type request struct {
 	// Anthropic Messages API and legacy text completions.
-	AnthropicVersion  str                  `json:"anthropic_version"`
-	System            content              `json:"system"`
-	Messages          arr[message]         `json:"messages"`
-	Tools             arr[toolDef]         `json:"tools"`
-	Thinking          obj[thinkingConfig]  `json:"thinking"`
-	OutputConfig      obj[effortConfig]    `json:"output_config"`
-	ReasoningEffort   str                  `json:"reasoning_effort"`
-	ResponseFormat    obj[responseFormat]  `json:"response_format"`
-	MaxTokens         num                  `json:"max_tokens"`
-	MaxTokensToSample num                  `json:"max_tokens_to_sample"`
-	MaxCompletion     num                  `json:"max_completion_tokens"`
-	MaxNewTokens      num                  `json:"max_new_tokens"`
-	MaxGenLen         num                  `json:"max_gen_len"`
-	MaxTokensCamel    num                  `json:"maxTokens"`
-	Temperature       num                  `json:"temperature"`
-	TopP              num                  `json:"top_p"`
-	TopPCamel         num                  `json:"topP"`
-	P                 num                  `json:"p"`
-	TopK              num                  `json:"top_k"`
-	TopKCamel         num                  `json:"topK"`
-	K                 num                  `json:"k"`
-	StopSequences     strs                 `json:"stop_sequences"`
-	StopSequencesCaml strs                 `json:"stopSequences"`
-	Stop              strs                 `json:"stop"`
-	Seed              num                  `json:"seed"`
-	N                 num                  `json:"n"`
-	NumGenerations    num                  `json:"num_generations"`
-	FrequencyPenalty  num                  `json:"frequency_penalty"`
-	PresencePenalty   num                  `json:"presence_penalty"`
-	Prompt            str                  `json:"prompt"`
-	Images            blobs                `json:"images"`
-	Image             blob                 `json:"image"`
-	SchemaVersion     str                  `json:"schemaVersion"`
-	InferenceConfig   obj[inferenceConfig] `json:"inferenceConfig"`
-	ToolConfig        obj[struct {
-		Tools arr[toolDef] `json:"tools"`
-	}] `json:"toolConfig"`
-	AdditionalFields obj[struct {
-		ReasoningConfig obj[reasoningConfig] `json:"reasoningConfig"`
-	}] `json:"additionalModelRequestFields"`
+	AnthropicVersion  str                          `json:"anthropic_version"`
+	System            content                      `json:"system"`
+	Messages          arr[message]                 `json:"messages"`
+	Tools             arr[toolDef]                 `json:"tools"`
+	Thinking          obj[thinkingConfig]          `json:"thinking"`
+	OutputConfig      obj[effortConfig]            `json:"output_config"`
+	ReasoningEffort   str                          `json:"reasoning_effort"`
+	ResponseFormat    obj[responseFormat]          `json:"response_format"`
+	MaxTokens         num                          `json:"max_tokens"`
+	MaxTokensToSample num                          `json:"max_tokens_to_sample"`
+	MaxCompletion     num                          `json:"max_completion_tokens"`
+	MaxNewTokens      num                          `json:"max_new_tokens"`
+	MaxGenLen         num                          `json:"max_gen_len"`
+	MaxTokensCamel    num                          `json:"maxTokens"`
+	Temperature       num                          `json:"temperature"`
+	TopP              num                          `json:"top_p"`
+	TopPCamel         num                          `json:"topP"`
+	P                 num                          `json:"p"`
+	TopK              num                          `json:"top_k"`
+	TopKCamel         num                          `json:"topK"`
+	K                 num                          `json:"k"`
+	StopSequences     strs                         `json:"stop_sequences"`
+	StopSequencesCaml strs                         `json:"stopSequences"`
+	Stop              strs                         `json:"stop"`
+	Seed              num                          `json:"seed"`
+	N                 num                          `json:"n"`
+	NumGenerations    num                          `json:"num_generations"`
+	FrequencyPenalty  num                          `json:"frequency_penalty"`
+	PresencePenalty   num                          `json:"presence_penalty"`
+	Prompt            str                          `json:"prompt"`
+	Images            blobs                        `json:"images"`
+	Image             blob                         `json:"image"`
+	SchemaVersion     str                          `json:"schemaVersion"`
+	InferenceConfig   obj[inferenceConfig]         `json:"inferenceConfig"`
+	ToolConfig        obj[requestToolConfig]       `json:"toolConfig"`
+	AdditionalFields  obj[requestAdditionalFields] `json:"additionalModelRequestFields"`
 
 	// Amazon Titan text and embeddings.
-	InputText            str                  `json:"inputText"`
-	TextGenerationConfig obj[titanTextConfig] `json:"textGenerationConfig"`
-	Dimensions           num                  `json:"dimensions"`
-	Normalize            flag                 `json:"normalize"`
-	EmbeddingTypes       strs                 `json:"embeddingTypes"`
-	EmbeddingConfig      obj[struct {
-		OutputEmbeddingLength num `json:"outputEmbeddingLength"`
-	}] `json:"embeddingConfig"`
-	InputImage blob `json:"inputImage"`
+	InputText            str                         `json:"inputText"`
+	TextGenerationConfig obj[titanTextConfig]        `json:"textGenerationConfig"`
+	Dimensions           num                         `json:"dimensions"`
+	Normalize            flag                        `json:"normalize"`
+	EmbeddingTypes       strs                        `json:"embeddingTypes"`
+	EmbeddingConfig      obj[requestEmbeddingConfig] `json:"embeddingConfig"`
+	InputImage           blob                        `json:"inputImage"`
 
 	// Amazon Titan Image / Nova Canvas.
 	TaskType              str                     `json:"taskType"`
@@ -79,20 +73,34 @@ type request struct {
 	Query            str          `json:"query"`
 
 	// Stability.
-	TextPrompts arr[struct {
-		Text   str `json:"text"`
-		Weight num `json:"weight"`
-	}] `json:"text_prompts"`
-	CfgScale       num `json:"cfg_scale"`
-	Steps          num `json:"steps"`
-	AspectRatio    str `json:"aspect_ratio"`
-	Mode           str `json:"mode"`
-	OutputFormat   str `json:"output_format"`
-	NegativePrompt str `json:"negative_prompt"`
-	StylePreset    str `json:"style_preset"`
+	TextPrompts    arr[requestTextPrompts] `json:"text_prompts"`
+	CfgScale       num                     `json:"cfg_scale"`
+	Steps          num                     `json:"steps"`
+	AspectRatio    str                     `json:"aspect_ratio"`
+	Mode           str                     `json:"mode"`
+	OutputFormat   str                     `json:"output_format"`
+	NegativePrompt str                     `json:"negative_prompt"`
+	StylePreset    str                     `json:"style_preset"`
 
 	// AI21 Jurassic.
 	CountPenalty present `json:"countPenalty"`
+}
+
+type requestToolConfig struct {
+	Tools arr[toolDef] `json:"tools"`
+}
+
+type requestAdditionalFields struct {
+	ReasoningConfig obj[reasoningConfig] `json:"reasoningConfig"`
+}
+
+type requestEmbeddingConfig struct {
+	OutputEmbeddingLength num `json:"outputEmbeddingLength"`
+}
+
+type requestTextPrompts struct {
+	Text   str `json:"text"`
+	Weight num `json:"weight"`
 }
 
 type thinkingConfig struct {

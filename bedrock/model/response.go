@@ -14,10 +14,8 @@ type response struct {
 	Completion str `json:"completion"`
 
 	// Amazon Nova (InvokeModel).
-	Output obj[struct {
-		Message obj[message] `json:"message"`
-	}] `json:"output"`
-	StopReasonCamel str `json:"stopReason"`
+	Output          obj[responseOutput] `json:"output"`
+	StopReasonCamel str                 `json:"stopReason"`
 
 	// Amazon Titan text, embeddings, image.
 	InputTextTokenCount num              `json:"inputTextTokenCount"`
@@ -33,56 +31,33 @@ type response struct {
 	GenerationTokenCount num `json:"generation_token_count"`
 
 	// Mistral text completion.
-	Outputs arr[struct {
-		Text       str `json:"text"`
-		StopReason str `json:"stop_reason"`
-	}] `json:"outputs"`
+	Outputs arr[responseOutputs] `json:"outputs"`
 
 	// OpenAI-compatible chat completions (Jamba, gpt-oss, Mistral chat, DeepSeek, Qwen) and
 	// DeepSeek R1 text completions.
 	Choices arr[choice] `json:"choices"`
 
 	// Cohere.
-	Generations arr[struct {
-		ID           str `json:"id"`
-		Text         str `json:"text"`
-		FinishReason str `json:"finish_reason"`
-	}] `json:"generations"`
-	ResponseID   str         `json:"response_id"`
-	GenerationID str         `json:"generation_id"`
-	Text         str         `json:"text"`
-	FinishReason str         `json:"finish_reason"`
-	ToolCalls    arr[oaTool] `json:"tool_calls"`
-	Embeddings   vectors     `json:"embeddings"`
-	ResponseType str         `json:"response_type"`
-	IsFinished   flag        `json:"is_finished"`
-	EventType    str         `json:"event_type"`
-	Meta         obj[struct {
-		BilledUnits obj[struct {
-			InputTokens  num `json:"input_tokens"`
-			OutputTokens num `json:"output_tokens"`
-		}] `json:"billed_units"`
-	}] `json:"meta"`
+	Generations  arr[responseGenerations] `json:"generations"`
+	ResponseID   str                      `json:"response_id"`
+	GenerationID str                      `json:"generation_id"`
+	Text         str                      `json:"text"`
+	FinishReason str                      `json:"finish_reason"`
+	ToolCalls    arr[oaTool]              `json:"tool_calls"`
+	Embeddings   vectors                  `json:"embeddings"`
+	ResponseType str                      `json:"response_type"`
+	IsFinished   flag                     `json:"is_finished"`
+	EventType    str                      `json:"event_type"`
+	Meta         obj[responseMeta]        `json:"meta"`
 
 	// AI21 Jurassic.
-	Completions arr[struct {
-		Data obj[struct {
-			Text str `json:"text"`
-		}] `json:"data"`
-		FinishReason obj[struct {
-			Reason str `json:"reason"`
-		}] `json:"finishReason"`
-	}] `json:"completions"`
+	Completions arr[responseCompletions] `json:"completions"`
 
 	// Stability.
-	Artifacts arr[struct {
-		Seed         num  `json:"seed"`
-		Base64       blob `json:"base64"`
-		FinishReason str  `json:"finishReason"`
-	}] `json:"artifacts"`
-	FinishReasons strs  `json:"finish_reasons"`
-	Seeds         count `json:"seeds"`
-	Result        str   `json:"result"`
+	Artifacts     arr[responseArtifacts] `json:"artifacts"`
+	FinishReasons strs                   `json:"finish_reasons"`
+	Seeds         count                  `json:"seeds"`
+	Result        str                    `json:"result"`
 
 	// Anthropic stream events.
 	Index        num                 `json:"index"`
@@ -91,33 +66,11 @@ type response struct {
 	Message      obj[anthropicStart] `json:"message"`
 
 	// Amazon Nova stream events.
-	MessageStart obj[struct {
-		Role str `json:"role"`
-	}] `json:"messageStart"`
-	ContentBlockStart obj[struct {
-		Start obj[struct {
-			ToolUse obj[converseTool] `json:"toolUse"`
-		}] `json:"start"`
-		ContentBlockIndex num `json:"contentBlockIndex"`
-	}] `json:"contentBlockStart"`
-	ContentBlockDelta obj[struct {
-		Delta obj[struct {
-			Text    str `json:"text"`
-			ToolUse obj[struct {
-				Input str `json:"input"`
-			}] `json:"toolUse"`
-			ReasoningContent obj[struct {
-				Text str `json:"text"`
-			}] `json:"reasoningContent"`
-		}] `json:"delta"`
-		ContentBlockIndex num `json:"contentBlockIndex"`
-	}] `json:"contentBlockDelta"`
-	MessageStop obj[struct {
-		StopReason str `json:"stopReason"`
-	}] `json:"messageStop"`
-	Metadata obj[struct {
-		Usage obj[usage] `json:"usage"`
-	}] `json:"metadata"`
+	MessageStart      obj[responseMessageStart]      `json:"messageStart"`
+	ContentBlockStart obj[responseContentBlockStart] `json:"contentBlockStart"`
+	ContentBlockDelta obj[responseContentBlockDelta] `json:"contentBlockDelta"`
+	MessageStop       obj[responseMessageStop]       `json:"messageStop"`
+	Metadata          obj[responseMetadata]          `json:"metadata"`
 
 	// Amazon Titan text stream chunks.
 	OutputText                str `json:"outputText"`
@@ -126,6 +79,89 @@ type response struct {
 
 	// Every family's last stream chunk.
 	InvocationMetrics obj[invocationMetrics] `json:"amazon-bedrock-invocationMetrics"`
+}
+
+type responseOutput struct {
+	Message obj[message] `json:"message"`
+}
+
+type responseOutputs struct {
+	Text       str `json:"text"`
+	StopReason str `json:"stop_reason"`
+}
+
+type responseGenerations struct {
+	ID           str `json:"id"`
+	Text         str `json:"text"`
+	FinishReason str `json:"finish_reason"`
+}
+
+type responseMetaBilledUnits struct {
+	InputTokens  num `json:"input_tokens"`
+	OutputTokens num `json:"output_tokens"`
+}
+
+type responseMeta struct {
+	BilledUnits obj[responseMetaBilledUnits] `json:"billed_units"`
+}
+
+type responseCompletionsData struct {
+	Text str `json:"text"`
+}
+
+type responseCompletionsFinishReason struct {
+	Reason str `json:"reason"`
+}
+
+type responseCompletions struct {
+	Data         obj[responseCompletionsData]         `json:"data"`
+	FinishReason obj[responseCompletionsFinishReason] `json:"finishReason"`
+}
+
+type responseArtifacts struct {
+	Seed         num  `json:"seed"`
+	Base64       blob `json:"base64"`
+	FinishReason str  `json:"finishReason"`
+}
+
+type responseMessageStart struct {
+	Role str `json:"role"`
+}
+
+type responseContentBlockStartStart struct {
+	ToolUse obj[converseTool] `json:"toolUse"`
+}
+
+type responseContentBlockStart struct {
+	Start             obj[responseContentBlockStartStart] `json:"start"`
+	ContentBlockIndex num                                 `json:"contentBlockIndex"`
+}
+
+type responseContentBlockDeltaDeltaToolUse struct {
+	Input str `json:"input"`
+}
+
+type responseContentBlockDeltaDeltaReasoningContent struct {
+	Text str `json:"text"`
+}
+
+type responseContentBlockDeltaDelta struct {
+	Text             str                                                 `json:"text"`
+	ToolUse          obj[responseContentBlockDeltaDeltaToolUse]          `json:"toolUse"`
+	ReasoningContent obj[responseContentBlockDeltaDeltaReasoningContent] `json:"reasoningContent"`
+}
+
+type responseContentBlockDelta struct {
+	Delta             obj[responseContentBlockDeltaDelta] `json:"delta"`
+	ContentBlockIndex num                                 `json:"contentBlockIndex"`
+}
+
+type responseMessageStop struct {
+	StopReason str `json:"stopReason"`
+}
+
+type responseMetadata struct {
+	Usage obj[usage] `json:"usage"`
 }
 
 type titanResult struct {

@@ -40,32 +40,39 @@ func (c *content) empty() bool { return !c.IsText && len(c.Blocks) == 0 }
 // the OpenAI chat-completions parts (type-tagged) and the Converse / Nova blocks (keyed by
 // member name).
 type block struct {
-	Type      str              `json:"type"`
-	Text      str              `json:"text"`
-	Thinking  str              `json:"thinking"`
-	ID        str              `json:"id"`
-	Name      str              `json:"name"`
-	Input     raw              `json:"input"`
-	ToolUseID str              `json:"tool_use_id"`
-	Content   *content         `json:"content"`
-	Source    obj[mediaSource] `json:"source"`
-	ImageURL  obj[struct {
-		URL url `json:"url"`
-	}] `json:"image_url"`
+	Type      str      `json:"type"`
+	Text      str      `json:"text"`
+	Thinking  str      `json:"thinking"`
+	ID        str      `json:"id"`
+	Name      str      `json:"name"`
+	Input     raw      `json:"input"`
+	ToolUseID str      `json:"tool_use_id"`
+	Content   *content `json:"content"`
+	JSON      raw      `json:"json"`
+	// The rarer members are pointers so that a block stays small.
+	Source   *obj[mediaSource]   `json:"source"`
+	ImageURL *obj[blockImageURL] `json:"image_url"`
 	// Converse / Nova blocks.
-	Image            obj[mediaBlock]    `json:"image"`
-	Document         obj[mediaBlock]    `json:"document"`
-	Video            obj[mediaBlock]    `json:"video"`
-	Audio            obj[mediaBlock]    `json:"audio"`
-	ToolUse          obj[converseTool]  `json:"toolUse"`
-	ToolResult       obj[converseTool]  `json:"toolResult"`
-	ReasoningContent obj[reasoningNova] `json:"reasoningContent"`
-	GuardContent     obj[struct {
-		Text obj[struct {
-			Text str `json:"text"`
-		}] `json:"text"`
-	}] `json:"guardContent"`
-	JSON raw `json:"json"`
+	Image            *obj[mediaBlock]        `json:"image"`
+	Document         *obj[mediaBlock]        `json:"document"`
+	Video            *obj[mediaBlock]        `json:"video"`
+	Audio            *obj[mediaBlock]        `json:"audio"`
+	ToolUse          *obj[converseTool]      `json:"toolUse"`
+	ToolResult       *obj[converseTool]      `json:"toolResult"`
+	ReasoningContent *obj[reasoningNova]     `json:"reasoningContent"`
+	GuardContent     *obj[blockGuardContent] `json:"guardContent"`
+}
+
+type blockImageURL struct {
+	URL url `json:"url"`
+}
+
+type blockGuardContentText struct {
+	Text str `json:"text"`
+}
+
+type blockGuardContent struct {
+	Text obj[blockGuardContentText] `json:"text"`
 }
 
 // mediaSource is an Anthropic image/document source or a Converse media source.
@@ -76,11 +83,13 @@ type mediaSource struct {
 	URL       str  `json:"url"`
 	FileID    str  `json:"file_id"`
 	// Converse / Nova.
-	Bytes      blob `json:"bytes"`
-	S3URI      str  `json:"s3Uri"`
-	S3Location obj[struct {
-		URI str `json:"uri"`
-	}] `json:"s3Location"`
+	Bytes      blob                       `json:"bytes"`
+	S3URI      str                        `json:"s3Uri"`
+	S3Location obj[mediaSourceS3Location] `json:"s3Location"`
+}
+
+type mediaSourceS3Location struct {
+	URI str `json:"uri"`
 }
 
 // mediaBlock is a Converse / Nova image, document, video or audio block.
@@ -101,9 +110,11 @@ type converseTool struct {
 
 // reasoningNova is a Converse / Nova reasoningContent block.
 type reasoningNova struct {
-	ReasoningText obj[struct {
-		Text str `json:"text"`
-	}] `json:"reasoningText"`
+	ReasoningText obj[reasoningNovaReasoningText] `json:"reasoningText"`
+	Text          str                             `json:"text"`
+}
+
+type reasoningNovaReasoningText struct {
 	Text str `json:"text"`
 }
 
@@ -162,37 +173,45 @@ type message struct {
 // oaTool is an OpenAI-style tool call: {"id","type","function":{"name","arguments"}}; in
 // streams it also carries the choice-local index.
 type oaTool struct {
-	Index    num `json:"index"`
-	ID       str `json:"id"`
-	Type     str `json:"type"`
-	Function obj[struct {
-		Name      str `json:"name"`
-		Arguments str `json:"arguments"`
-	}] `json:"function"`
+	Index    num                 `json:"index"`
+	ID       str                 `json:"id"`
+	Type     str                 `json:"type"`
+	Function obj[oaToolFunction] `json:"function"`
 	// Cohere Command R tool calls.
 	Name       str `json:"name"`
 	Parameters raw `json:"parameters"`
 }
 
+type oaToolFunction struct {
+	Name      str `json:"name"`
+	Arguments str `json:"arguments"`
+}
+
 // toolDef is a tool definition in any family's shape.
 type toolDef struct {
-	Type        str `json:"type"`
+	Type                 str                  `json:"type"`
+	Name                 str                  `json:"name"`
+	Description          str                  `json:"description"`
+	InputSchema          raw                  `json:"input_schema"`
+	Function             obj[toolDefFunction] `json:"function"`
+	ToolSpec             obj[toolDefToolSpec] `json:"toolSpec"`
+	ParameterDefinitions raw                  `json:"parameter_definitions"`
+}
+
+type toolDefFunction struct {
 	Name        str `json:"name"`
 	Description str `json:"description"`
-	InputSchema raw `json:"input_schema"`
-	Function    obj[struct {
-		Name        str `json:"name"`
-		Description str `json:"description"`
-		Parameters  raw `json:"parameters"`
-	}] `json:"function"`
-	ToolSpec obj[struct {
-		Name        str `json:"name"`
-		Description str `json:"description"`
-		InputSchema obj[struct {
-			JSON raw `json:"json"`
-		}] `json:"inputSchema"`
-	}] `json:"toolSpec"`
-	ParameterDefinitions raw `json:"parameter_definitions"`
+	Parameters  raw `json:"parameters"`
+}
+
+type toolDefToolSpecInputSchema struct {
+	JSON raw `json:"json"`
+}
+
+type toolDefToolSpec struct {
+	Name        str                             `json:"name"`
+	Description str                             `json:"description"`
+	InputSchema obj[toolDefToolSpecInputSchema] `json:"inputSchema"`
 }
 
 // usage is the union of the usage objects of every family: Anthropic (snake_case), Nova
@@ -211,15 +230,19 @@ type usage struct {
 	CacheReadInputTokensCamel num `json:"cacheReadInputTokens"`
 	CacheWriteInputTokensCaml num `json:"cacheWriteInputTokens"`
 
-	PromptTokens        num `json:"prompt_tokens"`
-	CompletionTokens    num `json:"completion_tokens"`
-	TotalTokens         num `json:"total_tokens"`
-	PromptTokensDetails obj[struct {
-		CachedTokens num `json:"cached_tokens"`
-	}] `json:"prompt_tokens_details"`
-	CompletionTokensDetails obj[struct {
-		ReasoningTokens num `json:"reasoning_tokens"`
-	}] `json:"completion_tokens_details"`
+	PromptTokens            num                               `json:"prompt_tokens"`
+	CompletionTokens        num                               `json:"completion_tokens"`
+	TotalTokens             num                               `json:"total_tokens"`
+	PromptTokensDetails     obj[usagePromptTokensDetails]     `json:"prompt_tokens_details"`
+	CompletionTokensDetails obj[usageCompletionTokensDetails] `json:"completion_tokens_details"`
+}
+
+type usagePromptTokensDetails struct {
+	CachedTokens num `json:"cached_tokens"`
+}
+
+type usageCompletionTokensDetails struct {
+	ReasoningTokens num `json:"reasoning_tokens"`
 }
 
 // invocationMetrics is a stream's amazon-bedrock-invocationMetrics object.
