@@ -6,10 +6,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/go-json-experiment/json"
-	"github.com/go-json-experiment/json/jsontext"
 	"github.com/genainorm/genainorm/bedrock/model"
 	"github.com/genainorm/genainorm/genai"
+	"github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // CloudTrailFormatName is the name of the CloudTrail event format.

@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/go-json-experiment/json/jsontext"
 	"github.com/genainorm/genainorm/genai"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // The envelopes that deliver CloudTrail events.

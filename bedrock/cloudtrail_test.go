@@ -89,6 +89,7 @@ func TestCloudTrailFixturesDecodeWithoutErrors(t *testing.T) {
 		"eventbridge.json":        {1, 0},
 		"eventbridge_native.json": {0, 1},
 		"attack_sequence.json":    {9, 0},
+		"cloudwatch.json":         {2, 1},
 	}
 	files, err := filepath.Glob(filepath.Join(ctDir, "*.*json"))
 	require.NoError(t, err)

@@ -11,8 +11,8 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
-	"github.com/go-json-experiment/json/jsontext"
 	"github.com/genainorm/genainorm/genai"
+	"github.com/go-json-experiment/json/jsontext"
 )
 
 // This file renders CloudTrail's free-form objects (requestParameters, responseElements,

@@ -222,6 +222,7 @@ func TestCloudTrailRulesFireOnFixtures(t *testing.T) {
 		"attack_sequence.json": {"C3": {6}, "C13": {3, 4, 5}},
 		"invocation.ndjson":    {},
 		"enumeration.json":     {},
+		"cloudwatch.json":      {"C3": {1}},
 	}
 	for file, rules := range want {
 		t.Run(file, func(t *testing.T) {
