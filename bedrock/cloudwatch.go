@@ -1,0 +1,199 @@
+package bedrock
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"io"
+	"strconv"
+
+	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/genainorm/genainorm/genai"
+)
+
+// CloudWatch Logs delivers Bedrock invocation logs to subscribers (Lambda, Firehose, Kinesis)
+// as a subscription payload:
+//
+//	{"messageType":"DATA_MESSAGE","owner":"123456789012","logGroup":"...","logStream":"aws/bedrock/modelinvocations",
+//	 "subscriptionFilters":["..."],"logEvents":[{"id":"...","timestamp":1713480897000,"message":"<one record as a JSON string>"}]}
+//
+// gzip-compressed as a whole (genai.Reader unwraps gzip by its magic bytes), and, for Lambda,
+// base64-encoded inside {"awslogs":{"data":"..."}}. CONTROL_MESSAGE payloads (health checks
+// of the destination) carry no records and are skipped.
+
+// Envelope names.
+const (
+	EnvelopeCloudWatch = "cloudwatch.logs"
+	EnvelopeAWSLogs    = "cloudwatch.awslogs"
+)
+
+// maxAWSLogsPayload caps the decompressed size of one {"awslogs":{"data":...}} payload
+// (CloudWatch caps the compressed payload at 1 MB; this guards against gzip bombs).
+const maxAWSLogsPayload = 64 << 20
+
+var (
+	ivKeyLogEvents   = []byte(`"logEvents"`)
+	ivKeyDataMessage = []byte(`"DATA_MESSAGE"`)
+	ivKeyControlMsg  = []byte(`"CONTROL_MESSAGE"`)
+	ivKeyMessageType = []byte(`"messageType"`)
+	ivKeyAWSLogs     = []byte(`"awslogs"`)
+)
+
+func init() {
+	envelopes = append(envelopes,
+		&genai.Envelope{Name: EnvelopeCloudWatch, Detect: detectCloudWatch, Split: splitCloudWatch},
+		&genai.Envelope{Name: EnvelopeAWSLogs, Detect: detectAWSLogs, Split: splitAWSLogs},
+	)
+	formats = append(formats, &genai.Format{
+		Name:        "cloudwatch.control",
+		Description: "CloudWatch Logs subscription CONTROL_MESSAGE payloads (destination health checks), skipped",
+		Detect:      detectControlMessage,
+		NewDecoder:  func() genai.Decoder { return ivSkipDecoder("CloudWatch Logs CONTROL_MESSAGE (destination health check)") },
+	})
+}
+
+func detectCloudWatch(data []byte) bool {
+	return len(data) > 0 && data[0] == '{' && bytes.Contains(data, ivKeyLogEvents) && bytes.Contains(data, ivKeyDataMessage)
+}
+
+func detectControlMessage(data []byte) bool {
+	return len(data) > 0 && data[0] == '{' && bytes.Contains(data, ivKeyMessageType) && bytes.Contains(data, ivKeyControlMsg)
+}
+
+func detectAWSLogs(data []byte) bool {
+	if len(data) == 0 || data[0] != '{' || !bytes.Contains(data, ivKeyAWSLogs) {
+		return false
+	}
+	// Cheap: the key must be the first member.
+	rest := bytes.TrimLeft(data[1:], " \t\r\n")
+	return bytes.HasPrefix(rest, ivKeyAWSLogs)
+}
+
+// splitCloudWatch returns one record per log event; the record is the event's message (a
+// JSON string holding one invocation log record) and its Time is the event's timestamp.
+func splitCloudWatch(data []byte) ([]genai.Record, error) {
+	var s ivScanner
+	dec := s.reset(data)
+	var recs []genai.Record
+	messageType := ""
+	err := ivEachMember(dec, func(name []byte) error {
+		switch string(name) {
+		case `"messageType"`:
+			var err error
+			messageType, err = ivReadString(dec)
+			return err
+		case `"logEvents"`:
+			return ivEachElement(dec, func(i int) error {
+				var rec genai.Record
+				err := ivEachMember(dec, func(name []byte) error {
+					switch string(name) {
+					case `"timestamp"`:
+						v, err := dec.ReadValue()
+						if n, ok := ivParseInt(v); ok {
+							rec.Time = n
+						}
+						return err
+					case `"message"`:
+						v, err := dec.ReadValue()
+						if err != nil {
+							return err
+						}
+						rec.Data = messageBytes(v)
+						return nil
+					}
+					return dec.SkipValue()
+				})
+				if err != nil {
+					return fmt.Errorf("logEvents[%d]: %w", i, err)
+				}
+				rec.Pos.Path = "logEvents[" + strconv.Itoa(i) + "]"
+				rec.Envelope = EnvelopeCloudWatch
+				recs = append(recs, rec)
+				return nil
+			})
+		}
+		return dec.SkipValue()
+	})
+	if err != nil {
+		return nil, err
+	}
+	if messageType != "DATA_MESSAGE" {
+		return nil, fmt.Errorf("messageType %q is not DATA_MESSAGE", messageType)
+	}
+	return recs, nil
+}
+
+// messageBytes returns the text of a log event's message: the unquoted string, or the raw
+// value when the message is already a JSON object (as some re-shippers write it).
+func messageBytes(v jsontext.Value) []byte {
+	if len(v) > 0 && v[0] == '"' {
+		b, err := jsontext.AppendUnquote(nil, v)
+		if err != nil {
+			return bytes.Clone(v[1 : len(v)-1])
+		}
+		return bytes.TrimSpace(b)
+	}
+	return bytes.Clone(v)
+}
+
+// splitAWSLogs decodes the Lambda form {"awslogs":{"data":"<base64 of gzip of payload>"}}
+// into one record holding the payload (itself a CloudWatch envelope).
+func splitAWSLogs(data []byte) ([]genai.Record, error) {
+	var s ivScanner
+	dec := s.reset(data)
+	var encoded []byte
+	err := ivEachMember(dec, func(name []byte) error {
+		if string(name) != `"awslogs"` {
+			return dec.SkipValue()
+		}
+		return ivEachMember(dec, func(name []byte) error {
+			if string(name) != `"data"` {
+				return dec.SkipValue()
+			}
+			v, err := dec.ReadValue()
+			if err == nil {
+				if len(v) == 0 || v[0] != '"' {
+					return errors.New("awslogs.data is not a string")
+				}
+				encoded, err = jsontext.AppendUnquote(nil, v)
+			}
+			return err
+		})
+	})
+	if err != nil {
+		return nil, err
+	}
+	if encoded == nil {
+		return nil, errors.New("awslogs.data is missing")
+	}
+	raw := make([]byte, base64.StdEncoding.DecodedLen(len(encoded)))
+	n, err := base64.StdEncoding.Decode(raw, encoded)
+	if err != nil {
+		return nil, fmt.Errorf("awslogs.data: base64: %w", err)
+	}
+	raw = raw[:n]
+	payload := raw
+	if len(raw) >= 2 && raw[0] == 0x1f && raw[1] == 0x8b {
+		zr, err := gzip.NewReader(bytes.NewReader(raw))
+		if err != nil {
+			return nil, fmt.Errorf("awslogs.data: gzip: %w", err)
+		}
+		payload, err = io.ReadAll(io.LimitReader(zr, maxAWSLogsPayload+1))
+		if err != nil {
+			return nil, fmt.Errorf("awslogs.data: gzip: %w", err)
+		}
+		if len(payload) > maxAWSLogsPayload {
+			return nil, fmt.Errorf("awslogs.data: decompressed payload exceeds %d bytes", maxAWSLogsPayload)
+		}
+	}
+	payload = bytes.TrimSpace(payload)
+	return []genai.Record{{Data: payload, Pos: genai.Position{Path: "awslogs.data"}, Envelope: EnvelopeAWSLogs}}, nil
+}
+
+// ivSkipDecoder skips every record with one reason.
+type ivSkipDecoder string
+
+func (s ivSkipDecoder) Decode(*genai.Record, *genai.Event) error { return genai.Skip(string(s)) }

@@ -1,0 +1,721 @@
+package bedrock
+
+import (
+	"strings"
+
+	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/genainorm/genainorm/bedrock/guardrail"
+	"github.com/genainorm/genainorm/genai"
+)
+
+// The Converse API has one request and one response shape for every model, so Converse and
+// ConverseStream bodies are decoded here rather than by the model family decoders. A
+// ConverseStream record's output body is the summed-up Converse response, not the events.
+//
+// Messages, system prompts and tool definitions are rendered as the OpenTelemetry GenAI JSON
+// shapes (gen_ai.input.messages, gen_ai.output.messages, gen_ai.system_instructions,
+// gen_ai.tool.definitions):
+//
+//	[{"role":"user","parts":[{"type":"text","content":"..."}]}]
+
+// msgWriter accumulates an OTel message array and the plain text it carries.
+type msgWriter struct {
+	buf   []byte
+	n     int // messages written
+	parts int // parts in the current message
+	text  strings.Builder
+	role  string // role of the last message
+}
+
+func (w *msgWriter) startMessage(role string) {
+	if w.n == 0 {
+		w.buf = append(w.buf, '[')
+	} else {
+		w.buf = append(w.buf, ',')
+	}
+	w.n++
+	w.parts = 0
+	w.role = role
+	w.buf = append(w.buf, `{"role":`...)
+	w.buf = genai.AppendJSONString(w.buf, role)
+	w.buf = append(w.buf, `,"parts":[`...)
+}
+
+func (w *msgWriter) endMessage(finishReason string) {
+	w.buf = append(w.buf, ']')
+	if finishReason != "" {
+		w.buf = append(w.buf, `,"finish_reason":`...)
+		w.buf = genai.AppendJSONString(w.buf, finishReason)
+	}
+	w.buf = append(w.buf, '}')
+}
+
+// part starts a part object of the given type; members are appended with member/rawMember,
+// and the part is closed by endPart.
+func (w *msgWriter) part(typ string) {
+	if w.parts > 0 {
+		w.buf = append(w.buf, ',')
+	}
+	w.parts++
+	w.buf = append(w.buf, `{"type":`...)
+	w.buf = genai.AppendJSONString(w.buf, typ)
+}
+
+func (w *msgWriter) member(k, v string) {
+	if v == "" {
+		return
+	}
+	w.buf = append(w.buf, ',')
+	w.buf = genai.AppendJSONString(w.buf, k)
+	w.buf = append(w.buf, ':')
+	w.buf = genai.AppendJSONString(w.buf, v)
+}
+
+func (w *msgWriter) rawMember(k string, v []byte) {
+	if len(v) == 0 {
+		return
+	}
+	w.buf = append(w.buf, ',')
+	w.buf = genai.AppendJSONString(w.buf, k)
+	w.buf = append(w.buf, ':')
+	w.buf = append(w.buf, v...)
+}
+
+func (w *msgWriter) endPart() { w.buf = append(w.buf, '}') }
+
+func (w *msgWriter) textPart(s string, collect bool) {
+	w.part("text")
+	w.member("content", s)
+	w.endPart()
+	if collect && s != "" {
+		if w.text.Len() > 0 {
+			w.text.WriteByte('\n')
+		}
+		w.text.WriteString(s)
+	}
+}
+
+func (w *msgWriter) close() []byte {
+	if w.n == 0 {
+		return nil
+	}
+	return append(w.buf, ']')
+}
+
+// decodeConverseRequest reads a Converse request body.
+func (d *invocationDecoder) decodeConverseRequest(body []byte, ev *genai.Event, b *bodies) {
+	dec := d.body.reset(body)
+	var msgs, sys msgWriter
+	err := ivEachMember(dec, func(name []byte) error {
+		switch string(name) {
+		case `"messages"`:
+			return ivTolerate(ivEachElement(dec, func(int) error {
+				return d.converseMessage(dec, &msgs, b, true)
+			}))
+		case `"system"`:
+			return d.converseSystem(dec, &sys)
+		case `"inferenceConfig"`:
+			return ivTolerate(ivEachMember(dec, func(name []byte) error {
+				var err error
+				r := &ev.Request
+				switch string(name) {
+				case `"maxTokens"`:
+					r.MaxTokens, err = ivReadInt(dec)
+				case `"temperature"`:
+					r.Temperature, err = ivReadFloat(dec)
+				case `"topP"`:
+					r.TopP, err = ivReadFloat(dec)
+				case `"stopSequences"`:
+					r.StopSequences, err = ivReadStrings(dec)
+				default:
+					err = dec.SkipValue()
+				}
+				return err
+			}))
+		case `"additionalModelRequestFields"`:
+			return ivTolerate(ivEachMember(dec, func(name []byte) error {
+				var err error
+				switch string(name) {
+				case `"top_k"`, `"topK"`:
+					ev.Request.TopK, err = ivReadFloat(dec)
+				case `"reasoning_effort"`:
+					ev.Request.ReasoningLevel, err = ivReadString(dec)
+				case `"reasoningConfig"`, `"reasoning_config"`, `"thinking"`:
+					err = ivTolerate(ivEachMember(dec, func(name []byte) error {
+						var err error
+						switch string(name) {
+						case `"maxReasoningEffort"`, `"effort"`:
+							ev.Request.ReasoningLevel, err = ivReadString(dec)
+						case `"type"`:
+							var s string
+							if s, err = ivReadString(dec); ev.Request.ReasoningLevel == "" && s == "enabled" {
+								ev.Request.ReasoningLevel = s
+							}
+						default:
+							err = dec.SkipValue()
+						}
+						return err
+					}))
+				default:
+					err = dec.SkipValue()
+				}
+				return err
+			}))
+		case `"toolConfig"`:
+			return d.converseTools(dec, ev)
+		case `"guardrailConfig"`:
+			v, err := dec.ReadValue()
+			if err == nil && len(v) > 0 && v[0] == '{' {
+				guardrail.DecodeConfig(v, ev)
+			}
+			return err
+		case `"outputConfig"`:
+			return ivTolerate(ivEachMember(dec, func(name []byte) error {
+				if string(name) != `"textFormat"` {
+					return dec.SkipValue()
+				}
+				return ivTolerate(ivEachMember(dec, func(name []byte) error {
+					if string(name) != `"type"` {
+						return dec.SkipValue()
+					}
+					s, err := ivReadString(dec)
+					if strings.HasPrefix(s, "json") {
+						ev.Request.OutputType = "json"
+					}
+					return err
+				}))
+			}))
+		}
+		return dec.SkipValue()
+	})
+	if err != nil && err != ivErrNotObject {
+		ev.Warn(genai.WarnBodyUnreadable, "Converse request body: "+err.Error())
+	}
+	ev.Request.InputMessages = msgs.close()
+	ev.Request.SystemInstructions = sys.close()
+	ev.Request.Text = msgs.text.String()
+	ev.Request.OutputType = ivFirstNonEmpty(ev.Request.OutputType, "text")
+	sortKinds(b.kinds)
+}
+
+func ivFirstNonEmpty(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// converseSystem reads the system blocks into one pseudo-message whose parts become
+// gen_ai.system_instructions (an array of parts). A plain string is tolerated.
+func (d *invocationDecoder) converseSystem(dec *jsontext.Decoder, sys *msgWriter) error {
+	if dec.PeekKind() == '"' {
+		s, err := ivReadString(dec)
+		if s != "" {
+			sys.addSystemPart(s)
+		}
+		return err
+	}
+	return ivTolerate(ivEachElement(dec, func(int) error {
+		return ivTolerate(ivEachMember(dec, func(name []byte) error {
+			switch string(name) {
+			case `"text"`:
+				s, err := ivReadString(dec)
+				sys.addSystemPart(s)
+				return err
+			case `"guardContent"`:
+				s, err := readGuardText(dec)
+				sys.addSystemPart(s)
+				return err
+			}
+			return dec.SkipValue()
+		}))
+	}))
+}
+
+// addSystemPart appends a text part to a bare parts array.
+func (w *msgWriter) addSystemPart(s string) {
+	if s == "" {
+		return
+	}
+	if w.n == 0 {
+		w.buf = append(w.buf, '[')
+	} else {
+		w.buf = append(w.buf, ',')
+	}
+	w.n++
+	w.buf = append(w.buf, `{"type":"text","content":`...)
+	w.buf = genai.AppendJSONString(w.buf, s)
+	w.buf = append(w.buf, '}')
+}
+
+// readGuardText reads a guardContent block's text ({"text":{"text":"..."}}).
+func readGuardText(dec *jsontext.Decoder) (string, error) {
+	var s string
+	err := ivTolerate(ivEachMember(dec, func(name []byte) error {
+		if string(name) != `"text"` {
+			return dec.SkipValue()
+		}
+		return ivTolerate(ivEachMember(dec, func(name []byte) error {
+			if string(name) != `"text"` {
+				return dec.SkipValue()
+			}
+			var err error
+			s, err = ivReadString(dec)
+			return err
+		}))
+	}))
+	return s, err
+}
+
+// converseMessage reads one Converse message ({"role","content":[blocks]}).
+func (d *invocationDecoder) converseMessage(dec *jsontext.Decoder, w *msgWriter, b *bodies, input bool) error {
+	if dec.PeekKind() != '{' {
+		return dec.SkipValue()
+	}
+	// The role may come after the content: read the content into a scratch writer first.
+	var role string
+	var content msgWriter
+	err := ivEachMember(dec, func(name []byte) error {
+		switch string(name) {
+		case `"role"`:
+			var err error
+			role, err = ivReadString(dec)
+			return err
+		case `"content"`:
+			if dec.PeekKind() == '"' { // tolerated: a plain string
+				s, err := ivReadString(dec)
+				content.textPart(s, true)
+				if input {
+					b.kinds = addKind(b.kinds, "text")
+				}
+				return err
+			}
+			return ivTolerate(ivEachElement(dec, func(int) error {
+				return d.converseBlock(dec, &content, b, input)
+			}))
+		}
+		return dec.SkipValue()
+	})
+	w.startMessage(role)
+	w.buf = append(w.buf, content.buf...)
+	w.parts += content.parts
+	if input && role != "user" {
+		// Only the user's words count as prompt text.
+		w.endMessage("")
+		return err
+	}
+	if content.text.Len() > 0 {
+		if w.text.Len() > 0 {
+			w.text.WriteByte('\n')
+		}
+		w.text.WriteString(content.text.String())
+	}
+	if input {
+		w.endMessage("")
+	}
+	return err
+}
+
+// converseBlock reads one content block and appends its part.
+func (d *invocationDecoder) converseBlock(dec *jsontext.Decoder, w *msgWriter, b *bodies, input bool) error {
+	return ivTolerate(ivEachMember(dec, func(name []byte) error {
+		key := string(name)
+		switch key {
+		case `"text"`:
+			s, err := ivReadString(dec)
+			w.textPart(s, true)
+			d.kind(b, input, "text")
+			return err
+		case `"guardContent"`:
+			s, err := readGuardText(dec)
+			w.textPart(s, true)
+			d.kind(b, input, "guard_content")
+			return err
+		case `"reasoningContent"`:
+			var s string
+			err := ivTolerate(ivEachMember(dec, func(name []byte) error {
+				if string(name) != `"reasoningText"` {
+					return dec.SkipValue()
+				}
+				return ivTolerate(ivEachMember(dec, func(name []byte) error {
+					if string(name) != `"text"` {
+						return dec.SkipValue()
+					}
+					var err error
+					s, err = ivReadString(dec)
+					return err
+				}))
+			}))
+			w.part("reasoning")
+			w.member("content", s)
+			w.endPart()
+			d.kind(b, input, "reasoning")
+			return err
+		case `"toolUse"`:
+			var id, toolName string
+			var args jsontext.Value
+			err := ivTolerate(ivEachMember(dec, func(name []byte) error {
+				var err error
+				switch string(name) {
+				case `"toolUseId"`:
+					id, err = ivReadString(dec)
+				case `"name"`:
+					toolName, err = ivReadString(dec)
+				case `"input"`:
+					args, err = dec.ReadValue()
+				default:
+					err = dec.SkipValue()
+				}
+				return err
+			}))
+			w.part("tool_call")
+			w.member("id", id)
+			w.member("name", toolName)
+			w.rawMember("arguments", args)
+			w.endPart()
+			d.kind(b, input, "tool_use")
+			return err
+		case `"toolResult"`:
+			var id string
+			var result jsontext.Value
+			err := ivTolerate(ivEachMember(dec, func(name []byte) error {
+				var err error
+				switch string(name) {
+				case `"toolUseId"`:
+					id, err = ivReadString(dec)
+				case `"content"`:
+					result, err = dec.ReadValue()
+				default:
+					err = dec.SkipValue()
+				}
+				return err
+			}))
+			w.part("tool_call_response")
+			w.member("id", id)
+			w.rawMember("response", result)
+			w.endPart()
+			d.kind(b, input, "tool_result")
+			return err
+		case `"image"`, `"document"`, `"video"`, `"audio"`:
+			modality := key[1 : len(key)-1]
+			format, docName, uri, data, err := readMedia(dec)
+			mime := mimeType(modality, format)
+			if uri != "" {
+				w.part("uri")
+				w.member("modality", modality)
+				w.member("mime_type", mime)
+				w.member("uri", uri)
+			} else {
+				w.part("blob")
+				w.member("modality", modality)
+				w.member("mime_type", mime)
+				w.member("content", data)
+			}
+			w.member("name", docName)
+			w.endPart()
+			kind := modality
+			if format != "" {
+				kind += "/" + format
+			}
+			d.kind(b, input, kind)
+			return err
+		case `"cachePoint"`:
+			return dec.SkipValue()
+		}
+		// citationsContent, searchResult and future block types: a generic part.
+		w.part(strings.Trim(key, `"`))
+		w.endPart()
+		d.kind(b, input, strings.Trim(key, `"`))
+		return dec.SkipValue()
+	}))
+}
+
+func (d *invocationDecoder) kind(b *bodies, input bool, k string) {
+	if input {
+		b.kinds = addKind(b.kinds, k)
+	}
+}
+
+// readMedia reads an image/document/video/audio block: its format, name, and either an S3
+// location (source.s3Location.uri, or the log-only source.s3Uri) or inline bytes (already
+// replaced by a placeholder when large).
+func readMedia(dec *jsontext.Decoder) (format, name, uri, data string, err error) {
+	err = ivTolerate(ivEachMember(dec, func(n []byte) error {
+		var err error
+		switch string(n) {
+		case `"format"`:
+			format, err = ivReadString(dec)
+		case `"name"`:
+			name, err = ivReadString(dec)
+		case `"source"`:
+			err = ivTolerate(ivEachMember(dec, func(n []byte) error {
+				var err error
+				switch string(n) {
+				case `"s3Uri"`, `"uri"`:
+					uri, err = ivReadString(dec)
+				case `"s3Location"`:
+					err = ivTolerate(ivEachMember(dec, func(n []byte) error {
+						if string(n) != `"uri"` {
+							return dec.SkipValue()
+						}
+						var err error
+						uri, err = ivReadString(dec)
+						return err
+					}))
+				case `"bytes"`:
+					data, err = ivReadString(dec)
+				case `"text"`:
+					data, err = ivReadString(dec)
+				default:
+					err = dec.SkipValue()
+				}
+				return err
+			}))
+		default:
+			err = dec.SkipValue()
+		}
+		return err
+	}))
+	return
+}
+
+// mimeType maps a Converse media format to a MIME type.
+func mimeType(modality, format string) string {
+	if format == "" {
+		return ""
+	}
+	switch format {
+	case "pdf":
+		return "application/pdf"
+	case "csv":
+		return "text/csv"
+	case "txt":
+		return "text/plain"
+	case "md":
+		return "text/markdown"
+	case "html":
+		return "text/html"
+	case "doc":
+		return "application/msword"
+	case "docx":
+		return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	case "xls":
+		return "application/vnd.ms-excel"
+	case "xlsx":
+		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+	case "jpeg", "jpg":
+		return "image/jpeg"
+	case "three_gp":
+		return "video/3gpp"
+	}
+	if modality == "document" {
+		return ""
+	}
+	return modality + "/" + format
+}
+
+// converseTools reads toolConfig.tools into gen_ai.tool.definitions.
+func (d *invocationDecoder) converseTools(dec *jsontext.Decoder, ev *genai.Event) error {
+	var buf []byte
+	n := 0
+	err := ivTolerate(ivEachMember(dec, func(name []byte) error {
+		if string(name) != `"tools"` {
+			return dec.SkipValue()
+		}
+		return ivTolerate(ivEachElement(dec, func(int) error {
+			return ivTolerate(ivEachMember(dec, func(name []byte) error {
+				kind := string(name)
+				if kind != `"toolSpec"` && kind != `"systemTool"` {
+					return dec.SkipValue()
+				}
+				var toolName, desc string
+				var schema jsontext.Value
+				err := ivTolerate(ivEachMember(dec, func(name []byte) error {
+					var err error
+					switch string(name) {
+					case `"name"`:
+						toolName, err = ivReadString(dec)
+					case `"description"`:
+						desc, err = ivReadString(dec)
+					case `"inputSchema"`:
+						err = ivTolerate(ivEachMember(dec, func(name []byte) error {
+							if string(name) != `"json"` {
+								return dec.SkipValue()
+							}
+							var err error
+							schema, err = dec.ReadValue()
+							return err
+						}))
+					default:
+						err = dec.SkipValue()
+					}
+					return err
+				}))
+				if n == 0 {
+					buf = append(buf, '[')
+				} else {
+					buf = append(buf, ',')
+				}
+				n++
+				typ := "function"
+				if kind == `"systemTool"` {
+					typ = "system"
+				}
+				w := msgWriter{buf: buf, parts: 0}
+				w.part(typ)
+				w.member("name", toolName)
+				w.member("description", desc)
+				w.rawMember("parameters", schema)
+				w.endPart()
+				buf = w.buf
+				return err
+			}))
+		}))
+	}))
+	if n > 0 {
+		ev.Request.ToolDefinitions = append(buf, ']')
+	}
+	return err
+}
+
+// decodeConverseResponse reads a Converse response body (also what a ConverseStream record
+// logs).
+func (d *invocationDecoder) decodeConverseResponse(body []byte, ev *genai.Event, b *bodies) {
+	dec := d.body.reset(body)
+	var out msgWriter
+	var content msgWriter
+	var role, stopReason string
+	hasMessage := false
+	err := ivEachMember(dec, func(name []byte) error {
+		switch string(name) {
+		case `"output"`:
+			return ivTolerate(ivEachMember(dec, func(name []byte) error {
+				if string(name) != `"message"` {
+					return dec.SkipValue()
+				}
+				hasMessage = true
+				return ivTolerate(ivEachMember(dec, func(name []byte) error {
+					switch string(name) {
+					case `"role"`:
+						var err error
+						role, err = ivReadString(dec)
+						return err
+					case `"content"`:
+						return ivTolerate(ivEachElement(dec, func(int) error {
+							return d.converseBlock(dec, &content, b, false)
+						}))
+					}
+					return dec.SkipValue()
+				}))
+			}))
+		case `"stopReason"`:
+			var err error
+			stopReason, err = ivReadString(dec)
+			return err
+		case `"usage"`:
+			return d.converseUsage(dec, ev)
+		case `"metrics"`:
+			return ivTolerate(ivEachMember(dec, func(name []byte) error {
+				if string(name) != `"latencyMs"` {
+					return dec.SkipValue()
+				}
+				v, err := ivReadInt(dec)
+				if v.Valid {
+					ev.Performance.ResponseTime = v
+				}
+				return err
+			}))
+		case `"trace"`:
+			v, err := dec.ReadValue()
+			if err == nil && len(v) > 0 && v[0] == '{' {
+				guardrail.DecodeConverseTrace(v, ev)
+				d.promptRouter(v, ev)
+			}
+			return err
+		}
+		return dec.SkipValue()
+	})
+	if err != nil && err != ivErrNotObject {
+		ev.Warn(genai.WarnBodyUnreadable, "Converse response body: "+err.Error())
+	}
+	if hasMessage {
+		if role == "" {
+			role = "assistant"
+		}
+		out.startMessage(role)
+		out.buf = append(out.buf, content.buf...)
+		out.endMessage(ivFirstNonEmpty(stopReason, "unknown"))
+		ev.Response.OutputMessages = out.close()
+		ev.Response.Text = content.text.String()
+		ev.Request.Model.Role = role
+	}
+	if stopReason != "" {
+		ev.Response.FinishReasons = append(ev.Response.FinishReasons[:0], stopReason)
+		if stopReason == "guardrail_intervened" {
+			ev.Guardrail.Intervened = true
+		}
+	}
+}
+
+// converseUsage reads a Converse usage object (documented names and the undocumented
+// duplicates some models write).
+func (d *invocationDecoder) converseUsage(dec *jsontext.Decoder, ev *genai.Event) error {
+	u := &ev.Usage
+	var in, out, total, cacheRead, cacheWrite genai.Opt[int64]
+	err := ivTolerate(ivEachMember(dec, func(name []byte) error {
+		var err error
+		var v genai.Opt[int64]
+		switch string(name) {
+		case `"inputTokens"`:
+			in, err = ivReadInt(dec)
+		case `"outputTokens"`:
+			out, err = ivReadInt(dec)
+		case `"totalTokens"`:
+			total, err = ivReadInt(dec)
+		case `"cacheReadInputTokens"`, `"cacheReadInputTokenCount"`:
+			if v, err = ivReadInt(dec); v.Valid && !cacheRead.Valid {
+				cacheRead = v
+			}
+		case `"cacheWriteInputTokens"`, `"cacheWriteInputTokenCount"`:
+			if v, err = ivReadInt(dec); v.Valid && !cacheWrite.Valid {
+				cacheWrite = v
+			}
+		default:
+			err = dec.SkipValue()
+		}
+		return err
+	}))
+	if in.Valid || out.Valid {
+		u.InputTokens, u.OutputTokens = in, out
+		u.Source = genai.UsageSourceBody
+	}
+	u.TotalTokens = total
+	if cacheRead.Valid {
+		u.CacheReadTokens = cacheRead
+	}
+	if cacheWrite.Valid {
+		u.CacheWriteTokens = cacheWrite
+	}
+	return err
+}
+
+// promptRouter reads trace.promptRouter.invokedModelId: the model a prompt router chose.
+func (d *invocationDecoder) promptRouter(trace []byte, ev *genai.Event) {
+	dec := d.sub.reset(trace)
+	_ = ivEachMember(dec, func(name []byte) error {
+		if string(name) != `"promptRouter"` {
+			return dec.SkipValue()
+		}
+		return ivTolerate(ivEachMember(dec, func(name []byte) error {
+			if string(name) != `"invokedModelId"` {
+				return dec.SkipValue()
+			}
+			s, err := ivReadString(dec)
+			if s != "" {
+				ev.Response.Model = s
+			}
+			return err
+		}))
+	})
+}

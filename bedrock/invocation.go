@@ -1,0 +1,602 @@
+package bedrock
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/genainorm/genainorm/bedrock/guardrail"
+	"github.com/genainorm/genainorm/bedrock/model"
+	"github.com/genainorm/genainorm/genai"
+)
+
+// InvocationFormatName is the name of the model invocation log format.
+const InvocationFormatName = "bedrock.invocation"
+
+// The Bedrock runtime operations an invocation log record names.
+const (
+	OpInvokeModel       = "InvokeModel"
+	OpInvokeModelStream = "InvokeModelWithResponseStream"
+	OpConverse          = "Converse"
+	OpConverseStream    = "ConverseStream"
+)
+
+// Defaults of InvocationOptions.
+const (
+	// DefaultMaxBodyBytes caps each body kept on an event (1 MiB).
+	DefaultMaxBodyBytes = 1 << 20
+	// DefaultMinInlineDataBytes is the length from which a base64 string inside a body is
+	// replaced by its length and hash.
+	DefaultMinInlineDataBytes = 1024
+)
+
+// Warning codes of this package (in addition to genai's).
+const (
+	// WarnBareStream marks an event made from a bare array of stream chunks, which carries
+	// no log metadata (no timestamp, account, identity or request id).
+	WarnBareStream = "bare_stream_record"
+)
+
+// InvocationOptions configure the model invocation log format. The zero value gives the
+// defaults.
+type InvocationOptions struct {
+	// MaxBodyBytes caps each body kept on the event (gen_ai.prompt, gen_ai.completion) and
+	// each text derived from it, in bytes. A longer body is cut at a UTF-8 boundary, its raw
+	// flattened copy is left out, and the cut is recorded on the event (genainorm.truncated,
+	// with the original length and SHA-256). Zero means DefaultMaxBodyBytes; negative means
+	// no cap.
+	MaxBodyBytes int
+	// MinInlineDataBytes is the length from which a base64 string inside a body (an image,
+	// a document, an audio clip) is replaced by a placeholder holding its length and SHA-256,
+	// so that documents stay indexable. Zero means DefaultMinInlineDataBytes; negative keeps
+	// base64 data.
+	MinInlineDataBytes int
+	// OmitRawBodies leaves out the flattened raw bodies
+	// (aws_bedrock.invocation.input.input_body_json / output.output_body_json), which
+	// duplicate gen_ai.prompt / gen_ai.completion.
+	OmitRawBodies bool
+}
+
+func (o InvocationOptions) withDefaults() InvocationOptions {
+	if o.MaxBodyBytes == 0 {
+		o.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if o.MinInlineDataBytes == 0 {
+		o.MinInlineDataBytes = DefaultMinInlineDataBytes
+	}
+	return o
+}
+
+// NewInvocationFormat returns the model invocation log format with the given options. The
+// package registers one with the default options; register another with the same name to
+// change them:
+//
+//	reg.Register(bedrock.NewInvocationFormat(bedrock.InvocationOptions{MaxBodyBytes: 64 << 10}))
+func NewInvocationFormat(opts InvocationOptions) *genai.Format {
+	opts = opts.withDefaults()
+	return &genai.Format{
+		Name:        InvocationFormatName,
+		Description: "AWS Bedrock model invocation logs (schema ModelInvocationLog 1.0): InvokeModel, InvokeModelWithResponseStream, Converse, ConverseStream, from CloudWatch Logs or S3",
+		Dataset:     genai.DatasetBedrockInvocation,
+		Detect:      detectInvocation,
+		NewDecoder:  func() genai.Decoder { return newInvocationDecoder(opts) },
+	}
+}
+
+func init() { formats = append(formats, NewInvocationFormat(InvocationOptions{})) }
+
+var (
+	ivKeySchemaType  = []byte(`"ModelInvocationLog"`)
+	ivKeyModelID     = []byte(`"modelId"`)
+	ivKeyOperation   = []byte(`"operation"`)
+	ivKeyRequestID   = []byte(`"requestId"`)
+	ivKeyEventSource = []byte(`"eventSource"`)
+	ivKeyMetrics     = []byte(`"amazon-bedrock-invocationMetrics"`)
+)
+
+// detectInvocation accepts invocation log records (by their schemaType, or by the
+// modelId/operation/requestId trio for records that lost it), bare stream chunk arrays and the
+// chunk objects such an array is split into.
+func detectInvocation(data []byte) bool {
+	if bytes.Contains(data, ivKeySchemaType) {
+		return true
+	}
+	if bytes.Contains(data, ivKeyModelID) && bytes.Contains(data, ivKeyOperation) && bytes.Contains(data, ivKeyRequestID) && !bytes.Contains(data, ivKeyEventSource) {
+		return true
+	}
+	return isStreamChunk(data) || isDone(data)
+}
+
+// invocationDecoder decodes the records of one input stream.
+type invocationDecoder struct {
+	opts InvocationOptions
+	rec  ivScanner // the record
+	body ivScanner // a body
+	sub  ivScanner // a part of a body
+	held heldStream
+	done []*genai.Event // finished bare streams waiting for Flush
+}
+
+func newInvocationDecoder(opts InvocationOptions) *invocationDecoder {
+	return &invocationDecoder{opts: opts}
+}
+
+// invocationRecord is a ModelInvocationLog record; bodies stay raw (they alias the record).
+type invocationRecord struct {
+	schemaType, schemaVersion   string
+	timestamp                   string
+	accountID, identityARN      string
+	region, inferenceRegion     string
+	requestID, operation        string
+	modelID                     string
+	errorCode, errorMessage     string
+	status                      string
+	requestMetadata             jsontext.Value
+	latencyProfile              string
+	inputContentType            string
+	inputBody                   jsontext.Value
+	inputS3Path                 string
+	inputTokens                 genai.Opt[int64]
+	cacheReadTokens             genai.Opt[int64]
+	cacheWriteTokens            genai.Opt[int64]
+	hasOutput                   bool
+	outputContentType           string
+	outputBody                  jsontext.Value
+	outputS3Path                string
+	outputTokens                genai.Opt[int64]
+	outputVideoS3Path           string
+	inputPresent, outputPresent bool
+}
+
+// Decode implements genai.Decoder.
+func (d *invocationDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
+	data := bytes.TrimSpace(rec.Data)
+	if len(data) == 0 {
+		return fmt.Errorf("empty record")
+	}
+	switch {
+	case data[0] == '[':
+		// A whole bare chunk array (inside an envelope, or read as one value).
+		return d.decodeBareArray(data, ev)
+	case isDone(data):
+		return d.finishHeld(ev, "stream terminator without chunks")
+	case isStreamChunk(data) && !bytes.Contains(data, ivKeySchemaType):
+		return d.holdChunk(rec, data, ev)
+	}
+	var r invocationRecord
+	if err := d.parseRecord(data, &r); err != nil {
+		return fmt.Errorf("invocation log record: %w", err)
+	}
+	if r.operation == "" && r.modelID == "" && r.requestID == "" && r.schemaType == "" {
+		return fmt.Errorf("invocation log record: no operation, modelId, requestId or schemaType")
+	}
+	d.fill(&r, ev)
+	ev.Original = append(ev.Original[:0], rec.Data...)
+	return nil
+}
+
+// parseRecord reads the record's members; unknown members are skipped, members of an
+// unexpected type are ignored.
+func (d *invocationDecoder) parseRecord(data []byte, r *invocationRecord) error {
+	dec := d.rec.reset(data)
+	err := ivEachMember(dec, func(name []byte) error {
+		var err error
+		switch string(name) {
+		case `"schemaType"`:
+			r.schemaType, err = ivReadString(dec)
+		case `"schemaVersion"`:
+			r.schemaVersion, err = ivReadString(dec)
+		case `"timestamp"`:
+			r.timestamp, err = ivReadString(dec)
+		case `"accountId"`:
+			r.accountID, err = ivReadString(dec)
+		case `"identity"`:
+			err = ivTolerate(ivEachMember(dec, func(name []byte) error {
+				if string(name) == `"arn"` {
+					var err error
+					r.identityARN, err = ivReadString(dec)
+					return err
+				}
+				return dec.SkipValue()
+			}))
+		case `"region"`:
+			r.region, err = ivReadString(dec)
+		case `"inferenceRegion"`:
+			r.inferenceRegion, err = ivReadString(dec)
+		case `"requestId"`:
+			r.requestID, err = ivReadString(dec)
+		case `"operation"`:
+			r.operation, err = ivReadString(dec)
+		case `"modelId"`:
+			r.modelID, err = ivReadString(dec)
+		case `"errorCode"`:
+			r.errorCode, err = ivReadString(dec)
+		case `"errorMessage"`:
+			r.errorMessage, err = ivReadString(dec)
+		case `"status"`:
+			r.status, err = ivReadString(dec)
+		case `"requestMetadata"`:
+			var v jsontext.Value
+			v, err = dec.ReadValue()
+			if len(v) > 0 && v[0] == '{' {
+				r.requestMetadata = v
+			}
+		case `"performanceConfig"`:
+			err = ivTolerate(ivEachMember(dec, func(name []byte) error {
+				if string(name) == `"latency"` {
+					var err error
+					r.latencyProfile, err = ivReadString(dec)
+					return err
+				}
+				return dec.SkipValue()
+			}))
+		case `"input"`:
+			r.inputPresent = dec.PeekKind() == '{'
+			err = ivTolerate(ivEachMember(dec, func(name []byte) error {
+				var err error
+				switch string(name) {
+				case `"inputContentType"`:
+					r.inputContentType, err = ivReadString(dec)
+				case `"inputBodyJson"`:
+					r.inputBody, err = dec.ReadValue()
+				case `"inputBodyS3Path"`:
+					r.inputS3Path, err = ivReadString(dec)
+				case `"inputTokenCount"`:
+					r.inputTokens, err = ivReadInt(dec)
+				case `"cacheReadInputTokenCount"`:
+					r.cacheReadTokens, err = ivReadInt(dec)
+				case `"cacheWriteInputTokenCount"`:
+					r.cacheWriteTokens, err = ivReadInt(dec)
+				default:
+					err = dec.SkipValue()
+				}
+				return err
+			}))
+		case `"output"`:
+			r.outputPresent = dec.PeekKind() == '{'
+			err = ivTolerate(ivEachMember(dec, func(name []byte) error {
+				var err error
+				switch string(name) {
+				case `"outputContentType"`:
+					r.outputContentType, err = ivReadString(dec)
+				case `"outputBodyJson"`:
+					r.outputBody, err = dec.ReadValue()
+				case `"outputBodyS3Path"`:
+					r.outputS3Path, err = ivReadString(dec)
+				case `"outputTokenCount"`:
+					r.outputTokens, err = ivReadInt(dec)
+				case `"outputVideoS3Path"`:
+					r.outputVideoS3Path, err = ivReadString(dec)
+				default:
+					err = dec.SkipValue()
+				}
+				return err
+			}))
+		default:
+			err = dec.SkipValue()
+		}
+		return err
+	})
+	if err == ivErrNotObject {
+		return fmt.Errorf("not a JSON object")
+	}
+	return err
+}
+
+// ivTimeLayouts are the timestamp forms seen in invocation logs and their exports.
+var ivTimeLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02 15:04:05.999999999",
+	"2006-01-02 15:04:05.999999999Z07:00",
+	"2006-01-02T15:04:05.999999999",
+}
+
+func ivParseTime(s string) (time.Time, bool) {
+	for _, l := range ivTimeLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t.UTC(), true
+		}
+	}
+	return time.Time{}, false
+}
+
+// fill turns a parsed record into the event.
+func (d *invocationDecoder) fill(r *invocationRecord, ev *genai.Event) {
+	setSource(ev, r.operation, r.schemaVersion)
+	if r.timestamp != "" {
+		if t, ok := ivParseTime(r.timestamp); ok {
+			ev.Time = t
+		} else {
+			ev.Warn(genai.WarnFieldTypeUnexpected, fmt.Sprintf("timestamp %q is not a known time format", r.timestamp))
+		}
+	}
+	if r.schemaVersion != "" && r.schemaVersion != "1.0" {
+		ev.Warn(genai.WarnSchemaVersion, fmt.Sprintf("invocation log schemaVersion %q is newer than 1.0; fields may be missing", r.schemaVersion))
+	}
+	ev.Action = r.operation
+	ev.Request.ID = r.requestID
+	ev.Request.Model = model.Parse(r.modelID)
+	ev.Identity.UserID = r.identityARN
+	ev.Identity.GenAIUser = r.identityARN
+	ev.Cloud = genai.Cloud{Provider: "aws", AccountID: r.accountID, Region: r.region, ServiceName: "bedrock", InferenceRegion: r.inferenceRegion}
+	ev.Response.ErrorCode = r.errorCode
+	ev.Response.ErrorMessage = r.errorMessage
+	ev.Response.Time = ev.Time
+	ev.Request.ContentType = r.inputContentType
+	ev.Response.ContentType = r.outputContentType
+	switch r.operation {
+	case OpInvokeModelStream, OpConverseStream:
+		ev.Request.Stream.Set(true)
+	case OpInvokeModel, OpConverse:
+		ev.Request.Stream.Set(false)
+	}
+
+	converse := r.operation == OpConverse || r.operation == OpConverseStream
+	var b bodies
+	d.cleanBodies(r, ev, &b)
+
+	// Request side.
+	if b.in != nil {
+		if converse {
+			d.decodeConverseRequest(b.in, ev, &b)
+		} else {
+			model.DecodeRequest(&ev.Request.Model, b.in, ev)
+			b.kinds = d.contentKinds(b.in)
+			sortKinds(b.kinds)
+		}
+	} else if r.inputPresent || r.inputS3Path != "" {
+		offloaded(ev, "request", r.inputS3Path)
+	}
+
+	// Response side.
+	switch {
+	case b.out != nil && b.out[0] == '[':
+		d.decodeStream(b.out, ev, &b)
+	case b.out != nil && converse:
+		d.decodeConverseResponse(b.out, ev, &b)
+	case b.out != nil:
+		model.DecodeResponse(&ev.Request.Model, b.out, ev)
+		guardrail.DecodeInvoke(b.out, ev)
+	case r.outputS3Path != "" || (r.outputPresent && r.errorCode == ""):
+		offloaded(ev, "response", r.outputS3Path)
+	}
+
+	// The log's own counts are what Elastic's rules read; they win over body counts.
+	if r.inputTokens.Valid || r.outputTokens.Valid {
+		if r.inputTokens.Valid {
+			ev.Usage.InputTokens = r.inputTokens
+		}
+		if r.outputTokens.Valid {
+			ev.Usage.OutputTokens = r.outputTokens
+		}
+		ev.Usage.InputIncludesCache = false
+		ev.Usage.Source = genai.UsageSourceLog
+	}
+	if r.cacheReadTokens.Valid {
+		ev.Usage.CacheReadTokens = r.cacheReadTokens
+	}
+	if r.cacheWriteTokens.Valid {
+		ev.Usage.CacheWriteTokens = r.cacheWriteTokens
+	}
+
+	if ev.Request.Operation == "" {
+		ev.Request.Operation = genai.OperationChat
+	}
+	d.finish(ev, &b)
+	d.setVendor(r, ev, &b)
+}
+
+// setSource sets the fields every invocation event shares.
+func setSource(ev *genai.Event, operation, schemaVersion string) {
+	ev.Source.ProviderName = genai.ProviderAWSBedrock
+	ev.Source.System = "aws"
+	ev.Source.Format = InvocationFormatName
+	ev.Source.Dataset = genai.DatasetBedrockInvocation
+	ev.Source.Module = "aws_bedrock"
+	ev.Source.Operation = operation
+	ev.Source.SchemaVersion = schemaVersion
+	ev.Category = append(ev.Category, "api")
+	ev.Type = append(ev.Type, "access")
+}
+
+// finish computes what depends on the whole event: outcome, caps on derived text.
+func (d *invocationDecoder) finish(ev *genai.Event, b *bodies) {
+	if ev.Response.ErrorCode != "" || ev.Guardrail.Intervened {
+		ev.Outcome = genai.OutcomeFailure
+	} else {
+		ev.Outcome = genai.OutcomeSuccess
+	}
+	if ev.Response.ErrorCode == "AccessDeniedException" || ev.Guardrail.Intervened {
+		ev.Type = append(ev.Type, "denied")
+	}
+	maxBytes := d.opts.MaxBodyBytes
+	if maxBytes < 0 {
+		return
+	}
+	capText(ev, &ev.Request.Text, "gen_ai.request.text", maxBytes)
+	capText(ev, &ev.Response.Text, "gen_ai.response.text", maxBytes)
+	capJSON(ev, &ev.Request.InputMessages, "gen_ai.input.messages", maxBytes)
+	capJSON(ev, &ev.Request.SystemInstructions, "gen_ai.system_instructions", maxBytes)
+	capJSON(ev, &ev.Request.ToolDefinitions, "gen_ai.tool.definitions", maxBytes)
+	capJSON(ev, &ev.Response.OutputMessages, "gen_ai.output.messages", maxBytes)
+}
+
+func capText(ev *genai.Event, s *string, what string, n int) {
+	if len(*s) <= n {
+		return
+	}
+	kept := ivUtf8Prefix([]byte(*s), n)
+	ev.Truncations = append(ev.Truncations, genai.Truncation{What: what, Original: int64(len(*s)), Kept: int64(len(kept)), SHA256: ivSha256Hex([]byte(*s))})
+	*s = string(kept)
+}
+
+// capJSON drops a JSON value longer than n: a cut JSON value would not be valid.
+func capJSON(ev *genai.Event, b *[]byte, what string, n int) {
+	if len(*b) <= n {
+		return
+	}
+	ev.Truncations = append(ev.Truncations, genai.Truncation{What: what, Original: int64(len(*b)), Kept: 0, SHA256: ivSha256Hex(*b)})
+	*b = nil
+}
+
+func offloaded(ev *genai.Event, side, path string) {
+	if path != "" {
+		ev.Warn(genai.WarnBodyOffloaded, fmt.Sprintf("the %s body was offloaded to %s and is not in the record", side, path))
+		return
+	}
+	ev.Warn(genai.WarnBodyOffloaded, fmt.Sprintf("the %s body is not in the record (too large for CloudWatch Logs delivery, or body delivery disabled)", side))
+}
+
+// bodies holds the cleaned bodies of one record and what was learnt while reading them.
+type bodies struct {
+	in, out         []byte // cleaned (compact, base64 cut) bodies; nil when absent
+	inRaw, outRaw   []byte // flattened copies for the vendor tree, nil when left out
+	inCapped        bool
+	outCapped       bool
+	kinds           []string // messages content kinds
+	completionText  string
+	streamFlattened []byte // the output chunk array with non-objects wrapped, for streams
+}
+
+// cleanBodies compacts both bodies, cuts base64 media out, and sets Request.Body /
+// Response.Body and the sizes, applying the body cap.
+func (d *invocationDecoder) cleanBodies(r *invocationRecord, ev *genai.Event, b *bodies) {
+	if isBody(r.inputBody) {
+		b.in = d.clean(r.inputBody, ev, "gen_ai.prompt")
+		ev.Performance.RequestSize.Set(int64(len(b.in)))
+		ev.Request.Body, b.inCapped = d.capBody(ev, b.in, "gen_ai.prompt")
+	}
+	if isBody(r.outputBody) {
+		b.out = d.clean(r.outputBody, ev, "gen_ai.completion")
+		ev.Performance.ResponseSize.Set(int64(len(b.out)))
+		ev.Response.Body, b.outCapped = d.capBody(ev, b.out, "gen_ai.completion")
+	}
+}
+
+// isBody reports whether a raw body value is an object or an array (a string or null body is
+// not decodable and treated as absent).
+func isBody(v jsontext.Value) bool {
+	return len(v) > 0 && (v[0] == '{' || v[0] == '[')
+}
+
+func (d *invocationDecoder) clean(raw []byte, ev *genai.Event, what string) []byte {
+	var cuts []ivDataCut
+	out, cuts := ivCleanJSON(make([]byte, 0, len(raw)), raw, d.opts.MinInlineDataBytes, cuts)
+	for _, c := range cuts {
+		ev.Truncations = append(ev.Truncations, genai.Truncation{What: what + ".base64", Original: int64(c.original), Kept: 0, SHA256: c.sha256})
+	}
+	return out
+}
+
+func (d *invocationDecoder) capBody(ev *genai.Event, body []byte, what string) ([]byte, bool) {
+	if d.opts.MaxBodyBytes < 0 || len(body) <= d.opts.MaxBodyBytes {
+		return body, false
+	}
+	kept := ivUtf8Prefix(body, d.opts.MaxBodyBytes)
+	ev.Truncations = append(ev.Truncations, genai.Truncation{What: what, Original: int64(len(body)), Kept: int64(len(kept)), SHA256: ivSha256Hex(body)})
+	ev.Warn(genai.WarnBodyTruncated, fmt.Sprintf("%s is %d bytes; the first %d are kept", what, len(body), len(kept)))
+	return kept, true
+}
+
+// setVendor writes the aws_bedrock.invocation.* tree.
+func (d *invocationDecoder) setVendor(r *invocationRecord, ev *genai.Event, b *bodies) {
+	str := genai.StringValue
+	ev.SetVendor(genai.AWSBedrockInvocationModelID, str(r.modelID))
+	ev.SetVendor(genai.AWSBedrockInvocationRequestID, str(r.requestID))
+	ev.SetVendor(genai.AWSBedrockInvocationSchemaType, str(r.schemaType))
+	ev.SetVendor(genai.AWSBedrockInvocationSchemaVersion, str(r.schemaVersion))
+	ev.SetVendor(genai.AWSBedrockInvocationErrorCode, str(r.errorCode))
+	ev.SetVendor(genai.AWSBedrockInvocationStatus, str(r.status))
+	if len(r.requestMetadata) > 0 {
+		md, _ := ivCleanJSON(nil, r.requestMetadata, 0, nil)
+		ev.SetVendor(genai.AWSBedrockInvocationRequestMetadata, genai.JSONValue(md))
+	}
+	ev.SetVendor(genai.AWSBedrockInvocationPerformanceLatency, str(r.latencyProfile))
+	ev.SetVendor(genai.AWSBedrockInvocationInputContentType, str(r.inputContentType))
+	ev.SetVendor(genai.AWSBedrockInvocationInputTokenCount, genai.IntOpt(r.inputTokens))
+	ev.SetVendor(genai.AWSBedrockInvocationInputCacheReadTokenCount, genai.IntOpt(r.cacheReadTokens))
+	ev.SetVendor(genai.AWSBedrockInvocationInputCacheWriteTokenCount, genai.IntOpt(r.cacheWriteTokens))
+	ev.SetVendor(genai.AWSBedrockInvocationInputBodyS3Path, str(r.inputS3Path))
+	if !d.opts.OmitRawBodies && b.in != nil && !b.inCapped && b.in[0] == '{' {
+		ev.SetVendor(genai.AWSBedrockInvocationInputBodyJSON, genai.JSONValue(b.in))
+	}
+	ev.SetVendor(genai.AWSBedrockInvocationInputMessagesContentKinds, genai.StringsValue(b.kinds))
+	ev.SetVendor(genai.AWSBedrockInvocationOutputContentType, str(r.outputContentType))
+	ev.SetVendor(genai.AWSBedrockInvocationOutputTokenCount, genai.IntOpt(r.outputTokens))
+	ev.SetVendor(genai.AWSBedrockInvocationOutputBodyS3Path, str(r.outputS3Path))
+	ev.SetVendor(genai.AWSBedrockInvocationOutputVideoS3Path, str(r.outputVideoS3Path))
+	if !d.opts.OmitRawBodies && b.out != nil && !b.outCapped {
+		if b.out[0] == '{' {
+			ev.SetVendor(genai.AWSBedrockInvocationOutputBodyJSON, genai.JSONValue(b.out))
+		} else if b.streamFlattened != nil {
+			ev.SetVendor(genai.AWSBedrockInvocationOutputBodyJSON, genai.JSONValue(b.streamFlattened))
+		}
+	}
+	ev.SetVendor(genai.AWSBedrockInvocationOutputCompletionText, str(ev.Response.Text))
+}
+
+// contentKinds lists the kinds of the content blocks of an InvokeModel body's messages
+// (Anthropic Messages API, Nova messages-v1, OpenAI-style chat bodies).
+func (d *invocationDecoder) contentKinds(body []byte) []string {
+	if !bytes.Contains(body, []byte(`"messages"`)) {
+		return nil
+	}
+	var kinds []string
+	dec := d.sub.reset(body)
+	_ = ivEachMember(dec, func(name []byte) error {
+		if string(name) != `"messages"` {
+			return dec.SkipValue()
+		}
+		return ivTolerate(ivEachElement(dec, func(int) error {
+			return ivTolerate(ivEachMember(dec, func(name []byte) error {
+				if string(name) != `"content"` {
+					return dec.SkipValue()
+				}
+				if dec.PeekKind() == '"' {
+					kinds = addKind(kinds, "text")
+					return dec.SkipValue()
+				}
+				return ivTolerate(ivEachElement(dec, func(int) error {
+					kind := ""
+					err := ivTolerate(ivEachMember(dec, func(name []byte) error {
+						switch string(name) {
+						case `"type"`:
+							s, err := ivReadString(dec)
+							if kind == "" || kind == "text" {
+								kind = s
+							}
+							return err
+						case `"text"`:
+							if kind == "" {
+								kind = "text"
+							}
+						case `"image"`, `"document"`, `"video"`, `"audio"`:
+							if kind == "" || kind == "text" {
+								kind = strings.Trim(string(name), `"`)
+							}
+						}
+						return dec.SkipValue()
+					}))
+					kinds = addKind(kinds, kind)
+					return err
+				}))
+			}))
+		}))
+	})
+	return kinds
+}
+
+func addKind(kinds []string, k string) []string {
+	if k == "" {
+		return kinds
+	}
+	for _, s := range kinds {
+		if s == k {
+			return kinds
+		}
+	}
+	return append(kinds, k)
+}

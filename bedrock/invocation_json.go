@@ -1,0 +1,356 @@
+package bedrock
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"math"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/genainorm/genainorm/genai"
+)
+
+// This file holds the small, allocation-light JSON helpers the invocation decoder is built
+// on: a zero-copy token reader over a record's bytes, lenient scalar readers, and a single
+// pass that compacts a body and cuts out base64 media.
+
+var ivDecodeOptions = []jsontext.Options{jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true)}
+
+// ivScanner reads one JSON value in place: values returned by its decoder alias the input.
+type ivScanner struct {
+	dec jsontext.Decoder
+}
+
+// reset points the ivScanner at data and returns its decoder.
+func (s *ivScanner) reset(data []byte) *jsontext.Decoder {
+	s.dec.Reset(bytes.NewBuffer(data), ivDecodeOptions...)
+	return &s.dec
+}
+
+var ivErrNotObject = errors.New("not a JSON object")
+
+// ivEachMember calls fn for every member of the object d is positioned at, with the member's
+// raw (quoted) name; fn must read or skip the member's value. A value that is not an object
+// is skipped and ivErrNotObject returned.
+func ivEachMember(d *jsontext.Decoder, fn func(name []byte) error) error {
+	switch d.PeekKind() {
+	case '{':
+	case 0:
+		_, err := d.ReadToken()
+		return err
+	default:
+		if err := d.SkipValue(); err != nil {
+			return err
+		}
+		return ivErrNotObject
+	}
+	if _, err := d.ReadToken(); err != nil {
+		return err
+	}
+	for {
+		switch d.PeekKind() {
+		case '}':
+			_, err := d.ReadToken()
+			return err
+		case 0:
+			_, err := d.ReadToken()
+			if err == nil {
+				err = errors.New("unexpected end of object")
+			}
+			return err
+		}
+		name, err := d.ReadValue()
+		if err != nil {
+			return err
+		}
+		if err := fn(name); err != nil {
+			return err
+		}
+	}
+}
+
+// ivEachElement calls fn for every element of the array d is positioned at; fn must read or
+// skip the element. A value that is not an array is skipped and ivErrNotArray returned.
+func ivEachElement(d *jsontext.Decoder, fn func(i int) error) error {
+	switch d.PeekKind() {
+	case '[':
+	case 0:
+		_, err := d.ReadToken()
+		return err
+	default:
+		if err := d.SkipValue(); err != nil {
+			return err
+		}
+		return ivErrNotArray
+	}
+	if _, err := d.ReadToken(); err != nil {
+		return err
+	}
+	for i := 0; ; i++ {
+		switch d.PeekKind() {
+		case ']':
+			_, err := d.ReadToken()
+			return err
+		case 0:
+			_, err := d.ReadToken()
+			if err == nil {
+				err = errors.New("unexpected end of array")
+			}
+			return err
+		}
+		if err := fn(i); err != nil {
+			return err
+		}
+	}
+}
+
+var ivErrNotArray = errors.New("not a JSON array")
+
+// ivTolerate turns the "wrong shape" errors of ivEachMember/ivEachElement into nil: a member of an
+// unexpected type is ignored, while a syntax error still fails.
+func ivTolerate(err error) error {
+	if err == ivErrNotObject || err == ivErrNotArray {
+		return nil
+	}
+	return err
+}
+
+// ivUnquote returns the string of a raw JSON string value; numbers and booleans are returned as
+// their text (numbers as strings are common in these logs), null and structures as "".
+func ivUnquote(v jsontext.Value) string {
+	if len(v) == 0 {
+		return ""
+	}
+	switch v[0] {
+	case '"':
+		inner := v[1 : len(v)-1]
+		if bytes.IndexByte(inner, '\\') < 0 {
+			return string(inner)
+		}
+		b, err := jsontext.AppendUnquote(nil, v)
+		if err != nil {
+			return string(inner)
+		}
+		return string(b)
+	case 't', 'f', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return string(v)
+	}
+	return ""
+}
+
+// ivReadString reads the next value as a string (see ivUnquote).
+func ivReadString(d *jsontext.Decoder) (string, error) {
+	v, err := d.ReadValue()
+	if err != nil {
+		return "", err
+	}
+	return ivUnquote(v), nil
+}
+
+// ivParseInt reads a JSON number (or a quoted number) as an integer; fractions are truncated.
+func ivParseInt(v jsontext.Value) (int64, bool) {
+	if len(v) == 0 {
+		return 0, false
+	}
+	if v[0] == '"' {
+		v = v[1 : len(v)-1]
+	}
+	if n, err := strconv.ParseInt(string(v), 10, 64); err == nil {
+		return n, true
+	}
+	f, err := strconv.ParseFloat(string(v), 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f > math.MaxInt64 || f < math.MinInt64 {
+		return 0, false
+	}
+	return int64(f), true
+}
+
+// ivParseFloat reads a JSON number (or a quoted number) as a float.
+func ivParseFloat(v jsontext.Value) (float64, bool) {
+	if len(v) == 0 {
+		return 0, false
+	}
+	if v[0] == '"' {
+		v = v[1 : len(v)-1]
+	}
+	f, err := strconv.ParseFloat(string(v), 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
+		return 0, false
+	}
+	return f, true
+}
+
+// ivReadInt reads the next value as an optional integer; a value of another type is skipped
+// and reported as absent.
+func ivReadInt(d *jsontext.Decoder) (genai.Opt[int64], error) {
+	v, err := d.ReadValue()
+	if err != nil {
+		return genai.Opt[int64]{}, err
+	}
+	n, ok := ivParseInt(v)
+	return genai.Opt[int64]{Value: n, Valid: ok}, nil
+}
+
+// ivReadFloat reads the next value as an optional float.
+func ivReadFloat(d *jsontext.Decoder) (genai.Opt[float64], error) {
+	v, err := d.ReadValue()
+	if err != nil {
+		return genai.Opt[float64]{}, err
+	}
+	f, ok := ivParseFloat(v)
+	return genai.Opt[float64]{Value: f, Valid: ok}, nil
+}
+
+// ivReadStrings reads an array of strings (a single string gives a one-element slice).
+func ivReadStrings(d *jsontext.Decoder) ([]string, error) {
+	if d.PeekKind() == '"' {
+		s, err := ivReadString(d)
+		if s == "" {
+			return nil, err
+		}
+		return []string{s}, err
+	}
+	var out []string
+	err := ivEachElement(d, func(int) error {
+		s, err := ivReadString(d)
+		if s != "" {
+			out = append(out, s)
+		}
+		return err
+	})
+	return out, ivTolerate(err)
+}
+
+// ivDataCut is a base64 string cut out of a body.
+type ivDataCut struct {
+	original int    // length of the string's content in bytes
+	sha256   string // hex SHA-256 of the content
+}
+
+// ivBase64Chars marks the bytes of the base64 alphabets (standard and URL-safe) and padding.
+var ivBase64Chars = func() (t [256]bool) {
+	for _, c := range []byte("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/-_=") {
+		t[c] = true
+	}
+	return t
+}()
+
+// ivIsBase64 reports whether the raw content of a JSON string is base64 text: the alphabet,
+// padding, JSON-escaped slashes and MIME line breaks (escaped \n, \r).
+func ivIsBase64(s []byte) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if ivBase64Chars[c] {
+			continue
+		}
+		if c == '\\' && i+1 < len(s) {
+			switch s[i+1] {
+			case '/', 'n', 'r':
+				i++
+				continue
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// ivCleanJSON appends the compact form of the valid JSON value src to dst. String values of at
+// least minData bytes that are base64 text are replaced by a placeholder naming their length
+// and SHA-256, and reported in cuts; minData <= 0 keeps every string. Invalid UTF-8 inside
+// strings is replaced by U+FFFD so that the result is valid JSON text.
+func ivCleanJSON(dst, src []byte, minData int, cuts []ivDataCut) ([]byte, []ivDataCut) {
+	start := len(dst)
+	n := len(src)
+	for i := 0; i < n; {
+		c := src[i]
+		switch c {
+		case ' ', '\t', '\n', '\r':
+			i++
+			continue
+		case '"':
+			end := ivStringEnd(src, i+1)
+			content := src[i+1 : end]
+			if minData > 0 && len(content) >= minData && ivIsBase64(content) {
+				sum := sha256.Sum256(content)
+				h := hex.EncodeToString(sum[:])
+				dst = ivAppendPlaceholder(dst, len(content), h)
+				cuts = append(cuts, ivDataCut{original: len(content), sha256: h})
+			} else {
+				dst = append(dst, src[i:min(end+1, n)]...)
+			}
+			i = end + 1
+			continue
+		}
+		// A run of structural characters, numbers and literals.
+		j := i + 1
+		for j < n {
+			c := src[j]
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' {
+				break
+			}
+			j++
+		}
+		dst = append(dst, src[i:j]...)
+		i = j
+	}
+	if !utf8.Valid(dst[start:]) {
+		fixed := bytes.ToValidUTF8(dst[start:], []byte("\uFFFD"))
+		dst = append(dst[:start], fixed...)
+	}
+	return dst, cuts
+}
+
+// ivStringEnd returns the index of the closing quote of the string whose content starts at i
+// (or len(src) when it is unterminated).
+func ivStringEnd(src []byte, i int) int {
+	for {
+		k := bytes.IndexByte(src[i:], '"')
+		if k < 0 {
+			return len(src)
+		}
+		j := i + k
+		// Count the backslashes before the quote: an odd number escapes it.
+		bs := 0
+		for p := j - 1; p >= i && src[p] == '\\'; p-- {
+			bs++
+		}
+		if bs%2 == 0 {
+			return j
+		}
+		i = j + 1
+	}
+}
+
+// ivPlaceholderPrefix starts the text that replaces base64 media in bodies.
+const ivPlaceholderPrefix = "[base64 omitted: "
+
+func ivAppendPlaceholder(dst []byte, n int, sha string) []byte {
+	dst = append(dst, '"')
+	dst = append(dst, ivPlaceholderPrefix...)
+	dst = strconv.AppendInt(dst, int64(n), 10)
+	dst = append(dst, " bytes, sha256 "...)
+	dst = append(dst, sha...)
+	return append(dst, ']', '"')
+}
+
+// ivUtf8Prefix returns the longest prefix of b no longer than n bytes that does not end inside
+// a UTF-8 sequence.
+func ivUtf8Prefix(b []byte, n int) []byte {
+	if len(b) <= n {
+		return b
+	}
+	for n > 0 && !utf8.RuneStart(b[n]) {
+		n--
+	}
+	return b[:n]
+}
+
+func ivSha256Hex(b []byte) string {
+	sum := sha256.Sum256(b)
+	return hex.EncodeToString(sum[:])
+}

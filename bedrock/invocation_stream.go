@@ -1,0 +1,336 @@
+package bedrock
+
+import (
+	"bytes"
+	"slices"
+
+	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/genainorm/genainorm/bedrock/guardrail"
+	"github.com/genainorm/genainorm/bedrock/model"
+	"github.com/genainorm/genainorm/genai"
+)
+
+var (
+	ivKeyGuardrailAction = []byte(`"amazon-bedrock-guardrailAction"`)
+	ivKeyGuardrailTrace  = []byte(`"amazon-bedrock-trace"`)
+	ivKeyType            = []byte(`"type"`)
+	ivKeyMessageStart    = []byte(`"message_start"`)
+)
+
+// decodeStream reads the output body of an InvokeModelWithResponseStream record: an array of
+// decoded chunks, in order. Non-object items ("[DONE]") are tolerated.
+func (d *invocationDecoder) decodeStream(out []byte, ev *genai.Event, b *bodies) {
+	var chunks [][]byte
+	nonObjects := 0
+	dec := d.body.reset(out)
+	err := ivEachElement(dec, func(int) error {
+		v, err := dec.ReadValue()
+		if err != nil {
+			return err
+		}
+		if len(v) > 0 && v[0] == '{' {
+			chunks = append(chunks, v)
+		} else {
+			nonObjects++
+		}
+		return nil
+	})
+	if err != nil {
+		ev.Warn(genai.WarnBodyUnreadable, "stream chunk array: "+err.Error())
+	}
+	if !d.opts.OmitRawBodies {
+		if nonObjects == 0 {
+			b.streamFlattened = out
+		} else {
+			b.streamFlattened = wrapNonObjects(out, &d.sub)
+		}
+	}
+	for _, c := range chunks {
+		if bytes.Contains(c, ivKeyGuardrailAction) || bytes.Contains(c, ivKeyGuardrailTrace) {
+			guardrail.DecodeInvoke(c, ev)
+		}
+	}
+	if len(chunks) > 0 && bytes.Contains(chunks[0], ivKeyMessageStart) {
+		d.messageStart(chunks[0], ev)
+	}
+	model.DecodeStream(&ev.Request.Model, chunks, ev)
+	for i := len(chunks) - 1; i >= 0; i-- {
+		if bytes.Contains(chunks[i], ivKeyMetrics) {
+			d.streamMetrics(chunks[i], ev)
+			break
+		}
+	}
+}
+
+// messageStart reads an Anthropic message_start chunk for the response id, role and model
+// (what Elastic reads from it).
+func (d *invocationDecoder) messageStart(chunk []byte, ev *genai.Event) {
+	dec := d.sub.reset(chunk)
+	_ = ivEachMember(dec, func(name []byte) error {
+		if string(name) != `"message"` {
+			return dec.SkipValue()
+		}
+		return ivTolerate(ivEachMember(dec, func(name []byte) error {
+			var s string
+			var err error
+			switch string(name) {
+			case `"id"`:
+				if s, err = ivReadString(dec); ev.Response.ID == "" {
+					ev.Response.ID = s
+				}
+			case `"role"`:
+				if s, err = ivReadString(dec); ev.Request.Model.Role == "" {
+					ev.Request.Model.Role = s
+				}
+			case `"model"`:
+				if s, err = ivReadString(dec); ev.Response.Model == "" {
+					ev.Response.Model = s
+				}
+			default:
+				err = dec.SkipValue()
+			}
+			return err
+		}))
+	})
+}
+
+// streamMetrics reads amazon-bedrock-invocationMetrics from the last chunk that has it.
+func (d *invocationDecoder) streamMetrics(chunk []byte, ev *genai.Event) {
+	var in, out, cacheRead, cacheWrite, latency, firstByte genai.Opt[int64]
+	dec := d.sub.reset(chunk)
+	_ = ivEachMember(dec, func(name []byte) error {
+		if !bytes.Equal(name, ivKeyMetrics) {
+			return dec.SkipValue()
+		}
+		return ivTolerate(ivEachMember(dec, func(name []byte) error {
+			var err error
+			switch string(name) {
+			case `"inputTokenCount"`:
+				in, err = ivReadInt(dec)
+			case `"outputTokenCount"`:
+				out, err = ivReadInt(dec)
+			case `"invocationLatency"`:
+				latency, err = ivReadInt(dec)
+			case `"firstByteLatency"`:
+				firstByte, err = ivReadInt(dec)
+			case `"cacheReadInputTokenCount"`:
+				cacheRead, err = ivReadInt(dec)
+			case `"cacheWriteInputTokenCount"`:
+				cacheWrite, err = ivReadInt(dec)
+			default:
+				err = dec.SkipValue()
+			}
+			return err
+		}))
+	})
+	if latency.Valid {
+		ev.Performance.ResponseTime = latency
+	}
+	if firstByte.Valid {
+		ev.Performance.StartResponseTime = firstByte
+	}
+	if in.Valid || out.Valid {
+		ev.Usage.InputTokens, ev.Usage.OutputTokens = in, out
+		ev.Usage.InputIncludesCache = false
+		ev.Usage.Source = genai.UsageSourceStreamMetrics
+	}
+	if cacheRead.Valid {
+		ev.Usage.CacheReadTokens = cacheRead
+	}
+	if cacheWrite.Valid {
+		ev.Usage.CacheWriteTokens = cacheWrite
+	}
+}
+
+// wrapNonObjects rewrites a chunk array for a flattened field: items that are not objects
+// become {"value": item}, as Elastic's pipeline does.
+func wrapNonObjects(arr []byte, s *ivScanner) []byte {
+	out := make([]byte, 0, len(arr)+32)
+	out = append(out, '[')
+	dec := s.reset(arr)
+	n := 0
+	err := ivEachElement(dec, func(int) error {
+		v, err := dec.ReadValue()
+		if err != nil {
+			return err
+		}
+		if n > 0 {
+			out = append(out, ',')
+		}
+		n++
+		if len(v) > 0 && v[0] == '{' {
+			out = append(out, v...)
+		} else {
+			out = append(out, `{"value":`...)
+			out = append(out, v...)
+			out = append(out, '}')
+		}
+		return nil
+	})
+	if err != nil {
+		return nil
+	}
+	return append(out, ']')
+}
+
+// isStreamChunk reports whether a record is one decoded stream chunk (an Anthropic
+// message_*/content_block_* event, or a chunk carrying the final invocation metrics) rather
+// than a log record.
+func isStreamChunk(data []byte) bool {
+	if len(data) == 0 || data[0] != '{' || bytes.Contains(data, ivKeyModelID) {
+		return false
+	}
+	if bytes.Contains(data, ivKeyMetrics) {
+		return true
+	}
+	i := bytes.Index(data, ivKeyType)
+	if i < 0 {
+		return false
+	}
+	rest := bytes.TrimLeft(data[i+len(ivKeyType):], " \t\r\n")
+	if len(rest) == 0 || rest[0] != ':' {
+		return false
+	}
+	rest = bytes.TrimLeft(rest[1:], " \t\r\n")
+	return bytes.HasPrefix(rest, []byte(`"message_`)) || bytes.HasPrefix(rest, []byte(`"content_block_`))
+}
+
+// isDone reports whether a record is the "[DONE]" stream terminator.
+func isDone(data []byte) bool {
+	return string(bytes.TrimSpace(data)) == `"[DONE]"`
+}
+
+// heldStream collects the chunks of a bare chunk array that the Reader split into records.
+type heldStream struct {
+	active bool
+	key    genai.Position // the array's position, without the element path
+	first  genai.Position
+	buf    []byte // "[" chunk "," chunk ...
+	n      int
+}
+
+// holdChunk keeps one chunk of a bare array; the array becomes one event at its message_stop
+// chunk, at a "[DONE]" item, when the next array starts, or at the end of the input.
+func (d *invocationDecoder) holdChunk(rec *genai.Record, data []byte, ev *genai.Event) error {
+	key := rec.Pos
+	key.Path = ""
+	if d.held.active && d.held.key != key {
+		if done := d.finishHeldEvent(); done != nil {
+			d.done = append(d.done, done)
+		}
+	}
+	h := &d.held
+	if !h.active {
+		*h = heldStream{active: true, key: key, first: rec.Pos, buf: append(h.buf[:0], '[')}
+	}
+	if h.n > 0 {
+		h.buf = append(h.buf, ',')
+	}
+	h.buf = append(h.buf, data...)
+	h.n++
+	if isFinalChunk(data) {
+		return d.finishHeld(ev, "")
+	}
+	return genai.ErrHeld
+}
+
+// isFinalChunk reports whether a chunk ends a stream.
+func isFinalChunk(data []byte) bool {
+	if bytes.Contains(data, ivKeyMetrics) {
+		return true
+	}
+	i := bytes.Index(data, []byte(`"message_stop"`))
+	return i >= 0
+}
+
+// finishHeld turns the held chunks into ev; with nothing held the record is skipped for reason.
+func (d *invocationDecoder) finishHeld(ev *genai.Event, reason string) error {
+	if !d.held.active {
+		if reason == "" {
+			reason = "stream chunk outside a stream"
+		}
+		return genai.Skip(reason)
+	}
+	d.held.buf = append(d.held.buf, ']')
+	pos := d.held.first
+	d.held.active = false
+	if err := d.decodeBareArray(d.held.buf, ev); err != nil {
+		return err
+	}
+	ev.Source.Position = pos
+	return nil
+}
+
+func (d *invocationDecoder) finishHeldEvent() *genai.Event {
+	ev := new(genai.Event)
+	if err := d.finishHeld(ev, ""); err != nil {
+		return nil
+	}
+	return ev
+}
+
+// Flush implements genai.Flusher: bare chunk arrays still held become events.
+func (d *invocationDecoder) Flush(emit func(*genai.Event)) {
+	if d.held.active {
+		if ev := d.finishHeldEvent(); ev != nil {
+			d.done = append(d.done, ev)
+		}
+	}
+	for _, ev := range d.done {
+		emit(ev)
+	}
+	d.done = nil
+}
+
+// decodeBareArray makes an event of a record that is a bare array of stream chunks (pitfall
+// P1): it carries no log metadata, so model, ids and counts come from the chunks.
+func (d *invocationDecoder) decodeBareArray(data []byte, ev *genai.Event) error {
+	if !jsontext.Value(data).IsValid(ivDecodeOptions...) {
+		return errBareArray
+	}
+	hasChunk := false
+	dec := d.sub.reset(data)
+	_ = ivEachElement(dec, func(int) error {
+		v, err := dec.ReadValue()
+		if err == nil && isStreamChunk(v) {
+			hasChunk = true
+		}
+		return err
+	})
+	if !hasChunk {
+		return errBareArray
+	}
+	setSource(ev, OpInvokeModelStream, "")
+	ev.Action = OpInvokeModelStream
+	ev.Request.Stream.Set(true)
+	ev.Warn(WarnBareStream, "the record is a bare array of stream chunks without log metadata; model and counts come from the chunks")
+	var b bodies
+	b.out = d.clean(data, ev, "gen_ai.completion")
+	ev.Performance.ResponseSize.Set(int64(len(b.out)))
+	ev.Response.Body, b.outCapped = d.capBody(ev, b.out, "gen_ai.completion")
+	d.decodeStream(b.out, ev, &b)
+	if ev.Request.Model.ID == "" && ev.Response.Model != "" {
+		role := ev.Request.Model.Role
+		ev.Request.Model = model.Parse(ev.Response.Model)
+		ev.Request.Model.Role = role
+	}
+	if ev.Request.Operation == "" {
+		ev.Request.Operation = genai.OperationChat
+	}
+	d.finish(ev, &b)
+	var r invocationRecord
+	d.setVendor(&r, ev, &b)
+	return nil
+}
+
+var errBareArray = bareArrayError{}
+
+type bareArrayError struct{}
+
+func (bareArrayError) Error() string {
+	return "a top-level JSON array that is not a list of stream chunks"
+}
+
+// sortKinds sorts content kinds the way Elastic lists them.
+func sortKinds(k []string) { slices.Sort(k) }

@@ -1,0 +1,51 @@
+package genai
+
+// The aws_bedrock.invocation.* vendor tree: the snake_cased metadata of a Bedrock model
+// invocation log record, as Elastic's aws_bedrock integration writes it (E11 keeps
+// aws_bedrock.*; its investigation guide names aws_bedrock.invocation.model_id). Raw bodies
+// and the extracted completion text are Elastic-profile only; the ecs profile carries them as
+// gen_ai.input.messages / gen_ai.output.messages instead.
+var (
+	// AWSBedrockInvocationModelID is aws_bedrock.invocation.model_id: the record's modelId verbatim.
+	AWSBedrockInvocationModelID = Declare(Field{Name: "aws_bedrock.invocation.model_id", Type: TypeKeyword, Status: StatusExtension, Profiles: ProfileAll, Sources: []string{SourceBedrockInvocation}, Example: "us.anthropic.claude-3-5-haiku-20241022-v1:0", Description: "The invocation log's `modelId` verbatim: a model id, a cross-region inference profile id or an ARN."})
+	// AWSBedrockInvocationRequestID is aws_bedrock.invocation.request_id: the record's requestId.
+	AWSBedrockInvocationRequestID = Declare(Field{Name: "aws_bedrock.invocation.request_id", Type: TypeKeyword, Status: StatusExtension, Profiles: ProfileAll, Sources: []string{SourceBedrockInvocation}, Example: "6f9e9644-95a1-4c3c-892f-b51372320d5e", Description: "The invocation log's `requestId` (joins CloudTrail `requestID` and the S3 `data/` sidecar objects)."})
+	// AWSBedrockInvocationSchemaType is aws_bedrock.invocation.schema_type: the record's schemaType.
+	AWSBedrockInvocationSchemaType = Declare(Field{Name: "aws_bedrock.invocation.schema_type", Type: TypeKeyword, Status: StatusExtension, Profiles: ProfileAll, Sources: []string{SourceBedrockInvocation}, Example: "ModelInvocationLog", Description: "The invocation log's `schemaType`."})
+	// AWSBedrockInvocationSchemaVersion is aws_bedrock.invocation.schema_version: the record's schemaVersion.
+	AWSBedrockInvocationSchemaVersion = Declare(Field{Name: "aws_bedrock.invocation.schema_version", Type: TypeKeyword, Status: StatusExtension, Profiles: ProfileAll, Sources: []string{SourceBedrockInvocation}, Example: "1.0", Description: "The invocation log's `schemaVersion`."})
+	// AWSBedrockInvocationErrorCode is aws_bedrock.invocation.error_code: the record's errorCode verbatim.
+	AWSBedrockInvocationErrorCode = Declare(Field{Name: "aws_bedrock.invocation.error_code", Type: TypeKeyword, Status: StatusExtension, Profiles: ProfileAll, Sources: []string{SourceBedrockInvocation}, Example: "AccessDeniedException", Description: "The invocation log's `errorCode` verbatim (also `gen_ai.response.error_code`)."})
+	// AWSBedrockInvocationStatus is aws_bedrock.invocation.status: the record's status, when present.
+	AWSBedrockInvocationStatus = Declare(Field{Name: "aws_bedrock.invocation.status", Type: TypeKeyword, Status: StatusExtension, Profiles: ProfileAll, Sources: []string{SourceBedrockInvocation}, Example: "Success", Description: "The invocation log's `status`, when present (semantics undocumented by AWS)."})
+	// AWSBedrockInvocationRequestMetadata is aws_bedrock.invocation.request_metadata: the caller's requestMetadata pairs.
+	AWSBedrockInvocationRequestMetadata = Declare(Field{Name: "aws_bedrock.invocation.request_metadata", Type: TypeFlattened, Status: StatusExtension, Profiles: ProfileAll, Sources: []string{SourceBedrockInvocation}, Example: "{\"traceId\":\"b956002a-fd01-47ba-9da7-07e4c9b1a6b6\"}", Description: "The caller's `requestMetadata` key-value pairs (Converse), kept to filter invocations by tenant or trace."})
+	// AWSBedrockInvocationPerformanceLatency is aws_bedrock.invocation.performance_config.latency.
+	AWSBedrockInvocationPerformanceLatency = Declare(Field{Name: "aws_bedrock.invocation.performance_config.latency", Type: TypeKeyword, Status: StatusExtension, Profiles: ProfileAll, Sources: []string{SourceBedrockInvocation}, Example: "optimized", Description: "Requested latency profile (`standard` or `optimized`), from the record's or the Converse request's `performanceConfig.latency`."})
+	// AWSBedrockInvocationInputContentType is aws_bedrock.invocation.input.input_content_type.
+	AWSBedrockInvocationInputContentType = Declare(Field{Name: "aws_bedrock.invocation.input.input_content_type", Type: TypeKeyword, Status: StatusExtension, Profiles: ProfileAll, Sources: []string{SourceBedrockInvocation}, Example: "application/json", Description: "The request body's content type (`input.inputContentType`)."})
+	// AWSBedrockInvocationInputTokenCount is aws_bedrock.invocation.input.input_token_count.
+	AWSBedrockInvocationInputTokenCount = Declare(Field{Name: "aws_bedrock.invocation.input.input_token_count", Type: TypeLong, Status: StatusExtension, Profiles: ProfileAll, Sources: []string{SourceBedrockInvocation}, Example: "571", Description: "The log's `input.inputTokenCount` (excludes cache reads and writes)."})
+	// AWSBedrockInvocationInputCacheReadTokenCount is aws_bedrock.invocation.input.cache_read_input_token_count.
+	AWSBedrockInvocationInputCacheReadTokenCount = Declare(Field{Name: "aws_bedrock.invocation.input.cache_read_input_token_count", Type: TypeLong, Status: StatusExtension, Profiles: ProfileAll, Sources: []string{SourceBedrockInvocation}, Example: "0", Description: "The log's `input.cacheReadInputTokenCount`."})
+	// AWSBedrockInvocationInputCacheWriteTokenCount is aws_bedrock.invocation.input.cache_write_input_token_count.
+	AWSBedrockInvocationInputCacheWriteTokenCount = Declare(Field{Name: "aws_bedrock.invocation.input.cache_write_input_token_count", Type: TypeLong, Status: StatusExtension, Profiles: ProfileAll, Sources: []string{SourceBedrockInvocation}, Example: "225913", Description: "The log's `input.cacheWriteInputTokenCount`."})
+	// AWSBedrockInvocationInputBodyS3Path is aws_bedrock.invocation.input.input_body_s3_path.
+	AWSBedrockInvocationInputBodyS3Path = Declare(Field{Name: "aws_bedrock.invocation.input.input_body_s3_path", Type: TypeKeyword, Status: StatusExtension, Profiles: ProfileAll, Sources: []string{SourceBedrockInvocation}, Example: "s3://bucket/AWSLogs/123456789012/BedrockModelInvocationLogs/us-east-1/2026/04/20/00/data/f3ae32b1-ae22-48f1-ba9c-d8075737f52a_input.json.gz", Description: "Where AWS offloaded a large request body (`input.inputBodyS3Path`); the body is then not in the record."})
+	// AWSBedrockInvocationInputBodyJSON is aws_bedrock.invocation.input.input_body_json.
+	AWSBedrockInvocationInputBodyJSON = Declare(Field{Name: "aws_bedrock.invocation.input.input_body_json", Type: TypeFlattened, Status: StatusExtension, Profiles: ProfileElastic, Sources: []string{SourceBedrockInvocation}, Example: "{\"messages\":[...],\"anthropic_version\":\"bedrock-2023-05-31\"}", Description: "The request body as a flattened object (keys as the provider wrote them; base64 media replaced by a length and hash; left out when capped)."})
+	// AWSBedrockInvocationInputMessagesContentKinds is aws_bedrock.invocation.input.messages_content_kinds.
+	AWSBedrockInvocationInputMessagesContentKinds = Declare(Field{Name: "aws_bedrock.invocation.input.messages_content_kinds", Type: TypeKeyword, Array: true, Status: StatusExtension, Profiles: ProfileAll, Sources: []string{SourceBedrockInvocation}, Example: "[\"document/pdf\",\"text\"]", Description: "Kinds of the request messages' content blocks: `text`, `document/<format>`, `image/<format>`, `tool_use`, `tool_result`, `reasoning`, `guard_content`, ..."})
+	// AWSBedrockInvocationOutputContentType is aws_bedrock.invocation.output.output_content_type.
+	AWSBedrockInvocationOutputContentType = Declare(Field{Name: "aws_bedrock.invocation.output.output_content_type", Type: TypeKeyword, Status: StatusExtension, Profiles: ProfileAll, Sources: []string{SourceBedrockInvocation}, Example: "application/json", Description: "The response body's content type (`output.outputContentType`)."})
+	// AWSBedrockInvocationOutputTokenCount is aws_bedrock.invocation.output.output_token_count.
+	AWSBedrockInvocationOutputTokenCount = Declare(Field{Name: "aws_bedrock.invocation.output.output_token_count", Type: TypeLong, Status: StatusExtension, Profiles: ProfileAll, Sources: []string{SourceBedrockInvocation}, Example: "281", Description: "The log's `output.outputTokenCount`."})
+	// AWSBedrockInvocationOutputBodyS3Path is aws_bedrock.invocation.output.output_body_s3_path.
+	AWSBedrockInvocationOutputBodyS3Path = Declare(Field{Name: "aws_bedrock.invocation.output.output_body_s3_path", Type: TypeKeyword, Status: StatusExtension, Profiles: ProfileAll, Sources: []string{SourceBedrockInvocation}, Example: "s3://bucket/AWSLogs/123456789012/BedrockModelInvocationLogs/us-east-1/2026/04/20/00/data/f3ae32b1-ae22-48f1-ba9c-d8075737f52a_output.json.gz", Description: "Where AWS offloaded a large response body (`output.outputBodyS3Path`)."})
+	// AWSBedrockInvocationOutputBodyJSON is aws_bedrock.invocation.output.output_body_json.
+	AWSBedrockInvocationOutputBodyJSON = Declare(Field{Name: "aws_bedrock.invocation.output.output_body_json", Type: TypeFlattened, Status: StatusExtension, Profiles: ProfileElastic, Sources: []string{SourceBedrockInvocation}, Example: "[{\"type\":\"message_start\",...},{\"value\":\"[DONE]\"}]", Description: "The response body as a flattened object, or for streams the array of chunk objects (non-object items wrapped as `{\"value\": ...}` as Elastic does); left out when capped."})
+	// AWSBedrockInvocationOutputCompletionText is aws_bedrock.invocation.output.completion_text.
+	AWSBedrockInvocationOutputCompletionText = Declare(Field{Name: "aws_bedrock.invocation.output.completion_text", Type: TypeText, Status: StatusExtension, Profiles: ProfileElastic, Sources: []string{SourceBedrockInvocation}, Example: "The capital of Missouri is Jefferson City.", Description: "The plain completion text, every family and streams included (Elastic's `completion_text`)."})
+	// AWSBedrockInvocationOutputVideoS3Path is aws_bedrock.invocation.output.output_video_s3_path.
+	AWSBedrockInvocationOutputVideoS3Path = Declare(Field{Name: "aws_bedrock.invocation.output.output_video_s3_path", Type: TypeKeyword, Status: StatusExtension, Profiles: ProfileAll, Sources: []string{SourceBedrockInvocation}, Example: "s3://bucket/output/video.mp4", Description: "Where a video model wrote its output (`output.outputVideoS3Path`)."})
+)
