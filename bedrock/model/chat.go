@@ -136,8 +136,10 @@ func promptRequest(r *request, ev *genai.Event, w *msgWriter) {
 	if prompt == "" {
 		prompt = string(r.InputText)
 	}
-	if prompt == "" && r.Message != "" {
-		prompt = string(r.Message)
+	for _, s := range [...]str{r.Message, r.Input, r.Text, r.Query} {
+		if prompt == "" {
+			prompt = string(s)
+		}
 	}
 	if prompt == "" && len(r.Messages) == 0 {
 		return

@@ -535,6 +535,12 @@ func (x *request) member(d *jsontext.Decoder, name []byte) error {
 		return x.Truncate.UnmarshalJSONFrom(d)
 	case "query":
 		return x.Query.UnmarshalJSONFrom(d)
+	case "documents":
+		return x.Documents.UnmarshalJSONFrom(d)
+	case "input":
+		return x.Input.UnmarshalJSONFrom(d)
+	case "text":
+		return x.Text.UnmarshalJSONFrom(d)
 	case "text_prompts":
 		return x.TextPrompts.UnmarshalJSONFrom(d)
 	case "cfg_scale":
@@ -727,6 +733,12 @@ func (x *response) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeO
 
 func (x *response) member(d *jsontext.Decoder, name []byte) error {
 	switch string(name) {
+	case "generated_text":
+		return x.GeneratedText.UnmarshalJSONFrom(d)
+	case "output_text":
+		return x.OutputTextSn.UnmarshalJSONFrom(d)
+	case "response":
+		return x.ResponseText.UnmarshalJSONFrom(d)
 	case "id":
 		return x.ID.UnmarshalJSONFrom(d)
 	case "type":
@@ -1057,6 +1069,10 @@ func (x *titanResult) UnmarshalJSONFrom(d *jsontext.Decoder) error { return deco
 
 func (x *titanResult) member(d *jsontext.Decoder, name []byte) error {
 	switch string(name) {
+	case "index":
+		return x.Index.UnmarshalJSONFrom(d)
+	case "relevance_score":
+		return x.RelevanceScore.UnmarshalJSONFrom(d)
 	case "tokenCount":
 		return x.TokenCount.UnmarshalJSONFrom(d)
 	case "outputText":

@@ -35,6 +35,8 @@ func decodeResponse(s shape, r *response, ev *genai.Event) {
 		jurassicResponse(r, ev)
 	case shapeStability:
 		stabilityResponse(r, ev)
+	case shapeRerank:
+		ev.Response.ID = string(r.ID)
 	default:
 		genericResponse(r, ev)
 	}
@@ -47,7 +49,7 @@ func genericResponse(r *response, ev *genai.Event) {
 	ev.Response.ID = string(r.ID)
 	ev.Response.Model = string(r.Model)
 	text := ""
-	for _, t := range [...]str{r.Text, r.Completion, r.Generation, r.OutputText} {
+	for _, t := range [...]str{r.Text, r.Completion, r.Generation, r.OutputText, r.GeneratedText, r.OutputTextSn, r.ResponseText} {
 		if t != "" {
 			text = string(t)
 			break

@@ -29,6 +29,7 @@ const (
 	shapeStability               // Stability SDXL, SD3, Stable Image
 	shapeDeepSeekText            // DeepSeek R1 text completion
 	shapePrompt                  // unknown family with a plain "prompt"
+	shapeRerank                  // Cohere / Amazon rerank
 )
 
 // shapeInfo is what a shape says about the model when the id does not: vendor, family and
@@ -51,6 +52,7 @@ var shapeInfo = [...]struct{ vendor, family, op string }{
 	shapeStability:         {"stability", FamilyStableImage, genai.OperationGenerateContent},
 	shapeDeepSeekText:      {"deepseek", FamilyDeepSeekR1, genai.OperationTextCompletion},
 	shapePrompt:            {"", "", genai.OperationTextCompletion},
+	shapeRerank:            {"", FamilyRerank, ""},
 }
 
 var (
@@ -87,7 +89,7 @@ func DecodeRequest(m *genai.Model, body []byte, ev *genai.Event) {
 	warnUnknown(m, s, ev)
 	if op := shapeInfo[s].op; op != "" {
 		ev.Request.Operation = op
-	} else if ev.Request.Operation == "" {
+	} else if ev.Request.Operation == "" && s == shapeUnknown {
 		ev.Request.Operation = genai.OperationChat
 	}
 	// Elastic writes gen_ai.request.model.version from the body's "<type>_version".
@@ -101,7 +103,7 @@ func DecodeRequest(m *genai.Model, body []byte, ev *genai.Event) {
 		chatRequest(r, ev, &w)
 	case shapeCohereChat:
 		cohereChatRequest(r, ev, &w)
-	case shapeTitanEmbed, shapeCohereEmbed:
+	case shapeTitanEmbed, shapeCohereEmbed, shapeRerank:
 		embedRequest(r, ev)
 	case shapeAmazonImage:
 		amazonImageRequest(r, ev, &w)
@@ -239,6 +241,8 @@ func requestShape(m *genai.Model, r *request) shape {
 			return shapeChat
 		}
 		return shapeDeepSeekText
+	case FamilyRerank:
+		return shapeRerank
 	}
 	return sniffRequest(r)
 }
@@ -266,6 +270,8 @@ func sniffRequest(r *request) shape {
 		return shapeStability
 	case len(r.Texts) > 0, r.InputType != "", len(r.EmbeddingTypesSn) > 0:
 		return shapeCohereEmbed
+	case r.Query != "" && r.Documents.OK:
+		return shapeRerank
 	case r.Message != "":
 		return shapeCohereChat
 	case hasMsgs:
@@ -305,6 +311,8 @@ func responseShape(r *response) shape {
 		return shapeAnthropicText
 	case r.Output.OK, r.MessageStart.OK, r.ContentBlockDelta.OK, r.ContentBlockStart.OK, r.MessageStop.OK, r.Metadata.OK, r.StopReasonCamel != "":
 		return shapeNova
+	case len(r.Results) > 0 && r.Results[0].RelevanceScore.OK:
+		return shapeRerank
 	case len(r.Results) > 0, r.OutputText != "", r.CompletionReason != "", r.TotalOutputTextTokenCount.OK:
 		return shapeTitanText
 	case r.Embedding.OK, bool(r.EmbeddingsByType):
@@ -426,7 +434,7 @@ var shapeNames = [...]string{
 	shapeAmazonImage: "Amazon image generation", shapeLlama: "Meta Llama", shapeMistralText: "Mistral text completion",
 	shapeChat: "OpenAI-compatible chat completions", shapeCohereCommand: "Cohere Command", shapeCohereChat: "Cohere chat",
 	shapeCohereEmbed: "Cohere Embed", shapeJurassic: "AI21 Jurassic", shapeStability: "Stability image",
-	shapeDeepSeekText: "DeepSeek text completion", shapePrompt: "generic prompt",
+	shapeDeepSeekText: "DeepSeek text completion", shapePrompt: "generic prompt", shapeRerank: "rerank",
 }
 
 func modelName(m *genai.Model) string {

@@ -536,6 +536,26 @@ func TestDecodeFamilies(t *testing.T) {
 			vendor: "ai21", family: FamilyJamba, op: genai.OperationChat,
 		},
 		{
+			name: "rerank", id: "cohere.rerank-v3-5:0",
+			req: "rerank.request.json", resp: "rerank.response.json",
+			vendor: "cohere", family: FamilyRerank,
+			check: func(t *testing.T, ev *genai.Event) {
+				require.Equal(t, "Which city is the capital?", ev.Request.Text)
+				require.Equal(t, "rr-1", ev.Response.ID)
+				require.Empty(t, ev.Warnings)
+			},
+		},
+		{
+			name: "imported model with a generated_text response", id: "arn:aws:bedrock:us-east-1:123456789012:imported-model/zz11",
+			req: "unknown.request.json", resp: "imported.response.json",
+			op: genai.OperationTextCompletion,
+			check: func(t *testing.T, ev *genai.Event) {
+				require.Equal(t, "Hello model", ev.Request.Text)
+				require.Equal(t, "Imported hello", ev.Response.Text)
+				require.Equal(t, genai.WarnUnknownModelFamily, ev.Warnings[0].Code)
+			},
+		},
+		{
 			name: "unknown family", id: "acme.foo-large-v2:0",
 			req: "unknown.request.json", resp: "unknown.response.json",
 			vendor: "acme", family: "foo", op: genai.OperationTextCompletion,

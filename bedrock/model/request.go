@@ -71,6 +71,11 @@ type request struct {
 	ReturnLikelihood str          `json:"return_likelihoods"`
 	Truncate         str          `json:"truncate"`
 	Query            str          `json:"query"`
+	Documents        count        `json:"documents"`
+
+	// Common names of other families, read for an unknown family.
+	Input str `json:"input"`
+	Text  str `json:"text"`
 
 	// Stability.
 	TextPrompts    arr[requestTextPrompts] `json:"text_prompts"`

@@ -77,6 +77,11 @@ type response struct {
 	CompletionReason          str `json:"completionReason"`
 	TotalOutputTextTokenCount num `json:"totalOutputTextTokenCount"`
 
+	// Common names of other families, read for an unknown family.
+	GeneratedText str `json:"generated_text"`
+	OutputTextSn  str `json:"output_text"`
+	ResponseText  str `json:"response"`
+
 	// Every family's last stream chunk.
 	InvocationMetrics obj[invocationMetrics] `json:"amazon-bedrock-invocationMetrics"`
 }
@@ -165,6 +170,8 @@ type responseMetadata struct {
 }
 
 type titanResult struct {
+	Index            num `json:"index"`
+	RelevanceScore   num `json:"relevance_score"`
 	TokenCount       num `json:"tokenCount"`
 	OutputText       str `json:"outputText"`
 	CompletionReason str `json:"completionReason"`

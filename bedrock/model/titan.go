@@ -27,6 +27,9 @@ func embedRequest(r *request, ev *genai.Event) {
 		for _, t := range r.Texts {
 			w.textPart(t, false)
 		}
+		if r.Query != "" {
+			w.textPart(string(r.Query), false)
+		}
 		if r.InputImage.OK {
 			w.blob("image", "", r.InputImage.N)
 		}
