@@ -19,9 +19,11 @@ const CloudTrailFormatName = "bedrock.cloudtrail"
 type CloudTrailOptions struct {
 	// AllServices normalizes the events of every AWS service (with the ECS core and the
 	// aws.cloudtrail.* tree, no gen_ai view) instead of skipping those that are not about
-	// Bedrock. By default only Bedrock events (event sources bedrock*.amazonaws.com) and IAM
-	// events about Bedrock API keys (BedrockAPIKey-* users, service-specific credentials for
-	// bedrock.amazonaws.com) are normalized; other events are reported as skipped.
+	// Bedrock. By default only Bedrock events (event sources bedrock*.amazonaws.com), events
+	// about Bedrock API keys (made by or aimed at BedrockAPIKey-* users, service-specific
+	// credentials for bedrock.amazonaws.com) and events made with Bedrock AgentCore execution
+	// roles (role AgentCore-* or *BedrockAgentCore*) are normalized; other events are reported
+	// as skipped.
 	AllServices bool
 }
 
@@ -247,7 +249,7 @@ func (d *cloudTrailDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 	}
 
 	apiKeyEvent := !bedrockEvent && isBedrockAPIKeyEvent(r, reqParams, respElems)
-	if !bedrockEvent && !apiKeyEvent && !d.opts.AllServices {
+	if !bedrockEvent && !apiKeyEvent && !d.opts.AllServices && !isAgentCoreRoleEvent(r) {
 		return genai.Skip("CloudTrail event of " + source + " (not Bedrock; CloudTrailOptions.AllServices normalizes it)")
 	}
 
@@ -486,6 +488,19 @@ func isBedrockAPIKeyEvent(r *ctRecord, req, resp *ctNode) bool {
 	cred := resp.member("serviceSpecificCredential")
 	return cred.member("serviceName").str() == EventSourceBedrock ||
 		strings.HasPrefix(cred.member("userName").str(), bedrockAPIKeyUserPrefix)
+}
+
+// isAgentCoreRoleEvent reports whether an event of another service was made with a Bedrock
+// AgentCore execution role (a session issued by a role named AgentCore-* or *BedrockAgentCore*),
+// the activity C18 watches for.
+func isAgentCoreRoleEvent(r *ctRecord) bool {
+	arn := string(r.UserIdentity.SessionContext.SessionIssuer.ARN)
+	_, role, ok := strings.Cut(arn, ":role/")
+	if !ok {
+		return false
+	}
+	name := role[strings.LastIndexByte(role, '/')+1:]
+	return strings.HasPrefix(name, "AgentCore-") || strings.Contains(role, "BedrockAgentCore")
 }
 
 // isAccessDenied reports whether an error code is an authorization failure.

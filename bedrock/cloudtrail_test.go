@@ -90,6 +90,7 @@ func TestCloudTrailFixturesDecodeWithoutErrors(t *testing.T) {
 		"eventbridge_native.json": {0, 1},
 		"attack_sequence.json":    {9, 0},
 		"cloudwatch.json":         {2, 1},
+		"agentcore_role.ndjson":   {5, 0},
 	}
 	files, err := filepath.Glob(filepath.Join(ctDir, "*.*json"))
 	require.NoError(t, err)

@@ -138,6 +138,16 @@ var ctRules = map[string]func(d doc) bool{
 		return bedrockCT(d) && in(d.s("event.action"), "PutFoundationModelEntitlement", "PutUseCaseForModelAccess", "CreateFoundationModelAgreement") &&
 			d.s("event.outcome") == "success"
 	},
+	// C18. AWS Bedrock AgentCore Execution Role Used Outside Its Runtime.
+	"C18": func(d doc) bool {
+		issuer := d.s("aws.cloudtrail.user_identity.session_context.session_issuer.arn")
+		return d.s("data_stream.dataset") == "aws.cloudtrail" && d.s("aws.cloudtrail.user_identity.type") == "AssumedRole" &&
+			(regexp.MustCompile(`^.*role/AgentCore-.*$`).MatchString(issuer) || regexp.MustCompile(`^.*role/.*BedrockAgentCore.*$`).MatchString(issuer)) &&
+			d.s("event.outcome") == "success" &&
+			!in(d.s("event.provider"), "bedrock.amazonaws.com", "bedrock-runtime.amazonaws.com", "bedrock-agentcore.amazonaws.com",
+				"bedrock-agentcore-control.amazonaws.com", "logs.amazonaws.com", "xray.amazonaws.com", "monitoring.amazonaws.com",
+				"ecr.amazonaws.com", "ecr-public.amazonaws.com")
+	},
 	// C19. AWS Bedrock API Key Phantom User Activity Outside Bedrock.
 	"C19": func(d doc) bool {
 		return d.s("data_stream.dataset") == "aws.cloudtrail" && d.s("aws.cloudtrail.user_identity.type") == "IAMUser" &&
@@ -223,6 +233,8 @@ func TestCloudTrailRulesFireOnFixtures(t *testing.T) {
 		"invocation.ndjson":    {},
 		"enumeration.json":     {},
 		"cloudwatch.json":      {"C3": {1}},
+		// The AgentCore runtime role reading S3 and listing IAM users: outside its runtime.
+		"agentcore_role.ndjson": {"C18": {0, 1}},
 	}
 	for file, rules := range want {
 		t.Run(file, func(t *testing.T) {
