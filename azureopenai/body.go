@@ -281,15 +281,7 @@ func applyResponse(ev *genai.Event, rb *responseBody, sink *filterSink) {
 	if id := string(rb.ID); id != "" {
 		resp.ID = id
 	}
-	if m := string(rb.Model); m != "" {
-		resp.Model = m
-		if ev.Request.Model.Vendor == "" {
-			resolveModel(&ev.Request.Model, m)
-		}
-		if ev.Request.Model.Name == "" {
-			ev.Request.Model.Name = m
-		}
-	}
+	setResponseModel(ev, string(rb.Model))
 	if rb.Created.Valid && rb.Created.Value > 0 {
 		resp.Time = time.Unix(rb.Created.Value, 0).UTC()
 	}

@@ -70,12 +70,12 @@ type llmPiece struct {
 type llmGroup struct {
 	key        string
 	pos        genai.Position
+	envelope   string
 	f          llmFields // merged scalar facts
 	pieces     []llmPiece
 	original   []byte
 	meta       bool // token counts or model seen
 	respDone   bool // the last response piece was seen
-	categories string
 	operation  string
 }
 
@@ -102,7 +102,7 @@ func (d *llmDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 	key := string(f.CorrelationID)
 	g := d.groups[key]
 	if g == nil || key == "" {
-		g = &llmGroup{key: key, pos: rec.Pos}
+		g = &llmGroup{key: key, pos: rec.Pos, envelope: rec.Envelope}
 		if key != "" {
 			d.groups[key] = g
 			d.order = append(d.order, key)
@@ -302,6 +302,7 @@ func (g *llmGroup) event(ev *genai.Event) {
 	source(ev, op)
 	ev.Source.Format = FormatGatewayLLM
 	ev.Source.Position = g.pos
+	ev.Source.Envelope = g.envelope
 	ev.Original = append(ev.Original[:0], g.original...)
 	ev.Action = op
 	ev.Category = append(ev.Category, "api")

@@ -160,7 +160,7 @@ func stringOrValue(v jsontext.Value) []byte {
 // decodeLenient unmarshals data into v. When data is not valid JSON because it was cut short
 // (a size-capped body), the complete prefix is closed off and decoded instead; repaired reports
 // that. An error is returned only when not even a prefix can be read.
-func decodeLenient(data []byte, v any) (repaired bool, err error) {
+func decodeLenient[T any](data []byte, v *T) (repaired bool, err error) {
 	data = bytes.TrimSpace(data)
 	if len(data) == 0 {
 		return false, errEmpty
@@ -172,7 +172,10 @@ func decodeLenient(data []byte, v any) (repaired bool, err error) {
 	if !ok {
 		return false, err
 	}
+	var zero T
+	*v = zero // drop what the failed attempt filled in
 	if err2 := unmarshal(fixed, v); err2 != nil {
+		*v = zero
 		return false, err
 	}
 	return true, nil

@@ -126,7 +126,9 @@ var modelFamilies = []struct{ prefix, vendor, family string }{
 	{"grok", "xai", "grok"},
 	{"cohere", "cohere", "cohere"},
 	{"command", "cohere", "command"},
-	{"embed-", "cohere", "embed"},
+	{"embed-english", "cohere", "embed"},
+	{"embed-multilingual", "cohere", "embed"},
+	{"embed-v", "cohere", "embed"},
 	{"jamba", "ai21", "jamba"},
 	{"ai21", "ai21", "jamba"},
 	{"claude", "anthropic", "claude"},
@@ -167,15 +169,27 @@ func setModel(ev *genai.Event, deployment, modelName, modelVersion string) {
 	if modelVersion != "" && m.Version == "" {
 		m.Version = modelVersion
 	}
-	name := m.Name
-	if name == "" {
-		name = m.ID
-	}
 	if m.Vendor == "" {
-		resolveModel(m, name)
-		if m.Vendor == "" && m.ID != name {
-			resolveModel(m, m.ID)
-		}
+		// A deployment name is the user's choice: resolve from it only when nothing better is known.
+		resolveModel(m, firstNonEmpty(m.Name, m.ID))
+	}
+}
+
+// setResponseModel records the model a response names and resolves the vendor and family from
+// it, replacing a guess made from the deployment name.
+func setResponseModel(ev *genai.Event, model string) {
+	if model == "" {
+		return
+	}
+	ev.Response.Model = model
+	m := &ev.Request.Model
+	if m.Name == "" {
+		m.Name = model
+	}
+	var r genai.Model
+	resolveModel(&r, model)
+	if r.Vendor != "" {
+		m.Vendor, m.Family = r.Vendor, r.Family
 	}
 }
 

@@ -77,7 +77,7 @@ func (d *streamDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 		emitted = true
 	}
 	if d.cur == nil {
-		d.cur = &streamState{pos: rec.Pos}
+		d.cur = &streamState{pos: rec.Pos, envelope: rec.Envelope}
 	} else {
 		d.cur.original = append(d.cur.original, '\n')
 	}
@@ -112,6 +112,7 @@ type streamState struct {
 	err                    *apiError
 	original               []byte
 	pos                    genai.Position
+	envelope               string
 }
 
 type rawFilter struct {
@@ -234,15 +235,7 @@ func (s *streamState) apply(ev *genai.Event, sink *filterSink) {
 	}
 	resp := &ev.Response
 	resp.ID = firstNonEmpty(s.id, resp.ID)
-	if s.model != "" {
-		resp.Model = s.model
-		if ev.Request.Model.Vendor == "" {
-			resolveModel(&ev.Request.Model, s.model)
-		}
-		if ev.Request.Model.Name == "" {
-			ev.Request.Model.Name = s.model
-		}
-	}
+	setResponseModel(ev, s.model)
 	if s.created > 0 {
 		resp.Time = time.Unix(s.created, 0).UTC()
 	}
@@ -293,8 +286,10 @@ func (s *streamState) apply(ev *genai.Event, sink *filterSink) {
 // event builds the stream's event.
 func (s *streamState) event(ev *genai.Event) {
 	source(ev, "chat.completion.chunk")
+	ev.Action = ev.Source.Operation
 	ev.Source.Format = FormatStream
 	ev.Source.Position = s.pos
+	ev.Source.Envelope = s.envelope
 	ev.Original = append(ev.Original[:0], s.original...)
 	ev.Category = append(ev.Category, "api")
 	ev.Type = append(ev.Type, "info")
