@@ -68,15 +68,15 @@ type llmPiece struct {
 }
 
 type llmGroup struct {
-	key        string
-	pos        genai.Position
-	envelope   string
-	f          llmFields // merged scalar facts
-	pieces     []llmPiece
-	original   []byte
-	meta       bool // token counts or model seen
-	respDone   bool // the last response piece was seen
-	operation  string
+	key       string
+	pos       genai.Position
+	envelope  string
+	f         llmFields // merged scalar facts
+	pieces    []llmPiece
+	original  []byte
+	meta      bool // token counts or model seen
+	respDone  bool // the last response piece was seen
+	operation string
 }
 
 // llmDecoder reassembles GatewayLlmLogs pieces.
