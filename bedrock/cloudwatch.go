@@ -51,20 +51,43 @@ func init() {
 		Name:        "cloudwatch.control",
 		Description: "CloudWatch Logs subscription CONTROL_MESSAGE payloads (destination health checks), skipped",
 		Detect:      detectControlMessage,
-		NewDecoder:  func() genai.Decoder { return ivSkipDecoder("CloudWatch Logs CONTROL_MESSAGE (destination health check)") },
+		NewDecoder: func() genai.Decoder {
+			return ivSkipDecoder("CloudWatch Logs CONTROL_MESSAGE (destination health check)")
+		},
 	})
 }
 
+// headWindow is how far into a record the cheap envelope detectors look: AWS writes
+// messageType first, and a key-sorting re-serializer writes logEvents first.
+const headWindow = 512
+
+func head(data []byte, n int) []byte {
+	if len(data) > n {
+		return data[:n]
+	}
+	return data
+}
+
 func detectCloudWatch(data []byte) bool {
-	return len(data) > 0 && data[0] == '{' && bytes.Contains(data, ivKeyLogEvents) && bytes.Contains(data, ivKeyDataMessage)
+	if len(data) == 0 || data[0] != '{' {
+		return false
+	}
+	h := head(data, headWindow)
+	if !bytes.Contains(h, ivKeyMessageType) && !bytes.Contains(head(data, 64), ivKeyLogEvents) {
+		return false
+	}
+	return bytes.Contains(h, ivKeyDataMessage) || bytes.Contains(data, ivKeyDataMessage)
 }
 
 func detectControlMessage(data []byte) bool {
-	return len(data) > 0 && data[0] == '{' && bytes.Contains(data, ivKeyMessageType) && bytes.Contains(data, ivKeyControlMsg)
+	if len(data) == 0 || data[0] != '{' || len(data) > 64<<10 {
+		return false
+	}
+	return bytes.Contains(data, ivKeyMessageType) && bytes.Contains(data, ivKeyControlMsg)
 }
 
 func detectAWSLogs(data []byte) bool {
-	if len(data) == 0 || data[0] != '{' || !bytes.Contains(data, ivKeyAWSLogs) {
+	if len(data) == 0 || data[0] != '{' {
 		return false
 	}
 	// Cheap: the key must be the first member.

@@ -112,12 +112,13 @@ func detectInvocation(data []byte) bool {
 
 // invocationDecoder decodes the records of one input stream.
 type invocationDecoder struct {
-	opts InvocationOptions
-	rec  ivScanner // the record
-	body ivScanner // a body
-	sub  ivScanner // a part of a body
-	held heldStream
-	done []*genai.Event // finished bare streams waiting for Flush
+	opts   InvocationOptions
+	rec    ivScanner // the record
+	body   ivScanner // a body
+	sub    ivScanner // a part of a body
+	held   heldStream
+	chunks [][]byte       // scratch for stream chunks
+	done   []*genai.Event // finished bare streams waiting for Flush
 }
 
 func newInvocationDecoder(opts InvocationOptions) *invocationDecoder {

@@ -15,30 +15,17 @@ var (
 	ivKeyGuardrailAction = []byte(`"amazon-bedrock-guardrailAction"`)
 	ivKeyGuardrailTrace  = []byte(`"amazon-bedrock-trace"`)
 	ivKeyType            = []byte(`"type"`)
+	ivKeyAmazonBedrock   = []byte(`"amazon-bedrock-`)
 	ivKeyMessageStart    = []byte(`"message_start"`)
 )
 
 // decodeStream reads the output body of an InvokeModelWithResponseStream record: an array of
 // decoded chunks, in order. Non-object items ("[DONE]") are tolerated.
 func (d *invocationDecoder) decodeStream(out []byte, ev *genai.Event, b *bodies) {
-	var chunks [][]byte
-	nonObjects := 0
-	dec := d.body.reset(out)
-	err := ivEachElement(dec, func(int) error {
-		v, err := dec.ReadValue()
-		if err != nil {
-			return err
-		}
-		if len(v) > 0 && v[0] == '{' {
-			chunks = append(chunks, v)
-		} else {
-			nonObjects++
-		}
-		return nil
-	})
-	if err != nil {
-		ev.Warn(genai.WarnBodyUnreadable, "stream chunk array: "+err.Error())
-	}
+	// The body is valid, compact JSON (checked when the record was read, then cleaned), so
+	// it is split by a plain scan rather than parsed again.
+	chunks, nonObjects := splitCleanArray(out, d.chunks[:0])
+	d.chunks = chunks[:0]
 	if !d.opts.OmitRawBodies {
 		if nonObjects == 0 {
 			b.streamFlattened = out
@@ -46,21 +33,66 @@ func (d *invocationDecoder) decodeStream(out []byte, ev *genai.Event, b *bodies)
 			b.streamFlattened = wrapNonObjects(out, &d.sub)
 		}
 	}
-	for _, c := range chunks {
+	metrics := -1
+	for i, c := range chunks {
+		if !bytes.Contains(c, ivKeyAmazonBedrock) {
+			continue
+		}
 		if bytes.Contains(c, ivKeyGuardrailAction) || bytes.Contains(c, ivKeyGuardrailTrace) {
 			guardrail.DecodeInvoke(c, ev)
+		}
+		if bytes.Contains(c, ivKeyMetrics) {
+			metrics = i
 		}
 	}
 	if len(chunks) > 0 && bytes.Contains(chunks[0], ivKeyMessageStart) {
 		d.messageStart(chunks[0], ev)
 	}
 	model.DecodeStream(&ev.Request.Model, chunks, ev)
-	for i := len(chunks) - 1; i >= 0; i-- {
-		if bytes.Contains(chunks[i], ivKeyMetrics) {
-			d.streamMetrics(chunks[i], ev)
-			break
-		}
+	if metrics >= 0 {
+		d.streamMetrics(chunks[metrics], ev)
 	}
+}
+
+// splitCleanArray appends the elements of a valid, compact JSON array to chunks: objects are
+// returned, other items only counted.
+func splitCleanArray(arr []byte, chunks [][]byte) ([][]byte, int) {
+	nonObjects := 0
+	if len(arr) < 2 || arr[0] != '[' {
+		return chunks, 0
+	}
+	i := 1
+	for i < len(arr)-1 {
+		start := i
+		depth := 0
+	scan:
+		for ; i < len(arr); i++ {
+			switch arr[i] {
+			case '"':
+				i = ivStringEnd(arr, i+1)
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth == 0 {
+					break scan // the array's own closing bracket
+				}
+				depth--
+			case ',':
+				if depth == 0 {
+					break scan
+				}
+			}
+		}
+		if e := arr[start:i]; len(e) > 0 {
+			if e[0] == '{' {
+				chunks = append(chunks, e)
+			} else {
+				nonObjects++
+			}
+		}
+		i++ // skip the comma
+	}
+	return chunks, nonObjects
 }
 
 // messageStart reads an Anthropic message_start chunk for the response id, role and model

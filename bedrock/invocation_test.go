@@ -92,8 +92,8 @@ func TestInvocationCommonFields(t *testing.T) {
 				require.NoError(t, ev.Err)
 				var raw struct {
 					Timestamp, AccountID, Region, RequestID, Operation, ModelID, ErrorCode string
-					InferenceRegion                                                     string
-					Identity                                                            struct{ ARN string }
+					InferenceRegion                                                        string
+					Identity                                                               struct{ ARN string }
 				}
 				require.NoError(t, json.Unmarshal(ev.Original, &raw), "event %d keeps its original record", i)
 				require.Equal(t, genai.ProviderAWSBedrock, ev.Source.ProviderName)
@@ -443,5 +443,25 @@ func TestCleanJSON(t *testing.T) {
 	} {
 		got, _ := ivCleanJSON(nil, []byte(tc.in), 1024, nil)
 		require.Equal(t, tc.want, string(got))
+	}
+}
+
+func TestSplitCleanArray(t *testing.T) {
+	for _, tc := range []struct {
+		in         string
+		objects    []string
+		nonObjects int
+	}{
+		{`[]`, nil, 0},
+		{`[1]`, nil, 1},
+		{`[{"a":"]},\""},"[DONE]",{"b":[1,{"c":2}]}]`, []string{`{"a":"]},\""}`, `{"b":[1,{"c":2}]}`}, 1},
+	} {
+		got, n := splitCleanArray([]byte(tc.in), nil)
+		var s []string
+		for _, g := range got {
+			s = append(s, string(g))
+		}
+		require.Equal(t, tc.objects, s, tc.in)
+		require.Equal(t, tc.nonObjects, n, tc.in)
 	}
 }
