@@ -557,6 +557,8 @@ func (x *request) member(d *jsontext.Decoder, name []byte) error {
 		return x.NegativePrompt.UnmarshalJSONFrom(d)
 	case "style_preset":
 		return x.StylePreset.UnmarshalJSONFrom(d)
+	case "init_image":
+		return x.InitImage.UnmarshalJSONFrom(d)
 	case "countPenalty":
 		return x.CountPenalty.UnmarshalJSONFrom(d)
 	}
@@ -693,6 +695,8 @@ func (x *imageParams) UnmarshalJSONFrom(d *jsontext.Decoder) error { return deco
 
 func (x *imageParams) member(d *jsontext.Decoder, name []byte) error {
 	switch string(name) {
+	case "maskImage":
+		return x.MaskImage.UnmarshalJSONFrom(d)
 	case "text":
 		return x.Text.UnmarshalJSONFrom(d)
 	case "negativeText":

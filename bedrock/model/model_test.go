@@ -427,6 +427,8 @@ func TestDecodeFamilies(t *testing.T) {
 			vendor: "stability", family: FamilyStableDiffusionX, op: genai.OperationGenerateContent,
 			check: func(t *testing.T, ev *genai.Event) {
 				require.Equal(t, "A red fox in snow", ev.Request.Text, "a negative-weight prompt is not user text")
+				require.JSONEq(t, `[{"role":"user","parts":[{"type":"text","content":"A red fox in snow"},{"type":"text","content":"blurry"},
+				  {"type":"blob","modality":"image","size":96}]}]`, string(ev.Request.InputMessages))
 				require.Equal(t, opt[int64](3), ev.Request.Seed)
 				require.Equal(t, opt[int64](1), ev.Response.ImageCount)
 				require.Equal(t, []string{"SUCCESS"}, ev.Response.FinishReasons)

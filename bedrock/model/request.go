@@ -86,6 +86,7 @@ type request struct {
 	OutputFormat   str                     `json:"output_format"`
 	NegativePrompt str                     `json:"negative_prompt"`
 	StylePreset    str                     `json:"style_preset"`
+	InitImage      blob                    `json:"init_image"`
 
 	// AI21 Jurassic.
 	CountPenalty present `json:"countPenalty"`
@@ -149,6 +150,7 @@ type imageParams struct {
 	Image          blob  `json:"image"`
 	ConditionImage blob  `json:"conditionImage"`
 	ReferenceImage blob  `json:"referenceImage"`
+	MaskImage      blob  `json:"maskImage"`
 }
 
 type imageGenerationCfg struct {

@@ -16,8 +16,10 @@ func stabilityRequest(r *request, ev *genai.Event, w *msgWriter) {
 		tp := &r.TextPrompts[i]
 		w.textPart(string(tp.Text), !(tp.Weight.OK && tp.Weight.F < 0))
 	}
-	if r.Image.OK {
-		w.blob("image", "", r.Image.N)
+	for _, b := range [...]blob{r.Image, r.InitImage} {
+		if b.OK {
+			w.blob("image", "", b.N)
+		}
 	}
 	w.end("")
 	q.InputMessages = w.bytes()

@@ -63,7 +63,7 @@ func amazonImageRequest(r *request, ev *genai.Event, w *msgWriter) {
 	for _, n := range p.Images {
 		w.blob("image", "", n)
 	}
-	for _, b := range [...]blob{p.Image, p.ConditionImage, p.ReferenceImage} {
+	for _, b := range [...]blob{p.Image, p.MaskImage, p.ConditionImage, p.ReferenceImage} {
 		if b.OK {
 			w.blob("image", "", b.N)
 		}
