@@ -485,6 +485,8 @@ func (x *request) member(d *jsontext.Decoder, name []byte) error {
 		return x.ToolConfig.UnmarshalJSONFrom(d)
 	case "additionalModelRequestFields":
 		return x.AdditionalFields.UnmarshalJSONFrom(d)
+	case "reasoningConfig":
+		return x.ReasoningConfig.UnmarshalJSONFrom(d)
 	case "inputText":
 		return x.InputText.UnmarshalJSONFrom(d)
 	case "textGenerationConfig":

@@ -107,6 +107,10 @@ func TestDecodeFamilies(t *testing.T) {
 				require.JSONEq(t, `[{"type":"function","name":"get_weather","description":"Current weather for a city",
 				  "parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}]`, string(q.ToolDefinitions))
 				require.Equal(t, "What is the weather in Paris?", q.Text)
+				require.Equal(t, []genai.FieldValue{
+					{Field: genai.GenainormRequestThinkingType, Value: genai.StringValue("enabled")},
+					{Field: genai.GenainormRequestThinkingBudgetTokens, Value: genai.IntValue(2048)},
+				}, ev.Vendor)
 				r := &ev.Response
 				require.Equal(t, "msg_bdrk_01ABCDEF", r.ID)
 				require.Equal(t, "claude-sonnet-4-20250514", r.Model)
@@ -174,6 +178,8 @@ func TestDecodeFamilies(t *testing.T) {
 				require.Equal(t, opt(20.0), q.TopK)
 				require.Equal(t, []string{"END"}, q.StopSequences)
 				require.JSONEq(t, `[{"type":"text","content":"You are concise."}]`, string(q.SystemInstructions))
+				require.Equal(t, "medium", q.ReasoningLevel)
+				require.Equal(t, []genai.FieldValue{{Field: genai.GenainormRequestThinkingType, Value: genai.StringValue("enabled")}}, ev.Vendor)
 				require.JSONEq(t, `[
 				 {"role":"user","parts":[{"type":"text","content":"Describe this picture."},{"type":"blob","modality":"image","mime_type":"image/jpeg","size":96}]},
 				 {"role":"assistant","parts":[{"type":"tool_call","id":"tu-1","name":"lookup","arguments":{"q":"cats"}}]},

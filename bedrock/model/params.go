@@ -37,8 +37,21 @@ func params(r *request, ev *genai.Event) {
 		q.ReasoningLevel = string(r.ReasoningEffort)
 	case r.OutputConfig.V.Effort != "":
 		q.ReasoningLevel = string(r.OutputConfig.V.Effort)
+	case r.ReasoningConfig.V.MaxReasoningEffort != "":
+		q.ReasoningLevel = string(r.ReasoningConfig.V.MaxReasoningEffort)
 	case r.AdditionalFields.V.ReasoningConfig.V.MaxReasoningEffort != "":
 		q.ReasoningLevel = string(r.AdditionalFields.V.ReasoningConfig.V.MaxReasoningEffort)
+	}
+	switch {
+	case r.Thinking.OK:
+		ev.SetVendor(genai.GenainormRequestThinkingType, genai.StringValue(string(r.Thinking.V.Type)))
+		if n, ok := r.Thinking.V.BudgetTokens.int(); ok {
+			ev.SetVendor(genai.GenainormRequestThinkingBudgetTokens, genai.IntValue(n))
+		}
+	case r.ReasoningConfig.OK:
+		ev.SetVendor(genai.GenainormRequestThinkingType, genai.StringValue(string(r.ReasoningConfig.V.Type)))
+	case r.AdditionalFields.V.ReasoningConfig.OK:
+		ev.SetVendor(genai.GenainormRequestThinkingType, genai.StringValue(string(r.AdditionalFields.V.ReasoningConfig.V.Type)))
 	}
 	switch t := string(r.ResponseFormat.V.Type); {
 	case strings.HasPrefix(t, "json"):

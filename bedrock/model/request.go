@@ -40,6 +40,7 @@ type request struct {
 	InferenceConfig   obj[inferenceConfig]         `json:"inferenceConfig"`
 	ToolConfig        obj[requestToolConfig]       `json:"toolConfig"`
 	AdditionalFields  obj[requestAdditionalFields] `json:"additionalModelRequestFields"`
+	ReasoningConfig   obj[reasoningConfig]         `json:"reasoningConfig"`
 
 	// Amazon Titan text and embeddings.
 	InputText            str                         `json:"inputText"`
