@@ -31,7 +31,7 @@ func exampleEvent() *genai.Event {
 func ExampleEvent_Attributes() {
 	ev := exampleEvent()
 	for _, kv := range ev.Attributes() {
-		fmt.Printf("%s=%s\n", kv.Key, kv.Value.Emit())
+		fmt.Printf("%s=%s\n", kv.Key, kv.Value.String())
 	}
 	// Output:
 	// gen_ai.provider.name=aws.bedrock
@@ -53,7 +53,7 @@ func (printExporter) Export(_ context.Context, recs []sdklog.Record) error {
 		fmt.Println(r.EventName(), r.Severity(), r.Timestamp().Format(time.RFC3339))
 		r.WalkAttributes(func(kv attribute.KeyValue) bool {
 			if kv.Key == "gen_ai.usage.input_tokens" || kv.Key == "gen_ai.input.messages" {
-				fmt.Printf("  %s=%s\n", kv.Key, kv.Value.Emit())
+				fmt.Printf("  %s=%s\n", kv.Key, kv.Value.String())
 			}
 			return true
 		})

@@ -134,7 +134,7 @@ func plain(v attribute.Value) any {
 	case attribute.EMPTY:
 		return nil
 	}
-	return v.Emit()
+	return v.String()
 }
 
 func TestEventAttributes(t *testing.T) {
