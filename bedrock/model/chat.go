@@ -136,7 +136,7 @@ func promptRequest(r *request, ev *genai.Event, w *msgWriter) {
 	if prompt == "" {
 		prompt = string(r.InputText)
 	}
-	for _, s := range [...]str{r.Message, r.Input, r.Text, r.Query} {
+	for _, s := range [...]str{r.Message, r.Input, r.Text, r.Query, r.InputPrompt} {
 		if prompt == "" {
 			prompt = string(s)
 		}

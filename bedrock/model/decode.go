@@ -413,6 +413,10 @@ func (x *request) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeOb
 
 func (x *request) member(d *jsontext.Decoder, name []byte) error {
 	switch string(name) {
+	case "inputPrompt":
+		return x.InputPrompt.UnmarshalJSONFrom(d)
+	case "singleEmbeddingParams":
+		return x.SingleEmbeddingParams.UnmarshalJSONFrom(d)
 	case "anthropic_version":
 		return x.AnthropicVersion.UnmarshalJSONFrom(d)
 	case "system":
@@ -739,6 +743,8 @@ func (x *response) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeO
 
 func (x *response) member(d *jsontext.Decoder, name []byte) error {
 	switch string(name) {
+	case "finishReason":
+		return x.FinishReasonCamel.UnmarshalJSONFrom(d)
 	case "generated_text":
 		return x.GeneratedText.UnmarshalJSONFrom(d)
 	case "output_text":
@@ -1141,6 +1147,36 @@ func (x *anthropicStart) member(d *jsontext.Decoder, name []byte) error {
 		return x.Model.UnmarshalJSONFrom(d)
 	case "usage":
 		return x.Usage.UnmarshalJSONFrom(d)
+	}
+	return d.SkipValue()
+}
+
+func (x *novaEmbedParams) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+
+func (x *novaEmbedParams) member(d *jsontext.Decoder, name []byte) error {
+	switch string(name) {
+	case "embeddingPurpose":
+		return x.EmbeddingPurpose.UnmarshalJSONFrom(d)
+	case "embeddingDimension":
+		return x.EmbeddingDimension.UnmarshalJSONFrom(d)
+	case "text":
+		return x.Text.UnmarshalJSONFrom(d)
+	case "image":
+		return x.Image.UnmarshalJSONFrom(d)
+	case "video":
+		return x.Video.UnmarshalJSONFrom(d)
+	case "audio":
+		return x.Audio.UnmarshalJSONFrom(d)
+	}
+	return d.SkipValue()
+}
+
+func (x *novaEmbedText) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+
+func (x *novaEmbedText) member(d *jsontext.Decoder, name []byte) error {
+	switch string(name) {
+	case "value":
+		return x.Value.UnmarshalJSONFrom(d)
 	}
 	return d.SkipValue()
 }

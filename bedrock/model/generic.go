@@ -49,14 +49,14 @@ func genericResponse(r *response, ev *genai.Event) {
 	ev.Response.ID = string(r.ID)
 	ev.Response.Model = string(r.Model)
 	text := ""
-	for _, t := range [...]str{r.Text, r.Completion, r.Generation, r.OutputText, r.GeneratedText, r.OutputTextSn, r.ResponseText} {
+	for _, t := range [...]str{r.Text, r.Completion, r.Generation, r.OutputText, r.GeneratedText, r.OutputTextSn, r.ResponseText, str(r.Message.Text)} {
 		if t != "" {
 			text = string(t)
 			break
 		}
 	}
 	reason := ""
-	for _, t := range [...]str{r.FinishReason, r.StopReason, r.StopReasonCamel, r.CompletionReason} {
+	for _, t := range [...]str{r.FinishReason, r.StopReason, r.StopReasonCamel, r.CompletionReason, r.FinishReasonCamel} {
 		if t != "" {
 			reason = string(t)
 			break

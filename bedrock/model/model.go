@@ -204,7 +204,7 @@ func requestShape(m *genai.Model, r *request) shape {
 		return shapeNova
 	case FamilyTitanText:
 		return shapeTitanText
-	case FamilyTitanEmbed:
+	case FamilyTitanEmbed, FamilyNovaEmbed:
 		return shapeTitanEmbed
 	case FamilyTitanImage, FamilyNovaCanvas:
 		return shapeAmazonImage
@@ -264,7 +264,7 @@ func sniffRequest(r *request) shape {
 	case r.TaskType != "" && (r.TextToImageParams.OK || r.ImageVariationParams.OK || r.InPaintingParams.OK ||
 		r.OutPaintingParams.OK || r.ColorGuidedParams.OK || r.BackgroundRemoval.OK || r.ImageGenerationConfig.OK):
 		return shapeAmazonImage
-	case r.InputText != "" || r.InputImage.OK:
+	case r.InputText != "" || r.InputImage.OK || r.SingleEmbeddingParams.OK:
 		return shapeTitanEmbed
 	case len(r.TextPrompts) > 0, prompt != "" && (r.AspectRatio != "" || r.Mode != "" || r.OutputFormat != "" || r.NegativePrompt != "" || r.StylePreset != ""):
 		return shapeStability
@@ -279,6 +279,8 @@ func sniffRequest(r *request) shape {
 			return shapeAnthropicMessages
 		}
 		return shapeChat
+	case prompt == "" && (r.Input != "" || r.Text != "" || r.InputPrompt != ""):
+		return shapePrompt
 	case prompt == "":
 		return shapeUnknown
 	case r.MaxGenLen.OK:

@@ -544,6 +544,31 @@ func TestDecodeFamilies(t *testing.T) {
 			vendor: "ai21", family: FamilyJamba, op: genai.OperationChat,
 		},
 		{
+			name: "nova multimodal embeddings", id: "amazon.nova-2-multimodal-embeddings-v1:0",
+			req: "nova-embed.request.json", resp: "nova-embed.response.json",
+			vendor: "amazon", family: FamilyNovaEmbed, op: genai.OperationEmbeddings,
+			check: func(t *testing.T, ev *genai.Event) {
+				require.Equal(t, "Embed me", ev.Request.Text)
+				require.Equal(t, opt[int64](1024), ev.Request.Dimensions)
+				require.JSONEq(t, `[{"role":"user","parts":[{"type":"text","content":"Embed me"},{"type":"blob","modality":"image","mime_type":"image/png","size":96}]}]`, string(ev.Request.InputMessages))
+				require.Equal(t, opt[int64](1), ev.Response.Embeddings)
+				require.Empty(t, ev.Warnings)
+			},
+		},
+		{
+			name: "unknown vendor with a message/finishReason response", id: "us.twelvelabs.pegasus-1-2-v1:0",
+			req: "pegasus.request.json", resp: "pegasus.response.json",
+			vendor: "twelvelabs", family: "pegasus", op: genai.OperationTextCompletion,
+			check: func(t *testing.T, ev *genai.Event) {
+				require.Equal(t, "Describe the video", ev.Request.Text)
+				require.Equal(t, opt(0.2), ev.Request.Temperature)
+				require.Equal(t, "A cat plays with a ball.", ev.Response.Text)
+				require.Equal(t, []string{"stop"}, ev.Response.FinishReasons)
+				require.Len(t, ev.Warnings, 1)
+				require.Equal(t, genai.WarnUnknownModelFamily, ev.Warnings[0].Code)
+			},
+		},
+		{
 			name: "rerank", id: "cohere.rerank-v3-5:0",
 			req: "rerank.request.json", resp: "rerank.response.json",
 			vendor: "cohere", family: FamilyRerank,

@@ -26,7 +26,8 @@ func params(r *request, ev *genai.Event) {
 	setInt(&q.ChoiceCount, r.N, r.NumGenerations, ig.NumberOfImages)
 	setFloat(&q.FrequencyPenalty, r.FrequencyPenalty)
 	setFloat(&q.PresencePenalty, r.PresencePenalty)
-	setInt(&q.Dimensions, r.Dimensions, r.EmbeddingConfig.V.OutputEmbeddingLength, r.OutputDimension)
+	setInt(&q.Dimensions, r.Dimensions, r.EmbeddingConfig.V.OutputEmbeddingLength, r.OutputDimension,
+		r.SingleEmbeddingParams.V.EmbeddingDimension)
 	if len(r.EmbeddingTypes) > 0 {
 		q.EncodingFormats = r.EmbeddingTypes
 	} else if len(r.EmbeddingTypesSn) > 0 {

@@ -75,8 +75,12 @@ type request struct {
 	Documents        count        `json:"documents"`
 
 	// Common names of other families, read for an unknown family.
-	Input str `json:"input"`
-	Text  str `json:"text"`
+	Input       str `json:"input"`
+	Text        str `json:"text"`
+	InputPrompt str `json:"inputPrompt"`
+
+	// Amazon Nova multimodal embeddings.
+	SingleEmbeddingParams obj[novaEmbedParams] `json:"singleEmbeddingParams"`
 
 	// Stability.
 	TextPrompts    arr[requestTextPrompts] `json:"text_prompts"`
@@ -161,4 +165,17 @@ type imageGenerationCfg struct {
 	CfgScale       num `json:"cfgScale"`
 	Seed           num `json:"seed"`
 	Quality        str `json:"quality"`
+}
+
+type novaEmbedParams struct {
+	EmbeddingPurpose   str                `json:"embeddingPurpose"`
+	EmbeddingDimension num                `json:"embeddingDimension"`
+	Text               obj[novaEmbedText] `json:"text"`
+	Image              obj[mediaBlock]    `json:"image"`
+	Video              obj[mediaBlock]    `json:"video"`
+	Audio              obj[mediaBlock]    `json:"audio"`
+}
+
+type novaEmbedText struct {
+	Value str `json:"value"`
 }

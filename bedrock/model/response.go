@@ -1,5 +1,7 @@
 package model
 
+import "github.com/go-json-experiment/json/jsontext"
+
 // response is the union of the InvokeModel response bodies and stream chunks of every family.
 type response struct {
 	// Anthropic Messages API (and message_start's message).
@@ -60,10 +62,10 @@ type response struct {
 	Result        str                    `json:"result"`
 
 	// Anthropic stream events.
-	Index        num                 `json:"index"`
-	Delta        obj[streamDelta]    `json:"delta"`
-	ContentBlock obj[block]          `json:"content_block"`
-	Message      obj[anthropicStart] `json:"message"`
+	Index        num              `json:"index"`
+	Delta        obj[streamDelta] `json:"delta"`
+	ContentBlock obj[block]       `json:"content_block"`
+	Message      startOrText      `json:"message"`
 
 	// Amazon Nova stream events.
 	MessageStart      obj[responseMessageStart]      `json:"messageStart"`
@@ -78,9 +80,10 @@ type response struct {
 	TotalOutputTextTokenCount num `json:"totalOutputTextTokenCount"`
 
 	// Common names of other families, read for an unknown family.
-	GeneratedText str `json:"generated_text"`
-	OutputTextSn  str `json:"output_text"`
-	ResponseText  str `json:"response"`
+	FinishReasonCamel str `json:"finishReason"`
+	GeneratedText     str `json:"generated_text"`
+	OutputTextSn      str `json:"output_text"`
+	ResponseText      str `json:"response"`
 
 	// Every family's last stream chunk.
 	InvocationMetrics obj[invocationMetrics] `json:"amazon-bedrock-invocationMetrics"`
@@ -196,6 +199,23 @@ type streamDelta struct {
 	Thinking     str `json:"thinking"`
 	StopReason   str `json:"stop_reason"`
 	StopSequence str `json:"stop_sequence"`
+}
+
+// startOrText is a response's "message" member: an Anthropic message_start message, or
+// (other families) the message text.
+type startOrText struct {
+	obj[anthropicStart]
+	Text string
+}
+
+func (m *startOrText) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+	if d.PeekKind() == '"' {
+		var s str
+		err := s.UnmarshalJSONFrom(d)
+		m.Text = string(s)
+		return err
+	}
+	return m.obj.UnmarshalJSONFrom(d)
 }
 
 // anthropicStart is the message of an Anthropic message_start event.

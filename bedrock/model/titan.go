@@ -17,6 +17,12 @@ func embedRequest(r *request, ev *genai.Event) {
 		q.Text = strings.Join(r.Texts, "\n")
 	case r.Query != "":
 		q.Text = string(r.Query)
+	case r.SingleEmbeddingParams.V.Text.V.Value != "":
+		q.Text = string(r.SingleEmbeddingParams.V.Text.V.Value)
+	}
+	if p := &r.SingleEmbeddingParams; p.OK {
+		embedParamsMessage(&p.V, ev)
+		return
 	}
 	var w msgWriter
 	if q.Text != "" || r.InputImage.OK || len(r.Images) > 0 {
@@ -96,8 +102,11 @@ func titanTextResponse(r *response, ev *genai.Event) {
 
 // titanEmbedResponse reads a Titan Embeddings response.
 func titanEmbedResponse(r *response, ev *genai.Event) {
-	if r.Embedding.OK || bool(r.EmbeddingsByType) {
+	switch {
+	case r.Embedding.OK || bool(r.EmbeddingsByType):
 		ev.Response.Embeddings.Set(1)
+	case r.Embeddings.OK: // Nova multimodal embeddings: [{"embeddingType","embedding"}]
+		ev.Response.Embeddings.Set(r.Embeddings.N)
 	}
 	applyUsage(ev, tokens{in: optOf(r.InputTextTokenCount)}, genai.UsageSourceBody)
 }
@@ -110,4 +119,24 @@ func amazonImageResponse(r *response, ev *genai.Event) {
 	if r.Error != "" {
 		ev.Response.ErrorMessage = string(r.Error)
 	}
+}
+
+// embedParamsMessage writes a Nova multimodal embeddings request's input as one user message.
+func embedParamsMessage(p *novaEmbedParams, ev *genai.Event) {
+	var w msgWriter
+	w.begin("user")
+	if t := p.Text.V.Value; t != "" {
+		w.textPart(string(t), false)
+	}
+	if p.Image.OK {
+		w.media("image", &p.Image.V)
+	}
+	if p.Video.OK {
+		w.media("video", &p.Video.V)
+	}
+	if p.Audio.OK {
+		w.media("audio", &p.Audio.V)
+	}
+	w.end("")
+	ev.Request.InputMessages = w.bytes()
 }
