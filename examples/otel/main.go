@@ -15,14 +15,21 @@ import (
 	"go.opentelemetry.io/otel/exporters/stdout/stdoutlog"
 	"go.opentelemetry.io/otel/exporters/stdout/stdoutmetric"
 
+	"github.com/genainorm/genainorm/azureopenai"
 	"github.com/genainorm/genainorm/bedrock"
 	"github.com/genainorm/genainorm/genai"
 )
 
 func main() {
+	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr, newRegistry()))
+}
+
+// newRegistry returns a registry with every provider format.
+func newRegistry() *genai.Registry {
 	reg := new(genai.Registry)
 	bedrock.Register(reg)
-	os.Exit(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr, reg))
+	azureopenai.Register(reg)
+	return reg
 }
 
 // run normalizes the files named in args with the formats of reg and writes their log records

@@ -203,3 +203,66 @@ func TestRunContent(t *testing.T) {
 type decoderFunc func(rec *genai.Record, ev *genai.Event) error
 
 func (f decoderFunc) Decode(rec *genai.Record, ev *genai.Event) error { return f(rec, ev) }
+
+// attr returns the value of the attribute key in an exported log record or data point, or nil.
+func attr(doc map[string]any, key string) any {
+	for _, a := range doc["Attributes"].([]any) {
+		am := a.(map[string]any)
+		if am["Key"] == key {
+			return am["Value"].(map[string]any)["Value"]
+		}
+	}
+	return nil
+}
+
+// TestRunFixtures runs the example as shipped, with the Bedrock and Azure OpenAI formats, on its
+// own fixtures: a Bedrock Converse call with cache reads, a throttled call, a truncated line,
+// and an Azure OpenAI chat completion body.
+func TestRunFixtures(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	args := []string{"-timestamps=false", "testdata/invocations.ndjson", "testdata/azure_responses.ndjson"}
+	require.Equal(t, 1, run(context.Background(), args, &stdout, &stderr, newRegistry()), stderr.String())
+	require.Contains(t, stderr.String(), "4 records, 4 events, 1 errors")
+
+	docs := outputLines(t, stdout.Bytes())
+	require.Len(t, docs, 5)
+	want := []struct {
+		event, severity, provider, errorType string
+		inputTokens                          any
+	}{
+		{"gen_ai.client.inference.operation.details", "INFO", "aws.bedrock", "", float64(21 + 1200)},
+		{"gen_ai.client.inference.operation.details", "ERROR", "aws.bedrock", "ThrottlingException", float64(0)},
+		{"genainorm.pipeline_error", "ERROR", "", "genainorm.pipeline_error", nil},
+		{"gen_ai.client.inference.operation.details", "INFO", "azure.ai.openai", "", float64(52)},
+	}
+	for i, w := range want {
+		d := docs[i]
+		require.Equal(t, w.event, d["EventName"], "record %d", i)
+		require.Equal(t, w.severity, d["SeverityText"], "record %d", i)
+		if w.provider != "" {
+			require.Equal(t, w.provider, attr(d, "gen_ai.provider.name"), "record %d", i)
+		}
+		if w.errorType != "" {
+			require.Equal(t, w.errorType, attr(d, "error.type"), "record %d", i)
+		} else {
+			require.Nil(t, attr(d, "error.type"), "record %d", i)
+		}
+		require.Equal(t, w.inputTokens, attr(d, "gen_ai.usage.input_tokens"), "record %d", i)
+		require.Nil(t, attr(d, "gen_ai.input.messages"), "content is opt-in (record %d)", i)
+	}
+	require.Equal(t, "0b7f6f6e-3c1d-4a51-9e0e-5a1b2c3d4e01", attr(docs[0], "aws.request_id"))
+	require.Equal(t, "chatcmpl-Ex0tel0001", attr(docs[3], "gen_ai.response.id"))
+
+	// Token usage per provider and token type: the throttled call's zero counts are left out.
+	usage := metricsByName(t, docs[4])["gen_ai.client.token.usage"]
+	got := map[string]float64{}
+	for _, p := range usage["Data"].(map[string]any)["DataPoints"].([]any) {
+		pm := p.(map[string]any)
+		got[attr(pm, "gen_ai.provider.name").(string)+"/"+attr(pm, "gen_ai.token.type").(string)] += pm["Sum"].(float64)
+		require.Equal(t, float64(1), pm["Count"])
+	}
+	require.Equal(t, map[string]float64{
+		"aws.bedrock/input": 1221, "aws.bedrock/output": 9,
+		"azure.ai.openai/input": 52, "azure.ai.openai/output": 6,
+	}, got)
+}
