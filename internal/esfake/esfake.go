@@ -288,7 +288,8 @@ func (s *Server) authorize(r *http.Request) (int, string, string) {
 	auth := r.Header.Get("Authorization")
 	switch {
 	case s.apiKey != "":
-		if auth != "ApiKey "+s.apiKey {
+		scheme, key, _ := strings.Cut(auth, " ")
+		if !strings.EqualFold(scheme, "ApiKey") || key != s.apiKey {
 			return http.StatusUnauthorized, "security_exception", "unable to authenticate with provided credentials and anonymous access is not allowed for this request"
 		}
 	case s.user != "":
