@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"sync"
+	"unsafe"
 
 	"github.com/go-json-experiment/json/jsontext"
 )
@@ -96,9 +97,7 @@ func (n *num) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 		if err != nil {
 			return err
 		}
-		if f, err := strconv.ParseFloat(string(v), 64); err == nil {
-			n.F, n.OK = f, true
-		}
+		n.F, n.OK = parseNum(v)
 		return nil
 	case '"':
 		v, err := d.ReadValue()
@@ -106,13 +105,37 @@ func (n *num) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 			return err
 		}
 		if len(v) >= 2 {
-			if f, err := strconv.ParseFloat(string(bytes.TrimSpace(v[1:len(v)-1])), 64); err == nil {
-				n.F, n.OK = f, true
-			}
+			n.F, n.OK = parseNum(bytes.TrimSpace(v[1 : len(v)-1]))
 		}
 		return nil
 	}
 	return d.SkipValue()
+}
+
+// parseNum parses a JSON number without copying it.
+func parseNum(b []byte) (float64, bool) {
+	if len(b) == 0 {
+		return 0, false
+	}
+	// Small integers, the common case, need no float parsing.
+	if len(b) < 16 {
+		var v int64
+		i, neg := 0, b[0] == '-'
+		if neg {
+			i = 1
+		}
+		for ; i < len(b) && b[i] >= '0' && b[i] <= '9'; i++ {
+			v = v*10 + int64(b[i]-'0')
+		}
+		if i == len(b) && (len(b) > 1 || !neg) {
+			if neg {
+				v = -v
+			}
+			return float64(v), true
+		}
+	}
+	f, err := strconv.ParseFloat(unsafe.String(&b[0], len(b)), 64)
+	return f, err == nil
 }
 
 // int returns the number as an optional integer (fractions are truncated; values beyond
@@ -145,11 +168,11 @@ type str string
 func (s *str) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 	switch d.PeekKind() {
 	case '"':
-		t, err := d.ReadToken()
+		v, err := d.ReadValue()
 		if err != nil {
 			return err
 		}
-		*s = str(t.String())
+		*s = str(unquote(v))
 		return nil
 	case '0':
 		v, err := d.ReadValue()
@@ -160,6 +183,21 @@ func (s *str) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 		return nil
 	}
 	return d.SkipValue()
+}
+
+// unquote returns the text of a JSON string value as a new string.
+func unquote(v []byte) string {
+	if len(v) < 2 {
+		return ""
+	}
+	if bytes.IndexByte(v, '\\') < 0 {
+		return string(v[1 : len(v)-1])
+	}
+	b, err := jsontext.AppendUnquote(nil, v)
+	if err != nil {
+		return string(v[1 : len(v)-1])
+	}
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // strs is a lenient list of strings: an array (non-string items skipped) or one string.
