@@ -242,7 +242,9 @@ func modalityOfMime(mime string) string {
 // plain text.
 func (w *msgWriter) writeContent(c *content, collect bool) {
 	if c.IsText {
-		w.textPart(c.Text, collect)
+		if c.Text != "" {
+			w.textPart(c.Text, collect)
+		}
 		return
 	}
 	for i := range c.Blocks {

@@ -317,7 +317,7 @@ func TestDecodeFamilies(t *testing.T) {
 				require.JSONEq(t, `[
 				 {"role":"system","parts":[{"type":"text","content":"Answer briefly."}]},
 				 {"role":"user","parts":[{"type":"text","content":"Weather in Lyon?"}]},
-				 {"role":"assistant","parts":[{"type":"text","content":""},{"type":"tool_call","id":"call1","name":"get_weather","arguments":{"city":"Lyon"}}]},
+				 {"role":"assistant","parts":[{"type":"tool_call","id":"call1","name":"get_weather","arguments":{"city":"Lyon"}}]},
 				 {"role":"tool","parts":[{"type":"tool_call_response","id":"call1","response":"21 C"}]}]`, string(ev.Request.InputMessages))
 				require.JSONEq(t, `[{"type":"function","name":"get_weather","description":"Weather by city","parameters":{"type":"object","properties":{"city":{"type":"string"}}}}]`, string(ev.Request.ToolDefinitions))
 				require.Equal(t, "Weather in Lyon?", ev.Request.Text)
