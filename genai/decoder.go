@@ -19,9 +19,13 @@ type Position struct {
 	Path string
 }
 
-// String formats the position as name:line[:path].
+// String formats the position as name:line[:path], or name@offset[:path] for a record of a
+// JSON document (where lines are not counted).
 func (p Position) String() string {
 	s := fmt.Sprintf("%s:%d", p.Name, p.Line)
+	if p.Line == 0 {
+		s = fmt.Sprintf("%s@%d", p.Name, p.Offset)
+	}
 	if p.Path != "" {
 		s += ":" + p.Path
 	}
