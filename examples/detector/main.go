@@ -3,11 +3,14 @@
 // Azure content filters alike. It flags
 //
 //   - prompt attacks (jailbreaks, prompt injection) a guardrail or content filter found,
+//
 //   - high-confidence content blocks,
+//
 //   - Bedrock calls made with a long-term access key or a Bedrock API key,
+//
 //   - invocation-logging changes (an LLMjacking step).
 //
-//	go run ./examples/detector testdata/bedrock/guardrails/*.ndjson testdata/azureopenai/*.ndjson
+//     go run ./examples/detector testdata/bedrock/guardrails/*.ndjson testdata/azureopenai/*.ndjson
 package main
 
 import (
