@@ -1,16 +1,12 @@
 // Command detector is a tiny detector embedded on the normalized events: because every vendor's
 // log lands in the same fields with the same values, one rule serves Bedrock guardrails and
-// Azure content filters alike. It flags
+// Azure content filters alike.
 //
-//   - prompt attacks (jailbreaks, prompt injection) a guardrail or content filter found,
+//	go run ./examples/detector testdata/bedrock/guardrails/*.ndjson testdata/azureopenai/*.ndjson
 //
-//   - high-confidence content blocks,
-//
-//   - Bedrock calls made with a long-term access key or a Bedrock API key,
-//
-//   - invocation-logging changes (an LLMjacking step).
-//
-//     go run ./examples/detector testdata/bedrock/guardrails/*.ndjson testdata/azureopenai/*.ndjson
+// It flags prompt attacks (jailbreaks, prompt injection) that a guardrail or content filter found,
+// high-confidence content blocks, Bedrock calls made with a long-term access key or a Bedrock API
+// key, and invocation-logging changes (an LLMjacking step).
 package main
 
 import (
