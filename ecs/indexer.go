@@ -206,7 +206,9 @@ func NewIndexer(cfg IndexerConfig) (*Indexer, error) {
 		stop:      make(chan struct{}),
 		stopped:   make(chan struct{}),
 	}
-	ix.renderers.New = func() any { return &Renderer{Profile: cfg.Profile, Namespace: cfg.Namespace, KeepOriginal: cfg.KeepOriginal} }
+	ix.renderers.New = func() any {
+		return &Renderer{Profile: cfg.Profile, Namespace: cfg.Namespace, KeepOriginal: cfg.KeepOriginal}
+	}
 	ix.docs.New = func() any { return &doc{} }
 	ix.onSuccess = ix.itemSuccess
 	ix.onFailure = ix.itemFailure
