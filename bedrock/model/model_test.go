@@ -730,3 +730,43 @@ func TestSamples(t *testing.T) {
 	}
 	require.Equal(t, 9, n, "InvokeModel records in the sample")
 }
+
+// TestConcurrentDecode decodes the fixtures from several goroutines at once: the pooled
+// decoders and body structs must not leak state between calls.
+func TestConcurrentDecode(t *testing.T) {
+	want := decode(t, "anthropic.claude-sonnet-4-20250514-v1:0", "anthropic-messages.request.json", "anthropic-messages.response.json", "")
+	wantStream := decode(t, "amazon.nova-lite-v1:0", "nova.request.json", "", "nova.stream.json")
+	req, resp := fixture(t, "anthropic-messages.request.json"), fixture(t, "anthropic-messages.response.json")
+	novaReq, novaStream := fixture(t, "nova.request.json"), chunks(t, fixture(t, "nova.stream.json"))
+	done := make(chan error, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for i := 0; i < 50; i++ {
+				ev := &genai.Event{}
+				ev.Request.Model = Parse("anthropic.claude-sonnet-4-20250514-v1:0")
+				DecodeRequest(&ev.Request.Model, req, ev)
+				DecodeResponse(&ev.Request.Model, resp, ev)
+				if string(ev.Request.InputMessages) != string(want.Request.InputMessages) || string(ev.Response.OutputMessages) != string(want.Response.OutputMessages) {
+					done <- testErr("anthropic messages differ under concurrency")
+					return
+				}
+				ev = &genai.Event{}
+				ev.Request.Model = Parse("amazon.nova-lite-v1:0")
+				DecodeRequest(&ev.Request.Model, novaReq, ev)
+				DecodeStream(&ev.Request.Model, novaStream, ev)
+				if string(ev.Response.OutputMessages) != string(wantStream.Response.OutputMessages) {
+					done <- testErr("nova stream differs under concurrency")
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		require.NoError(t, <-done)
+	}
+}
+
+type testErr string
+
+func (e testErr) Error() string { return string(e) }
