@@ -54,13 +54,18 @@ var (
 	ctKeyS3Schema     = []byte(`"s3SchemaVersion"`)
 	ctKeyDigest       = []byte(`"digestS3Object"`)
 	ctKeyDetailType   = []byte(`"detail-type"`)
+	ctKeySchemaType   = []byte(`"schemaType"`)
 	ctKeyBedrockSrc   = []byte(`"aws.bedrock"`)
 )
 
 // detectCloudTrail recognises one CloudTrail event (eventVersion, eventSource and eventName,
-// not an S3 event notification), a CloudTrail digest file, and a native Bedrock EventBridge
-// event (the last two are reported as skipped).
+// not an S3 event notification, not a model invocation log whose prompt quotes a CloudTrail
+// event), a CloudTrail digest file, and a native Bedrock EventBridge event (the last two are
+// reported as skipped).
 func detectCloudTrail(data []byte) bool {
+	if bytes.Contains(data, ctKeySchemaType) {
+		return false
+	}
 	if bytes.Contains(data, ctKeyEventVersion) && bytes.Contains(data, ctKeyEventSource) &&
 		bytes.Contains(data, ctKeyEventName) && !bytes.Contains(data, ctKeyS3Schema) {
 		return true

@@ -315,6 +315,14 @@ func TestCloudTrailEnvelopes(t *testing.T) {
 	reg := ctRegistry(false)
 	require.Nil(t, reg.Detect(s3))
 
+	// A model invocation log whose prompt quotes a CloudTrail event is not a CloudTrail event.
+	quoted := []byte(`{"schemaType":"ModelInvocationLog","schemaVersion":"1.0","timestamp":"2026-03-02T10:00:00Z","operation":"Converse",` +
+		`"modelId":"anthropic.claude-3-haiku-20240307-v1:0","requestId":"r1","input":{"inputBodyJson":{"messages":[{"role":"user","content":[{"text":"explain"}]}],` +
+		`"quoted":{"eventVersion":"1.10","eventSource":"bedrock.amazonaws.com","eventName":"InvokeModel"}}}}`)
+	if f := reg.Detect(quoted); f != nil {
+		require.NotEqual(t, bedrock.CloudTrailFormatName, f.Name)
+	}
+
 	// A digest file is skipped.
 	digest := readCT(t, ctRegistry(false), "digest.json", []byte(`{"awsAccountId":"123456789012","digestStartTime":"2026-03-02T10:00:00Z","digestS3Object":"AWSLogs/x.json.gz","eventVersion":"x","eventSource":"y","eventName":"z"}`))
 	require.Empty(t, digest.events)
