@@ -101,11 +101,15 @@ func baseID(id string) (string, bool) {
 		return id, true
 	}
 	// arn:partition:service:region:account:resource-type/resource
-	parts := strings.SplitN(id, ":", 6)
-	if len(parts) < 6 {
-		return "", false
+	resource := id
+	for range 5 {
+		i := strings.IndexByte(resource, ':')
+		if i < 0 {
+			return "", false
+		}
+		resource = resource[i+1:]
 	}
-	rtype, rest, found := strings.Cut(parts[5], "/")
+	rtype, rest, found := strings.Cut(resource, "/")
 	if !found {
 		return "", false
 	}

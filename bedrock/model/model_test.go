@@ -770,3 +770,15 @@ func TestConcurrentDecode(t *testing.T) {
 type testErr string
 
 func (e testErr) Error() string { return string(e) }
+
+// TestLLMjackingProbe checks the probe body attackers send to test a stolen key
+// (max_tokens_to_sample -1 makes Bedrock answer with a ValidationException): the negative
+// value is kept, as rules key on it.
+func TestLLMjackingProbe(t *testing.T) {
+	ev := &genai.Event{}
+	ev.Request.Model = Parse("anthropic.claude-v2")
+	DecodeRequest(&ev.Request.Model, []byte(`{"prompt":"\n\nHuman: hi\n\nAssistant:","max_tokens_to_sample":-1}`), ev)
+	require.Equal(t, opt[int64](-1), ev.Request.MaxTokens)
+	require.Equal(t, genai.OperationTextCompletion, ev.Request.Operation)
+	require.Equal(t, "\n\nHuman: hi\n\nAssistant:", ev.Request.Text)
+}
