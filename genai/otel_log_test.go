@@ -204,3 +204,33 @@ func (e *discardExporter) Export(_ context.Context, recs []sdklog.Record) error 
 }
 func (e *discardExporter) Shutdown(context.Context) error   { return nil }
 func (e *discardExporter) ForceFlush(context.Context) error { return nil }
+
+func TestLogEmitterConcurrent(t *testing.T) {
+	// Goroutines share one emitter (and its buffer pool); every record keeps its own event's
+	// attributes.
+	logger, exp := newLogger(t)
+	em := &genai.LogEmitter{Logger: logger}
+	evs := []*genai.Event{bedrockEvent(), azureErrorEvent()}
+	want := map[any]map[string]any{}
+	for _, ev := range evs {
+		want[ev.Request.ID] = attrMap(t, ev.Attributes())
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for range 50 {
+				em.Emit(context.Background(), evs[g%len(evs)])
+			}
+		})
+	}
+	wg.Wait()
+	require.Len(t, exp.recs, 200)
+	for i := range exp.recs {
+		got := recordAttrs(t, &exp.recs[i])
+		id := got["aws.request_id"]
+		if id == nil {
+			id = got["azure.service.request.id"]
+		}
+		require.Equal(t, want[id], got, "record %d", i)
+	}
+}
