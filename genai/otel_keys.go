@@ -232,25 +232,30 @@ var otelFieldKeys = map[*Field]otelMapping{
 }
 
 // otelTable is the OTel mapping of every declared field, indexed by Field.Ord.
-var otelTable = sync.OnceValue(func() []otelMapping {
+var otelTable = sync.OnceValue(func() otelTableT {
 	fields := Fields()
-	t := make([]otelMapping, len(fields))
+	t := otelTableT{fields: fields, m: make([]otelMapping, len(fields))}
 	for i, f := range fields {
 		if m, ok := otelFieldKeys[f]; ok {
-			t[i] = m
+			t.m[i] = m
 			continue
 		}
-		t[i] = otelMapping{key: f.OTel}
+		t.m[i] = otelMapping{key: f.OTel}
 	}
 	return t
 })
+
+type otelTableT struct {
+	fields []*Field // the registry, in Ord order
+	m      []otelMapping
+}
 
 // otelMappingOf returns the mapping of f. Fields not in the registry (which Declare prevents)
 // map to nothing.
 func otelMappingOf(f *Field) otelMapping {
 	t := otelTable()
-	if o := f.Ord(); o >= 0 && o < len(t) && Fields()[o] == f {
-		return t[o]
+	if o := f.Ord(); o >= 0 && o < len(t.m) && t.fields[o] == f {
+		return t.m[o]
 	}
 	return otelMapping{}
 }
