@@ -30,25 +30,26 @@ type memberer interface {
 var decoderOpts = []jsontext.Options{jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true)}
 
 type bodyDecoder struct {
-	r bytes.Reader
-	d *jsontext.Decoder
+	buf bytes.Buffer
+	d   *jsontext.Decoder
 }
 
 var decoderPool = sync.Pool{New: func() any {
 	bd := &bodyDecoder{}
-	bd.d = jsontext.NewDecoder(&bd.r, decoderOpts...)
+	bd.d = jsontext.NewDecoder(&bd.buf, decoderOpts...)
 	return bd
 }}
 
 // unmarshal decodes one body into v, which is made of the lenient types of this file. It
-// returns the first syntax error; what was read before it stays in v.
+// returns the first syntax error; what was read before it stays in v. The decoder reads
+// the body in place (a bytes.Buffer source is not copied).
 func unmarshal(body []byte, v jsonFrom) error {
 	bd := decoderPool.Get().(*bodyDecoder)
-	bd.r.Reset(body)
-	bd.d.Reset(&bd.r, decoderOpts...)
+	bd.buf = *bytes.NewBuffer(body)
+	bd.d.Reset(&bd.buf, decoderOpts...)
 	err := v.UnmarshalJSONFrom(bd.d)
-	bd.r.Reset(nil)
-	bd.d.Reset(&bd.r, decoderOpts...)
+	bd.buf = bytes.Buffer{}
+	bd.d.Reset(&bd.buf) // drop the reference to body
 	decoderPool.Put(bd)
 	return err
 }
