@@ -123,11 +123,14 @@ func (applyGuardrailDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 		ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock: ApplyGuardrail record metadata: "+err.Error())
 	}
 	resp := []byte(r.Response)
-	if len(resp) == 0 || resp[0] != '{' {
-		if len(r.Assessments) == 0 {
-			return errNoResponse
-		}
-		resp = rec.Data
+	switch {
+	case len(resp) > 0 && resp[0] == '{':
+	case len(resp) > 0 && string(resp) != "null":
+		return fmt.Errorf("bedrock: ApplyGuardrail record: response is not an object: %.40s", resp)
+	case len(r.Assessments) == 0:
+		return errNoResponse
+	default:
+		resp = rec.Data // the record is the response
 	}
 	var req applyRequest
 	if len(r.Request) > 0 && r.Request[0] == '{' {
