@@ -108,3 +108,21 @@ func ExampleMetrics() {
 	// gen_ai.client.token.usage gen_ai.token.type=output count=1 sum=5
 	// gen_ai.client.operation.duration count=1 sum=0.83s
 }
+
+func ExampleOTelKey() {
+	for _, f := range []*genai.Field{
+		genai.GenAIUsageInputTokens,        // semconv key, from the registry (Field.OTel)
+		genai.GenAIRequestModelID,          // Elastic proposal name: gen_ai.request.model carries it
+		genai.CloudRegion,                  // ECS field with a semconv equivalent
+		genai.GenAIPerformanceResponseTime, // milliseconds, written in seconds under our own key
+		genai.GenAIPolicyName,              // Elastic proposal: our own key
+	} {
+		fmt.Printf("%s -> %q\n", f.Name, genai.OTelKey(f))
+	}
+	// Output:
+	// gen_ai.usage.input_tokens -> "gen_ai.usage.input_tokens"
+	// gen_ai.request.model.id -> ""
+	// cloud.region -> "cloud.region"
+	// gen_ai.performance.response_time -> "genainorm.operation.duration"
+	// gen_ai.policy.name -> "genainorm.guardrail.policies"
+}

@@ -183,17 +183,30 @@ func TestLogEmitterRecordMatchesEmit(t *testing.T) {
 }
 
 func BenchmarkLogEmitter(b *testing.B) {
-	exp := &discardExporter{}
-	provider := sdklog.NewLoggerProvider(sdklog.WithProcessor(sdklog.NewSimpleProcessor(exp)))
-	em := &genai.LogEmitter{Logger: provider.Logger("bench")}
-	ev := bedrockEvent()
-	b.SetBytes(int64(len(ev.Request.Body) + len(ev.Response.Body) + len(ev.Request.InputMessages) + len(ev.Response.OutputMessages)))
-	b.ReportAllocs()
-	ctx := context.Background()
-	for b.Loop() {
-		em.Emit(ctx, ev)
+	for _, bc := range []struct {
+		name string
+		opts []sdklog.LoggerProviderOption
+	}{
+		{"dedup", nil},
+		// AppendAttributes writes each key once (TestOTelKeysAreUnique), so the SDK's
+		// deduplication can be skipped.
+		{"no-dedup", []sdklog.LoggerProviderOption{sdklog.WithAllowKeyDuplication()}},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			exp := &discardExporter{}
+			opts := append([]sdklog.LoggerProviderOption{sdklog.WithProcessor(sdklog.NewSimpleProcessor(exp))}, bc.opts...)
+			provider := sdklog.NewLoggerProvider(opts...)
+			em := &genai.LogEmitter{Logger: provider.Logger("bench")}
+			ev := bedrockEvent()
+			b.SetBytes(int64(len(ev.Request.Body) + len(ev.Response.Body) + len(ev.Request.InputMessages) + len(ev.Response.OutputMessages)))
+			b.ReportAllocs()
+			ctx := context.Background()
+			for b.Loop() {
+				em.Emit(ctx, ev)
+			}
+			require.Equal(b, b.N, exp.n)
+		})
 	}
-	require.Equal(b, b.N, exp.n)
 }
 
 type discardExporter struct{ n int }
