@@ -245,6 +245,7 @@ func AssessmentsJSON(as []Assessment) []byte {
 		o.str("strength", a.Strength)
 		o.str("name", a.Name)
 		o.str("match", a.Match)
+		o.str("regex", a.Regex)
 		if a.Score.Valid {
 			o.raw("score", AppendJSONFloat(nil, a.Score.Value))
 		}
