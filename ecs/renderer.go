@@ -1,8 +1,9 @@
 package ecs
 
 import (
-	"slices"
+	"math/bits"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/genainorm/genainorm/genai"
@@ -33,7 +34,22 @@ type Renderer struct {
 
 	scratch []genai.FieldValue
 	stack   []string
+	slots   []genai.Value // the document's values, indexed by Field.Ord
+	set     []uint64      // which slots are filled
 }
+
+// keys holds, for every field in registry order, each path segment encoded as a JSON object key
+// followed by a colon, so that rendering never escapes a field name.
+var keys = sync.OnceValue(func() [][][]byte {
+	fields := genai.Fields()
+	out := make([][][]byte, len(fields))
+	for i, f := range fields {
+		for _, seg := range f.Path() {
+			out[i] = append(out[i], append(genai.AppendJSONString(nil, seg), ':'))
+		}
+	}
+	return out
+})
 
 // DataStream returns the name of the data stream ev belongs in, such as
 // "logs-aws_bedrock.invocation-default".
@@ -112,59 +128,72 @@ func (r *Renderer) AppendDocument(dst []byte, ev *genai.Event) []byte {
 			add(genai.Timestamp, genai.TimeValue(ingested))
 		}
 	}
-	// Keep the fields of this profile, in name order, first value of each field.
-	kept := fs[:0]
-	for _, fv := range fs {
-		if fv.Field.In(profile) {
-			kept = append(kept, fv)
-		}
+	// Keep the fields of this profile, first value of each field, in registry (name) order: a
+	// bitset over the registry replaces a sort.
+	if n := len(genai.Fields()); len(r.slots) != n {
+		r.slots = make([]genai.Value, n)
+		r.set = make([]uint64, (n+63)/64)
 	}
-	slices.SortStableFunc(kept, func(a, b genai.FieldValue) int { return a.Field.Ord() - b.Field.Ord() })
-	dst = r.writeNested(dst, kept)
+	for _, fv := range fs {
+		if !fv.Field.In(profile) {
+			continue
+		}
+		ord := fv.Field.Ord()
+		if r.set[ord/64]&(1<<(ord%64)) != 0 {
+			continue
+		}
+		r.set[ord/64] |= 1 << (ord % 64)
+		r.slots[ord] = fv.Value
+	}
+	dst = r.writeNested(dst)
+	clear(fs)
 	r.scratch = fs[:0]
 	return dst
 }
 
-// writeNested writes name-sorted fields as nested JSON objects.
-func (r *Renderer) writeNested(dst []byte, fs []genai.FieldValue) []byte {
+// writeNested writes the filled slots as nested JSON objects and clears them. Registry order
+// is name order, so the members of every object are contiguous.
+func (r *Renderer) writeNested(dst []byte) []byte {
+	fields := genai.Fields()
+	enc := keys()
 	stack := r.stack[:0] // the open object path
 	dst = append(dst, '{')
 	first := true
-	var prev *genai.Field
-	for _, fv := range fs {
-		if fv.Field == prev {
-			continue
-		}
-		prev = fv.Field
-		path := fv.Field.Path()
-		// Close the objects that are not on this field's path.
-		common := 0
-		for common < len(stack) && common < len(path)-1 && stack[common] == path[common] {
-			common++
-		}
-		for len(stack) > common {
-			dst = append(dst, '}')
-			stack = stack[:len(stack)-1]
-			first = false
-		}
-		// Open the objects down to the field's parent.
-		for len(stack) < len(path)-1 {
+	for w, word := range r.set {
+		for word != 0 {
+			ord := w*64 + bits.TrailingZeros64(word)
+			word &= word - 1
+			f := fields[ord]
+			path := f.Path()
+			// Close the objects that are not on this field's path.
+			common := 0
+			for common < len(stack) && common < len(path)-1 && stack[common] == path[common] {
+				common++
+			}
+			for len(stack) > common {
+				dst = append(dst, '}')
+				stack = stack[:len(stack)-1]
+				first = false
+			}
+			// Open the objects down to the field's parent.
+			for len(stack) < len(path)-1 {
+				if !first {
+					dst = append(dst, ',')
+				}
+				dst = append(dst, enc[ord][len(stack)]...)
+				dst = append(dst, '{')
+				stack = append(stack, path[len(stack)])
+				first = true
+			}
 			if !first {
 				dst = append(dst, ',')
 			}
-			seg := path[len(stack)]
-			dst = genai.AppendJSONString(dst, seg)
-			dst = append(dst, ':', '{')
-			stack = append(stack, seg)
-			first = true
+			first = false
+			dst = append(dst, enc[ord][len(path)-1]...)
+			dst = appendValue(dst, f, r.slots[ord])
+			r.slots[ord] = genai.Value{}
 		}
-		if !first {
-			dst = append(dst, ',')
-		}
-		first = false
-		dst = genai.AppendJSONString(dst, path[len(path)-1])
-		dst = append(dst, ':')
-		dst = appendValue(dst, fv.Field, fv.Value)
+		r.set[w] = 0
 	}
 	for range stack {
 		dst = append(dst, '}')
