@@ -24,7 +24,8 @@ func (e *Event) Attributes() []attribute.KeyValue { return e.AppendAttributes(ni
 // gen_ai.usage.*, gen_ai.conversation.id, aws.bedrock.guardrail.id, error.type,
 // server.address, cloud.*, user.*, client.address, http.*, url.full, aws.request_id,
 // azure.service.request.id) and from the Genainorm*Key constants otherwise; OTelKey tells the
-// key of each field. Values follow OTel conventions: gen_ai.usage.input_tokens includes cache
+// key of each field. error.type is the normalized error type, else the provider's error code,
+// else the status code of a failed HTTP response. Values follow OTel conventions: gen_ai.usage.input_tokens includes cache
 // reads and writes (Usage.EffectiveInputTokens), durations are in seconds, and
 // aws.bedrock.guardrail.id is a single string (the first id; genainorm.guardrail.ids lists
 // all).
@@ -85,6 +86,11 @@ func (e *Event) appendAttributes(dst []attribute.KeyValue, omitContent bool) []a
 			continue
 		}
 		dst = appendAttrValue(dst, key, v)
+	}
+	if errType != "" && e.Response.ErrorType == "" && e.Response.ErrorCode == "" {
+		// A failed HTTP response without a provider error code: error.type is the status
+		// code, as in the OTel HTTP conventions.
+		dst = append(dst, semconv.ErrorTypeKey.String(errType))
 	}
 	return dst
 }

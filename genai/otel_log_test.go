@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.opentelemetry.io/otel/attribute"
 	"go.opentelemetry.io/otel/log"
+	"go.opentelemetry.io/otel/log/noop"
 	sdklog "go.opentelemetry.io/otel/sdk/log"
 
 	"github.com/genainorm/genainorm/genai"
@@ -87,6 +88,19 @@ func TestLogEmitter(t *testing.T) {
 		ev:       azureErrorEvent,
 		wantName: "gen_ai.client.inference.operation.details", wantSev: log.SeverityError, wantText: "ERROR",
 		wantAttrs: func(ev *genai.Event) map[string]any { return attrMap(t, ev.Attributes()) },
+	}, {
+		name: "HTTP failure is ERROR",
+		ev: func() *genai.Event {
+			ev := okEvent()
+			ev.HTTP.StatusCode = 429
+			return ev
+		},
+		wantName: "gen_ai.client.inference.operation.details", wantSev: log.SeverityError, wantText: "ERROR",
+		wantAttrs: func(ev *genai.Event) map[string]any {
+			m := attrMap(t, ev.Attributes())
+			require.Equal(t, "429", m["error.type"])
+			return m
+		},
 	}, {
 		name:        "content omitted",
 		ev:          bedrockEvent,
@@ -246,4 +260,19 @@ func TestLogEmitterConcurrent(t *testing.T) {
 		}
 		require.Equal(t, want[id], got, "record %d", i)
 	}
+}
+
+// disabledLogger reports that it emits nothing, and fails the test if asked to.
+type disabledLogger struct {
+	noop.Logger
+	t *testing.T
+}
+
+func (disabledLogger) Enabled(context.Context, log.EnabledParameters) bool { return false }
+func (l disabledLogger) Emit(context.Context, log.Record) {
+	l.t.Error("Emit called on a disabled logger")
+}
+
+func TestLogEmitterSkipsDisabledLogger(t *testing.T) {
+	genai.EmitLog(context.Background(), disabledLogger{t: t}, bedrockEvent())
 }

@@ -253,6 +253,14 @@ func TestEventAttributes(t *testing.T) {
 			"user.id":              "svc-reporting",
 		},
 	}, {
+		name: "HTTP failure without an error code",
+		ev: func() *genai.Event {
+			ev := &genai.Event{}
+			ev.HTTP.StatusCode = 503
+			return ev
+		},
+		want: map[string]any{"http.response.status_code": int64(503), "error.type": "503"},
+	}, {
 		name: "embeddings",
 		ev: func() *genai.Event {
 			ev := &genai.Event{}
