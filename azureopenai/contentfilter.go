@@ -12,7 +12,8 @@ import (
 
 // The compliance codes (gen_ai.compliance.violation_code) Azure content filters map to. Codes
 // shared with Bedrock guardrails (HATE, SEXUAL, VIOLENCE, PROMPT_ATTACK, PROFANITY, GROUNDING)
-// are spelled as Bedrock spells them.
+// are spelled as Bedrock spells them. Custom blocklist matches have no code, as Bedrock's
+// custom words have none: they are word_policy items named by the blocklist id.
 const (
 	CodeHate                  = "HATE"
 	CodeSexual                = "SEXUAL"
@@ -20,7 +21,6 @@ const (
 	CodeSelfHarm              = "SELF_HARM"
 	CodePromptAttack          = "PROMPT_ATTACK"
 	CodeProfanity             = "PROFANITY"
-	CodeCustomWords           = "CUSTOM_WORDS"
 	CodeProtectedMaterialText = "PROTECTED_MATERIAL_TEXT"
 	CodeProtectedMaterialCode = "PROTECTED_MATERIAL_CODE"
 	CodeGrounding             = "GROUNDING"
@@ -160,6 +160,15 @@ func filterEntry(ev *genai.Event, name string, val jsontext.Value, dir genai.Dir
 		ev.Warn(genai.WarnUnknownPolicy, "unknown Azure content filter category "+strconv.Quote(name)+"; kept under its own name")
 	}
 	fill(&a, &it)
+	if a.Type == CodePromptAttack && a.Confidence == "" && a.Detected.Valid {
+		// Prompt Shields are binary detectors with no severity; a detection is reported with
+		// confidence HIGH, as Bedrock reports the prompt attacks it blocks, so that rules on
+		// high-confidence prompt-attack blocks read both vendors the same way.
+		a.Confidence = genai.ConfidenceNone
+		if a.Detected.Value {
+			a.Confidence = genai.ConfidenceHigh
+		}
+	}
 	if it.Citation != nil {
 		a.Match = strings.TrimSpace(string(it.Citation.URL))
 		a.Name = strings.TrimSpace(string(it.Citation.License))
@@ -246,7 +255,7 @@ func customBlocklists(ev *genai.Event, val jsontext.Value, dir genai.Direction) 
 	}
 	for i := range items {
 		it := &items[i]
-		a := genai.Assessment{Direction: dir, Policy: genai.PolicyWord, Type: CodeCustomWords, Native: "custom_blocklists", Name: string(it.ID)}
+		a := genai.Assessment{Direction: dir, Policy: genai.PolicyWord, Native: "custom_blocklists", Name: string(it.ID)}
 		fill(&a, it)
 		addAssessment(ev, a)
 	}

@@ -49,6 +49,18 @@ func vendor(ev *genai.Event, f *genai.Field) genai.Value {
 	return genai.Value{}
 }
 
+// findNative returns the assessment with the given direction and native Azure name.
+func findNative(t *testing.T, ev *genai.Event, dir genai.Direction, native string) genai.Assessment {
+	t.Helper()
+	for _, a := range ev.Guardrail.Assessments {
+		if a.Direction == dir && a.Native == native {
+			return a
+		}
+	}
+	t.Fatalf("no %s assessment %s in %+v", dir, native, ev.Guardrail.Assessments)
+	return genai.Assessment{}
+}
+
 // find returns the assessment with the given direction and type.
 func find(t *testing.T, ev *genai.Event, dir genai.Direction, typ string) genai.Assessment {
 	t.Helper()
@@ -221,7 +233,16 @@ func TestGatewayLogs(t *testing.T) {
 	sh := find(t, blocked, genai.DirectionInput, azureopenai.CodeSelfHarm)
 	require.Equal(t, "self_harm", sh.Native, "self-harm spelled with a hyphen")
 	d := blocked.Guardrail.Derive()
-	require.Equal(t, []string{"CUSTOM_WORDS", "PROMPT_ATTACK", "VIOLENCE"}, d.ViolationCodes, "the unmatched blocklist entry is no finding")
+	require.Equal(t, []string{"PROMPT_ATTACK", "VIOLENCE"}, d.ViolationCodes)
+	require.Equal(t, []string{"content_policy", "word_policy"}, d.PolicyNames, "the matched blocklist")
+	require.Equal(t, genai.ConfidenceHigh, jb.Confidence, "a detected prompt attack")
+	var blocklists []string
+	for _, a := range blocked.Guardrail.Assessments {
+		if a.Native == "custom_blocklists" && a.Triggered() {
+			blocklists = append(blocklists, a.Name)
+		}
+	}
+	require.Equal(t, []string{"competitor-names"}, blocklists, "the unmatched blocklist entry is no finding")
 	require.Equal(t, []string{"LLM01"}, d.OWASPIDs)
 	require.Equal(t, "ResponsibleAIPolicyViolation", vendor(blocked, genai.AzureOpenAIErrorInnerCode).Str())
 
@@ -346,10 +367,11 @@ func TestResponseBodies(t *testing.T) {
 	require.Equal(t, "content_filter", e400.Response.ErrorCode)
 	require.Equal(t, int64(400), e400.HTTP.StatusCode)
 	require.Equal(t, genai.OutcomeFailure, e400.Outcome)
-	bl := find(t, e400, genai.DirectionInput, azureopenai.CodeCustomWords)
+	bl := findNative(t, e400, genai.DirectionInput, "custom_blocklists")
 	require.Equal(t, "internal-codenames", bl.Name)
 	require.Equal(t, genai.ActionBlocked, bl.Action)
-	require.Equal(t, []string{"CUSTOM_WORDS", "HATE", "PROFANITY"}, e400.Guardrail.Derive().ViolationCodes)
+	require.Equal(t, []string{"HATE", "PROFANITY"}, e400.Guardrail.Derive().ViolationCodes)
+	require.Equal(t, genai.ConfidenceNone, find(t, e400, genai.DirectionInput, azureopenai.CodePromptAttack).Confidence, "not detected")
 
 	out := evs[4] // finish_reason content_filter
 	require.Equal(t, []string{"content_filter"}, out.Response.FinishReasons)
