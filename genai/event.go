@@ -120,6 +120,9 @@ type Model struct {
 	Name string
 	// Version is the model version when it can be told ("20240307-v1:0", "2024-08-06").
 	Version string
+	// APIVersion is the request body's API version ("bedrock-2023-05-31", the Anthropic
+	// anthropic_version), which Elastic writes to gen_ai.request.model.version.
+	APIVersion string
 	// Type is gen_ai.request.model.type as Elastic writes it (the model id's vendor prefix).
 	Type string
 	// Role is gen_ai.request.model.role (the role of the last input message, as Elastic writes it).

@@ -50,7 +50,11 @@ func (e *Event) AppendFields(dst []FieldValue) []FieldValue {
 	add(GenAIRequestModel, str(req.Model.ID))
 	add(GenAIRequestModelID, str(req.Model.ID))
 	add(GenAIRequestModelType, str(req.Model.Type))
-	add(GenAIRequestModelVersion, str(req.Model.Version))
+	if req.Model.APIVersion != "" {
+		add(GenAIRequestModelVersion, str(req.Model.APIVersion))
+	} else {
+		add(GenAIRequestModelVersion, str(req.Model.Version))
+	}
 	add(GenAIRequestModelRole, str(req.Model.Role))
 	add(GenainormModelVendor, str(req.Model.Vendor))
 	add(GenainormModelFamily, str(req.Model.Family))

@@ -92,9 +92,10 @@ func DecodeRequest(m *genai.Model, body []byte, ev *genai.Event) {
 	} else if ev.Request.Operation == "" && s == shapeUnknown {
 		ev.Request.Operation = genai.OperationChat
 	}
-	// Elastic writes gen_ai.request.model.version from the body's "<type>_version".
+	// Elastic writes gen_ai.request.model.version from the body's "<type>_version"; the
+	// model version itself stays in Version.
 	if r.AnthropicVersion != "" {
-		m.Version = string(r.AnthropicVersion)
+		m.APIVersion = string(r.AnthropicVersion)
 	}
 	params(r, ev)
 	w := msgWriter{sep: "\n"}

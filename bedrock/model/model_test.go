@@ -90,7 +90,7 @@ func TestDecodeFamilies(t *testing.T) {
 			vendor: "anthropic", family: FamilyClaude, op: genai.OperationChat,
 			check: func(t *testing.T, ev *genai.Event) {
 				q := &ev.Request
-				require.Equal(t, "bedrock-2023-05-31", q.Model.Version, "Elastic's model version is the body's anthropic_version")
+				require.Equal(t, "bedrock-2023-05-31", q.Model.APIVersion, "Elastic's model version is the body's anthropic_version")
 				require.Equal(t, opt[int64](1024), q.MaxTokens)
 				require.Equal(t, opt(0.5), q.Temperature)
 				require.Equal(t, opt(0.9), q.TopP)
@@ -720,7 +720,7 @@ func TestSamples(t *testing.T) {
 		}
 		require.Empty(t, ev.Warnings)
 		require.Equal(t, "anthropic", ev.Request.Model.Type)
-		require.Equal(t, "bedrock-2023-05-31", ev.Request.Model.Version)
+		require.Equal(t, "bedrock-2023-05-31", ev.Request.Model.APIVersion)
 		require.Equal(t, genai.OperationChat, ev.Request.Operation)
 		require.NotEmpty(t, ev.Response.ID)
 		require.Len(t, ev.Response.FinishReasons, 1, "finish reasons also for streams")

@@ -8,6 +8,8 @@ import (
 	"io"
 	"strings"
 
+	"go.opentelemetry.io/otel/attribute"
+
 	"github.com/genainorm/genainorm/genai"
 )
 
@@ -28,7 +30,7 @@ type FieldInfo struct {
 func Infos() []FieldInfo {
 	var out []FieldInfo
 	for _, f := range genai.Fields() {
-		fi := FieldInfo{Name: f.Name, Type: string(f.Type), Array: f.Array, OTel: string(f.OTel),
+		fi := FieldInfo{Name: f.Name, Type: string(f.Type), Array: f.Array, OTel: string(otelKey(f)),
 			Status: string(f.Status), Sources: f.Sources, Example: f.Example, Description: f.Description}
 		for _, p := range genai.Profiles {
 			if f.In(p) {
@@ -157,8 +159,8 @@ func WriteMarkdown(w io.Writer, extra ...Section) error {
 				typ += "[]"
 			}
 			otel := ""
-			if f.OTel != "" {
-				otel = "`" + string(f.OTel) + "`"
+			if k := otelKey(f); k != "" {
+				otel = "`" + string(k) + "`"
 			}
 			var srcs []string
 			for _, s := range f.Sources {
@@ -185,6 +187,15 @@ func WriteMarkdown(w io.Writer, extra ...Section) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// otelKey is the OpenTelemetry attribute that carries the field: the key the OTel renderer
+// writes it under, or the semconv equivalent of a field the renderer leaves to another key.
+func otelKey(f *genai.Field) attribute.Key {
+	if k := genai.OTelKey(f); k != "" {
+		return k
+	}
+	return f.OTel
 }
 
 func cell(s string) string {
