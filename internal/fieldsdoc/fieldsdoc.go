@@ -60,7 +60,7 @@ var groups = []group{
 	{"Event, data stream and provenance", "What every document carries: when, what, where it is stored, and where it was read from.",
 		[]string{"@timestamp", "event.", "data_stream.", "ecs.", "error.", "log.", "tags", "genainorm.format", "genainorm.record.", "genainorm.warnings", "genainorm.truncated"}},
 	{"Identity, cloud and network", "Who called, from where, in which account and region. Invocation logs put the caller ARN in `user.id` (as Elastic's rules expect); CloudTrail puts the principal id there and the ARN in `aws.cloudtrail.user_identity.arn`.",
-		[]string{"cloud.", "user.", "user_agent.", "source.", "related.", "http.", "url.", "server.", "genainorm.credential.", "genainorm.inference_region", "genainorm.api_version"}},
+		[]string{"cloud.", "user.", "user_agent.", "source.", "related.", "http.", "url.", "server.", "tls.", "genainorm.credential.", "genainorm.inference_region", "genainorm.api_version", "genainorm.llmjacking."}},
 	{"Model, request and response", "The GenAI exchange itself, with OTel/ECS names and, in the elastic profile, the names of Elastic's proposal that public rules query.",
 		[]string{"gen_ai.provider.", "gen_ai.system", "gen_ai.operation.", "gen_ai.request.", "gen_ai.response.", "gen_ai.prompt", "gen_ai.completion", "gen_ai.input.", "gen_ai.output.", "gen_ai.tool.", "gen_ai.conversation.", "gen_ai.embeddings.", "gen_ai.user.", "genainorm.model.", "genainorm.request."}},
 	{"Usage and performance", "Token counts with their provenance, latency and sizes. `gen_ai.usage.prompt_tokens` is the provider's own input count; OTel's `gen_ai.usage.input_tokens` adds cache reads and writes when the provider's count excludes them.",
