@@ -245,9 +245,14 @@ type heldStream struct {
 // holdChunk keeps one chunk of a bare array; the array becomes one event at its message_stop
 // chunk, at a "[DONE]" item, when the next array starts, or at the end of the input.
 func (d *invocationDecoder) holdChunk(rec *genai.Record, data []byte, ev *genai.Event) error {
+	// Chunks of one array share its position; chunks written one per line (no path) share
+	// the input. A message_start chunk always opens a new stream.
 	key := rec.Pos
 	key.Path = ""
-	if d.held.active && d.held.key != key {
+	if rec.Pos.Path == "" {
+		key = genai.Position{Name: rec.Pos.Name}
+	}
+	if d.held.active && (d.held.key != key || bytes.Contains(data, ivKeyMessageStart)) {
 		if done := d.finishHeldEvent(); done != nil {
 			d.done = append(d.done, done)
 		}

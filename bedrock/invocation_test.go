@@ -465,3 +465,24 @@ func TestSplitCleanArray(t *testing.T) {
 		require.Equal(t, tc.nonObjects, n, tc.in)
 	}
 }
+
+func TestChunksOnePerLine(t *testing.T) {
+	line, err := os.ReadFile(filepath.Join(fixtures, "bare_stream.ndjson"))
+	require.NoError(t, err)
+	var chunks []json.RawMessage
+	require.NoError(t, json.Unmarshal(line, &chunks))
+	var in []byte
+	for range 2 { // two streams, one chunk a line
+		for _, c := range chunks {
+			in = append(append(in, c...), '\n')
+		}
+	}
+	evs, _, st := readEventsFrom(t, bytes.NewReader(in), "lines", testRegistry())
+	require.Len(t, evs, 2)
+	require.Equal(t, int64(10), st.Held)
+	for _, ev := range evs {
+		require.NoError(t, ev.Err)
+		require.Equal(t, genai.Some[int64](410), ev.Performance.ResponseTime)
+		require.Equal(t, "Forty-two.", ev.Response.Text)
+	}
+}
