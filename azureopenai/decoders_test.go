@@ -411,3 +411,34 @@ func TestStreams(t *testing.T) {
 	find(t, b, genai.DirectionInput, azureopenai.CodeHate) // older prompt_annotations spelling
 	require.JSONEq(t, `[{"role":"assistant","parts":[{"type":"text","content":"Here is the song lyric"},{"type":"tool_call","id":"call_9","name":"search","arguments":{"q":"lyrics"}}],"finish_reason":"content_filter"}]`, string(b.Response.OutputMessages))
 }
+
+// TestGatewayLLMEventHub reads GatewayLlmLogs pieces delivered as Event Hub records (the
+// columns under properties, camelCase), split over two messages.
+func TestGatewayLLMEventHub(t *testing.T) {
+	rec := func(seq int, extra string) string {
+		return `{"time":"2025-10-31T12:00:0` + fmt.Sprint(seq) + `Z","category":"GatewayLlmLogs","operationName":"Microsoft.ApiManagement/GatewayLlmLogs",` +
+			`"resourceId":"/SUBSCRIPTIONS/11111111-2222-3333-4444-555555555555/RESOURCEGROUPS/RG/PROVIDERS/MICROSOFT.APIMANAGEMENT/SERVICE/APIM",` +
+			`"Region":"East US","serviceName":"apim","properties":{"correlationId":"c-1","sequenceNumber":` + fmt.Sprint(seq) + extra + `}}`
+	}
+	input := `{"records":[` + rec(1, `,"requestMessages":[{"role":"user","content":"capital of tamilnadu?"}]`) + `,` +
+		rec(0, `,"requestId":"chatcmpl-eh1","operationName":"ChatCompletions_Create","apiVersion":"2024-10-21","deploymentName":"gpt-4o","modelName":"gpt-4o-2024-11-20","isStreamCompletion":true,"promptTokens":14,"completionTokens":8,"totalTokens":22`) + `]}` + "\n" +
+		`{"records":[` + rec(2, `,"responseMessages":[{"role":"assistant","content":"Chennai."}]`) + `]}` + "\n"
+	path := filepath.Join(t.TempDir(), "llm.json")
+	require.NoError(t, os.WriteFile(path, []byte(input), 0o644))
+	evs := readAll(t, registry(), path)
+	require.Len(t, evs, 1)
+	ev := evs[0]
+	require.NoError(t, ev.Err)
+	common(t, ev, azureopenai.FormatGatewayLLM)
+	require.Equal(t, azureopenai.EnvelopeRecords, ev.Source.Envelope)
+	require.Equal(t, "ChatCompletions_Create", ev.Action)
+	require.Equal(t, genai.OperationChat, ev.Request.Operation)
+	require.Equal(t, "chatcmpl-eh1", ev.Response.ID)
+	require.Equal(t, "gpt-4o", ev.Request.Model.ID)
+	require.Equal(t, genai.Some[int64](22), ev.Usage.TotalTokens)
+	require.Equal(t, "capital of tamilnadu?", ev.Request.Text)
+	require.Equal(t, "Chennai.", ev.Response.Text)
+	require.Equal(t, "11111111-2222-3333-4444-555555555555", ev.Cloud.AccountID)
+	require.Equal(t, time.Date(2025, 10, 31, 12, 0, 0, 0, time.UTC), ev.Time, "the earliest piece")
+	require.Equal(t, "GatewayLlmLogs", vendor(ev, genai.AzureOpenAICategory).Str())
+}
