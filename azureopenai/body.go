@@ -2,6 +2,8 @@ package azureopenai
 
 import (
 	"bytes"
+	"math"
+	"strconv"
 	"strings"
 	"time"
 
@@ -681,10 +683,8 @@ func parseFloat(s string) (float64, bool) {
 	if s == "" {
 		return 0, false
 	}
-	var f float64
-	var err error
-	f, err = strconvParseFloat(s)
-	if err != nil || f != f {
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
 		return 0, false
 	}
 	return f, true

@@ -269,5 +269,3 @@ func hasMember(data []byte, name, value string) bool {
 	}
 	return false
 }
-
-func strconvParseFloat(s string) (float64, error) { return strconv.ParseFloat(s, 64) }
