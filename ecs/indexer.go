@@ -606,13 +606,14 @@ func (ix *Indexer) retryLoop() {
 			ix.mu.RLock()
 			for i, d := range batch {
 				if ix.closed.Load() {
-					// Close takes over: put the rest back.
+					// Close takes over: put the rest back and stop.
 					ix.retryMu.Lock()
 					for _, r := range batch[i:] {
 						heap.Push(&ix.retryQ, r)
 					}
 					ix.retryMu.Unlock()
-					break
+					ix.mu.RUnlock()
+					return
 				}
 				ix.retried.Add(1)
 				ix.counters.retry(d.ctx)

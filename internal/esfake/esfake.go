@@ -279,6 +279,14 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		s.templateAPI(w, r, s.templates, parts[1:], body, true)
 	case parts[0] == "_refresh" || (len(parts) == 2 && parts[1] == "_refresh"):
 		writeJSON(w, http.StatusOK, `{"_shards":{"total":1,"successful":1,"failed":0}}`)
+	case len(parts) == 2 && parts[1] == "_count":
+		s.count(w, parts[0])
+	case len(parts) == 2 && parts[1] == "_search":
+		s.search(w, parts[0], body)
+	case len(parts) == 4 && parts[1] == "_mapping" && parts[2] == "field" && r.Method == http.MethodGet:
+		s.fieldMapping(w, parts[0], parts[3])
+	case parts[0] == "_data_stream" && len(parts) == 2 && r.Method == http.MethodDelete:
+		s.deleteDataStreams(w, parts[1])
 	default:
 		writeError(w, http.StatusNotFound, "resource_not_found_exception", "esfake does not implement "+r.Method+" "+r.URL.Path)
 	}
@@ -490,6 +498,9 @@ func (s *Server) bulkItem(action string, meta bulkMeta, src []byte) ([]byte, int
 	if _, ok := m[id]; ok && action == "create" {
 		return itemJSON(action, meta.Index, id, 409, "", 0, "version_conflict_engine_exception",
 			"["+id+"]: version conflict, document already exists (current version [1])"), 409
+	}
+	if msg := s.checkMappingLocked(meta.Index, src); msg != "" {
+		return itemJSON(action, meta.Index, id, 400, "", 0, "document_parsing_exception", msg), 400
 	}
 	m[id] = slices.Clone(src)
 	s.seq++
@@ -817,4 +828,276 @@ func appendQuote(b []byte, s string) []byte {
 		return append(b, `""`...)
 	}
 	return out
+}
+
+// indicesLocked returns the stored data streams and indices matching a comma-separated list of
+// names and wildcard patterns.
+func (s *Server) indicesLocked(expr string) []string {
+	var out []string
+	for name := range s.docs {
+		for _, p := range strings.Split(expr, ",") {
+			if matchPattern(p, name) {
+				out = append(out, name)
+				break
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func (s *Server) count(w http.ResponseWriter, expr string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := 0
+	for _, name := range s.indicesLocked(expr) {
+		n += len(s.docs[name])
+	}
+	writeJSON(w, http.StatusOK, `{"count":`+strconv.Itoa(n)+`,"_shards":{"total":1,"successful":1,"skipped":0,"failed":0}}`)
+}
+
+func (s *Server) deleteDataStreams(w http.ResponseWriter, expr string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, name := range s.indicesLocked(expr) {
+		delete(s.docs, name)
+	}
+	writeJSON(w, http.StatusOK, `{"acknowledged":true}`)
+}
+
+// search answers size:0 searches with terms aggregations over keyword values: each bucket
+// counts the documents holding the value.
+func (s *Server) search(w http.ResponseWriter, expr string, body []byte) {
+	var req struct {
+		Aggs map[string]struct {
+			Terms struct {
+				Field string `json:"field"`
+				Size  int    `json:"size"`
+			} `json:"terms"`
+		} `json:"aggs"`
+	}
+	if len(bytes.TrimSpace(body)) > 0 {
+		if err := json.Unmarshal(body, &req); err != nil {
+			writeError(w, http.StatusBadRequest, "parsing_exception", err.Error())
+			return
+		}
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	total := 0
+	aggs := map[string]any{}
+	counts := map[string]map[string]int{}
+	for _, name := range s.indicesLocked(expr) {
+		for _, src := range s.docs[name] {
+			total++
+			var doc map[string]any
+			if json.Unmarshal(src, &doc) != nil {
+				continue
+			}
+			for aggName, a := range req.Aggs {
+				if counts[aggName] == nil {
+					counts[aggName] = map[string]int{}
+				}
+				seen := map[string]bool{}
+				for _, v := range lookup(doc, a.Terms.Field) {
+					if k, ok := v.(string); ok && !seen[k] {
+						seen[k] = true
+						counts[aggName][k]++
+					}
+				}
+			}
+		}
+	}
+	for aggName := range req.Aggs {
+		var buckets []map[string]any
+		for k, n := range counts[aggName] {
+			buckets = append(buckets, map[string]any{"key": k, "doc_count": n})
+		}
+		sort.Slice(buckets, func(i, j int) bool {
+			if buckets[i]["doc_count"].(int) != buckets[j]["doc_count"].(int) {
+				return buckets[i]["doc_count"].(int) > buckets[j]["doc_count"].(int)
+			}
+			return buckets[i]["key"].(string) < buckets[j]["key"].(string)
+		})
+		if buckets == nil {
+			buckets = []map[string]any{}
+		}
+		aggs[aggName] = map[string]any{"buckets": buckets}
+	}
+	resp := map[string]any{"took": 0, "timed_out": false, "hits": map[string]any{"total": map[string]any{"value": total, "relation": "eq"}, "hits": []any{}}}
+	if len(aggs) > 0 {
+		resp["aggregations"] = aggs
+	}
+	b, _ := json.Marshal(resp, json.Deterministic(true))
+	writeJSON(w, http.StatusOK, string(b))
+}
+
+// lookup returns the values at a dotted path of a document (objects or dotted keys; arrays
+// flattened).
+func lookup(v any, path string) []any {
+	if path == "" {
+		if arr, ok := v.([]any); ok {
+			return arr
+		}
+		return []any{v}
+	}
+	switch t := v.(type) {
+	case map[string]any:
+		var out []any
+		for k, child := range t {
+			if k == path {
+				out = append(out, lookup(child, "")...)
+			} else if strings.HasPrefix(path, k+".") {
+				out = append(out, lookup(child, path[len(k)+1:])...)
+			}
+		}
+		return out
+	case []any:
+		var out []any
+		for _, e := range t {
+			out = append(out, lookup(e, path)...)
+		}
+		return out
+	}
+	return nil
+}
+
+// mappingTypeLocked returns the mapping type of a field in the mappings the governing template
+// gives index ("" when unknown).
+func (s *Server) mappingTypeLocked(index, field string) string {
+	props := s.composedPropertiesLocked(index)
+	if props == nil {
+		return ""
+	}
+	parts := strings.Split(field, ".")
+	cur := props
+	for i, p := range parts {
+		def, ok := cur[p].(map[string]any)
+		if !ok {
+			return ""
+		}
+		if i == len(parts)-1 {
+			t, _ := def["type"].(string)
+			if t == "" && def["properties"] != nil {
+				return "object"
+			}
+			return t
+		}
+		cur, _ = def["properties"].(map[string]any)
+		if cur == nil {
+			return ""
+		}
+	}
+	return ""
+}
+
+// composedPropertiesLocked returns the mapping properties of the template governing index.
+func (s *Server) composedPropertiesLocked(index string) map[string]any {
+	name, t := s.matchLocked(index)
+	if name == "" {
+		return nil
+	}
+	mappings := map[string]any{}
+	for _, c := range t.ComposedOf {
+		var ct struct {
+			Template struct {
+				Mappings map[string]any `json:"mappings"`
+			} `json:"template"`
+		}
+		if json.Unmarshal(s.components[c], &ct) == nil {
+			merge(mappings, ct.Template.Mappings)
+		}
+	}
+	merge(mappings, t.Template.Mappings)
+	props, _ := mappings["properties"].(map[string]any)
+	return props
+}
+
+func (s *Server) fieldMapping(w http.ResponseWriter, expr, field string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := map[string]any{}
+	for _, name := range s.indicesLocked(expr) {
+		m := map[string]any{}
+		if typ := s.mappingTypeLocked(name, field); typ != "" {
+			leaf := field[strings.LastIndex(field, ".")+1:]
+			m[field] = map[string]any{"full_name": field, "mapping": map[string]any{leaf: map[string]any{"type": typ}}}
+		}
+		out[backingIndex(name)] = map[string]any{"mappings": m}
+	}
+	b, _ := json.Marshal(out, json.Deterministic(true))
+	writeJSON(w, http.StatusOK, string(b))
+}
+
+// checkMappingLocked refuses a document whose values do not fit the boolean and numeric fields
+// of the governing template's mappings, like Elasticsearch's document parser; it returns the
+// reason, or "".
+func (s *Server) checkMappingLocked(index string, src []byte) string {
+	props := s.composedPropertiesLocked(index)
+	if props == nil {
+		return ""
+	}
+	var doc map[string]any
+	if json.Unmarshal(src, &doc) != nil {
+		return ""
+	}
+	return checkObject(props, doc, "")
+}
+
+func checkObject(props, doc map[string]any, prefix string) string {
+	for k, v := range doc {
+		def, ok := props[k].(map[string]any)
+		if !ok {
+			// A dotted key ("a.b": v) is the object path a.b.
+			if i := strings.IndexByte(k, '.'); i > 0 {
+				if msg := checkObject(props, map[string]any{k[:i]: map[string]any{k[i+1:]: v}}, prefix); msg != "" {
+					return msg
+				}
+			}
+			continue
+		}
+		name := prefix + k
+		if sub, ok := def["properties"].(map[string]any); ok {
+			if obj, ok := v.(map[string]any); ok {
+				if msg := checkObject(sub, obj, name+"."); msg != "" {
+					return msg
+				}
+			}
+			continue
+		}
+		typ, _ := def["type"].(string)
+		vals := []any{v}
+		if arr, ok := v.([]any); ok {
+			vals = arr
+		}
+		for _, x := range vals {
+			if !fits(typ, x) {
+				return fmt.Sprintf("[1:1] failed to parse field [%s] of type [%s] in document", name, typ)
+			}
+		}
+	}
+	return ""
+}
+
+func fits(typ string, v any) bool {
+	switch typ {
+	case "boolean":
+		switch x := v.(type) {
+		case bool, nil:
+			return true
+		case string:
+			return x == "true" || x == "false" || x == ""
+		}
+		return false
+	case "long", "integer", "short", "byte", "double", "float", "half_float", "scaled_float", "unsigned_long":
+		switch x := v.(type) {
+		case float64, nil:
+			return true
+		case string:
+			_, err := strconv.ParseFloat(x, 64)
+			return err == nil
+		}
+		return false
+	}
+	return true
 }
