@@ -28,6 +28,7 @@ import (
 	"github.com/genainorm/genainorm/azureopenai"
 	"github.com/genainorm/genainorm/bedrock"
 	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/esfake"
 )
 
 func integrationClient(t *testing.T) (*elasticsearch.Client, ConnectConfig) {
@@ -116,6 +117,22 @@ func (f *flakyTransport) Perform(req *http.Request) (*http.Response, error) {
 
 func TestIntegration(t *testing.T) {
 	es, cc := integrationClient(t)
+	runIntegration(t, es, cc)
+}
+
+// TestIntegrationSuiteAgainstStandIn runs the suite against internal/esfake, so that the suite
+// itself is exercised on every test run (the stand-in answers _count, terms aggregations and
+// field mappings from what it stored and the installed templates).
+func TestIntegrationSuiteAgainstStandIn(t *testing.T) {
+	srv := esfake.New(esfake.WithBasicAuth("elastic", "stand-in-password"))
+	t.Cleanup(srv.Close) // after the suite's own cleanup
+	cc := ConnectConfig{URLs: []string{srv.URL}, Username: "elastic", Password: "stand-in-password"}
+	es, _, err := Connect(context.Background(), cc)
+	require.NoError(t, err)
+	runIntegration(t, es, cc)
+}
+
+func runIntegration(t *testing.T, es esapi.Transport, cc ConnectConfig) {
 	ctx := context.Background()
 	ns := fmt.Sprintf("it%d", time.Now().Unix())
 	t.Cleanup(func() {
