@@ -63,6 +63,7 @@ type Reader struct {
 	pending  []Record
 	decoders map[*Format]Decoder
 	order    []Decoder
+	last     *Format // the format of the previous record, tried first
 	forced   *Format
 	flushed  []*Event
 	atEOF    bool
@@ -311,7 +312,8 @@ const maxEnvelopeDepth = 4
 
 // decodeRecord opens an envelope or decodes a record; it reports whether ev holds an event.
 func (r *Reader) decodeRecord(rec *Record, ev *Event) bool {
-	if rec.depth < maxEnvelopeDepth {
+	f := r.forced
+	if f == nil && rec.depth < maxEnvelopeDepth {
 		if env := r.reg.DetectEnvelope(rec.Data); env != nil {
 			children, err := env.Split(rec.Data)
 			if err != nil {
@@ -341,7 +343,11 @@ func (r *Reader) decodeRecord(rec *Record, ev *Event) bool {
 		}
 	}
 	r.stats.Records++
-	f := r.forced
+	// Records of one stream are nearly always of one format: try the previous record's format
+	// before asking every format in turn.
+	if f == nil && r.last != nil && r.last.Detect(rec.Data) {
+		f = r.last
+	}
 	if f == nil {
 		f = r.reg.Detect(rec.Data)
 	}
@@ -349,6 +355,7 @@ func (r *Reader) decodeRecord(rec *Record, ev *Event) bool {
 		r.errorEvent(ev, *rec, "", ErrUnknownFormat)
 		return true
 	}
+	r.last = f
 	d := r.decoders[f]
 	if d == nil {
 		d = f.NewDecoder()
