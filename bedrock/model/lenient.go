@@ -330,7 +330,7 @@ func (r *raw) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 	if err != nil {
 		return err
 	}
-	if bytes.IndexAny(v, " \t\r\n") < 0 {
+	if !bytes.ContainsAny(v, " \t\r\n") {
 		*r = append((*r)[:0], v...)
 		return nil
 	}

@@ -14,13 +14,12 @@ import (
 // (output messages add "finish_reason"), or a bare array of parts for system instructions.
 // Media payloads are never written: a blob part carries its size instead.
 type msgWriter struct {
-	b      []byte
-	msgs   int
-	parts  int
-	inMsg  bool
-	text   strings.Builder // the plain text of the text parts written with textOf
-	sep    string
-	noText bool
+	b     []byte
+	msgs  int
+	parts int
+	inMsg bool
+	text  strings.Builder // the plain text of the text parts written with textOf
+	sep   string
 }
 
 // begin opens a message with the given role.
