@@ -79,9 +79,6 @@ const (
 
 const defaultMaxRecord = 256 << 20
 
-// sniffSize is how much of the input is looked at to tell NDJSON from JSON documents.
-const sniffSize = 1 << 20
-
 // NewReader returns a Reader of r that decodes with the formats and envelopes in reg.
 // It returns an error when opts name an unknown format.
 func NewReader(r io.Reader, reg *Registry, opts ReaderOptions) (*Reader, error) {
@@ -183,7 +180,7 @@ func (r *Reader) sniff() error {
 	// later lines (a pretty-printed document). A first line that is simply broken does not make
 	// it a document: every other line must still be read.
 	r.mode = modeLines
-	peek, _ := r.br.Peek(sniffSize)
+	peek := r.firstLine()
 	trimmed := bytes.TrimLeft(peek, " \t\r\n\ufeff")
 	if len(trimmed) == 0 || (trimmed[0] != '{' && trimmed[0] != '[') {
 		return nil
@@ -203,6 +200,24 @@ func (r *Reader) sniff() error {
 		r.dec = jsontext.NewDecoder(r.br, jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
 	}
 	return nil
+}
+
+// firstLine returns the buffered input once it holds the first non-blank line (or the buffer
+// is full, or the input ended), without waiting for more: on a live pipe the first record is
+// decoded as soon as its line is complete.
+func (r *Reader) firstLine() []byte {
+	for {
+		n := r.br.Buffered()
+		peek, err := r.br.Peek(n)
+		trimmed := bytes.TrimLeft(peek, " \t\r\n\ufeff")
+		if len(trimmed) > 0 && bytes.IndexByte(trimmed, '\n') >= 0 || err != nil || n >= r.br.Size() {
+			return peek
+		}
+		if _, err := r.br.Peek(n + 1); err != nil { // wait for more input
+			peek, _ = r.br.Peek(r.br.Buffered())
+			return peek
+		}
+	}
 }
 
 func (r *Reader) readLine(ev *Event) error {

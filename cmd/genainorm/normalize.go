@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"sync"
+	"time"
 
 	"github.com/genainorm/genainorm/ecs"
 	"github.com/genainorm/genainorm/genai"
@@ -51,7 +53,7 @@ func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		return 2
 	}
 	r := ecs.Renderer{Profile: profile, Namespace: nf.namespace, KeepOriginal: nf.keepOriginal}
-	out := bufio.NewWriterSize(stdout, 1<<20)
+	out := newTimedWriter(stdout, 1<<20, 500*time.Millisecond)
 	var buf []byte
 	var sum summary
 	err = eachEvent(fs.Args(), stdin, &nf, stderr, &sum, func(ev *genai.Event) error {
@@ -60,7 +62,7 @@ func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		_, werr := out.Write(buf)
 		return werr
 	})
-	if ferr := out.Flush(); ferr != nil && err == nil {
+	if ferr := out.Close(); ferr != nil && err == nil {
 		err = ferr
 	}
 	if err != nil {
@@ -72,4 +74,59 @@ func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		sum.write(stderr, "written")
 	}
 	return exitCode(err, &sum)
+}
+
+// timedWriter buffers output for throughput and flushes it at least every interval, so that
+// documents of a live input (a pipe from "aws logs tail") reach the reader promptly.
+type timedWriter struct {
+	mu   sync.Mutex
+	w    *bufio.Writer
+	err  error
+	stop chan struct{}
+	done chan struct{}
+}
+
+func newTimedWriter(w io.Writer, size int, interval time.Duration) *timedWriter {
+	t := &timedWriter{w: bufio.NewWriterSize(w, size), stop: make(chan struct{}), done: make(chan struct{})}
+	go func() {
+		defer close(t.done)
+		tick := time.NewTicker(interval)
+		defer tick.Stop()
+		for {
+			select {
+			case <-t.stop:
+				return
+			case <-tick.C:
+				t.mu.Lock()
+				if t.err == nil && t.w.Buffered() > 0 {
+					t.err = t.w.Flush()
+				}
+				t.mu.Unlock()
+			}
+		}
+	}()
+	return t
+}
+
+func (t *timedWriter) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.err != nil {
+		return 0, t.err
+	}
+	n, err := t.w.Write(p)
+	t.err = err
+	return n, err
+}
+
+// Close stops the timer and flushes what is buffered.
+func (t *timedWriter) Close() error {
+	close(t.stop)
+	<-t.done
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.err != nil {
+		return t.err
+	}
+	return t.w.Flush()
 }

@@ -29,7 +29,8 @@ func corpora(tb testing.TB) map[string]*Corpus {
 		filepath.Join(samples, "bedrock", "invocation.log"),
 	}
 	mixed := append(append([]string(nil), bedrockFiles...),
-		filepath.Join(root, "testdata", "bedrock", "*", "*.ndjson"),
+		filepath.Join(root, "testdata", "bedrock", "guardrails", "*.ndjson"),
+		filepath.Join(root, "testdata", "bedrock", "cloudtrail", "*.ndjson"),
 		filepath.Join(root, "testdata", "azureopenai", "*.ndjson"),
 		filepath.Join(samples, "azure_openai", "*.log"),
 		filepath.Join(samples, "azure_ai_foundry", "*.log"),
