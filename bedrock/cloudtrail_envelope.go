@@ -74,7 +74,7 @@ func splitCloudTrailRecords(data []byte) ([]genai.Record, error) {
 		}
 		found = true
 		if dec.PeekKind() != '[' {
-			return fmt.Errorf("Records is a JSON %v, not an array", dec.PeekKind())
+			return fmt.Errorf("member Records is a JSON %v, not an array", dec.PeekKind())
 		}
 		if _, err := dec.ReadToken(); err != nil {
 			return err
@@ -82,7 +82,7 @@ func splitCloudTrailRecords(data []byte) ([]genai.Record, error) {
 		for i := 0; dec.PeekKind() != ']'; i++ {
 			v, err := valueAt(dec, data)
 			if err != nil {
-				return fmt.Errorf("Records[%d]: %w", i, err)
+				return fmt.Errorf("element Records[%d]: %w", i, err)
 			}
 			out = append(out, genai.Record{Data: v, Pos: genai.Position{Path: "Records[" + strconv.Itoa(i) + "]"}})
 		}

@@ -189,7 +189,7 @@ func (d *invocationDecoder) decodeConverseRequest(body []byte, ev *genai.Event, 
 		}
 		return dec.SkipValue()
 	})
-	if err != nil && err != ivErrNotObject {
+	if err != nil && err != errIvNotObject {
 		ev.Warn(genai.WarnBodyUnreadable, "Converse request body: "+err.Error())
 	}
 	ev.Request.InputMessages = msgs.close()
@@ -636,7 +636,7 @@ func (d *invocationDecoder) decodeConverseResponse(body []byte, ev *genai.Event,
 		}
 		return dec.SkipValue()
 	})
-	if err != nil && err != ivErrNotObject {
+	if err != nil && err != errIvNotObject {
 		ev.Warn(genai.WarnBodyUnreadable, "Converse response body: "+err.Error())
 	}
 	if hasMessage {

@@ -143,7 +143,6 @@ type invocationRecord struct {
 	inputTokens                 genai.Opt[int64]
 	cacheReadTokens             genai.Opt[int64]
 	cacheWriteTokens            genai.Opt[int64]
-	hasOutput                   bool
 	outputContentType           string
 	outputBody                  jsontext.Value
 	outputS3Path                string
@@ -281,7 +280,7 @@ func (d *invocationDecoder) parseRecord(data []byte, r *invocationRecord) error 
 		}
 		return err
 	})
-	if err == ivErrNotObject {
+	if err == errIvNotObject {
 		return fmt.Errorf("not a JSON object")
 	}
 	return err
@@ -454,12 +453,10 @@ func offloaded(ev *genai.Event, side, path string) {
 // bodies holds the cleaned bodies of one record and what was learnt while reading them.
 type bodies struct {
 	in, out         []byte // cleaned (compact, base64 cut) bodies; nil when absent
-	inRaw, outRaw   []byte // flattened copies for the vendor tree, nil when left out
 	inCapped        bool
 	outCapped       bool
 	kinds           []string // messages content kinds
-	completionText  string
-	streamFlattened []byte // the output chunk array with non-objects wrapped, for streams
+	streamFlattened []byte   // the output chunk array with non-objects wrapped, for streams
 }
 
 // cleanBodies compacts both bodies, cuts base64 media out, and sets Request.Body /

@@ -31,11 +31,11 @@ func (s *ivScanner) reset(data []byte) *jsontext.Decoder {
 	return &s.dec
 }
 
-var ivErrNotObject = errors.New("not a JSON object")
+var errIvNotObject = errors.New("not a JSON object")
 
 // ivEachMember calls fn for every member of the object d is positioned at, with the member's
 // raw (quoted) name; fn must read or skip the member's value. A value that is not an object
-// is skipped and ivErrNotObject returned.
+// is skipped and errIvNotObject returned.
 func ivEachMember(d *jsontext.Decoder, fn func(name []byte) error) error {
 	switch d.PeekKind() {
 	case '{':
@@ -46,7 +46,7 @@ func ivEachMember(d *jsontext.Decoder, fn func(name []byte) error) error {
 		if err := d.SkipValue(); err != nil {
 			return err
 		}
-		return ivErrNotObject
+		return errIvNotObject
 	}
 	if _, err := d.ReadToken(); err != nil {
 		return err
@@ -74,7 +74,7 @@ func ivEachMember(d *jsontext.Decoder, fn func(name []byte) error) error {
 }
 
 // ivEachElement calls fn for every element of the array d is positioned at; fn must read or
-// skip the element. A value that is not an array is skipped and ivErrNotArray returned.
+// skip the element. A value that is not an array is skipped and errIvNotArray returned.
 func ivEachElement(d *jsontext.Decoder, fn func(i int) error) error {
 	switch d.PeekKind() {
 	case '[':
@@ -85,7 +85,7 @@ func ivEachElement(d *jsontext.Decoder, fn func(i int) error) error {
 		if err := d.SkipValue(); err != nil {
 			return err
 		}
-		return ivErrNotArray
+		return errIvNotArray
 	}
 	if _, err := d.ReadToken(); err != nil {
 		return err
@@ -108,12 +108,12 @@ func ivEachElement(d *jsontext.Decoder, fn func(i int) error) error {
 	}
 }
 
-var ivErrNotArray = errors.New("not a JSON array")
+var errIvNotArray = errors.New("not a JSON array")
 
 // ivTolerate turns the "wrong shape" errors of ivEachMember/ivEachElement into nil: a member of an
 // unexpected type is ignored, while a syntax error still fails.
 func ivTolerate(err error) error {
-	if err == ivErrNotObject || err == ivErrNotArray {
+	if err == errIvNotObject || err == errIvNotArray {
 		return nil
 	}
 	return err
