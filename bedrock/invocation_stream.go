@@ -348,9 +348,17 @@ func (d *invocationDecoder) decodeBareArray(data []byte, ev *genai.Event) error 
 	ev.Response.Body, b.outCapped = d.capBody(ev, b.out, "gen_ai.completion")
 	d.decodeStream(b.out, ev, &b)
 	if ev.Request.Model.ID == "" && ev.Response.Model != "" {
-		role := ev.Request.Model.Role
+		// The chunks may already have told vendor and family (from their shape) where the
+		// response's model name alone cannot: keep what Parse does not know.
+		prev := ev.Request.Model
 		ev.Request.Model = model.Parse(ev.Response.Model)
-		ev.Request.Model.Role = role
+		ev.Request.Model.Role = prev.Role
+		if ev.Request.Model.Vendor == "" {
+			ev.Request.Model.Vendor, ev.Request.Model.Family = prev.Vendor, prev.Family
+		}
+		if ev.Request.Model.Type == "" {
+			ev.Request.Model.Type = prev.Type
+		}
 	}
 	if ev.Request.Operation == "" {
 		ev.Request.Operation = genai.OperationChat

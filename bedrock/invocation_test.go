@@ -317,6 +317,7 @@ func TestBareStreamArray(t *testing.T) {
 	require.Equal(t, OpInvokeModelStream, ev.Action)
 	require.Equal(t, "msg_01Bare", ev.Response.ID)
 	require.Equal(t, "claude-3-5-haiku-20241022", ev.Request.Model.ID)
+	require.Equal(t, "anthropic", ev.Request.Model.Vendor)
 	require.Equal(t, genai.Some[int64](410), ev.Performance.ResponseTime)
 	require.Equal(t, genai.Some[int64](21), ev.Usage.InputTokens)
 	require.Equal(t, genai.UsageSourceStreamMetrics, ev.Usage.Source)
