@@ -169,6 +169,7 @@ var registry struct {
 	fields []*Field
 	byName map[string]*Field
 	sealed bool
+	once   sync.Once // seals the registry; reads after it need no lock
 }
 
 // Declare adds a field to the registry and returns it. It is called from package-level
@@ -197,16 +198,18 @@ func Declare(f Field) *Field {
 	return p
 }
 
+// sealed sorts the registry once, on first read; from then on it never changes (Declare
+// panics), so renderers read it on every document without taking a lock.
 func sealed() []*Field {
-	registry.Lock()
-	defer registry.Unlock()
-	if !registry.sealed {
+	registry.once.Do(func() {
+		registry.Lock()
+		defer registry.Unlock()
 		registry.sealed = true
 		slices.SortFunc(registry.fields, func(a, b *Field) int { return strings.Compare(a.Name, b.Name) })
 		for i, f := range registry.fields {
 			f.ord = i
 		}
-	}
+	})
 	return registry.fields
 }
 
