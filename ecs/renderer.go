@@ -109,15 +109,7 @@ func (r *Renderer) AppendDocument(dst []byte, ev *genai.Event) []byte {
 		add(genai.Timestamp, genai.TimeValue(ingested))
 		add(genai.ErrorMessage, genai.StringValue(ev.Err.Error()))
 		add(genai.EventOriginal, genai.StringValue(string(ev.Original)))
-		add(genai.GenainormFormat, genai.StringValue(ev.Source.Format))
-		pos := ev.Source.Position
-		add(genai.LogFilePath, genai.StringValue(pos.Name))
-		add(genai.LogOffset, genai.IntValue(pos.Offset))
-		if pos.Line > 0 {
-			add(genai.GenainormRecordLine, genai.IntValue(pos.Line))
-		}
-		add(genai.GenainormRecordPath, genai.StringValue(pos.Path))
-		add(genai.GenainormRecordEnvelope, genai.StringValue(ev.Source.Envelope))
+		fs = ev.AppendSourceFields(fs)
 	} else {
 		add(genai.EventKind, genai.StringValue("event"))
 		if r.KeepOriginal {

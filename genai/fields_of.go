@@ -30,16 +30,7 @@ func (e *Event) AppendFields(dst []FieldValue) []FieldValue {
 	add(EventType, StringsValue(e.Type))
 	add(EventProvider, str(e.Provider))
 	add(EventID, str(e.ID))
-	add(GenainormFormat, str(e.Source.Format))
-	if e.Source.Position.Line > 0 {
-		add(GenainormRecordLine, IntValue(e.Source.Position.Line))
-	}
-	add(GenainormRecordPath, str(e.Source.Position.Path))
-	add(GenainormRecordEnvelope, str(e.Source.Envelope))
-	add(LogFilePath, str(e.Source.Position.Name))
-	if e.Source.Position.Name != "" {
-		add(LogOffset, IntValue(e.Source.Position.Offset))
-	}
+	dst = e.AppendSourceFields(dst)
 
 	// Provider and model.
 	add(GenAIProviderName, str(e.Source.ProviderName))
@@ -203,6 +194,30 @@ func (e *Event) AppendFields(dst []FieldValue) []FieldValue {
 	}
 	if len(e.Truncations) > 0 {
 		add(GenainormTruncated, JSONValue(truncationsJSON(e.Truncations)))
+	}
+	return dst
+}
+
+// AppendSourceFields appends where the record came from: the format that read it and its
+// position (input name, byte offset, line, path inside its envelope, envelope). AppendFields
+// includes them; renderers call this directly for error documents, whose other fields
+// AppendFields leaves out.
+func (e *Event) AppendSourceFields(dst []FieldValue) []FieldValue {
+	add := func(f *Field, v Value) {
+		if !v.IsEmpty() {
+			dst = append(dst, FieldValue{Field: f, Value: v})
+		}
+	}
+	pos := &e.Source.Position
+	add(GenainormFormat, StringValue(e.Source.Format))
+	if pos.Line > 0 {
+		add(GenainormRecordLine, IntValue(pos.Line))
+	}
+	add(GenainormRecordPath, StringValue(pos.Path))
+	add(GenainormRecordEnvelope, StringValue(e.Source.Envelope))
+	add(LogFilePath, StringValue(pos.Name))
+	if pos.Name != "" {
+		add(LogOffset, IntValue(pos.Offset))
 	}
 	return dst
 }
