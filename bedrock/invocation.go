@@ -54,10 +54,11 @@ type InvocationOptions struct {
 	// so that documents stay indexable. Zero means DefaultMinInlineDataBytes; negative keeps
 	// base64 data.
 	MinInlineDataBytes int
-	// OmitRawBodies leaves out the flattened raw bodies
-	// (aws_bedrock.invocation.input.input_body_json / output.output_body_json), which
-	// duplicate gen_ai.prompt / gen_ai.completion.
-	OmitRawBodies bool
+	// KeepRawBodies also writes the bodies as flattened objects
+	// (aws_bedrock.invocation.input.input_body_json / output.output_body_json). They duplicate
+	// gen_ai.prompt / gen_ai.completion, so they are left out by default, as Elastic's
+	// integration removes them unless told to preserve duplicate fields.
+	KeepRawBodies bool
 }
 
 func (o InvocationOptions) withDefaults() InvocationOptions {
@@ -518,7 +519,7 @@ func (d *invocationDecoder) setVendor(r *invocationRecord, ev *genai.Event, b *b
 	ev.SetVendor(genai.AWSBedrockInvocationInputCacheReadTokenCount, genai.IntOpt(r.cacheReadTokens))
 	ev.SetVendor(genai.AWSBedrockInvocationInputCacheWriteTokenCount, genai.IntOpt(r.cacheWriteTokens))
 	ev.SetVendor(genai.AWSBedrockInvocationInputBodyS3Path, str(r.inputS3Path))
-	if !d.opts.OmitRawBodies && b.in != nil && !b.inCapped && b.in[0] == '{' {
+	if d.opts.KeepRawBodies && b.in != nil && !b.inCapped && b.in[0] == '{' {
 		ev.SetVendor(genai.AWSBedrockInvocationInputBodyJSON, genai.JSONValue(b.in))
 	}
 	ev.SetVendor(genai.AWSBedrockInvocationInputMessagesContentKinds, genai.StringsValue(b.kinds))
@@ -526,7 +527,7 @@ func (d *invocationDecoder) setVendor(r *invocationRecord, ev *genai.Event, b *b
 	ev.SetVendor(genai.AWSBedrockInvocationOutputTokenCount, genai.IntOpt(r.outputTokens))
 	ev.SetVendor(genai.AWSBedrockInvocationOutputBodyS3Path, str(r.outputS3Path))
 	ev.SetVendor(genai.AWSBedrockInvocationOutputVideoS3Path, str(r.outputVideoS3Path))
-	if !d.opts.OmitRawBodies && b.out != nil && !b.outCapped {
+	if d.opts.KeepRawBodies && b.out != nil && !b.outCapped {
 		if b.out[0] == '{' {
 			ev.SetVendor(genai.AWSBedrockInvocationOutputBodyJSON, genai.JSONValue(b.out))
 		} else if b.streamFlattened != nil {

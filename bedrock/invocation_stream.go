@@ -26,7 +26,7 @@ func (d *invocationDecoder) decodeStream(out []byte, ev *genai.Event, b *bodies)
 	// it is split by a plain scan rather than parsed again.
 	chunks, nonObjects := splitCleanArray(out, d.chunks[:0])
 	d.chunks = chunks[:0]
-	if !d.opts.OmitRawBodies {
+	if d.opts.KeepRawBodies {
 		if nonObjects == 0 {
 			b.streamFlattened = out
 		} else {

@@ -28,10 +28,24 @@ func testRegistry() *genai.Registry {
 // the records it skipped.
 func readEvents(t testing.TB, name string) ([]*genai.Event, []string, genai.Stats) {
 	t.Helper()
+	return readEventsWith(t, name, testRegistry())
+}
+
+// readEventsKeepRaw reads a fixture with the raw flattened bodies kept.
+func readEventsKeepRaw(t testing.TB, name string) []*genai.Event {
+	t.Helper()
+	reg := testRegistry()
+	reg.Register(NewInvocationFormat(InvocationOptions{KeepRawBodies: true}))
+	evs, _, _ := readEventsWith(t, name, reg)
+	return evs
+}
+
+func readEventsWith(t testing.TB, name string, reg *genai.Registry) ([]*genai.Event, []string, genai.Stats) {
+	t.Helper()
 	f, err := os.Open(filepath.Join(fixtures, name))
 	require.NoError(t, err)
 	defer f.Close()
-	return readEventsFrom(t, f, name, testRegistry())
+	return readEventsFrom(t, f, name, reg)
 }
 
 func readEventsFrom(t testing.TB, r io.Reader, name string, reg *genai.Registry) ([]*genai.Event, []string, genai.Stats) {
@@ -152,8 +166,12 @@ func TestInvokeModel(t *testing.T) {
 	require.Equal(t, []string{"text", "tool_result", "tool_use"}, vendor(claude, genai.AWSBedrockInvocationInputMessagesContentKinds).Strings())
 	require.Equal(t, "application/json", vendor(claude, genai.AWSBedrockInvocationInputContentType).Str())
 	require.Equal(t, int64(412), vendor(claude, genai.AWSBedrockInvocationInputTokenCount).Int())
-	require.Equal(t, string(claude.Request.Body), string(vendor(claude, genai.AWSBedrockInvocationInputBodyJSON).JSON()))
-	require.Equal(t, string(claude.Response.Body), string(vendor(claude, genai.AWSBedrockInvocationOutputBodyJSON).JSON()))
+	// The flattened copies are left out by default, as Elastic's integration does.
+	require.True(t, vendor(claude, genai.AWSBedrockInvocationInputBodyJSON).IsEmpty())
+	require.True(t, vendor(claude, genai.AWSBedrockInvocationOutputBodyJSON).IsEmpty())
+	kept := readEventsKeepRaw(t, "invoke_model.ndjson")[0]
+	require.Equal(t, string(kept.Request.Body), string(vendor(kept, genai.AWSBedrockInvocationInputBodyJSON).JSON()))
+	require.Equal(t, string(kept.Response.Body), string(vendor(kept, genai.AWSBedrockInvocationOutputBodyJSON).JSON()))
 	require.False(t, claude.Request.Stream.Value)
 	require.True(t, claude.Request.Stream.Valid)
 
@@ -190,10 +208,13 @@ func TestInvokeModelStream(t *testing.T) {
 	require.Equal(t, genai.Some[int64](4), s.Usage.OutputTokens)
 	require.True(t, s.Request.Stream.Value)
 	require.Equal(t, genai.OutcomeSuccess, s.Outcome)
-	// The flattened copy wraps the "[DONE]" item; gen_ai.completion keeps the body as logged.
-	require.True(t, strings.HasSuffix(string(vendor(s, genai.AWSBedrockInvocationOutputBodyJSON).JSON()), `,{"value":"[DONE]"}]`))
+	// The flattened copy (when kept) wraps the "[DONE]" item; gen_ai.completion keeps the body
+	// as logged.
+	require.True(t, vendor(s, genai.AWSBedrockInvocationOutputBodyJSON).IsEmpty())
+	kept := readEventsKeepRaw(t, "invoke_model_stream.ndjson")[0]
+	require.True(t, strings.HasSuffix(string(vendor(kept, genai.AWSBedrockInvocationOutputBodyJSON).JSON()), `,{"value":"[DONE]"}]`))
 	require.True(t, strings.HasSuffix(string(s.Response.Body), `,"[DONE]"]`))
-	requireJSON(t, vendor(s, genai.AWSBedrockInvocationOutputBodyJSON).JSON())
+	requireJSON(t, vendor(kept, genai.AWSBedrockInvocationOutputBodyJSON).JSON())
 
 	g := evs[1]
 	require.Equal(t, genai.Some[int64](301), g.Performance.ResponseTime)
@@ -339,7 +360,7 @@ func TestBareStreamArray(t *testing.T) {
 
 func TestBodyCaps(t *testing.T) {
 	reg := testRegistry()
-	reg.Register(NewInvocationFormat(InvocationOptions{MaxBodyBytes: 100, MinInlineDataBytes: -1, OmitRawBodies: true}))
+	reg.Register(NewInvocationFormat(InvocationOptions{MaxBodyBytes: 100, MinInlineDataBytes: -1, KeepRawBodies: true}))
 	f, err := os.Open(filepath.Join(fixtures, "invoke_model.ndjson"))
 	require.NoError(t, err)
 	defer f.Close()

@@ -22,6 +22,7 @@ type normalizeFlags struct {
 	namespace    string
 	keepOriginal bool
 	allServices  bool
+	rawBodies    bool
 	quiet        bool
 }
 
@@ -30,6 +31,7 @@ func (nf *normalizeFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&nf.profile, "profile", "elastic", "document profile: elastic (fields public Elastic rules read) or ecs (ECS/OTel names only)")
 	fs.StringVar(&nf.namespace, "namespace", "default", "data stream namespace")
 	fs.BoolVar(&nf.keepOriginal, "keep-original", false, "keep the raw record in event.original on every document (always kept on error documents)")
+	fs.BoolVar(&nf.rawBodies, "raw-bodies", false, "Bedrock: also write request and response bodies as flattened objects (aws_bedrock.invocation.*.*_body_json), which duplicate gen_ai.prompt / gen_ai.completion")
 	fs.BoolVar(&nf.allServices, "all-services", false, "CloudTrail: normalize events of every AWS service (ECS core fields only), not just Bedrock's")
 	fs.BoolVar(&nf.quiet, "quiet", false, "no summary or progress on stderr")
 }
@@ -39,6 +41,9 @@ func (nf *normalizeFlags) registry() *genai.Registry {
 	reg := new(genai.Registry)
 	bedrock.Register(reg)
 	azureopenai.Register(reg)
+	if nf.rawBodies {
+		reg.Register(bedrock.NewInvocationFormat(bedrock.InvocationOptions{KeepRawBodies: true}))
+	}
 	if nf.allServices {
 		reg.Register(bedrock.NewCloudTrailFormat(bedrock.CloudTrailOptions{AllServices: true}))
 	}

@@ -79,6 +79,23 @@ func TestNormalizeStdinGzipAndProfiles(t *testing.T) {
 	require.NoError(t, ecs.ValidateDocument(b, genai.ProfileECS))
 }
 
+func TestNormalizeRawBodies(t *testing.T) {
+	input := filepath.Join("..", "..", "testdata", "bedrock", "converse.ndjson")
+	code, out, _ := runCLI(t, "", "normalize", input)
+	require.Equal(t, 0, code)
+	d := docs(t, out)[0]
+	require.NotEmpty(t, field(d, "gen_ai.prompt"))
+	require.Nil(t, field(d, "aws_bedrock.invocation.input.input_body_json"), "left out by default")
+
+	code, out, _ = runCLI(t, "", "normalize", "--raw-bodies", input)
+	require.Equal(t, 0, code)
+	d = docs(t, out)[0]
+	require.IsType(t, map[string]any{}, field(d, "aws_bedrock.invocation.input.input_body_json"))
+	require.IsType(t, map[string]any{}, field(d, "aws_bedrock.invocation.output.output_body_json"))
+	b, _ := json.Marshal(d)
+	require.NoError(t, ecs.ValidateDocument(b, genai.ProfileElastic))
+}
+
 func TestUsageErrors(t *testing.T) {
 	code, _, errOut := runCLI(t, "", "normalize", "--profile", "nope")
 	require.Equal(t, 2, code)
