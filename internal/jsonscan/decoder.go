@@ -1,0 +1,513 @@
+package jsonscan
+
+import (
+	"fmt"
+	"io"
+	"strconv"
+	"unsafe"
+
+	"github.com/go-json-experiment/json/jsontext"
+)
+
+// Kind is the kind of a JSON token, spelled as jsontext.Kind spells it: 'n' null, 'f' false,
+// 't' true, '"' string, '0' number, '{' '}' '[' ']' delimiters, and 0 for the end of the input
+// or a syntax error.
+type Kind = jsontext.Kind
+
+// MaxDepth is the deepest nesting of objects and arrays a Decoder accepts.
+const MaxDepth = 10000
+
+// SyntaxError is a JSON syntax error and the byte offset where it was found.
+type SyntaxError struct {
+	// Offset is the byte offset into the decoded value.
+	Offset int64
+	// Msg says what was wrong.
+	Msg string
+	// Err is io.ErrUnexpectedEOF when the value was cut short, else nil.
+	Err error
+}
+
+// Error implements error.
+func (e *SyntaxError) Error() string {
+	return fmt.Sprintf("jsonscan: %s at offset %d", e.Msg, e.Offset)
+}
+
+// Unwrap returns io.ErrUnexpectedEOF for a value cut short.
+func (e *SyntaxError) Unwrap() error { return e.Err }
+
+// The parse states: what may come next.
+const (
+	stTop      uint8 = iota // a top-level value
+	stEnd                   // nothing: the top-level value was read
+	stObjFirst              // a member name or '}'
+	stObjName               // a member name (after ',')
+	stObjColon              // ':' then a member value
+	stObjValue              // a member value (after ':')
+	stObjComma              // ',' or '}'
+	stArrFirst              // an element or ']'
+	stArrValue              // an element (after ',')
+	stArrComma              // ',' or ']'
+)
+
+// Decoder reads one JSON value token by token, in place: values and tokens alias the input.
+// Its zero value reads an empty input; Reset points it at a value. A Decoder validates what
+// it reads (structure, strings, numbers, literals) but accepts invalid UTF-8 and duplicate
+// member names, as the logs it reads sometimes carry both.
+type Decoder struct {
+	data  []byte
+	pos   int
+	state uint8
+	stack []byte // open containers, '{' or '['
+	small [16]byte
+	err   error
+}
+
+// Reset points d at data, which must hold one JSON value (surrounding whitespace allowed).
+func (d *Decoder) Reset(data []byte) {
+	if d.stack == nil {
+		d.stack = d.small[:0]
+	}
+	d.data, d.pos, d.state, d.stack, d.err = data, 0, stTop, d.stack[:0], nil
+}
+
+// NewDecoder returns a Decoder reading data.
+func NewDecoder(data []byte) *Decoder {
+	d := new(Decoder)
+	d.Reset(data)
+	return d
+}
+
+// InputOffset returns the offset of the next unread byte.
+func (d *Decoder) InputOffset() int64 { return int64(d.pos) }
+
+// StackDepth returns the number of open objects and arrays.
+func (d *Decoder) StackDepth() int { return len(d.stack) }
+
+// Err returns the first syntax error met, if any.
+func (d *Decoder) Err() error { return d.err }
+
+func (d *Decoder) fail(off int, msg string, eof bool) error {
+	if d.err == nil {
+		e := &SyntaxError{Offset: int64(off), Msg: msg}
+		if eof {
+			e.Err = io.ErrUnexpectedEOF
+		}
+		d.err = e
+	}
+	d.state = stEnd
+	return d.err
+}
+
+func (d *Decoder) failAt(off int) error {
+	if off >= len(d.data) {
+		return d.fail(off, "unexpected end of input", true)
+	}
+	return d.fail(off, "invalid character "+strconv.QuoteRune(rune(d.data[off])), false)
+}
+
+// peek skips whitespace and the separator the state calls for and returns the first byte of
+// the next token, or 0 at the end of the input or after an error (d.err tells which).
+func (d *Decoder) peek() byte {
+	if d.err != nil {
+		return 0
+	}
+	data := d.data
+	i := skipSpace(data, d.pos)
+	switch d.state {
+	case stEnd:
+		d.pos = i
+		return 0
+	case stObjColon:
+		if i >= len(data) || data[i] != ':' {
+			d.failAt(i)
+			return 0
+		}
+		i = skipSpace(data, i+1)
+		d.state = stObjValue
+	case stObjComma, stArrComma:
+		if i < len(data) && data[i] == ',' {
+			i = skipSpace(data, i+1)
+			if d.state == stObjComma {
+				d.state = stObjName
+			} else {
+				d.state = stArrValue
+			}
+		}
+	}
+	d.pos = i
+	if i >= len(data) {
+		d.failAt(i)
+		return 0
+	}
+	c := data[i]
+	ok := false
+	switch d.state {
+	case stObjFirst:
+		ok = c == '"' || c == '}'
+	case stObjName:
+		ok = c == '"'
+	case stObjComma:
+		ok = c == '}'
+	case stArrFirst:
+		ok = c == ']' || valueStart[c]
+	case stArrComma:
+		ok = c == ']'
+	default: // stTop, stObjValue, stArrValue
+		ok = valueStart[c]
+	}
+	if !ok {
+		d.failAt(i)
+		return 0
+	}
+	return c
+}
+
+// valueStart marks the bytes a JSON value can start with.
+var valueStart = func() (t [256]bool) {
+	for _, c := range []byte(`"{[tfn-0123456789`) {
+		t[c] = true
+	}
+	return t
+}()
+
+// PeekKind returns the kind of the next token without reading it; 0 means the end of the
+// value or a syntax error (the next read returns it).
+func (d *Decoder) PeekKind() Kind {
+	c := d.peek()
+	switch c {
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return '0'
+	}
+	return Kind(c)
+}
+
+// afterValue moves the state on after a value (or a member name) ended at end.
+func (d *Decoder) afterValue(end int) {
+	d.pos = end
+	switch d.state {
+	case stObjFirst, stObjName:
+		d.state = stObjColon
+	case stTop:
+		d.state = stEnd
+	default:
+		if d.state == stObjValue {
+			d.state = stObjComma
+		} else {
+			d.state = stArrComma
+		}
+	}
+}
+
+func (d *Decoder) endErr() error {
+	if d.err != nil {
+		return d.err
+	}
+	return io.EOF
+}
+
+// ReadValue reads the next whole value (or member name) and returns its raw bytes, which
+// alias the input. It fails at an end delimiter.
+func (d *Decoder) ReadValue() (jsontext.Value, error) {
+	c := d.peek()
+	if c == 0 {
+		return nil, d.endErr()
+	}
+	if c == '}' || c == ']' {
+		return nil, d.failAt(d.pos)
+	}
+	start := d.pos
+	end, err := d.skip(start, len(d.stack))
+	if err != nil {
+		return nil, err
+	}
+	d.afterValue(end)
+	return jsontext.Value(d.data[start:end]), nil
+}
+
+// SkipValue reads past the next whole value (or member name).
+func (d *Decoder) SkipValue() error {
+	_, err := d.ReadValue()
+	return err
+}
+
+// Token is one JSON token: a delimiter or a scalar; a scalar aliases the input.
+type Token struct {
+	raw  []byte
+	kind Kind
+}
+
+// Kind returns the token's kind.
+func (t Token) Kind() Kind { return t.kind }
+
+// Raw returns the token's bytes as written (a string with its quotes and escapes).
+func (t Token) Raw() []byte { return t.raw }
+
+// String returns a string token's text, or the text of any other scalar as written.
+func (t Token) String() string {
+	if t.kind == '"' {
+		return Unquote(t.raw)
+	}
+	return string(t.raw)
+}
+
+// Float returns a number token's value.
+func (t Token) Float() (float64, error) {
+	if t.kind != '0' {
+		return 0, fmt.Errorf("jsonscan: %c token is not a number", t.kind)
+	}
+	return strconv.ParseFloat(unsafe.String(unsafe.SliceData(t.raw), len(t.raw)), 64)
+}
+
+// ReadToken reads the next token: a delimiter opens or closes an object or array; a scalar is
+// read whole. At the end of the value it returns io.EOF.
+func (d *Decoder) ReadToken() (Token, error) {
+	c := d.peek()
+	switch c {
+	case 0:
+		return Token{}, d.endErr()
+	case '{', '[':
+		if len(d.stack) >= MaxDepth {
+			return Token{}, d.fail(d.pos, "nesting too deep", false)
+		}
+		d.stack = append(d.stack, c)
+		d.pos++
+		if c == '{' {
+			d.state = stObjFirst
+		} else {
+			d.state = stArrFirst
+		}
+		return Token{kind: Kind(c)}, nil
+	case '}', ']':
+		d.stack = d.stack[:len(d.stack)-1]
+		switch {
+		case len(d.stack) == 0:
+			d.state = stEnd
+		case d.stack[len(d.stack)-1] == '{':
+			d.state = stObjComma
+		default:
+			d.state = stArrComma
+		}
+		d.pos++
+		return Token{kind: Kind(c)}, nil
+	}
+	start := d.pos
+	end, err := d.skip(start, len(d.stack))
+	if err != nil {
+		return Token{}, err
+	}
+	d.afterValue(end)
+	k := Kind(c)
+	if c == '-' || (c >= '0' && c <= '9') {
+		k = '0'
+	}
+	return Token{raw: d.data[start:end], kind: k}, nil
+}
+
+// skip returns the end of the value starting at i, validating it.
+func (d *Decoder) skip(i, depth int) (int, error) {
+	data := d.data
+	n := len(data)
+	if i >= n {
+		return i, d.failAt(i)
+	}
+	switch c := data[i]; c {
+	case '"':
+		return d.skipString(i)
+	case '{':
+		if depth >= MaxDepth {
+			return i, d.fail(i, "nesting too deep", false)
+		}
+		i = skipSpace(data, i+1)
+		if i < n && data[i] == '}' {
+			return i + 1, nil
+		}
+		for {
+			if i >= n || data[i] != '"' {
+				return i, d.failAt(i)
+			}
+			var err error
+			if i, err = d.skipString(i); err != nil {
+				return i, err
+			}
+			i = skipSpace(data, i)
+			if i >= n || data[i] != ':' {
+				return i, d.failAt(i)
+			}
+			i = skipSpace(data, i+1)
+			if i, err = d.skip(i, depth+1); err != nil {
+				return i, err
+			}
+			i = skipSpace(data, i)
+			if i < n && data[i] == ',' {
+				i = skipSpace(data, i+1)
+				continue
+			}
+			if i < n && data[i] == '}' {
+				return i + 1, nil
+			}
+			return i, d.failAt(i)
+		}
+	case '[':
+		if depth >= MaxDepth {
+			return i, d.fail(i, "nesting too deep", false)
+		}
+		i = skipSpace(data, i+1)
+		if i < n && data[i] == ']' {
+			return i + 1, nil
+		}
+		for {
+			var err error
+			if i, err = d.skip(i, depth+1); err != nil {
+				return i, err
+			}
+			i = skipSpace(data, i)
+			if i < n && data[i] == ',' {
+				i = skipSpace(data, i+1)
+				continue
+			}
+			if i < n && data[i] == ']' {
+				return i + 1, nil
+			}
+			return i, d.failAt(i)
+		}
+	case 't':
+		return d.literal(i, "true")
+	case 'f':
+		return d.literal(i, "false")
+	case 'n':
+		return d.literal(i, "null")
+	default:
+		return d.skipNumber(i)
+	}
+}
+
+func (d *Decoder) literal(i int, lit string) (int, error) {
+	data := d.data
+	for k := 0; k < len(lit); k++ {
+		if i+k >= len(data) || data[i+k] != lit[k] {
+			return i + k, d.failAt(i + k)
+		}
+	}
+	return i + len(lit), nil
+}
+
+// skipNumber returns the end of the number at i: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
+func (d *Decoder) skipNumber(i int) (int, error) {
+	data := d.data
+	n := len(data)
+	if i < n && data[i] == '-' {
+		i++
+	}
+	switch {
+	case i < n && data[i] == '0':
+		i++
+	case i < n && data[i] >= '1' && data[i] <= '9':
+		for i++; i < n && data[i] >= '0' && data[i] <= '9'; i++ {
+		}
+	default:
+		return i, d.failAt(i)
+	}
+	if i < n && data[i] == '.' {
+		i++
+		if i >= n || data[i] < '0' || data[i] > '9' {
+			return i, d.failAt(i)
+		}
+		for i++; i < n && data[i] >= '0' && data[i] <= '9'; i++ {
+		}
+	}
+	if i < n && (data[i] == 'e' || data[i] == 'E') {
+		i++
+		if i < n && (data[i] == '+' || data[i] == '-') {
+			i++
+		}
+		if i >= n || data[i] < '0' || data[i] > '9' {
+			return i, d.failAt(i)
+		}
+		for i++; i < n && data[i] >= '0' && data[i] <= '9'; i++ {
+		}
+	}
+	return i, nil
+}
+
+// plain marks the bytes a string holds as they are: not '"', not '\\', not a control byte.
+var plain = func() (t [256]bool) {
+	for c := 0x20; c < 256; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+var hexDigit = func() (t [256]bool) {
+	for _, c := range []byte("0123456789abcdefABCDEF") {
+		t[c] = true
+	}
+	return t
+}()
+
+// skipString returns the end of the string whose opening quote is at i.
+func (d *Decoder) skipString(i int) (int, error) {
+	data := d.data
+	n := len(data)
+	i++
+	for {
+		for i+8 <= n && plain[data[i]] && plain[data[i+1]] && plain[data[i+2]] && plain[data[i+3]] &&
+			plain[data[i+4]] && plain[data[i+5]] && plain[data[i+6]] && plain[data[i+7]] {
+			i += 8
+		}
+		for i < n && plain[data[i]] {
+			i++
+		}
+		if i >= n {
+			return i, d.fail(i, "unterminated string", true)
+		}
+		switch data[i] {
+		case '"':
+			return i + 1, nil
+		case '\\':
+			if i+1 >= n {
+				return i + 1, d.fail(i+1, "unterminated string", true)
+			}
+			switch data[i+1] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+				i += 2
+			case 'u':
+				for k := 2; k < 6; k++ {
+					if i+k >= n {
+						return i + k, d.fail(i+k, "unterminated string", true)
+					}
+					if !hexDigit[data[i+k]] {
+						return i + k, d.fail(i+k, "invalid \\u escape", false)
+					}
+				}
+				i += 6
+			default:
+				return i + 1, d.fail(i+1, "invalid escape "+strconv.QuoteRune(rune(data[i+1])), false)
+			}
+		default:
+			return i, d.fail(i, "control character in string", false)
+		}
+	}
+}
+
+// skipSpace returns the index of the first byte at or after i that is not JSON whitespace.
+func skipSpace(data []byte, i int) int {
+	for i < len(data) {
+		switch data[i] {
+		case ' ', '\t', '\n', '\r':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// Valid reports whether data is exactly one JSON value, surrounded by optional whitespace.
+func Valid(data []byte) bool {
+	var d Decoder
+	d.Reset(data)
+	if _, err := d.ReadValue(); err != nil {
+		return false
+	}
+	return skipSpace(data, d.pos) == len(data)
+}

@@ -1,0 +1,236 @@
+package jsonscan
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/go-json-experiment/json/jsontext"
+	"github.com/stretchr/testify/require"
+)
+
+var lenient = []jsontext.Options{jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true)}
+
+// tokens walks data with ReadToken and returns each token's kind and raw text.
+func tokens(data []byte) ([]string, error) {
+	var out []string
+	d := NewDecoder(data)
+	for {
+		t, err := d.ReadToken()
+		if err == io.EOF {
+			return out, nil
+		}
+		if err != nil {
+			return out, err
+		}
+		out = append(out, string(t.Kind())+" "+string(t.Raw()))
+	}
+}
+
+// referenceTokens walks data with jsontext and returns the same shape as tokens.
+func referenceTokens(data []byte) ([]string, error) {
+	if !jsontext.Value(data).IsValid(lenient...) {
+		return nil, errors.New("invalid")
+	}
+	var out []string
+	d := jsontext.NewDecoder(bytesReader(data), lenient...)
+	for {
+		k := d.PeekKind()
+		if k == 0 {
+			return out, nil
+		}
+		raw := ""
+		switch k {
+		case '{', '}', '[', ']':
+			if _, err := d.ReadToken(); err != nil {
+				return out, err
+			}
+		default:
+			v, err := d.ReadValue()
+			if err != nil {
+				return out, err
+			}
+			raw = string(v)
+		}
+		out = append(out, string(k)+" "+raw)
+	}
+}
+
+func TestDecoderAgreesWithJSONText(t *testing.T) {
+	for _, in := range []string{
+		`{}`, `[]`, ` { } `, `{"a":1}`, `{"a":[1,2,{"b":null}],"c":"x\"y","d":true,"e":false}`,
+		`"str"`, `-0.5e+10`, `0`, `[[[]]]`, `{"a":{"a":{"a":{}}}}`, `{"dup":1,"dup":2}`,
+		"\"bad utf8 \xff\"", `"\u00e9\n\t\\\/"`, `[1 , 2 ,3 ]`, "\t{\n\"k\"\r:\n\"v\"\n}\n",
+		// invalid
+		``, ` `, `{`, `}`, `[1,]`, `{"a":1,}`, `{"a" 1}`, `{"a":}`, `{1:2}`, `[1 2]`, `tru`, `nul`,
+		`01`, `-`, `1.`, `1e`, `.5`, `+1`, `"abc`, `"\x"`, `"\u12"`, "\"a\x01b\"", `{"a":1}}`,
+		`[}`, `{]`, `{"a":1 "b":2}`, `[1,,2]`, `,`, `:`, `{"a"::1}`, `NaN`, `[1]x`,
+	} {
+		want, werr := referenceTokens([]byte(in))
+		got, gerr := tokens([]byte(in))
+		valid := Valid([]byte(in))
+		if werr != nil {
+			require.False(t, valid, "%q accepted", in)
+			continue
+		}
+		require.True(t, valid, "%q rejected", in)
+		require.NoError(t, gerr, in)
+		require.Equal(t, want, got, in)
+	}
+}
+
+func TestReadValueAndMembers(t *testing.T) {
+	d := NewDecoder([]byte(`{"a": {"x": [1, 2]}, "b" : "s", "c":3.5}`))
+	tok, err := d.ReadToken()
+	require.NoError(t, err)
+	require.Equal(t, Kind('{'), tok.Kind())
+	var names, values []string
+	for d.PeekKind() != '}' {
+		n, err := d.ReadValue()
+		require.NoError(t, err)
+		v, err := d.ReadValue()
+		require.NoError(t, err)
+		names = append(names, Unquote(n))
+		values = append(values, string(v))
+	}
+	_, err = d.ReadToken()
+	require.NoError(t, err)
+	require.Equal(t, []string{"a", "b", "c"}, names)
+	require.Equal(t, []string{`{"x": [1, 2]}`, `"s"`, `3.5`}, values)
+	require.Equal(t, Kind(0), d.PeekKind())
+	_, err = d.ReadToken()
+	require.ErrorIs(t, err, io.EOF)
+}
+
+func TestErrors(t *testing.T) {
+	d := NewDecoder([]byte(`{"a": [1, 2`))
+	_, err := d.ReadValue()
+	require.ErrorIs(t, err, io.ErrUnexpectedEOF)
+	var se *SyntaxError
+	require.ErrorAs(t, err, &se)
+	require.Equal(t, int64(11), se.Offset)
+	require.Contains(t, err.Error(), "offset 11")
+
+	d.Reset([]byte(`{"a" 1}`))
+	_, err = d.ReadToken()
+	require.NoError(t, err)
+	_, err = d.ReadValue()
+	require.NoError(t, err)
+	require.Equal(t, Kind(0), d.PeekKind())
+	_, err = d.ReadValue()
+	require.ErrorAs(t, err, &se)
+	require.Equal(t, int64(5), se.Offset)
+	require.Contains(t, err.Error(), `invalid character '1'`)
+	require.NotErrorIs(t, err, io.ErrUnexpectedEOF)
+
+	// An end delimiter is not a value.
+	d.Reset([]byte(`[]`))
+	_, err = d.ReadToken()
+	require.NoError(t, err)
+	_, err = d.ReadValue()
+	require.Error(t, err)
+}
+
+func TestDepthLimit(t *testing.T) {
+	deep := make([]byte, 0, 2*MaxDepth+2)
+	for range MaxDepth + 1 {
+		deep = append(deep, '[')
+	}
+	for range MaxDepth + 1 {
+		deep = append(deep, ']')
+	}
+	require.False(t, Valid(deep))
+	require.True(t, Valid(deep[1:len(deep)-1]))
+}
+
+func TestScalars(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		text  string
+		i     int64
+		iok   bool
+		f     float64
+		fok   bool
+		b, bo bool
+	}{
+		{in: `"x\ty"`, text: "x\ty"},
+		{in: `42`, text: "42", i: 42, iok: true, f: 42, fok: true},
+		{in: `-7`, text: "-7", i: -7, iok: true, f: -7, fok: true},
+		{in: `" 12 "`, text: " 12 ", i: 12, iok: true, f: 12, fok: true},
+		{in: `1.9`, text: "1.9", i: 1, iok: true, f: 1.9, fok: true},
+		{in: `1e3`, text: "1e3", i: 1000, iok: true, f: 1000, fok: true},
+		{in: `1e300`, text: "1e300", f: 1e300, fok: true},
+		{in: `true`, text: "true", b: true, bo: true},
+		{in: `"FALSE"`, text: "FALSE", bo: true},
+		{in: `null`},
+		{in: `{"a":1}`},
+		{in: `"-"`, text: "-"},
+	} {
+		require.Equal(t, c.text, Text([]byte(c.in)), c.in)
+		i, ok := Int([]byte(c.in))
+		require.Equal(t, c.iok, ok, c.in)
+		require.Equal(t, c.i, i, c.in)
+		f, ok := Float([]byte(c.in))
+		require.Equal(t, c.fok, ok, c.in)
+		require.InDelta(t, c.f, f, 1e-9, c.in)
+		b, ok := Bool([]byte(c.in))
+		require.Equal(t, c.bo, ok, c.in)
+		require.Equal(t, c.b, b, c.in)
+	}
+	require.Equal(t, "a\"b", string(AppendUnquote(nil, []byte(`"a\"b"`))))
+}
+
+// seeds are the repository's JSON fixtures.
+func seeds(tb testing.TB) [][]byte {
+	var out [][]byte
+	for _, pat := range []string{"../../testdata/*/*.ndjson", "../../testdata/*/*/*.ndjson"} {
+		files, _ := filepath.Glob(pat)
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			require.NoError(tb, err)
+			for _, line := range splitLines(data) {
+				out = append(out, line)
+			}
+		}
+	}
+	return out
+}
+
+func TestFixturesAgree(t *testing.T) {
+	s := seeds(t)
+	require.NotEmpty(t, s)
+	for _, line := range s {
+		want, werr := referenceTokens(line)
+		got, gerr := tokens(line)
+		if werr != nil {
+			require.Error(t, gerr, "%s", line)
+			continue
+		}
+		require.NoError(t, gerr)
+		require.Equal(t, want, got)
+	}
+}
+
+func FuzzDecoder(f *testing.F) {
+	for _, s := range seeds(f) {
+		f.Add(s)
+	}
+	f.Add([]byte(`{"a":[1,{"b":"\u00e9"}],"c":-1.5e3}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		want, werr := referenceTokens(data)
+		got, gerr := tokens(data)
+		valid := Valid(data)
+		if werr != nil {
+			if valid {
+				t.Fatalf("accepted invalid %q", data)
+			}
+			return
+		}
+		if !valid || gerr != nil {
+			t.Fatalf("rejected valid %q: %v", data, gerr)
+		}
+		require.Equal(t, want, got)
+	})
+}
