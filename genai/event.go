@@ -311,13 +311,15 @@ type Truncation struct {
 	SHA256 string
 }
 
-// Reset clears the event for reuse, keeping slice capacity.
+// Reset clears the event for reuse, keeping slice capacity: the slices of the previous
+// event (Original, Vendor, Warnings, ...) are overwritten by the next one, so copy what must
+// outlive it.
 func (e *Event) Reset() {
 	vendor, warnings, cat, typ, assess, trunc := e.Vendor[:0], e.Warnings[:0], e.Category[:0], e.Type[:0], e.Guardrail.Assessments[:0], e.Truncations[:0]
-	ids := e.Guardrail.IDs[:0]
+	ids, original := e.Guardrail.IDs[:0], e.Original[:0]
 	*e = Event{}
 	e.Vendor, e.Warnings, e.Category, e.Type, e.Truncations = vendor, warnings, cat, typ, trunc
-	e.Guardrail.Assessments, e.Guardrail.IDs = assess, ids
+	e.Guardrail.Assessments, e.Guardrail.IDs, e.Original = assess, ids, original
 }
 
 // SetVendor appends a vendor field; empty values are skipped.

@@ -2,6 +2,7 @@ package genai
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -18,12 +19,39 @@ var plainASCII = func() (t [256]bool) {
 	return t
 }()
 
+const (
+	lsb   = 0x0101010101010101
+	msb   = 0x8080808080808080
+	quote = '"' * lsb
+	bslsh = '\\' * lsb
+	space = 0x20 * lsb
+)
+
+// plainASCIIWord reports whether the first 8 bytes of s are all plain ASCII (see plainASCII),
+// testing them at once; it may report false for a plain word, never true for one that is not.
+func plainASCIIWord(s string) bool {
+	_ = s[7]
+	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	q := w ^ quote
+	b := w ^ bslsh
+	m := (q - lsb) &^ q
+	m |= (b - lsb) &^ b
+	m |= (w - space) &^ w
+	m |= w // bytes >= 0x80 start or continue a multi-byte sequence
+	return m&msb == 0
+}
+
 // AppendJSONString appends s as a JSON string literal. Invalid UTF-8 becomes U+FFFD, and
 // '<', '>' and '&' are not escaped (documents are not HTML).
 func AppendJSONString(b []byte, s string) []byte {
+	b = slices.Grow(b, len(s)+2)
 	b = append(b, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		for i+8 <= len(s) && plainASCIIWord(s[i:]) {
+			i += 8
+		}
 		for i < len(s) && plainASCII[s[i]] {
 			i++
 		}

@@ -1,0 +1,47 @@
+package genai
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+)
+
+// checkJSONString asserts that AppendJSONString(s) is a valid JSON string that reads back as s
+// with each invalid UTF-8 byte replaced by U+FFFD.
+func checkJSONString(t *testing.T, s string) {
+	t.Helper()
+	out := AppendJSONString([]byte("x"), s)[1:]
+	require.True(t, json.Valid(out), "%q -> %s", s, out)
+	var back string
+	require.NoError(t, json.Unmarshal(out, &back))
+	require.Equal(t, string([]rune(s)), back)
+}
+
+func TestAppendJSONString(t *testing.T) {
+	for _, s := range []string{
+		"", "plain ascii only", `quote " and back\slash`, "tab\tnew\nline\rcr",
+		"ctl \x00\x01\x1f\x7f", "é ü 日本 😀", "bad \xff utf8 \xc3", "sep \u2028 \u2029",
+		"<html> & friends", strings.Repeat("abcdefgh", 9) + `"` + strings.Repeat("é", 5),
+		`{"messages":[{"role":"user","content":"hi"}]}`,
+	} {
+		checkJSONString(t, s)
+	}
+	require.Equal(t, `"a\"b\\c\n\u0001<>&"`, string(AppendJSONString(nil, "a\"b\\c\n\x01<>&")))
+	require.Equal(t, `"\u2028"`, string(AppendJSONString(nil, "\u2028")))
+	require.Equal(t, `"\ufffd"`, string(AppendJSONString(nil, "\xff")))
+}
+
+func TestAppendJSONTime(t *testing.T) {
+	ts := time.Date(2026, 3, 2, 10, 15, 30, 123456789, time.FixedZone("x", 3600))
+	require.Equal(t, `"2026-03-02T09:15:30.123Z"`, string(AppendJSONTime(nil, ts)))
+}
+
+func FuzzAppendJSONString(f *testing.F) {
+	for _, s := range []string{"", "abc", `"\`, "\xff\xfe", "é😀\u2028", strings.Repeat("x", 17) + "\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkJSONString(t, s) })
+}
