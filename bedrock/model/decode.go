@@ -1,1182 +1,1180 @@
 package model
 
-import "github.com/go-json-experiment/json/jsontext"
-
 // The member decoders below read each body type straight from the token stream, with no
 // reflection; every member type is lenient (see lenient.go).
 
-func (x *block) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *block) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *block) member(d *jsontext.Decoder, name []byte) error {
+func (x *block) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "type":
-		return x.Type.UnmarshalJSONFrom(d)
+		return x.Type.readJSON(d)
 	case "text":
-		return x.Text.UnmarshalJSONFrom(d)
+		return x.Text.readJSON(d)
 	case "thinking":
-		return x.Thinking.UnmarshalJSONFrom(d)
+		return x.Thinking.readJSON(d)
 	case "id":
-		return x.ID.UnmarshalJSONFrom(d)
+		return x.ID.readJSON(d)
 	case "name":
-		return x.Name.UnmarshalJSONFrom(d)
+		return x.Name.readJSON(d)
 	case "input":
-		return x.Input.UnmarshalJSONFrom(d)
+		return x.Input.readJSON(d)
 	case "tool_use_id":
-		return x.ToolUseID.UnmarshalJSONFrom(d)
+		return x.ToolUseID.readJSON(d)
 	case "content":
 		if x.Content == nil {
 			x.Content = new(content)
 		}
-		return x.Content.UnmarshalJSONFrom(d)
+		return x.Content.readJSON(d)
 	case "json":
-		return x.JSON.UnmarshalJSONFrom(d)
+		return x.JSON.readJSON(d)
 	case "source":
 		if x.Source == nil {
 			x.Source = new(obj[mediaSource])
 		}
-		return x.Source.UnmarshalJSONFrom(d)
+		return x.Source.readJSON(d)
 	case "image_url":
 		if x.ImageURL == nil {
 			x.ImageURL = new(obj[blockImageURL])
 		}
-		return x.ImageURL.UnmarshalJSONFrom(d)
+		return x.ImageURL.readJSON(d)
 	case "image":
 		if x.Image == nil {
 			x.Image = new(obj[mediaBlock])
 		}
-		return x.Image.UnmarshalJSONFrom(d)
+		return x.Image.readJSON(d)
 	case "document":
 		if x.Document == nil {
 			x.Document = new(obj[mediaBlock])
 		}
-		return x.Document.UnmarshalJSONFrom(d)
+		return x.Document.readJSON(d)
 	case "video":
 		if x.Video == nil {
 			x.Video = new(obj[mediaBlock])
 		}
-		return x.Video.UnmarshalJSONFrom(d)
+		return x.Video.readJSON(d)
 	case "audio":
 		if x.Audio == nil {
 			x.Audio = new(obj[mediaBlock])
 		}
-		return x.Audio.UnmarshalJSONFrom(d)
+		return x.Audio.readJSON(d)
 	case "toolUse":
 		if x.ToolUse == nil {
 			x.ToolUse = new(obj[converseTool])
 		}
-		return x.ToolUse.UnmarshalJSONFrom(d)
+		return x.ToolUse.readJSON(d)
 	case "toolResult":
 		if x.ToolResult == nil {
 			x.ToolResult = new(obj[converseTool])
 		}
-		return x.ToolResult.UnmarshalJSONFrom(d)
+		return x.ToolResult.readJSON(d)
 	case "reasoningContent":
 		if x.ReasoningContent == nil {
 			x.ReasoningContent = new(obj[reasoningNova])
 		}
-		return x.ReasoningContent.UnmarshalJSONFrom(d)
+		return x.ReasoningContent.readJSON(d)
 	case "guardContent":
 		if x.GuardContent == nil {
 			x.GuardContent = new(obj[blockGuardContent])
 		}
-		return x.GuardContent.UnmarshalJSONFrom(d)
+		return x.GuardContent.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *blockImageURL) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *blockImageURL) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *blockImageURL) member(d *jsontext.Decoder, name []byte) error {
+func (x *blockImageURL) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "url":
-		return x.URL.UnmarshalJSONFrom(d)
+		return x.URL.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *blockGuardContentText) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (x *blockGuardContentText) readJSON(d *decoder) error {
 	return decodeObject(d, x)
 }
 
-func (x *blockGuardContentText) member(d *jsontext.Decoder, name []byte) error {
+func (x *blockGuardContentText) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "text":
-		return x.Text.UnmarshalJSONFrom(d)
+		return x.Text.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *blockGuardContent) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *blockGuardContent) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *blockGuardContent) member(d *jsontext.Decoder, name []byte) error {
+func (x *blockGuardContent) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "text":
-		return x.Text.UnmarshalJSONFrom(d)
+		return x.Text.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *mediaSource) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *mediaSource) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *mediaSource) member(d *jsontext.Decoder, name []byte) error {
+func (x *mediaSource) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "type":
-		return x.Type.UnmarshalJSONFrom(d)
+		return x.Type.readJSON(d)
 	case "media_type":
-		return x.MediaType.UnmarshalJSONFrom(d)
+		return x.MediaType.readJSON(d)
 	case "data":
-		return x.Data.UnmarshalJSONFrom(d)
+		return x.Data.readJSON(d)
 	case "url":
-		return x.URL.UnmarshalJSONFrom(d)
+		return x.URL.readJSON(d)
 	case "file_id":
-		return x.FileID.UnmarshalJSONFrom(d)
+		return x.FileID.readJSON(d)
 	case "bytes":
-		return x.Bytes.UnmarshalJSONFrom(d)
+		return x.Bytes.readJSON(d)
 	case "s3Uri":
-		return x.S3URI.UnmarshalJSONFrom(d)
+		return x.S3URI.readJSON(d)
 	case "s3Location":
-		return x.S3Location.UnmarshalJSONFrom(d)
+		return x.S3Location.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *mediaSourceS3Location) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (x *mediaSourceS3Location) readJSON(d *decoder) error {
 	return decodeObject(d, x)
 }
 
-func (x *mediaSourceS3Location) member(d *jsontext.Decoder, name []byte) error {
+func (x *mediaSourceS3Location) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "uri":
-		return x.URI.UnmarshalJSONFrom(d)
+		return x.URI.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *mediaBlock) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *mediaBlock) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *mediaBlock) member(d *jsontext.Decoder, name []byte) error {
+func (x *mediaBlock) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "format":
-		return x.Format.UnmarshalJSONFrom(d)
+		return x.Format.readJSON(d)
 	case "name":
-		return x.Name.UnmarshalJSONFrom(d)
+		return x.Name.readJSON(d)
 	case "source":
-		return x.Source.UnmarshalJSONFrom(d)
+		return x.Source.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *converseTool) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *converseTool) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *converseTool) member(d *jsontext.Decoder, name []byte) error {
+func (x *converseTool) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "toolUseId":
-		return x.ToolUseID.UnmarshalJSONFrom(d)
+		return x.ToolUseID.readJSON(d)
 	case "name":
-		return x.Name.UnmarshalJSONFrom(d)
+		return x.Name.readJSON(d)
 	case "input":
-		return x.Input.UnmarshalJSONFrom(d)
+		return x.Input.readJSON(d)
 	case "content":
 		if x.Content == nil {
 			x.Content = new(content)
 		}
-		return x.Content.UnmarshalJSONFrom(d)
+		return x.Content.readJSON(d)
 	case "status":
-		return x.Status.UnmarshalJSONFrom(d)
+		return x.Status.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *reasoningNova) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *reasoningNova) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *reasoningNova) member(d *jsontext.Decoder, name []byte) error {
+func (x *reasoningNova) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "reasoningText":
-		return x.ReasoningText.UnmarshalJSONFrom(d)
+		return x.ReasoningText.readJSON(d)
 	case "text":
-		return x.Text.UnmarshalJSONFrom(d)
+		return x.Text.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *reasoningNovaReasoningText) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (x *reasoningNovaReasoningText) readJSON(d *decoder) error {
 	return decodeObject(d, x)
 }
 
-func (x *reasoningNovaReasoningText) member(d *jsontext.Decoder, name []byte) error {
+func (x *reasoningNovaReasoningText) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "text":
-		return x.Text.UnmarshalJSONFrom(d)
+		return x.Text.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *message) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *message) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *message) member(d *jsontext.Decoder, name []byte) error {
+func (x *message) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "role":
-		return x.Role.UnmarshalJSONFrom(d)
+		return x.Role.readJSON(d)
 	case "content":
-		return x.Content.UnmarshalJSONFrom(d)
+		return x.Content.readJSON(d)
 	case "tool_calls":
-		return x.ToolCalls.UnmarshalJSONFrom(d)
+		return x.ToolCalls.readJSON(d)
 	case "tool_call_id":
-		return x.ToolCallID.UnmarshalJSONFrom(d)
+		return x.ToolCallID.readJSON(d)
 	case "name":
-		return x.Name.UnmarshalJSONFrom(d)
+		return x.Name.readJSON(d)
 	case "reasoning_content":
-		return x.ReasoningContent.UnmarshalJSONFrom(d)
+		return x.ReasoningContent.readJSON(d)
 	case "reasoning":
-		return x.Reasoning.UnmarshalJSONFrom(d)
+		return x.Reasoning.readJSON(d)
 	case "message":
-		return x.Message.UnmarshalJSONFrom(d)
+		return x.Message.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *oaTool) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *oaTool) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *oaTool) member(d *jsontext.Decoder, name []byte) error {
+func (x *oaTool) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "index":
-		return x.Index.UnmarshalJSONFrom(d)
+		return x.Index.readJSON(d)
 	case "id":
-		return x.ID.UnmarshalJSONFrom(d)
+		return x.ID.readJSON(d)
 	case "type":
-		return x.Type.UnmarshalJSONFrom(d)
+		return x.Type.readJSON(d)
 	case "function":
-		return x.Function.UnmarshalJSONFrom(d)
+		return x.Function.readJSON(d)
 	case "name":
-		return x.Name.UnmarshalJSONFrom(d)
+		return x.Name.readJSON(d)
 	case "parameters":
-		return x.Parameters.UnmarshalJSONFrom(d)
+		return x.Parameters.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *oaToolFunction) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *oaToolFunction) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *oaToolFunction) member(d *jsontext.Decoder, name []byte) error {
+func (x *oaToolFunction) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "name":
-		return x.Name.UnmarshalJSONFrom(d)
+		return x.Name.readJSON(d)
 	case "arguments":
-		return x.Arguments.UnmarshalJSONFrom(d)
+		return x.Arguments.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *toolDef) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *toolDef) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *toolDef) member(d *jsontext.Decoder, name []byte) error {
+func (x *toolDef) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "type":
-		return x.Type.UnmarshalJSONFrom(d)
+		return x.Type.readJSON(d)
 	case "name":
-		return x.Name.UnmarshalJSONFrom(d)
+		return x.Name.readJSON(d)
 	case "description":
-		return x.Description.UnmarshalJSONFrom(d)
+		return x.Description.readJSON(d)
 	case "input_schema":
-		return x.InputSchema.UnmarshalJSONFrom(d)
+		return x.InputSchema.readJSON(d)
 	case "function":
-		return x.Function.UnmarshalJSONFrom(d)
+		return x.Function.readJSON(d)
 	case "toolSpec":
-		return x.ToolSpec.UnmarshalJSONFrom(d)
+		return x.ToolSpec.readJSON(d)
 	case "parameter_definitions":
-		return x.ParameterDefinitions.UnmarshalJSONFrom(d)
+		return x.ParameterDefinitions.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *toolDefFunction) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *toolDefFunction) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *toolDefFunction) member(d *jsontext.Decoder, name []byte) error {
+func (x *toolDefFunction) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "name":
-		return x.Name.UnmarshalJSONFrom(d)
+		return x.Name.readJSON(d)
 	case "description":
-		return x.Description.UnmarshalJSONFrom(d)
+		return x.Description.readJSON(d)
 	case "parameters":
-		return x.Parameters.UnmarshalJSONFrom(d)
+		return x.Parameters.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *toolDefToolSpecInputSchema) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (x *toolDefToolSpecInputSchema) readJSON(d *decoder) error {
 	return decodeObject(d, x)
 }
 
-func (x *toolDefToolSpecInputSchema) member(d *jsontext.Decoder, name []byte) error {
+func (x *toolDefToolSpecInputSchema) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "json":
-		return x.JSON.UnmarshalJSONFrom(d)
+		return x.JSON.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *toolDefToolSpec) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *toolDefToolSpec) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *toolDefToolSpec) member(d *jsontext.Decoder, name []byte) error {
+func (x *toolDefToolSpec) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "name":
-		return x.Name.UnmarshalJSONFrom(d)
+		return x.Name.readJSON(d)
 	case "description":
-		return x.Description.UnmarshalJSONFrom(d)
+		return x.Description.readJSON(d)
 	case "inputSchema":
-		return x.InputSchema.UnmarshalJSONFrom(d)
+		return x.InputSchema.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *usage) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *usage) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *usage) member(d *jsontext.Decoder, name []byte) error {
+func (x *usage) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "input_tokens":
-		return x.InputTokens.UnmarshalJSONFrom(d)
+		return x.InputTokens.readJSON(d)
 	case "output_tokens":
-		return x.OutputTokens.UnmarshalJSONFrom(d)
+		return x.OutputTokens.readJSON(d)
 	case "cache_read_input_tokens":
-		return x.CacheReadInputTokens.UnmarshalJSONFrom(d)
+		return x.CacheReadInputTokens.readJSON(d)
 	case "cache_creation_input_tokens":
-		return x.CacheCreationInputTokens.UnmarshalJSONFrom(d)
+		return x.CacheCreationInputTokens.readJSON(d)
 	case "inputTokens":
-		return x.InputTokensCamel.UnmarshalJSONFrom(d)
+		return x.InputTokensCamel.readJSON(d)
 	case "outputTokens":
-		return x.OutputTokensCamel.UnmarshalJSONFrom(d)
+		return x.OutputTokensCamel.readJSON(d)
 	case "totalTokens":
-		return x.TotalTokensCamel.UnmarshalJSONFrom(d)
+		return x.TotalTokensCamel.readJSON(d)
 	case "cacheReadInputTokenCount":
-		return x.CacheReadInputTokenCount.UnmarshalJSONFrom(d)
+		return x.CacheReadInputTokenCount.readJSON(d)
 	case "cacheWriteInputTokenCount":
-		return x.CacheWriteInputTokenCount.UnmarshalJSONFrom(d)
+		return x.CacheWriteInputTokenCount.readJSON(d)
 	case "cacheReadInputTokens":
-		return x.CacheReadInputTokensCamel.UnmarshalJSONFrom(d)
+		return x.CacheReadInputTokensCamel.readJSON(d)
 	case "cacheWriteInputTokens":
-		return x.CacheWriteInputTokensCaml.UnmarshalJSONFrom(d)
+		return x.CacheWriteInputTokensCaml.readJSON(d)
 	case "prompt_tokens":
-		return x.PromptTokens.UnmarshalJSONFrom(d)
+		return x.PromptTokens.readJSON(d)
 	case "completion_tokens":
-		return x.CompletionTokens.UnmarshalJSONFrom(d)
+		return x.CompletionTokens.readJSON(d)
 	case "total_tokens":
-		return x.TotalTokens.UnmarshalJSONFrom(d)
+		return x.TotalTokens.readJSON(d)
 	case "prompt_tokens_details":
-		return x.PromptTokensDetails.UnmarshalJSONFrom(d)
+		return x.PromptTokensDetails.readJSON(d)
 	case "completion_tokens_details":
-		return x.CompletionTokensDetails.UnmarshalJSONFrom(d)
+		return x.CompletionTokensDetails.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *usagePromptTokensDetails) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (x *usagePromptTokensDetails) readJSON(d *decoder) error {
 	return decodeObject(d, x)
 }
 
-func (x *usagePromptTokensDetails) member(d *jsontext.Decoder, name []byte) error {
+func (x *usagePromptTokensDetails) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "cached_tokens":
-		return x.CachedTokens.UnmarshalJSONFrom(d)
+		return x.CachedTokens.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *usageCompletionTokensDetails) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (x *usageCompletionTokensDetails) readJSON(d *decoder) error {
 	return decodeObject(d, x)
 }
 
-func (x *usageCompletionTokensDetails) member(d *jsontext.Decoder, name []byte) error {
+func (x *usageCompletionTokensDetails) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "reasoning_tokens":
-		return x.ReasoningTokens.UnmarshalJSONFrom(d)
+		return x.ReasoningTokens.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *invocationMetrics) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *invocationMetrics) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *invocationMetrics) member(d *jsontext.Decoder, name []byte) error {
+func (x *invocationMetrics) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "inputTokenCount":
-		return x.InputTokenCount.UnmarshalJSONFrom(d)
+		return x.InputTokenCount.readJSON(d)
 	case "outputTokenCount":
-		return x.OutputTokenCount.UnmarshalJSONFrom(d)
+		return x.OutputTokenCount.readJSON(d)
 	case "cacheReadInputTokenCount":
-		return x.CacheReadInputTokenCount.UnmarshalJSONFrom(d)
+		return x.CacheReadInputTokenCount.readJSON(d)
 	case "cacheWriteInputTokenCount":
-		return x.CacheWriteInputTokenCount.UnmarshalJSONFrom(d)
+		return x.CacheWriteInputTokenCount.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *request) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *request) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *request) member(d *jsontext.Decoder, name []byte) error {
+func (x *request) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "inputPrompt":
-		return x.InputPrompt.UnmarshalJSONFrom(d)
+		return x.InputPrompt.readJSON(d)
 	case "singleEmbeddingParams":
-		return x.SingleEmbeddingParams.UnmarshalJSONFrom(d)
+		return x.SingleEmbeddingParams.readJSON(d)
 	case "anthropic_version":
-		return x.AnthropicVersion.UnmarshalJSONFrom(d)
+		return x.AnthropicVersion.readJSON(d)
 	case "system":
-		return x.System.UnmarshalJSONFrom(d)
+		return x.System.readJSON(d)
 	case "messages":
-		return x.Messages.UnmarshalJSONFrom(d)
+		return x.Messages.readJSON(d)
 	case "tools":
-		return x.Tools.UnmarshalJSONFrom(d)
+		return x.Tools.readJSON(d)
 	case "thinking":
-		return x.Thinking.UnmarshalJSONFrom(d)
+		return x.Thinking.readJSON(d)
 	case "output_config":
-		return x.OutputConfig.UnmarshalJSONFrom(d)
+		return x.OutputConfig.readJSON(d)
 	case "reasoning_effort":
-		return x.ReasoningEffort.UnmarshalJSONFrom(d)
+		return x.ReasoningEffort.readJSON(d)
 	case "response_format":
-		return x.ResponseFormat.UnmarshalJSONFrom(d)
+		return x.ResponseFormat.readJSON(d)
 	case "max_tokens":
-		return x.MaxTokens.UnmarshalJSONFrom(d)
+		return x.MaxTokens.readJSON(d)
 	case "max_tokens_to_sample":
-		return x.MaxTokensToSample.UnmarshalJSONFrom(d)
+		return x.MaxTokensToSample.readJSON(d)
 	case "max_completion_tokens":
-		return x.MaxCompletion.UnmarshalJSONFrom(d)
+		return x.MaxCompletion.readJSON(d)
 	case "max_new_tokens":
-		return x.MaxNewTokens.UnmarshalJSONFrom(d)
+		return x.MaxNewTokens.readJSON(d)
 	case "max_gen_len":
-		return x.MaxGenLen.UnmarshalJSONFrom(d)
+		return x.MaxGenLen.readJSON(d)
 	case "maxTokens":
-		return x.MaxTokensCamel.UnmarshalJSONFrom(d)
+		return x.MaxTokensCamel.readJSON(d)
 	case "temperature":
-		return x.Temperature.UnmarshalJSONFrom(d)
+		return x.Temperature.readJSON(d)
 	case "top_p":
-		return x.TopP.UnmarshalJSONFrom(d)
+		return x.TopP.readJSON(d)
 	case "topP":
-		return x.TopPCamel.UnmarshalJSONFrom(d)
+		return x.TopPCamel.readJSON(d)
 	case "p":
-		return x.P.UnmarshalJSONFrom(d)
+		return x.P.readJSON(d)
 	case "top_k":
-		return x.TopK.UnmarshalJSONFrom(d)
+		return x.TopK.readJSON(d)
 	case "topK":
-		return x.TopKCamel.UnmarshalJSONFrom(d)
+		return x.TopKCamel.readJSON(d)
 	case "k":
-		return x.K.UnmarshalJSONFrom(d)
+		return x.K.readJSON(d)
 	case "stop_sequences":
-		return x.StopSequences.UnmarshalJSONFrom(d)
+		return x.StopSequences.readJSON(d)
 	case "stopSequences":
-		return x.StopSequencesCaml.UnmarshalJSONFrom(d)
+		return x.StopSequencesCaml.readJSON(d)
 	case "stop":
-		return x.Stop.UnmarshalJSONFrom(d)
+		return x.Stop.readJSON(d)
 	case "seed":
-		return x.Seed.UnmarshalJSONFrom(d)
+		return x.Seed.readJSON(d)
 	case "n":
-		return x.N.UnmarshalJSONFrom(d)
+		return x.N.readJSON(d)
 	case "num_generations":
-		return x.NumGenerations.UnmarshalJSONFrom(d)
+		return x.NumGenerations.readJSON(d)
 	case "frequency_penalty":
-		return x.FrequencyPenalty.UnmarshalJSONFrom(d)
+		return x.FrequencyPenalty.readJSON(d)
 	case "presence_penalty":
-		return x.PresencePenalty.UnmarshalJSONFrom(d)
+		return x.PresencePenalty.readJSON(d)
 	case "prompt":
-		return x.Prompt.UnmarshalJSONFrom(d)
+		return x.Prompt.readJSON(d)
 	case "images":
-		return x.Images.UnmarshalJSONFrom(d)
+		return x.Images.readJSON(d)
 	case "image":
-		return x.Image.UnmarshalJSONFrom(d)
+		return x.Image.readJSON(d)
 	case "schemaVersion":
-		return x.SchemaVersion.UnmarshalJSONFrom(d)
+		return x.SchemaVersion.readJSON(d)
 	case "inferenceConfig":
-		return x.InferenceConfig.UnmarshalJSONFrom(d)
+		return x.InferenceConfig.readJSON(d)
 	case "toolConfig":
-		return x.ToolConfig.UnmarshalJSONFrom(d)
+		return x.ToolConfig.readJSON(d)
 	case "additionalModelRequestFields":
-		return x.AdditionalFields.UnmarshalJSONFrom(d)
+		return x.AdditionalFields.readJSON(d)
 	case "reasoningConfig":
-		return x.ReasoningConfig.UnmarshalJSONFrom(d)
+		return x.ReasoningConfig.readJSON(d)
 	case "inputText":
-		return x.InputText.UnmarshalJSONFrom(d)
+		return x.InputText.readJSON(d)
 	case "textGenerationConfig":
-		return x.TextGenerationConfig.UnmarshalJSONFrom(d)
+		return x.TextGenerationConfig.readJSON(d)
 	case "dimensions":
-		return x.Dimensions.UnmarshalJSONFrom(d)
+		return x.Dimensions.readJSON(d)
 	case "normalize":
-		return x.Normalize.UnmarshalJSONFrom(d)
+		return x.Normalize.readJSON(d)
 	case "embeddingTypes":
-		return x.EmbeddingTypes.UnmarshalJSONFrom(d)
+		return x.EmbeddingTypes.readJSON(d)
 	case "embeddingConfig":
-		return x.EmbeddingConfig.UnmarshalJSONFrom(d)
+		return x.EmbeddingConfig.readJSON(d)
 	case "inputImage":
-		return x.InputImage.UnmarshalJSONFrom(d)
+		return x.InputImage.readJSON(d)
 	case "taskType":
-		return x.TaskType.UnmarshalJSONFrom(d)
+		return x.TaskType.readJSON(d)
 	case "textToImageParams":
-		return x.TextToImageParams.UnmarshalJSONFrom(d)
+		return x.TextToImageParams.readJSON(d)
 	case "imageVariationParams":
-		return x.ImageVariationParams.UnmarshalJSONFrom(d)
+		return x.ImageVariationParams.readJSON(d)
 	case "inPaintingParams":
-		return x.InPaintingParams.UnmarshalJSONFrom(d)
+		return x.InPaintingParams.readJSON(d)
 	case "outPaintingParams":
-		return x.OutPaintingParams.UnmarshalJSONFrom(d)
+		return x.OutPaintingParams.readJSON(d)
 	case "colorGuidedGenerationParams":
-		return x.ColorGuidedParams.UnmarshalJSONFrom(d)
+		return x.ColorGuidedParams.readJSON(d)
 	case "backgroundRemovalParams":
-		return x.BackgroundRemoval.UnmarshalJSONFrom(d)
+		return x.BackgroundRemoval.readJSON(d)
 	case "imageGenerationConfig":
-		return x.ImageGenerationConfig.UnmarshalJSONFrom(d)
+		return x.ImageGenerationConfig.readJSON(d)
 	case "message":
-		return x.Message.UnmarshalJSONFrom(d)
+		return x.Message.readJSON(d)
 	case "chat_history":
-		return x.ChatHistory.UnmarshalJSONFrom(d)
+		return x.ChatHistory.readJSON(d)
 	case "preamble":
-		return x.Preamble.UnmarshalJSONFrom(d)
+		return x.Preamble.readJSON(d)
 	case "texts":
-		return x.Texts.UnmarshalJSONFrom(d)
+		return x.Texts.readJSON(d)
 	case "input_type":
-		return x.InputType.UnmarshalJSONFrom(d)
+		return x.InputType.readJSON(d)
 	case "embedding_types":
-		return x.EmbeddingTypesSn.UnmarshalJSONFrom(d)
+		return x.EmbeddingTypesSn.readJSON(d)
 	case "output_dimension":
-		return x.OutputDimension.UnmarshalJSONFrom(d)
+		return x.OutputDimension.readJSON(d)
 	case "return_likelihoods":
-		return x.ReturnLikelihood.UnmarshalJSONFrom(d)
+		return x.ReturnLikelihood.readJSON(d)
 	case "truncate":
-		return x.Truncate.UnmarshalJSONFrom(d)
+		return x.Truncate.readJSON(d)
 	case "query":
-		return x.Query.UnmarshalJSONFrom(d)
+		return x.Query.readJSON(d)
 	case "documents":
-		return x.Documents.UnmarshalJSONFrom(d)
+		return x.Documents.readJSON(d)
 	case "input":
-		return x.Input.UnmarshalJSONFrom(d)
+		return x.Input.readJSON(d)
 	case "text":
-		return x.Text.UnmarshalJSONFrom(d)
+		return x.Text.readJSON(d)
 	case "text_prompts":
-		return x.TextPrompts.UnmarshalJSONFrom(d)
+		return x.TextPrompts.readJSON(d)
 	case "cfg_scale":
-		return x.CfgScale.UnmarshalJSONFrom(d)
+		return x.CfgScale.readJSON(d)
 	case "steps":
-		return x.Steps.UnmarshalJSONFrom(d)
+		return x.Steps.readJSON(d)
 	case "aspect_ratio":
-		return x.AspectRatio.UnmarshalJSONFrom(d)
+		return x.AspectRatio.readJSON(d)
 	case "mode":
-		return x.Mode.UnmarshalJSONFrom(d)
+		return x.Mode.readJSON(d)
 	case "output_format":
-		return x.OutputFormat.UnmarshalJSONFrom(d)
+		return x.OutputFormat.readJSON(d)
 	case "negative_prompt":
-		return x.NegativePrompt.UnmarshalJSONFrom(d)
+		return x.NegativePrompt.readJSON(d)
 	case "style_preset":
-		return x.StylePreset.UnmarshalJSONFrom(d)
+		return x.StylePreset.readJSON(d)
 	case "init_image":
-		return x.InitImage.UnmarshalJSONFrom(d)
+		return x.InitImage.readJSON(d)
 	case "countPenalty":
-		return x.CountPenalty.UnmarshalJSONFrom(d)
+		return x.CountPenalty.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *requestToolConfig) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *requestToolConfig) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *requestToolConfig) member(d *jsontext.Decoder, name []byte) error {
+func (x *requestToolConfig) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "tools":
-		return x.Tools.UnmarshalJSONFrom(d)
+		return x.Tools.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *requestAdditionalFields) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (x *requestAdditionalFields) readJSON(d *decoder) error {
 	return decodeObject(d, x)
 }
 
-func (x *requestAdditionalFields) member(d *jsontext.Decoder, name []byte) error {
+func (x *requestAdditionalFields) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "reasoningConfig":
-		return x.ReasoningConfig.UnmarshalJSONFrom(d)
+		return x.ReasoningConfig.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *requestEmbeddingConfig) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (x *requestEmbeddingConfig) readJSON(d *decoder) error {
 	return decodeObject(d, x)
 }
 
-func (x *requestEmbeddingConfig) member(d *jsontext.Decoder, name []byte) error {
+func (x *requestEmbeddingConfig) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "outputEmbeddingLength":
-		return x.OutputEmbeddingLength.UnmarshalJSONFrom(d)
+		return x.OutputEmbeddingLength.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *requestTextPrompts) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *requestTextPrompts) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *requestTextPrompts) member(d *jsontext.Decoder, name []byte) error {
+func (x *requestTextPrompts) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "text":
-		return x.Text.UnmarshalJSONFrom(d)
+		return x.Text.readJSON(d)
 	case "weight":
-		return x.Weight.UnmarshalJSONFrom(d)
+		return x.Weight.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *thinkingConfig) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *thinkingConfig) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *thinkingConfig) member(d *jsontext.Decoder, name []byte) error {
+func (x *thinkingConfig) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "type":
-		return x.Type.UnmarshalJSONFrom(d)
+		return x.Type.readJSON(d)
 	case "budget_tokens":
-		return x.BudgetTokens.UnmarshalJSONFrom(d)
+		return x.BudgetTokens.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *effortConfig) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *effortConfig) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *effortConfig) member(d *jsontext.Decoder, name []byte) error {
+func (x *effortConfig) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "effort":
-		return x.Effort.UnmarshalJSONFrom(d)
+		return x.Effort.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *responseFormat) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *responseFormat) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *responseFormat) member(d *jsontext.Decoder, name []byte) error {
+func (x *responseFormat) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "type":
-		return x.Type.UnmarshalJSONFrom(d)
+		return x.Type.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *reasoningConfig) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *reasoningConfig) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *reasoningConfig) member(d *jsontext.Decoder, name []byte) error {
+func (x *reasoningConfig) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "type":
-		return x.Type.UnmarshalJSONFrom(d)
+		return x.Type.readJSON(d)
 	case "maxReasoningEffort":
-		return x.MaxReasoningEffort.UnmarshalJSONFrom(d)
+		return x.MaxReasoningEffort.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *inferenceConfig) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *inferenceConfig) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *inferenceConfig) member(d *jsontext.Decoder, name []byte) error {
+func (x *inferenceConfig) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "maxTokens":
-		return x.MaxTokens.UnmarshalJSONFrom(d)
+		return x.MaxTokens.readJSON(d)
 	case "max_new_tokens":
-		return x.MaxNewTokens.UnmarshalJSONFrom(d)
+		return x.MaxNewTokens.readJSON(d)
 	case "temperature":
-		return x.Temperature.UnmarshalJSONFrom(d)
+		return x.Temperature.readJSON(d)
 	case "topP":
-		return x.TopP.UnmarshalJSONFrom(d)
+		return x.TopP.readJSON(d)
 	case "topK":
-		return x.TopK.UnmarshalJSONFrom(d)
+		return x.TopK.readJSON(d)
 	case "stopSequences":
-		return x.StopSequences.UnmarshalJSONFrom(d)
+		return x.StopSequences.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *titanTextConfig) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *titanTextConfig) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *titanTextConfig) member(d *jsontext.Decoder, name []byte) error {
+func (x *titanTextConfig) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "temperature":
-		return x.Temperature.UnmarshalJSONFrom(d)
+		return x.Temperature.readJSON(d)
 	case "topP":
-		return x.TopP.UnmarshalJSONFrom(d)
+		return x.TopP.readJSON(d)
 	case "maxTokenCount":
-		return x.MaxTokenCount.UnmarshalJSONFrom(d)
+		return x.MaxTokenCount.readJSON(d)
 	case "stopSequences":
-		return x.StopSequences.UnmarshalJSONFrom(d)
+		return x.StopSequences.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *imageParams) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *imageParams) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *imageParams) member(d *jsontext.Decoder, name []byte) error {
+func (x *imageParams) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "maskImage":
-		return x.MaskImage.UnmarshalJSONFrom(d)
+		return x.MaskImage.readJSON(d)
 	case "text":
-		return x.Text.UnmarshalJSONFrom(d)
+		return x.Text.readJSON(d)
 	case "negativeText":
-		return x.NegativeText.UnmarshalJSONFrom(d)
+		return x.NegativeText.readJSON(d)
 	case "images":
-		return x.Images.UnmarshalJSONFrom(d)
+		return x.Images.readJSON(d)
 	case "image":
-		return x.Image.UnmarshalJSONFrom(d)
+		return x.Image.readJSON(d)
 	case "conditionImage":
-		return x.ConditionImage.UnmarshalJSONFrom(d)
+		return x.ConditionImage.readJSON(d)
 	case "referenceImage":
-		return x.ReferenceImage.UnmarshalJSONFrom(d)
+		return x.ReferenceImage.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *imageGenerationCfg) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *imageGenerationCfg) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *imageGenerationCfg) member(d *jsontext.Decoder, name []byte) error {
+func (x *imageGenerationCfg) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "numberOfImages":
-		return x.NumberOfImages.UnmarshalJSONFrom(d)
+		return x.NumberOfImages.readJSON(d)
 	case "height":
-		return x.Height.UnmarshalJSONFrom(d)
+		return x.Height.readJSON(d)
 	case "width":
-		return x.Width.UnmarshalJSONFrom(d)
+		return x.Width.readJSON(d)
 	case "cfgScale":
-		return x.CfgScale.UnmarshalJSONFrom(d)
+		return x.CfgScale.readJSON(d)
 	case "seed":
-		return x.Seed.UnmarshalJSONFrom(d)
+		return x.Seed.readJSON(d)
 	case "quality":
-		return x.Quality.UnmarshalJSONFrom(d)
+		return x.Quality.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *response) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *response) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *response) member(d *jsontext.Decoder, name []byte) error {
+func (x *response) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "finishReason":
-		return x.FinishReasonCamel.UnmarshalJSONFrom(d)
+		return x.FinishReasonCamel.readJSON(d)
 	case "generated_text":
-		return x.GeneratedText.UnmarshalJSONFrom(d)
+		return x.GeneratedText.readJSON(d)
 	case "output_text":
-		return x.OutputTextSn.UnmarshalJSONFrom(d)
+		return x.OutputTextSn.readJSON(d)
 	case "response":
-		return x.ResponseText.UnmarshalJSONFrom(d)
+		return x.ResponseText.readJSON(d)
 	case "id":
-		return x.ID.UnmarshalJSONFrom(d)
+		return x.ID.readJSON(d)
 	case "type":
-		return x.Type.UnmarshalJSONFrom(d)
+		return x.Type.readJSON(d)
 	case "role":
-		return x.Role.UnmarshalJSONFrom(d)
+		return x.Role.readJSON(d)
 	case "model":
-		return x.Model.UnmarshalJSONFrom(d)
+		return x.Model.readJSON(d)
 	case "content":
-		return x.Content.UnmarshalJSONFrom(d)
+		return x.Content.readJSON(d)
 	case "stop_reason":
-		return x.StopReason.UnmarshalJSONFrom(d)
+		return x.StopReason.readJSON(d)
 	case "usage":
-		return x.Usage.UnmarshalJSONFrom(d)
+		return x.Usage.readJSON(d)
 	case "completion":
-		return x.Completion.UnmarshalJSONFrom(d)
+		return x.Completion.readJSON(d)
 	case "output":
-		return x.Output.UnmarshalJSONFrom(d)
+		return x.Output.readJSON(d)
 	case "stopReason":
-		return x.StopReasonCamel.UnmarshalJSONFrom(d)
+		return x.StopReasonCamel.readJSON(d)
 	case "inputTextTokenCount":
-		return x.InputTextTokenCount.UnmarshalJSONFrom(d)
+		return x.InputTextTokenCount.readJSON(d)
 	case "results":
-		return x.Results.UnmarshalJSONFrom(d)
+		return x.Results.readJSON(d)
 	case "embedding":
-		return x.Embedding.UnmarshalJSONFrom(d)
+		return x.Embedding.readJSON(d)
 	case "embeddingsByType":
-		return x.EmbeddingsByType.UnmarshalJSONFrom(d)
+		return x.EmbeddingsByType.readJSON(d)
 	case "images":
-		return x.Images.UnmarshalJSONFrom(d)
+		return x.Images.readJSON(d)
 	case "error":
-		return x.Error.UnmarshalJSONFrom(d)
+		return x.Error.readJSON(d)
 	case "generation":
-		return x.Generation.UnmarshalJSONFrom(d)
+		return x.Generation.readJSON(d)
 	case "prompt_token_count":
-		return x.PromptTokenCount.UnmarshalJSONFrom(d)
+		return x.PromptTokenCount.readJSON(d)
 	case "generation_token_count":
-		return x.GenerationTokenCount.UnmarshalJSONFrom(d)
+		return x.GenerationTokenCount.readJSON(d)
 	case "outputs":
-		return x.Outputs.UnmarshalJSONFrom(d)
+		return x.Outputs.readJSON(d)
 	case "choices":
-		return x.Choices.UnmarshalJSONFrom(d)
+		return x.Choices.readJSON(d)
 	case "generations":
-		return x.Generations.UnmarshalJSONFrom(d)
+		return x.Generations.readJSON(d)
 	case "response_id":
-		return x.ResponseID.UnmarshalJSONFrom(d)
+		return x.ResponseID.readJSON(d)
 	case "generation_id":
-		return x.GenerationID.UnmarshalJSONFrom(d)
+		return x.GenerationID.readJSON(d)
 	case "text":
-		return x.Text.UnmarshalJSONFrom(d)
+		return x.Text.readJSON(d)
 	case "finish_reason":
-		return x.FinishReason.UnmarshalJSONFrom(d)
+		return x.FinishReason.readJSON(d)
 	case "tool_calls":
-		return x.ToolCalls.UnmarshalJSONFrom(d)
+		return x.ToolCalls.readJSON(d)
 	case "embeddings":
-		return x.Embeddings.UnmarshalJSONFrom(d)
+		return x.Embeddings.readJSON(d)
 	case "response_type":
-		return x.ResponseType.UnmarshalJSONFrom(d)
+		return x.ResponseType.readJSON(d)
 	case "is_finished":
-		return x.IsFinished.UnmarshalJSONFrom(d)
+		return x.IsFinished.readJSON(d)
 	case "event_type":
-		return x.EventType.UnmarshalJSONFrom(d)
+		return x.EventType.readJSON(d)
 	case "meta":
-		return x.Meta.UnmarshalJSONFrom(d)
+		return x.Meta.readJSON(d)
 	case "completions":
-		return x.Completions.UnmarshalJSONFrom(d)
+		return x.Completions.readJSON(d)
 	case "artifacts":
-		return x.Artifacts.UnmarshalJSONFrom(d)
+		return x.Artifacts.readJSON(d)
 	case "finish_reasons":
-		return x.FinishReasons.UnmarshalJSONFrom(d)
+		return x.FinishReasons.readJSON(d)
 	case "seeds":
-		return x.Seeds.UnmarshalJSONFrom(d)
+		return x.Seeds.readJSON(d)
 	case "result":
-		return x.Result.UnmarshalJSONFrom(d)
+		return x.Result.readJSON(d)
 	case "index":
-		return x.Index.UnmarshalJSONFrom(d)
+		return x.Index.readJSON(d)
 	case "delta":
-		return x.Delta.UnmarshalJSONFrom(d)
+		return x.Delta.readJSON(d)
 	case "content_block":
-		return x.ContentBlock.UnmarshalJSONFrom(d)
+		return x.ContentBlock.readJSON(d)
 	case "message":
-		return x.Message.UnmarshalJSONFrom(d)
+		return x.Message.readJSON(d)
 	case "messageStart":
-		return x.MessageStart.UnmarshalJSONFrom(d)
+		return x.MessageStart.readJSON(d)
 	case "contentBlockStart":
-		return x.ContentBlockStart.UnmarshalJSONFrom(d)
+		return x.ContentBlockStart.readJSON(d)
 	case "contentBlockDelta":
-		return x.ContentBlockDelta.UnmarshalJSONFrom(d)
+		return x.ContentBlockDelta.readJSON(d)
 	case "messageStop":
-		return x.MessageStop.UnmarshalJSONFrom(d)
+		return x.MessageStop.readJSON(d)
 	case "metadata":
-		return x.Metadata.UnmarshalJSONFrom(d)
+		return x.Metadata.readJSON(d)
 	case "outputText":
-		return x.OutputText.UnmarshalJSONFrom(d)
+		return x.OutputText.readJSON(d)
 	case "completionReason":
-		return x.CompletionReason.UnmarshalJSONFrom(d)
+		return x.CompletionReason.readJSON(d)
 	case "totalOutputTextTokenCount":
-		return x.TotalOutputTextTokenCount.UnmarshalJSONFrom(d)
+		return x.TotalOutputTextTokenCount.readJSON(d)
 	case "amazon-bedrock-invocationMetrics":
-		return x.InvocationMetrics.UnmarshalJSONFrom(d)
+		return x.InvocationMetrics.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *responseOutput) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *responseOutput) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *responseOutput) member(d *jsontext.Decoder, name []byte) error {
+func (x *responseOutput) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "message":
-		return x.Message.UnmarshalJSONFrom(d)
+		return x.Message.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *responseOutputs) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *responseOutputs) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *responseOutputs) member(d *jsontext.Decoder, name []byte) error {
+func (x *responseOutputs) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "text":
-		return x.Text.UnmarshalJSONFrom(d)
+		return x.Text.readJSON(d)
 	case "stop_reason":
-		return x.StopReason.UnmarshalJSONFrom(d)
+		return x.StopReason.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *responseGenerations) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *responseGenerations) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *responseGenerations) member(d *jsontext.Decoder, name []byte) error {
+func (x *responseGenerations) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "id":
-		return x.ID.UnmarshalJSONFrom(d)
+		return x.ID.readJSON(d)
 	case "text":
-		return x.Text.UnmarshalJSONFrom(d)
+		return x.Text.readJSON(d)
 	case "finish_reason":
-		return x.FinishReason.UnmarshalJSONFrom(d)
+		return x.FinishReason.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *responseMetaBilledUnits) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (x *responseMetaBilledUnits) readJSON(d *decoder) error {
 	return decodeObject(d, x)
 }
 
-func (x *responseMetaBilledUnits) member(d *jsontext.Decoder, name []byte) error {
+func (x *responseMetaBilledUnits) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "input_tokens":
-		return x.InputTokens.UnmarshalJSONFrom(d)
+		return x.InputTokens.readJSON(d)
 	case "output_tokens":
-		return x.OutputTokens.UnmarshalJSONFrom(d)
+		return x.OutputTokens.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *responseMeta) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *responseMeta) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *responseMeta) member(d *jsontext.Decoder, name []byte) error {
+func (x *responseMeta) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "billed_units":
-		return x.BilledUnits.UnmarshalJSONFrom(d)
+		return x.BilledUnits.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *responseCompletionsData) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (x *responseCompletionsData) readJSON(d *decoder) error {
 	return decodeObject(d, x)
 }
 
-func (x *responseCompletionsData) member(d *jsontext.Decoder, name []byte) error {
+func (x *responseCompletionsData) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "text":
-		return x.Text.UnmarshalJSONFrom(d)
+		return x.Text.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *responseCompletionsFinishReason) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (x *responseCompletionsFinishReason) readJSON(d *decoder) error {
 	return decodeObject(d, x)
 }
 
-func (x *responseCompletionsFinishReason) member(d *jsontext.Decoder, name []byte) error {
+func (x *responseCompletionsFinishReason) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "reason":
-		return x.Reason.UnmarshalJSONFrom(d)
+		return x.Reason.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *responseCompletions) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *responseCompletions) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *responseCompletions) member(d *jsontext.Decoder, name []byte) error {
+func (x *responseCompletions) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "data":
-		return x.Data.UnmarshalJSONFrom(d)
+		return x.Data.readJSON(d)
 	case "finishReason":
-		return x.FinishReason.UnmarshalJSONFrom(d)
+		return x.FinishReason.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *responseArtifacts) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *responseArtifacts) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *responseArtifacts) member(d *jsontext.Decoder, name []byte) error {
+func (x *responseArtifacts) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "seed":
-		return x.Seed.UnmarshalJSONFrom(d)
+		return x.Seed.readJSON(d)
 	case "base64":
-		return x.Base64.UnmarshalJSONFrom(d)
+		return x.Base64.readJSON(d)
 	case "finishReason":
-		return x.FinishReason.UnmarshalJSONFrom(d)
+		return x.FinishReason.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *responseMessageStart) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (x *responseMessageStart) readJSON(d *decoder) error {
 	return decodeObject(d, x)
 }
 
-func (x *responseMessageStart) member(d *jsontext.Decoder, name []byte) error {
+func (x *responseMessageStart) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "role":
-		return x.Role.UnmarshalJSONFrom(d)
+		return x.Role.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *responseContentBlockStartStart) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (x *responseContentBlockStartStart) readJSON(d *decoder) error {
 	return decodeObject(d, x)
 }
 
-func (x *responseContentBlockStartStart) member(d *jsontext.Decoder, name []byte) error {
+func (x *responseContentBlockStartStart) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "toolUse":
-		return x.ToolUse.UnmarshalJSONFrom(d)
+		return x.ToolUse.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *responseContentBlockStart) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (x *responseContentBlockStart) readJSON(d *decoder) error {
 	return decodeObject(d, x)
 }
 
-func (x *responseContentBlockStart) member(d *jsontext.Decoder, name []byte) error {
+func (x *responseContentBlockStart) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "start":
-		return x.Start.UnmarshalJSONFrom(d)
+		return x.Start.readJSON(d)
 	case "contentBlockIndex":
-		return x.ContentBlockIndex.UnmarshalJSONFrom(d)
+		return x.ContentBlockIndex.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *responseContentBlockDeltaDeltaToolUse) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (x *responseContentBlockDeltaDeltaToolUse) readJSON(d *decoder) error {
 	return decodeObject(d, x)
 }
 
-func (x *responseContentBlockDeltaDeltaToolUse) member(d *jsontext.Decoder, name []byte) error {
+func (x *responseContentBlockDeltaDeltaToolUse) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "input":
-		return x.Input.UnmarshalJSONFrom(d)
+		return x.Input.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *responseContentBlockDeltaDeltaReasoningContent) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (x *responseContentBlockDeltaDeltaReasoningContent) readJSON(d *decoder) error {
 	return decodeObject(d, x)
 }
 
-func (x *responseContentBlockDeltaDeltaReasoningContent) member(d *jsontext.Decoder, name []byte) error {
+func (x *responseContentBlockDeltaDeltaReasoningContent) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "text":
-		return x.Text.UnmarshalJSONFrom(d)
+		return x.Text.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *responseContentBlockDeltaDelta) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (x *responseContentBlockDeltaDelta) readJSON(d *decoder) error {
 	return decodeObject(d, x)
 }
 
-func (x *responseContentBlockDeltaDelta) member(d *jsontext.Decoder, name []byte) error {
+func (x *responseContentBlockDeltaDelta) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "text":
-		return x.Text.UnmarshalJSONFrom(d)
+		return x.Text.readJSON(d)
 	case "toolUse":
-		return x.ToolUse.UnmarshalJSONFrom(d)
+		return x.ToolUse.readJSON(d)
 	case "reasoningContent":
-		return x.ReasoningContent.UnmarshalJSONFrom(d)
+		return x.ReasoningContent.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *responseContentBlockDelta) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (x *responseContentBlockDelta) readJSON(d *decoder) error {
 	return decodeObject(d, x)
 }
 
-func (x *responseContentBlockDelta) member(d *jsontext.Decoder, name []byte) error {
+func (x *responseContentBlockDelta) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "delta":
-		return x.Delta.UnmarshalJSONFrom(d)
+		return x.Delta.readJSON(d)
 	case "contentBlockIndex":
-		return x.ContentBlockIndex.UnmarshalJSONFrom(d)
+		return x.ContentBlockIndex.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *responseMessageStop) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *responseMessageStop) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *responseMessageStop) member(d *jsontext.Decoder, name []byte) error {
+func (x *responseMessageStop) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "stopReason":
-		return x.StopReason.UnmarshalJSONFrom(d)
+		return x.StopReason.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *responseMetadata) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *responseMetadata) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *responseMetadata) member(d *jsontext.Decoder, name []byte) error {
+func (x *responseMetadata) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "usage":
-		return x.Usage.UnmarshalJSONFrom(d)
+		return x.Usage.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *titanResult) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *titanResult) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *titanResult) member(d *jsontext.Decoder, name []byte) error {
+func (x *titanResult) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "index":
-		return x.Index.UnmarshalJSONFrom(d)
+		return x.Index.readJSON(d)
 	case "relevance_score":
-		return x.RelevanceScore.UnmarshalJSONFrom(d)
+		return x.RelevanceScore.readJSON(d)
 	case "tokenCount":
-		return x.TokenCount.UnmarshalJSONFrom(d)
+		return x.TokenCount.readJSON(d)
 	case "outputText":
-		return x.OutputText.UnmarshalJSONFrom(d)
+		return x.OutputText.readJSON(d)
 	case "completionReason":
-		return x.CompletionReason.UnmarshalJSONFrom(d)
+		return x.CompletionReason.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *choice) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *choice) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *choice) member(d *jsontext.Decoder, name []byte) error {
+func (x *choice) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "index":
-		return x.Index.UnmarshalJSONFrom(d)
+		return x.Index.readJSON(d)
 	case "message":
-		return x.Message.UnmarshalJSONFrom(d)
+		return x.Message.readJSON(d)
 	case "delta":
-		return x.Delta.UnmarshalJSONFrom(d)
+		return x.Delta.readJSON(d)
 	case "text":
-		return x.Text.UnmarshalJSONFrom(d)
+		return x.Text.readJSON(d)
 	case "finish_reason":
-		return x.FinishReason.UnmarshalJSONFrom(d)
+		return x.FinishReason.readJSON(d)
 	case "stop_reason":
-		return x.StopReason.UnmarshalJSONFrom(d)
+		return x.StopReason.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *streamDelta) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *streamDelta) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *streamDelta) member(d *jsontext.Decoder, name []byte) error {
+func (x *streamDelta) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "type":
-		return x.Type.UnmarshalJSONFrom(d)
+		return x.Type.readJSON(d)
 	case "text":
-		return x.Text.UnmarshalJSONFrom(d)
+		return x.Text.readJSON(d)
 	case "partial_json":
-		return x.PartialJSON.UnmarshalJSONFrom(d)
+		return x.PartialJSON.readJSON(d)
 	case "thinking":
-		return x.Thinking.UnmarshalJSONFrom(d)
+		return x.Thinking.readJSON(d)
 	case "stop_reason":
-		return x.StopReason.UnmarshalJSONFrom(d)
+		return x.StopReason.readJSON(d)
 	case "stop_sequence":
-		return x.StopSequence.UnmarshalJSONFrom(d)
+		return x.StopSequence.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *anthropicStart) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *anthropicStart) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *anthropicStart) member(d *jsontext.Decoder, name []byte) error {
+func (x *anthropicStart) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "id":
-		return x.ID.UnmarshalJSONFrom(d)
+		return x.ID.readJSON(d)
 	case "role":
-		return x.Role.UnmarshalJSONFrom(d)
+		return x.Role.readJSON(d)
 	case "model":
-		return x.Model.UnmarshalJSONFrom(d)
+		return x.Model.readJSON(d)
 	case "usage":
-		return x.Usage.UnmarshalJSONFrom(d)
+		return x.Usage.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *novaEmbedParams) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *novaEmbedParams) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *novaEmbedParams) member(d *jsontext.Decoder, name []byte) error {
+func (x *novaEmbedParams) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "embeddingPurpose":
-		return x.EmbeddingPurpose.UnmarshalJSONFrom(d)
+		return x.EmbeddingPurpose.readJSON(d)
 	case "embeddingDimension":
-		return x.EmbeddingDimension.UnmarshalJSONFrom(d)
+		return x.EmbeddingDimension.readJSON(d)
 	case "text":
-		return x.Text.UnmarshalJSONFrom(d)
+		return x.Text.readJSON(d)
 	case "image":
-		return x.Image.UnmarshalJSONFrom(d)
+		return x.Image.readJSON(d)
 	case "video":
-		return x.Video.UnmarshalJSONFrom(d)
+		return x.Video.readJSON(d)
 	case "audio":
-		return x.Audio.UnmarshalJSONFrom(d)
+		return x.Audio.readJSON(d)
 	}
 	return d.SkipValue()
 }
 
-func (x *novaEmbedText) UnmarshalJSONFrom(d *jsontext.Decoder) error { return decodeObject(d, x) }
+func (x *novaEmbedText) readJSON(d *decoder) error { return decodeObject(d, x) }
 
-func (x *novaEmbedText) member(d *jsontext.Decoder, name []byte) error {
+func (x *novaEmbedText) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "value":
-		return x.Value.UnmarshalJSONFrom(d)
+		return x.Value.readJSON(d)
 	}
 	return d.SkipValue()
 }

@@ -8,55 +8,54 @@ import (
 	"unsafe"
 
 	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
-// The body types decode leniently, straight from the jsontext token stream with no
-// reflection: a member of an unexpected JSON type is skipped instead of failing the whole
-// body (go-json-experiment's reflective decoder stops at the first semantic error), numbers
-// may come quoted, and nothing but real syntax errors is reported.
+// The body types decode leniently, straight from the token stream of an in-place JSON
+// scanner (internal/jsonscan) with no reflection: a member of an unexpected JSON type is
+// skipped instead of failing the whole body (go-json-experiment's reflective decoder stops at
+// the first semantic error), numbers may come quoted, and nothing but real syntax errors is
+// reported.
+
+// decoder reads one body. It wraps the scanner so that per-call state can live next to it.
+type decoder struct {
+	jsonscan.Decoder
+}
 
 // jsonFrom is implemented by every body type: it reads one JSON value from d.
 type jsonFrom interface {
-	UnmarshalJSONFrom(d *jsontext.Decoder) error
+	readJSON(d *decoder) error
 }
 
 // memberer is implemented by the object body types: it reads the value of member name.
 type memberer interface {
-	member(d *jsontext.Decoder, name []byte) error
+	member(d *decoder, name []byte) error
 }
 
-// decoderOpts are the options every body is read with: odd real-world input (duplicate
-// names, invalid UTF-8) still decodes.
-var decoderOpts = []jsontext.Options{jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true)}
-
-type bodyDecoder struct {
-	buf bytes.Buffer
-	d   *jsontext.Decoder
-}
-
-var decoderPool = sync.Pool{New: func() any {
-	bd := &bodyDecoder{}
-	bd.d = jsontext.NewDecoder(&bd.buf, decoderOpts...)
-	return bd
-}}
+var decoderPool = sync.Pool{New: func() any { return new(decoder) }}
 
 // unmarshal decodes one body into v, which is made of the lenient types of this file. It
 // returns the first syntax error; what was read before it stays in v. The decoder reads
-// the body in place (a bytes.Buffer source is not copied).
+// the body in place.
 func unmarshal(body []byte, v jsonFrom) error {
-	bd := decoderPool.Get().(*bodyDecoder)
-	bd.buf = *bytes.NewBuffer(body)
-	bd.d.Reset(&bd.buf, decoderOpts...)
-	err := v.UnmarshalJSONFrom(bd.d)
-	bd.buf = bytes.Buffer{}
-	bd.d.Reset(&bd.buf) // drop the reference to body
-	decoderPool.Put(bd)
+	d := decoderPool.Get().(*decoder)
+	err := d.unmarshal(body, v)
+	decoderPool.Put(d)
+	return err
+}
+
+// unmarshal decodes one body into v with d; see the function unmarshal.
+func (d *decoder) unmarshal(body []byte, v jsonFrom) error {
+	d.Reset(body)
+	err := v.readJSON(d)
+	d.Reset(nil) // drop the reference to body
 	return err
 }
 
 // decodeObject reads an object member by member into o; a value that is not an object is
 // skipped. Member names are matched exactly (case-sensitive).
-func decodeObject(d *jsontext.Decoder, o memberer) error {
+func decodeObject(d *decoder, o memberer) error {
 	if d.PeekKind() != '{' {
 		return d.SkipValue()
 	}
@@ -91,7 +90,7 @@ type num struct {
 	OK bool
 }
 
-func (n *num) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (n *num) readJSON(d *decoder) error {
 	switch d.PeekKind() {
 	case '0':
 		v, err := d.ReadValue()
@@ -153,7 +152,7 @@ type flag struct {
 	V, OK bool
 }
 
-func (f *flag) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (f *flag) readJSON(d *decoder) error {
 	switch d.PeekKind() {
 	case 't':
 		f.V, f.OK = true, true
@@ -166,7 +165,7 @@ func (f *flag) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 // str is a lenient JSON string: a string, or the text of a number; anything else is skipped.
 type str string
 
-func (s *str) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (s *str) readJSON(d *decoder) error {
 	switch d.PeekKind() {
 	case '"':
 		v, err := d.ReadValue()
@@ -204,11 +203,11 @@ func unquote(v []byte) string {
 // strs is a lenient list of strings: an array (non-string items skipped) or one string.
 type strs []string
 
-func (ss *strs) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (ss *strs) readJSON(d *decoder) error {
 	switch d.PeekKind() {
 	case '"':
 		var s str
-		if err := s.UnmarshalJSONFrom(d); err != nil {
+		if err := s.readJSON(d); err != nil {
 			return err
 		}
 		*ss = append(*ss, string(s))
@@ -219,7 +218,7 @@ func (ss *strs) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 		}
 		for d.PeekKind() != ']' {
 			var s str
-			if err := s.UnmarshalJSONFrom(d); err != nil {
+			if err := s.readJSON(d); err != nil {
 				return err
 			}
 			if s != "" {
@@ -238,7 +237,7 @@ type blob struct {
 	OK bool
 }
 
-func (b *blob) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (b *blob) readJSON(d *decoder) error {
 	if d.PeekKind() != '"' {
 		return d.SkipValue()
 	}
@@ -256,7 +255,7 @@ type count struct {
 	OK bool
 }
 
-func (c *count) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (c *count) readJSON(d *decoder) error {
 	if d.PeekKind() != '[' {
 		return d.SkipValue()
 	}
@@ -281,11 +280,11 @@ type vectors struct {
 	OK bool
 }
 
-func (v *vectors) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (v *vectors) readJSON(d *decoder) error {
 	switch d.PeekKind() {
 	case '[':
 		var c count
-		err := c.UnmarshalJSONFrom(d)
+		err := c.readJSON(d)
 		v.N, v.OK = c.N, c.OK
 		return err
 	case '{':
@@ -303,7 +302,7 @@ func (v *vectors) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 				continue
 			}
 			var c count
-			if err := c.UnmarshalJSONFrom(d); err != nil {
+			if err := c.readJSON(d); err != nil {
 				return err
 			}
 			v.N, v.OK = c.N, c.OK
@@ -317,7 +316,7 @@ func (v *vectors) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 // present records that a member was there (any value but null), without decoding it.
 type present bool
 
-func (p *present) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (p *present) readJSON(d *decoder) error {
 	*p = present(d.PeekKind() != 'n')
 	return d.SkipValue()
 }
@@ -325,7 +324,7 @@ func (p *present) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 // raw keeps a JSON value (object, array, or scalar) as compact text.
 type raw []byte
 
-func (r *raw) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (r *raw) readJSON(d *decoder) error {
 	v, err := d.ReadValue()
 	if err != nil {
 		return err
@@ -348,19 +347,19 @@ type obj[T any] struct {
 	OK bool
 }
 
-func (o *obj[T]) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (o *obj[T]) readJSON(d *decoder) error {
 	if d.PeekKind() != '{' {
 		return d.SkipValue()
 	}
 	o.OK = true
-	return any(&o.V).(jsonFrom).UnmarshalJSONFrom(d)
+	return any(&o.V).(jsonFrom).readJSON(d)
 }
 
 // arr is a lenient array of objects: a value that is not an array is skipped, and so are
 // items that are not objects.
 type arr[T any] []T
 
-func (a *arr[T]) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (a *arr[T]) readJSON(d *decoder) error {
 	if d.PeekKind() != '[' {
 		return d.SkipValue()
 	}
@@ -377,7 +376,7 @@ func (a *arr[T]) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 				*a = make(arr[T], 0, 2)
 			}
 			*a = append(*a, *new(T))
-			if err := any(&(*a)[len(*a)-1]).(jsonFrom).UnmarshalJSONFrom(d); err != nil {
+			if err := any(&(*a)[len(*a)-1]).(jsonFrom).readJSON(d); err != nil {
 				return err
 			}
 		default:
@@ -391,11 +390,11 @@ func (a *arr[T]) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 // blobs records the sizes of an array of string payloads (base64 images) without keeping them.
 type blobs []int64
 
-func (bs *blobs) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (bs *blobs) readJSON(d *decoder) error {
 	switch d.PeekKind() {
 	case '"':
 		var b blob
-		err := b.UnmarshalJSONFrom(d)
+		err := b.readJSON(d)
 		*bs = append(*bs, b.N)
 		return err
 	case '[':
@@ -404,7 +403,7 @@ func (bs *blobs) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 		}
 		for d.PeekKind() != ']' {
 			var b blob
-			if err := b.UnmarshalJSONFrom(d); err != nil {
+			if err := b.readJSON(d); err != nil {
 				return err
 			}
 			if b.OK {

@@ -1,7 +1,5 @@
 package model
 
-import "github.com/go-json-experiment/json/jsontext"
-
 // response is the union of the InvokeModel response bodies and stream chunks of every family.
 type response struct {
 	// Anthropic Messages API (and message_start's message).
@@ -208,14 +206,14 @@ type startOrText struct {
 	Text string
 }
 
-func (m *startOrText) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (m *startOrText) readJSON(d *decoder) error {
 	if d.PeekKind() == '"' {
 		var s str
-		err := s.UnmarshalJSONFrom(d)
+		err := s.readJSON(d)
 		m.Text = string(s)
 		return err
 	}
-	return m.obj.UnmarshalJSONFrom(d)
+	return m.obj.readJSON(d)
 }
 
 // anthropicStart is the message of an Anthropic message_start event.

@@ -10,23 +10,23 @@ type content struct {
 	Blocks []block
 }
 
-func (c *content) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (c *content) readJSON(d *decoder) error {
 	switch d.PeekKind() {
 	case '"':
 		var s str
-		if err := s.UnmarshalJSONFrom(d); err != nil {
+		if err := s.readJSON(d); err != nil {
 			return err
 		}
 		c.Text, c.IsText = string(s), true
 		return nil
 	case '[':
 		var a arr[block]
-		err := a.UnmarshalJSONFrom(d)
+		err := a.readJSON(d)
 		c.Blocks = a
 		return err
 	case '{':
 		var a obj[block]
-		err := a.UnmarshalJSONFrom(d)
+		err := a.readJSON(d)
 		c.Blocks = append(c.Blocks, a.V)
 		return err
 	}
@@ -125,7 +125,7 @@ type url struct {
 	DataSize int64
 }
 
-func (u *url) UnmarshalJSONFrom(d *jsontext.Decoder) error {
+func (u *url) readJSON(d *decoder) error {
 	if d.PeekKind() != '"' {
 		return d.SkipValue()
 	}
