@@ -7,6 +7,7 @@ import (
 
 	"github.com/genainorm/genainorm/bedrock/guardrail"
 	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 // The Converse API has one request and one response shape for every model, so Converse and
@@ -105,51 +106,52 @@ func (w *msgWriter) close() []byte {
 
 // decodeConverseRequest reads a Converse request body.
 func (d *invocationDecoder) decodeConverseRequest(body []byte, ev *genai.Event, b *bodies) {
-	dec := d.body.reset(body)
+	dec := &d.body
+	dec.Reset(body)
 	var msgs, sys msgWriter
-	err := ivEachMember(dec, func(name []byte) error {
+	err := sEachMember(dec, func(name []byte) error {
 		switch string(name) {
 		case `"messages"`:
-			return ivTolerate(ivEachElement(dec, func(int) error {
+			return ivTolerate(sEachElement(dec, func(int) error {
 				return d.converseMessage(dec, &msgs, b, true)
 			}))
 		case `"system"`:
 			return d.converseSystem(dec, &sys)
 		case `"inferenceConfig"`:
-			return ivTolerate(ivEachMember(dec, func(name []byte) error {
+			return ivTolerate(sEachMember(dec, func(name []byte) error {
 				var err error
 				r := &ev.Request
 				switch string(name) {
 				case `"maxTokens"`:
-					r.MaxTokens, err = ivReadInt(dec)
+					r.MaxTokens, err = sReadInt(dec)
 				case `"temperature"`:
-					r.Temperature, err = ivReadFloat(dec)
+					r.Temperature, err = sReadFloat(dec)
 				case `"topP"`:
-					r.TopP, err = ivReadFloat(dec)
+					r.TopP, err = sReadFloat(dec)
 				case `"stopSequences"`:
-					r.StopSequences, err = ivReadStrings(dec)
+					r.StopSequences, err = sReadStrings(dec)
 				default:
 					err = dec.SkipValue()
 				}
 				return err
 			}))
 		case `"additionalModelRequestFields"`:
-			return ivTolerate(ivEachMember(dec, func(name []byte) error {
+			return ivTolerate(sEachMember(dec, func(name []byte) error {
 				var err error
 				switch string(name) {
 				case `"top_k"`, `"topK"`:
-					ev.Request.TopK, err = ivReadFloat(dec)
+					ev.Request.TopK, err = sReadFloat(dec)
 				case `"reasoning_effort"`:
-					ev.Request.ReasoningLevel, err = ivReadString(dec)
+					ev.Request.ReasoningLevel, err = sReadString(dec)
 				case `"reasoningConfig"`, `"reasoning_config"`, `"thinking"`:
-					err = ivTolerate(ivEachMember(dec, func(name []byte) error {
+					err = ivTolerate(sEachMember(dec, func(name []byte) error {
 						var err error
 						switch string(name) {
 						case `"maxReasoningEffort"`, `"effort"`:
-							ev.Request.ReasoningLevel, err = ivReadString(dec)
+							ev.Request.ReasoningLevel, err = sReadString(dec)
 						case `"type"`:
 							var s string
-							if s, err = ivReadString(dec); ev.Request.ReasoningLevel == "" && s == "enabled" {
+							if s, err = sReadString(dec); ev.Request.ReasoningLevel == "" && s == "enabled" {
 								ev.Request.ReasoningLevel = s
 							}
 						default:
@@ -171,15 +173,15 @@ func (d *invocationDecoder) decodeConverseRequest(body []byte, ev *genai.Event, 
 			}
 			return err
 		case `"outputConfig"`:
-			return ivTolerate(ivEachMember(dec, func(name []byte) error {
+			return ivTolerate(sEachMember(dec, func(name []byte) error {
 				if string(name) != `"textFormat"` {
 					return dec.SkipValue()
 				}
-				return ivTolerate(ivEachMember(dec, func(name []byte) error {
+				return ivTolerate(sEachMember(dec, func(name []byte) error {
 					if string(name) != `"type"` {
 						return dec.SkipValue()
 					}
-					s, err := ivReadString(dec)
+					s, err := sReadString(dec)
 					if strings.HasPrefix(s, "json") {
 						ev.Request.OutputType = "json"
 					}
@@ -208,19 +210,19 @@ func ivFirstNonEmpty(a, b string) string {
 
 // converseSystem reads the system blocks into one pseudo-message whose parts become
 // gen_ai.system_instructions (an array of parts). A plain string is tolerated.
-func (d *invocationDecoder) converseSystem(dec *jsontext.Decoder, sys *msgWriter) error {
+func (d *invocationDecoder) converseSystem(dec *jsonscan.Decoder, sys *msgWriter) error {
 	if dec.PeekKind() == '"' {
-		s, err := ivReadString(dec)
+		s, err := sReadString(dec)
 		if s != "" {
 			sys.addSystemPart(s)
 		}
 		return err
 	}
-	return ivTolerate(ivEachElement(dec, func(int) error {
-		return ivTolerate(ivEachMember(dec, func(name []byte) error {
+	return ivTolerate(sEachElement(dec, func(int) error {
+		return ivTolerate(sEachMember(dec, func(name []byte) error {
 			switch string(name) {
 			case `"text"`:
-				s, err := ivReadString(dec)
+				s, err := sReadString(dec)
 				sys.addSystemPart(s)
 				return err
 			case `"guardContent"`:
@@ -250,18 +252,18 @@ func (w *msgWriter) addSystemPart(s string) {
 }
 
 // readGuardText reads a guardContent block's text ({"text":{"text":"..."}}).
-func readGuardText(dec *jsontext.Decoder) (string, error) {
+func readGuardText(dec *jsonscan.Decoder) (string, error) {
 	var s string
-	err := ivTolerate(ivEachMember(dec, func(name []byte) error {
+	err := ivTolerate(sEachMember(dec, func(name []byte) error {
 		if string(name) != `"text"` {
 			return dec.SkipValue()
 		}
-		return ivTolerate(ivEachMember(dec, func(name []byte) error {
+		return ivTolerate(sEachMember(dec, func(name []byte) error {
 			if string(name) != `"text"` {
 				return dec.SkipValue()
 			}
 			var err error
-			s, err = ivReadString(dec)
+			s, err = sReadString(dec)
 			return err
 		}))
 	}))
@@ -269,29 +271,29 @@ func readGuardText(dec *jsontext.Decoder) (string, error) {
 }
 
 // converseMessage reads one Converse message ({"role","content":[blocks]}).
-func (d *invocationDecoder) converseMessage(dec *jsontext.Decoder, w *msgWriter, b *bodies, input bool) error {
+func (d *invocationDecoder) converseMessage(dec *jsonscan.Decoder, w *msgWriter, b *bodies, input bool) error {
 	if dec.PeekKind() != '{' {
 		return dec.SkipValue()
 	}
 	// The role may come after the content: read the content into a scratch writer first.
 	var role string
 	var content msgWriter
-	err := ivEachMember(dec, func(name []byte) error {
+	err := sEachMember(dec, func(name []byte) error {
 		switch string(name) {
 		case `"role"`:
 			var err error
-			role, err = ivReadString(dec)
+			role, err = sReadString(dec)
 			return err
 		case `"content"`:
 			if dec.PeekKind() == '"' { // tolerated: a plain string
-				s, err := ivReadString(dec)
+				s, err := sReadString(dec)
 				content.textPart(s, true)
 				if input {
 					b.kinds = addKind(b.kinds, "text")
 				}
 				return err
 			}
-			return ivTolerate(ivEachElement(dec, func(int) error {
+			return ivTolerate(sEachElement(dec, func(int) error {
 				return d.converseBlock(dec, &content, b, input)
 			}))
 		}
@@ -318,12 +320,12 @@ func (d *invocationDecoder) converseMessage(dec *jsontext.Decoder, w *msgWriter,
 }
 
 // converseBlock reads one content block and appends its part.
-func (d *invocationDecoder) converseBlock(dec *jsontext.Decoder, w *msgWriter, b *bodies, input bool) error {
-	return ivTolerate(ivEachMember(dec, func(name []byte) error {
+func (d *invocationDecoder) converseBlock(dec *jsonscan.Decoder, w *msgWriter, b *bodies, input bool) error {
+	return ivTolerate(sEachMember(dec, func(name []byte) error {
 		key := string(name)
 		switch key {
 		case `"text"`:
-			s, err := ivReadString(dec)
+			s, err := sReadString(dec)
 			w.textPart(s, true)
 			d.kind(b, input, "text")
 			return err
@@ -334,16 +336,16 @@ func (d *invocationDecoder) converseBlock(dec *jsontext.Decoder, w *msgWriter, b
 			return err
 		case `"reasoningContent"`:
 			var s string
-			err := ivTolerate(ivEachMember(dec, func(name []byte) error {
+			err := ivTolerate(sEachMember(dec, func(name []byte) error {
 				if string(name) != `"reasoningText"` {
 					return dec.SkipValue()
 				}
-				return ivTolerate(ivEachMember(dec, func(name []byte) error {
+				return ivTolerate(sEachMember(dec, func(name []byte) error {
 					if string(name) != `"text"` {
 						return dec.SkipValue()
 					}
 					var err error
-					s, err = ivReadString(dec)
+					s, err = sReadString(dec)
 					return err
 				}))
 			}))
@@ -355,13 +357,13 @@ func (d *invocationDecoder) converseBlock(dec *jsontext.Decoder, w *msgWriter, b
 		case `"toolUse"`:
 			var id, toolName string
 			var args jsontext.Value
-			err := ivTolerate(ivEachMember(dec, func(name []byte) error {
+			err := ivTolerate(sEachMember(dec, func(name []byte) error {
 				var err error
 				switch string(name) {
 				case `"toolUseId"`:
-					id, err = ivReadString(dec)
+					id, err = sReadString(dec)
 				case `"name"`:
-					toolName, err = ivReadString(dec)
+					toolName, err = sReadString(dec)
 				case `"input"`:
 					args, err = dec.ReadValue()
 				default:
@@ -379,11 +381,11 @@ func (d *invocationDecoder) converseBlock(dec *jsontext.Decoder, w *msgWriter, b
 		case `"toolResult"`:
 			var id string
 			var result jsontext.Value
-			err := ivTolerate(ivEachMember(dec, func(name []byte) error {
+			err := ivTolerate(sEachMember(dec, func(name []byte) error {
 				var err error
 				switch string(name) {
 				case `"toolUseId"`:
-					id, err = ivReadString(dec)
+					id, err = sReadString(dec)
 				case `"content"`:
 					result, err = dec.ReadValue()
 				default:
@@ -440,33 +442,33 @@ func (d *invocationDecoder) kind(b *bodies, input bool, k string) {
 // readMedia reads an image/document/video/audio block: its format, name, and either an S3
 // location (source.s3Location.uri, or the log-only source.s3Uri) or inline bytes (already
 // replaced by a placeholder when large).
-func readMedia(dec *jsontext.Decoder) (format, name, uri, data string, err error) {
-	err = ivTolerate(ivEachMember(dec, func(n []byte) error {
+func readMedia(dec *jsonscan.Decoder) (format, name, uri, data string, err error) {
+	err = ivTolerate(sEachMember(dec, func(n []byte) error {
 		var err error
 		switch string(n) {
 		case `"format"`:
-			format, err = ivReadString(dec)
+			format, err = sReadString(dec)
 		case `"name"`:
-			name, err = ivReadString(dec)
+			name, err = sReadString(dec)
 		case `"source"`:
-			err = ivTolerate(ivEachMember(dec, func(n []byte) error {
+			err = ivTolerate(sEachMember(dec, func(n []byte) error {
 				var err error
 				switch string(n) {
 				case `"s3Uri"`, `"uri"`:
-					uri, err = ivReadString(dec)
+					uri, err = sReadString(dec)
 				case `"s3Location"`:
-					err = ivTolerate(ivEachMember(dec, func(n []byte) error {
+					err = ivTolerate(sEachMember(dec, func(n []byte) error {
 						if string(n) != `"uri"` {
 							return dec.SkipValue()
 						}
 						var err error
-						uri, err = ivReadString(dec)
+						uri, err = sReadString(dec)
 						return err
 					}))
 				case `"bytes"`:
-					data, err = ivReadString(dec)
+					data, err = sReadString(dec)
 				case `"text"`:
-					data, err = ivReadString(dec)
+					data, err = sReadString(dec)
 				default:
 					err = dec.SkipValue()
 				}
@@ -516,30 +518,30 @@ func mimeType(modality, format string) string {
 }
 
 // converseTools reads toolConfig.tools into gen_ai.tool.definitions.
-func (d *invocationDecoder) converseTools(dec *jsontext.Decoder, ev *genai.Event) error {
+func (d *invocationDecoder) converseTools(dec *jsonscan.Decoder, ev *genai.Event) error {
 	var buf []byte
 	n := 0
-	err := ivTolerate(ivEachMember(dec, func(name []byte) error {
+	err := ivTolerate(sEachMember(dec, func(name []byte) error {
 		if string(name) != `"tools"` {
 			return dec.SkipValue()
 		}
-		return ivTolerate(ivEachElement(dec, func(int) error {
-			return ivTolerate(ivEachMember(dec, func(name []byte) error {
+		return ivTolerate(sEachElement(dec, func(int) error {
+			return ivTolerate(sEachMember(dec, func(name []byte) error {
 				kind := string(name)
 				if kind != `"toolSpec"` && kind != `"systemTool"` {
 					return dec.SkipValue()
 				}
 				var toolName, desc string
 				var schema jsontext.Value
-				err := ivTolerate(ivEachMember(dec, func(name []byte) error {
+				err := ivTolerate(sEachMember(dec, func(name []byte) error {
 					var err error
 					switch string(name) {
 					case `"name"`:
-						toolName, err = ivReadString(dec)
+						toolName, err = sReadString(dec)
 					case `"description"`:
-						desc, err = ivReadString(dec)
+						desc, err = sReadString(dec)
 					case `"inputSchema"`:
-						err = ivTolerate(ivEachMember(dec, func(name []byte) error {
+						err = ivTolerate(sEachMember(dec, func(name []byte) error {
 							if string(name) != `"json"` {
 								return dec.SkipValue()
 							}
@@ -582,27 +584,28 @@ func (d *invocationDecoder) converseTools(dec *jsontext.Decoder, ev *genai.Event
 // decodeConverseResponse reads a Converse response body (also what a ConverseStream record
 // logs).
 func (d *invocationDecoder) decodeConverseResponse(body []byte, ev *genai.Event, b *bodies) {
-	dec := d.body.reset(body)
+	dec := &d.body
+	dec.Reset(body)
 	var out msgWriter
 	var content msgWriter
 	var role, stopReason string
 	hasMessage := false
-	err := ivEachMember(dec, func(name []byte) error {
+	err := sEachMember(dec, func(name []byte) error {
 		switch string(name) {
 		case `"output"`:
-			return ivTolerate(ivEachMember(dec, func(name []byte) error {
+			return ivTolerate(sEachMember(dec, func(name []byte) error {
 				if string(name) != `"message"` {
 					return dec.SkipValue()
 				}
 				hasMessage = true
-				return ivTolerate(ivEachMember(dec, func(name []byte) error {
+				return ivTolerate(sEachMember(dec, func(name []byte) error {
 					switch string(name) {
 					case `"role"`:
 						var err error
-						role, err = ivReadString(dec)
+						role, err = sReadString(dec)
 						return err
 					case `"content"`:
-						return ivTolerate(ivEachElement(dec, func(int) error {
+						return ivTolerate(sEachElement(dec, func(int) error {
 							return d.converseBlock(dec, &content, b, false)
 						}))
 					}
@@ -611,16 +614,16 @@ func (d *invocationDecoder) decodeConverseResponse(body []byte, ev *genai.Event,
 			}))
 		case `"stopReason"`:
 			var err error
-			stopReason, err = ivReadString(dec)
+			stopReason, err = sReadString(dec)
 			return err
 		case `"usage"`:
 			return d.converseUsage(dec, ev)
 		case `"metrics"`:
-			return ivTolerate(ivEachMember(dec, func(name []byte) error {
+			return ivTolerate(sEachMember(dec, func(name []byte) error {
 				if string(name) != `"latencyMs"` {
 					return dec.SkipValue()
 				}
-				v, err := ivReadInt(dec)
+				v, err := sReadInt(dec)
 				if v.Valid {
 					ev.Performance.ResponseTime = v
 				}
@@ -660,25 +663,25 @@ func (d *invocationDecoder) decodeConverseResponse(body []byte, ev *genai.Event,
 
 // converseUsage reads a Converse usage object (documented names and the undocumented
 // duplicates some models write).
-func (d *invocationDecoder) converseUsage(dec *jsontext.Decoder, ev *genai.Event) error {
+func (d *invocationDecoder) converseUsage(dec *jsonscan.Decoder, ev *genai.Event) error {
 	u := &ev.Usage
 	var in, out, total, cacheRead, cacheWrite genai.Opt[int64]
-	err := ivTolerate(ivEachMember(dec, func(name []byte) error {
+	err := ivTolerate(sEachMember(dec, func(name []byte) error {
 		var err error
 		var v genai.Opt[int64]
 		switch string(name) {
 		case `"inputTokens"`:
-			in, err = ivReadInt(dec)
+			in, err = sReadInt(dec)
 		case `"outputTokens"`:
-			out, err = ivReadInt(dec)
+			out, err = sReadInt(dec)
 		case `"totalTokens"`:
-			total, err = ivReadInt(dec)
+			total, err = sReadInt(dec)
 		case `"cacheReadInputTokens"`, `"cacheReadInputTokenCount"`:
-			if v, err = ivReadInt(dec); v.Valid && !cacheRead.Valid {
+			if v, err = sReadInt(dec); v.Valid && !cacheRead.Valid {
 				cacheRead = v
 			}
 		case `"cacheWriteInputTokens"`, `"cacheWriteInputTokenCount"`:
-			if v, err = ivReadInt(dec); v.Valid && !cacheWrite.Valid {
+			if v, err = sReadInt(dec); v.Valid && !cacheWrite.Valid {
 				cacheWrite = v
 			}
 		default:
@@ -702,16 +705,17 @@ func (d *invocationDecoder) converseUsage(dec *jsontext.Decoder, ev *genai.Event
 
 // promptRouter reads trace.promptRouter.invokedModelId: the model a prompt router chose.
 func (d *invocationDecoder) promptRouter(trace []byte, ev *genai.Event) {
-	dec := d.sub.reset(trace)
-	_ = ivEachMember(dec, func(name []byte) error {
+	dec := &d.sub
+	dec.Reset(trace)
+	_ = sEachMember(dec, func(name []byte) error {
 		if string(name) != `"promptRouter"` {
 			return dec.SkipValue()
 		}
-		return ivTolerate(ivEachMember(dec, func(name []byte) error {
+		return ivTolerate(sEachMember(dec, func(name []byte) error {
 			if string(name) != `"invokedModelId"` {
 				return dec.SkipValue()
 			}
-			s, err := ivReadString(dec)
+			s, err := sReadString(dec)
 			if s != "" {
 				ev.Response.Model = s
 			}

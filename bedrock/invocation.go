@@ -11,6 +11,7 @@ import (
 	"github.com/genainorm/genainorm/bedrock/guardrail"
 	"github.com/genainorm/genainorm/bedrock/model"
 	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 // InvocationFormatName is the name of the model invocation log format.
@@ -114,9 +115,10 @@ func detectInvocation(data []byte) bool {
 // invocationDecoder decodes the records of one input stream.
 type invocationDecoder struct {
 	opts   InvocationOptions
-	rec    ivScanner // the record
-	body   ivScanner // a body
-	sub    ivScanner // a part of a body
+	rec    jsonscan.Decoder // the record
+	body   jsonscan.Decoder // a body
+	sub    jsonscan.Decoder // a part of a body
+	strBuf []byte           // scratch for the record's strings
 	held   heldStream
 	chunks [][]byte       // scratch for stream chunks
 	done   []*genai.Event // finished bare streams waiting for Flush
@@ -167,6 +169,10 @@ func (d *invocationDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 	case isStreamChunk(data) && !bytes.Contains(data, ivKeySchemaType):
 		return d.holdChunk(rec, data, ev)
 	}
+	// The record is read from the event's copy of it, so that the bodies kept on the event
+	// can alias it rather than be copied again.
+	ev.Original = append(ev.Original[:0], rec.Data...)
+	data = bytes.TrimSpace(ev.Original)
 	var r invocationRecord
 	if err := d.parseRecord(data, &r); err != nil {
 		return fmt.Errorf("invocation log record: %w", err)
@@ -175,50 +181,81 @@ func (d *invocationDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 		return fmt.Errorf("invocation log record: no operation, modelId, requestId or schemaType")
 	}
 	d.fill(&r, ev)
-	ev.Original = append(ev.Original[:0], rec.Data...)
 	return nil
 }
+
+// The string members of a record, read raw and turned into strings at once (one allocation
+// for all of them).
+const (
+	rsSchemaType = iota
+	rsSchemaVersion
+	rsTimestamp
+	rsAccountID
+	rsIdentityARN
+	rsRegion
+	rsInferenceRegion
+	rsRequestID
+	rsOperation
+	rsModelID
+	rsErrorCode
+	rsErrorMessage
+	rsStatus
+	rsLatencyProfile
+	rsInputContentType
+	rsInputS3Path
+	rsOutputContentType
+	rsOutputS3Path
+	rsOutputVideoS3Path
+	rsCount
+)
 
 // parseRecord reads the record's members; unknown members are skipped, members of an
 // unexpected type are ignored.
 func (d *invocationDecoder) parseRecord(data []byte, r *invocationRecord) error {
-	dec := d.rec.reset(data)
-	err := ivEachMember(dec, func(name []byte) error {
-		var err error
+	dec := &d.rec
+	dec.Reset(data)
+	var raw [rsCount][]byte
+	if err := sOpen(dec, '{'); err != nil {
+		if err == errIvNotObject {
+			return fmt.Errorf("not a JSON object")
+		}
+		return err
+	}
+	for {
+		name, err := sName(dec)
+		if name == nil || err != nil {
+			if err != nil {
+				return err
+			}
+			break
+		}
 		switch string(name) {
 		case `"schemaType"`:
-			r.schemaType, err = ivReadString(dec)
+			raw[rsSchemaType], err = dec.ReadValue()
 		case `"schemaVersion"`:
-			r.schemaVersion, err = ivReadString(dec)
+			raw[rsSchemaVersion], err = dec.ReadValue()
 		case `"timestamp"`:
-			r.timestamp, err = ivReadString(dec)
+			raw[rsTimestamp], err = dec.ReadValue()
 		case `"accountId"`:
-			r.accountID, err = ivReadString(dec)
+			raw[rsAccountID], err = dec.ReadValue()
 		case `"identity"`:
-			err = ivTolerate(ivEachMember(dec, func(name []byte) error {
-				if string(name) == `"arn"` {
-					var err error
-					r.identityARN, err = ivReadString(dec)
-					return err
-				}
-				return dec.SkipValue()
-			}))
+			err = ivTolerate(ivReadMember(dec, `"arn"`, &raw[rsIdentityARN]))
 		case `"region"`:
-			r.region, err = ivReadString(dec)
+			raw[rsRegion], err = dec.ReadValue()
 		case `"inferenceRegion"`:
-			r.inferenceRegion, err = ivReadString(dec)
+			raw[rsInferenceRegion], err = dec.ReadValue()
 		case `"requestId"`:
-			r.requestID, err = ivReadString(dec)
+			raw[rsRequestID], err = dec.ReadValue()
 		case `"operation"`:
-			r.operation, err = ivReadString(dec)
+			raw[rsOperation], err = dec.ReadValue()
 		case `"modelId"`:
-			r.modelID, err = ivReadString(dec)
+			raw[rsModelID], err = dec.ReadValue()
 		case `"errorCode"`:
-			r.errorCode, err = ivReadString(dec)
+			raw[rsErrorCode], err = dec.ReadValue()
 		case `"errorMessage"`:
-			r.errorMessage, err = ivReadString(dec)
+			raw[rsErrorMessage], err = dec.ReadValue()
 		case `"status"`:
-			r.status, err = ivReadString(dec)
+			raw[rsStatus], err = dec.ReadValue()
 		case `"requestMetadata"`:
 			var v jsontext.Value
 			v, err = dec.ReadValue()
@@ -226,65 +263,141 @@ func (d *invocationDecoder) parseRecord(data []byte, r *invocationRecord) error 
 				r.requestMetadata = v
 			}
 		case `"performanceConfig"`:
-			err = ivTolerate(ivEachMember(dec, func(name []byte) error {
-				if string(name) == `"latency"` {
-					var err error
-					r.latencyProfile, err = ivReadString(dec)
-					return err
-				}
-				return dec.SkipValue()
-			}))
+			err = ivTolerate(ivReadMember(dec, `"latency"`, &raw[rsLatencyProfile]))
 		case `"input"`:
 			r.inputPresent = dec.PeekKind() == '{'
-			err = ivTolerate(ivEachMember(dec, func(name []byte) error {
-				var err error
-				switch string(name) {
-				case `"inputContentType"`:
-					r.inputContentType, err = ivReadString(dec)
-				case `"inputBodyJson"`:
-					r.inputBody, err = dec.ReadValue()
-				case `"inputBodyS3Path"`:
-					r.inputS3Path, err = ivReadString(dec)
-				case `"inputTokenCount"`:
-					r.inputTokens, err = ivReadInt(dec)
-				case `"cacheReadInputTokenCount"`:
-					r.cacheReadTokens, err = ivReadInt(dec)
-				case `"cacheWriteInputTokenCount"`:
-					r.cacheWriteTokens, err = ivReadInt(dec)
-				default:
-					err = dec.SkipValue()
-				}
-				return err
-			}))
+			err = ivTolerate(d.parseInput(r, &raw))
 		case `"output"`:
 			r.outputPresent = dec.PeekKind() == '{'
-			err = ivTolerate(ivEachMember(dec, func(name []byte) error {
-				var err error
-				switch string(name) {
-				case `"outputContentType"`:
-					r.outputContentType, err = ivReadString(dec)
-				case `"outputBodyJson"`:
-					r.outputBody, err = dec.ReadValue()
-				case `"outputBodyS3Path"`:
-					r.outputS3Path, err = ivReadString(dec)
-				case `"outputTokenCount"`:
-					r.outputTokens, err = ivReadInt(dec)
-				case `"outputVideoS3Path"`:
-					r.outputVideoS3Path, err = ivReadString(dec)
-				default:
-					err = dec.SkipValue()
-				}
-				return err
-			}))
+			err = ivTolerate(d.parseOutput(r, &raw))
 		default:
 			err = dec.SkipValue()
 		}
-		return err
-	})
-	if err == errIvNotObject {
-		return fmt.Errorf("not a JSON object")
+		if err != nil {
+			return err
+		}
 	}
-	return err
+	// One string holds the text of every string member; the fields are its substrings.
+	buf := d.strBuf[:0]
+	var ends [rsCount]int
+	for i, v := range raw {
+		buf = ivAppendText(buf, v)
+		ends[i] = len(buf)
+	}
+	d.strBuf = buf
+	all := string(buf)
+	at := func(i int) string {
+		if i == 0 {
+			return all[:ends[0]]
+		}
+		return all[ends[i-1]:ends[i]]
+	}
+	r.schemaType = at(rsSchemaType)
+	r.schemaVersion = at(rsSchemaVersion)
+	r.timestamp = at(rsTimestamp)
+	r.accountID = at(rsAccountID)
+	r.identityARN = at(rsIdentityARN)
+	r.region = at(rsRegion)
+	r.inferenceRegion = at(rsInferenceRegion)
+	r.requestID = at(rsRequestID)
+	r.operation = at(rsOperation)
+	r.modelID = at(rsModelID)
+	r.errorCode = at(rsErrorCode)
+	r.errorMessage = at(rsErrorMessage)
+	r.status = at(rsStatus)
+	r.latencyProfile = at(rsLatencyProfile)
+	r.inputContentType = at(rsInputContentType)
+	r.inputS3Path = at(rsInputS3Path)
+	r.outputContentType = at(rsOutputContentType)
+	r.outputS3Path = at(rsOutputS3Path)
+	r.outputVideoS3Path = at(rsOutputVideoS3Path)
+	return nil
+}
+
+// ivReadMember reads the object dec is positioned at, keeping the raw value of the member
+// named name (quoted) in v.
+func ivReadMember(dec *jsonscan.Decoder, name string, v *[]byte) error {
+	if err := sOpen(dec, '{'); err != nil {
+		return err
+	}
+	for {
+		n, err := sName(dec)
+		if n == nil || err != nil {
+			return err
+		}
+		if string(n) == name {
+			*v, err = dec.ReadValue()
+		} else {
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// parseInput reads the record's input object.
+func (d *invocationDecoder) parseInput(r *invocationRecord, raw *[rsCount][]byte) error {
+	dec := &d.rec
+	if err := sOpen(dec, '{'); err != nil {
+		return err
+	}
+	for {
+		name, err := sName(dec)
+		if name == nil || err != nil {
+			return err
+		}
+		switch string(name) {
+		case `"inputContentType"`:
+			raw[rsInputContentType], err = dec.ReadValue()
+		case `"inputBodyJson"`:
+			r.inputBody, err = dec.ReadValue()
+		case `"inputBodyS3Path"`:
+			raw[rsInputS3Path], err = dec.ReadValue()
+		case `"inputTokenCount"`:
+			r.inputTokens, err = sReadInt(dec)
+		case `"cacheReadInputTokenCount"`:
+			r.cacheReadTokens, err = sReadInt(dec)
+		case `"cacheWriteInputTokenCount"`:
+			r.cacheWriteTokens, err = sReadInt(dec)
+		default:
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// parseOutput reads the record's output object.
+func (d *invocationDecoder) parseOutput(r *invocationRecord, raw *[rsCount][]byte) error {
+	dec := &d.rec
+	if err := sOpen(dec, '{'); err != nil {
+		return err
+	}
+	for {
+		name, err := sName(dec)
+		if name == nil || err != nil {
+			return err
+		}
+		switch string(name) {
+		case `"outputContentType"`:
+			raw[rsOutputContentType], err = dec.ReadValue()
+		case `"outputBodyJson"`:
+			r.outputBody, err = dec.ReadValue()
+		case `"outputBodyS3Path"`:
+			raw[rsOutputS3Path], err = dec.ReadValue()
+		case `"outputTokenCount"`:
+			r.outputTokens, err = sReadInt(dec)
+		case `"outputVideoS3Path"`:
+			raw[rsOutputVideoS3Path], err = dec.ReadValue()
+		default:
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			return err
+		}
+	}
 }
 
 // ivTimeLayouts are the timestamp forms seen in invocation logs and their exports.
@@ -464,12 +577,12 @@ type bodies struct {
 // Response.Body and the sizes, applying the body cap.
 func (d *invocationDecoder) cleanBodies(r *invocationRecord, ev *genai.Event, b *bodies) {
 	if isBody(r.inputBody) {
-		b.in = d.clean(r.inputBody, ev, "gen_ai.prompt")
+		b.in = d.clean(r.inputBody, ev, "gen_ai.prompt", true)
 		ev.Performance.RequestSize.Set(int64(len(b.in)))
 		ev.Request.Body, b.inCapped = d.capBody(ev, b.in, "gen_ai.prompt")
 	}
 	if isBody(r.outputBody) {
-		b.out = d.clean(r.outputBody, ev, "gen_ai.completion")
+		b.out = d.clean(r.outputBody, ev, "gen_ai.completion", true)
 		ev.Performance.ResponseSize.Set(int64(len(b.out)))
 		ev.Response.Body, b.outCapped = d.capBody(ev, b.out, "gen_ai.completion")
 	}
@@ -481,9 +594,17 @@ func isBody(v jsontext.Value) bool {
 	return len(v) > 0 && (v[0] == '{' || v[0] == '[')
 }
 
-func (d *invocationDecoder) clean(raw []byte, ev *genai.Event, what string) []byte {
+// clean returns the cleaned form of the valid JSON value raw (see ivCleanJSON) and records
+// the base64 cuts on ev. With alias, raw outlives the event's use of the result and is
+// returned itself when it is already clean.
+func (d *invocationDecoder) clean(raw []byte, ev *genai.Event, what string, alias bool) []byte {
 	var cuts []ivDataCut
-	out, cuts := ivCleanJSON(make([]byte, 0, len(raw)), raw, d.opts.MinInlineDataBytes, cuts)
+	var out []byte
+	if alias {
+		out, cuts = ivCleanBody(raw, d.opts.MinInlineDataBytes, cuts)
+	} else {
+		out, cuts = ivCleanJSON(make([]byte, 0, len(raw)), raw, d.opts.MinInlineDataBytes, cuts)
+	}
 	for _, c := range cuts {
 		ev.Truncations = append(ev.Truncations, genai.Truncation{What: what + ".base64", Original: int64(c.original), Kept: 0, SHA256: c.sha256})
 	}
@@ -510,7 +631,7 @@ func (d *invocationDecoder) setVendor(r *invocationRecord, ev *genai.Event, b *b
 	ev.SetVendor(genai.AWSBedrockInvocationErrorCode, str(r.errorCode))
 	ev.SetVendor(genai.AWSBedrockInvocationStatus, str(r.status))
 	if len(r.requestMetadata) > 0 {
-		md, _ := ivCleanJSON(nil, r.requestMetadata, 0, nil)
+		md, _ := ivCleanBody(r.requestMetadata, 0, nil)
 		ev.SetVendor(genai.AWSBedrockInvocationRequestMetadata, genai.JSONValue(md))
 	}
 	ev.SetVendor(genai.AWSBedrockInvocationPerformanceLatency, str(r.latencyProfile))
@@ -544,13 +665,14 @@ func (d *invocationDecoder) contentKinds(body []byte) []string {
 		return nil
 	}
 	var kinds []string
-	dec := d.sub.reset(body)
-	_ = ivEachMember(dec, func(name []byte) error {
+	dec := &d.sub
+	dec.Reset(body)
+	_ = sEachMember(dec, func(name []byte) error {
 		if string(name) != `"messages"` {
 			return dec.SkipValue()
 		}
-		return ivTolerate(ivEachElement(dec, func(int) error {
-			return ivTolerate(ivEachMember(dec, func(name []byte) error {
+		return ivTolerate(sEachElement(dec, func(int) error {
+			return ivTolerate(sEachMember(dec, func(name []byte) error {
 				if string(name) != `"content"` {
 					return dec.SkipValue()
 				}
@@ -558,12 +680,12 @@ func (d *invocationDecoder) contentKinds(body []byte) []string {
 					kinds = addKind(kinds, "text")
 					return dec.SkipValue()
 				}
-				return ivTolerate(ivEachElement(dec, func(int) error {
+				return ivTolerate(sEachElement(dec, func(int) error {
 					kind := ""
-					err := ivTolerate(ivEachMember(dec, func(name []byte) error {
+					err := ivTolerate(sEachMember(dec, func(name []byte) error {
 						switch string(name) {
 						case `"type"`:
-							s, err := ivReadString(dec)
+							s, err := sReadString(dec)
 							if kind == "" || kind == "text" {
 								kind = s
 							}

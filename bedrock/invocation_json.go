@@ -12,6 +12,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 // This file holds the small, allocation-light JSON helpers the invocation decoder is built
@@ -353,4 +354,214 @@ func ivUtf8Prefix(b []byte, n int) []byte {
 func ivSha256Hex(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
+}
+
+// The helpers below are the same readers over internal/jsonscan, which reads a slice in
+// place and validates faster than jsontext; the invocation decoder uses them. (The jsontext
+// ones above serve the CloudWatch Logs envelope.)
+
+// sOpen starts reading the object or array (open is '{' or '[') d is positioned at,
+// consuming its opening delimiter. A value of another type is skipped and errIvNotObject /
+// errIvNotArray returned.
+func sOpen(d *jsonscan.Decoder, open jsonscan.Kind) error {
+	switch d.PeekKind() {
+	case open:
+		_, err := d.ReadToken()
+		return err
+	case 0:
+		_, err := d.ReadToken()
+		return err
+	}
+	if err := d.SkipValue(); err != nil {
+		return err
+	}
+	if open == '{' {
+		return errIvNotObject
+	}
+	return errIvNotArray
+}
+
+// sName reads the next member name of an open object (raw, quoted); at the object's end it
+// consumes the '}' and returns nil, nil.
+func sName(d *jsonscan.Decoder) ([]byte, error) {
+	switch d.PeekKind() {
+	case '}':
+		_, err := d.ReadToken()
+		return nil, err
+	case 0:
+		_, err := d.ReadToken()
+		if err == nil {
+			err = errors.New("unexpected end of object")
+		}
+		return nil, err
+	}
+	return d.ReadValue()
+}
+
+// sMore reports whether an open array has another element; at the array's end it consumes
+// the ']' and returns false.
+func sMore(d *jsonscan.Decoder) (bool, error) {
+	switch d.PeekKind() {
+	case ']':
+		_, err := d.ReadToken()
+		return false, err
+	case 0:
+		_, err := d.ReadToken()
+		if err == nil {
+			err = errors.New("unexpected end of array")
+		}
+		return false, err
+	}
+	return true, nil
+}
+
+// sEachMember calls fn for every member of the object d is positioned at (see ivEachMember).
+func sEachMember(d *jsonscan.Decoder, fn func(name []byte) error) error {
+	if err := sOpen(d, '{'); err != nil {
+		return err
+	}
+	for {
+		name, err := sName(d)
+		if name == nil || err != nil {
+			return err
+		}
+		if err := fn(name); err != nil {
+			return err
+		}
+	}
+}
+
+// sEachElement calls fn for every element of the array d is positioned at (see
+// ivEachElement).
+func sEachElement(d *jsonscan.Decoder, fn func(i int) error) error {
+	if err := sOpen(d, '['); err != nil {
+		return err
+	}
+	for i := 0; ; i++ {
+		more, err := sMore(d)
+		if !more || err != nil {
+			return err
+		}
+		if err := fn(i); err != nil {
+			return err
+		}
+	}
+}
+
+// sReadString reads the next value as a string (see ivUnquote).
+func sReadString(d *jsonscan.Decoder) (string, error) {
+	v, err := d.ReadValue()
+	if err != nil {
+		return "", err
+	}
+	return ivUnquote(v), nil
+}
+
+// sReadInt reads the next value as an optional integer (see ivReadInt).
+func sReadInt(d *jsonscan.Decoder) (genai.Opt[int64], error) {
+	v, err := d.ReadValue()
+	if err != nil {
+		return genai.Opt[int64]{}, err
+	}
+	n, ok := ivParseInt(v)
+	return genai.Opt[int64]{Value: n, Valid: ok}, nil
+}
+
+// sReadFloat reads the next value as an optional float.
+func sReadFloat(d *jsonscan.Decoder) (genai.Opt[float64], error) {
+	v, err := d.ReadValue()
+	if err != nil {
+		return genai.Opt[float64]{}, err
+	}
+	f, ok := ivParseFloat(v)
+	return genai.Opt[float64]{Value: f, Valid: ok}, nil
+}
+
+// sReadStrings reads an array of strings (a single string gives a one-element slice).
+func sReadStrings(d *jsonscan.Decoder) ([]string, error) {
+	if d.PeekKind() == '"' {
+		s, err := sReadString(d)
+		if s == "" {
+			return nil, err
+		}
+		return []string{s}, err
+	}
+	var out []string
+	err := sEachElement(d, func(int) error {
+		s, err := sReadString(d)
+		if s != "" {
+			out = append(out, s)
+		}
+		return err
+	})
+	return out, ivTolerate(err)
+}
+
+// ivAppendText appends the text of a raw JSON scalar to dst, as ivUnquote returns it.
+func ivAppendText(dst []byte, v []byte) []byte {
+	if len(v) == 0 {
+		return dst
+	}
+	switch v[0] {
+	case '"':
+		inner := v[1 : len(v)-1]
+		if bytes.IndexByte(inner, '\\') < 0 {
+			return append(dst, inner...)
+		}
+		n := len(dst)
+		out, err := jsontext.AppendUnquote(dst, v)
+		if err != nil {
+			return append(out[:n], inner...)
+		}
+		return out
+	case 't', 'f', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return append(dst, v...)
+	}
+	return dst
+}
+
+// ivOutside marks the bytes that end a run of structural characters, numbers and literals in
+// ivCleanBody: a string's quote and whitespace.
+var ivOutside = [256]bool{'"': true, ' ': true, '\t': true, '\n': true, '\r': true}
+
+// ivCleanBody returns the cleaned form of the valid JSON value src, as ivCleanJSON appends
+// it, without copying: src itself when it is already compact, has no base64 string to cut and
+// is valid UTF-8; otherwise a new slice.
+func ivCleanBody(src []byte, minData int, cuts []ivDataCut) ([]byte, []ivDataCut) {
+	n := len(src)
+	i := 0
+	for i < n {
+		c := src[i]
+		if c == '"' {
+			end := ivStringEnd(src, i+1)
+			if minData > 0 && end-(i+1) >= minData && ivIsBase64(src[i+1:end]) {
+				break
+			}
+			i = end + 1
+			continue
+		}
+		if ivOutside[c] {
+			break // whitespace
+		}
+		i++
+		for i < n && !ivOutside[src[i]] {
+			i++
+		}
+	}
+	if i >= n {
+		if utf8.Valid(src) {
+			return src[:n:n], cuts
+		}
+		return bytes.ToValidUTF8(src, []byte("\uFFFD")), cuts
+	}
+	// src[:i] is kept as it is; the rest is cleaned by copying. i is at a token boundary (a
+	// string or whitespace), where ivCleanJSON may start.
+	dst := make([]byte, 0, n)
+	dst = append(dst, src[:i]...)
+	dst, cuts = ivCleanJSON(dst, src[i:], minData, cuts)
+	if !utf8.Valid(dst[:i]) {
+		fixed := bytes.ToValidUTF8(dst, []byte("\uFFFD"))
+		dst = fixed
+	}
+	return dst, cuts
 }

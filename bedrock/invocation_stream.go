@@ -9,6 +9,7 @@ import (
 	"github.com/genainorm/genainorm/bedrock/guardrail"
 	"github.com/genainorm/genainorm/bedrock/model"
 	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 var (
@@ -98,25 +99,26 @@ func splitCleanArray(arr []byte, chunks [][]byte) ([][]byte, int) {
 // messageStart reads an Anthropic message_start chunk for the response id, role and model
 // (what Elastic reads from it).
 func (d *invocationDecoder) messageStart(chunk []byte, ev *genai.Event) {
-	dec := d.sub.reset(chunk)
-	_ = ivEachMember(dec, func(name []byte) error {
+	dec := &d.sub
+	dec.Reset(chunk)
+	_ = sEachMember(dec, func(name []byte) error {
 		if string(name) != `"message"` {
 			return dec.SkipValue()
 		}
-		return ivTolerate(ivEachMember(dec, func(name []byte) error {
+		return ivTolerate(sEachMember(dec, func(name []byte) error {
 			var s string
 			var err error
 			switch string(name) {
 			case `"id"`:
-				if s, err = ivReadString(dec); ev.Response.ID == "" {
+				if s, err = sReadString(dec); ev.Response.ID == "" {
 					ev.Response.ID = s
 				}
 			case `"role"`:
-				if s, err = ivReadString(dec); ev.Request.Model.Role == "" {
+				if s, err = sReadString(dec); ev.Request.Model.Role == "" {
 					ev.Request.Model.Role = s
 				}
 			case `"model"`:
-				if s, err = ivReadString(dec); ev.Response.Model == "" {
+				if s, err = sReadString(dec); ev.Response.Model == "" {
 					ev.Response.Model = s
 				}
 			default:
@@ -130,26 +132,27 @@ func (d *invocationDecoder) messageStart(chunk []byte, ev *genai.Event) {
 // streamMetrics reads amazon-bedrock-invocationMetrics from the last chunk that has it.
 func (d *invocationDecoder) streamMetrics(chunk []byte, ev *genai.Event) {
 	var in, out, cacheRead, cacheWrite, latency, firstByte genai.Opt[int64]
-	dec := d.sub.reset(chunk)
-	_ = ivEachMember(dec, func(name []byte) error {
+	dec := &d.sub
+	dec.Reset(chunk)
+	_ = sEachMember(dec, func(name []byte) error {
 		if !bytes.Equal(name, ivKeyMetrics) {
 			return dec.SkipValue()
 		}
-		return ivTolerate(ivEachMember(dec, func(name []byte) error {
+		return ivTolerate(sEachMember(dec, func(name []byte) error {
 			var err error
 			switch string(name) {
 			case `"inputTokenCount"`:
-				in, err = ivReadInt(dec)
+				in, err = sReadInt(dec)
 			case `"outputTokenCount"`:
-				out, err = ivReadInt(dec)
+				out, err = sReadInt(dec)
 			case `"invocationLatency"`:
-				latency, err = ivReadInt(dec)
+				latency, err = sReadInt(dec)
 			case `"firstByteLatency"`:
-				firstByte, err = ivReadInt(dec)
+				firstByte, err = sReadInt(dec)
 			case `"cacheReadInputTokenCount"`:
-				cacheRead, err = ivReadInt(dec)
+				cacheRead, err = sReadInt(dec)
 			case `"cacheWriteInputTokenCount"`:
-				cacheWrite, err = ivReadInt(dec)
+				cacheWrite, err = sReadInt(dec)
 			default:
 				err = dec.SkipValue()
 			}
@@ -177,12 +180,12 @@ func (d *invocationDecoder) streamMetrics(chunk []byte, ev *genai.Event) {
 
 // wrapNonObjects rewrites a chunk array for a flattened field: items that are not objects
 // become {"value": item}, as Elastic's pipeline does.
-func wrapNonObjects(arr []byte, s *ivScanner) []byte {
+func wrapNonObjects(arr []byte, dec *jsonscan.Decoder) []byte {
 	out := make([]byte, 0, len(arr)+32)
 	out = append(out, '[')
-	dec := s.reset(arr)
+	dec.Reset(arr)
 	n := 0
-	err := ivEachElement(dec, func(int) error {
+	err := sEachElement(dec, func(int) error {
 		v, err := dec.ReadValue()
 		if err != nil {
 			return err
@@ -327,8 +330,9 @@ func (d *invocationDecoder) decodeBareArray(data []byte, ev *genai.Event) error 
 		return errBareArray
 	}
 	hasChunk := false
-	dec := d.sub.reset(data)
-	_ = ivEachElement(dec, func(int) error {
+	dec := &d.sub
+	dec.Reset(data)
+	_ = sEachElement(dec, func(int) error {
 		v, err := dec.ReadValue()
 		if err == nil && isStreamChunk(v) {
 			hasChunk = true
@@ -343,7 +347,7 @@ func (d *invocationDecoder) decodeBareArray(data []byte, ev *genai.Event) error 
 	ev.Request.Stream.Set(true)
 	ev.Warn(WarnBareStream, "the record is a bare array of stream chunks without log metadata; model and counts come from the chunks")
 	var b bodies
-	b.out = d.clean(data, ev, "gen_ai.completion")
+	b.out = d.clean(data, ev, "gen_ai.completion", false)
 	ev.Performance.ResponseSize.Set(int64(len(b.out)))
 	ev.Response.Body, b.outCapped = d.capBody(ev, b.out, "gen_ai.completion")
 	d.decodeStream(b.out, ev, &b)
