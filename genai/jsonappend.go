@@ -1,11 +1,12 @@
 package genai
 
 import (
+	"encoding/binary"
 	"math"
-	"slices"
 	"strconv"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 )
 
 const hexDigits = "0123456789abcdef"
@@ -27,38 +28,32 @@ const (
 	space = 0x20 * lsb
 )
 
-// plainASCIIWord reports whether the first 8 bytes of s are all plain ASCII (see plainASCII),
-// testing them at once; it may report false for a plain word, never true for one that is not.
-func plainASCIIWord(s string) bool {
-	_ = s[7]
-	w := uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
-	q := w ^ quote
-	b := w ^ bslsh
-	m := (q - lsb) &^ q
-	m |= (b - lsb) &^ b
-	m |= (w - space) &^ w
-	m |= w // bytes >= 0x80 start or continue a multi-byte sequence
-	return m&msb == 0
-}
-
 // AppendJSONString appends s as a JSON string literal. Invalid UTF-8 becomes U+FFFD, and
 // '<', '>' and '&' are not escaped (documents are not HTML).
 func AppendJSONString(b []byte, s string) []byte {
-	b = slices.Grow(b, len(s)+2)
 	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		for i+8 <= len(s) && plainASCIIWord(s[i:]) {
-			i += 8
+	raw := unsafe.Slice(unsafe.StringData(s), len(s))
+	start, i := 0, 0
+	for i < len(raw) {
+		// Eight bytes at a time while none is special: no quote, backslash, control byte
+		// or byte of a multi-byte sequence.
+		if i+8 <= len(raw) {
+			w := binary.LittleEndian.Uint64(raw[i:])
+			q, k := w^quote, w^bslsh
+			if ((q-lsb)&^q|(k-lsb)&^k|(w-space)&^w|w)&msb == 0 {
+				i += 8
+				continue
+			}
 		}
-		for i < len(s) && plainASCII[s[i]] {
+		// Byte by byte through this word, up to the first special byte.
+		end := min(i+8, len(raw))
+		for i < end && plainASCII[raw[i]] {
 			i++
 		}
-		if i == len(s) {
-			break
+		if i == end {
+			continue
 		}
-		c := s[i]
+		c := raw[i]
 		if c < utf8.RuneSelf {
 			b = append(b, s[start:i]...)
 			switch c {

@@ -45,3 +45,17 @@ func FuzzAppendJSONString(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkJSONString(t, s) })
 }
+
+func BenchmarkAppendJSONString(b *testing.B) {
+	body := `{"anthropic_version":"bedrock-2023-05-31","max_tokens":512,"messages":[{"role":"user","content":[{"type":"text","text":"Summarise the quarterly report in three bullet points, keeping every figure exact."}]}],"system":"You are a careful analyst."}`
+	prose := strings.Repeat("The quarterly report shows growth in every region; costs fell by 3% while revenue rose. ", 8)
+	for name, s := range map[string]string{"json": body, "prose": prose, "ids": "arn:aws:iam::123456789012:user/app-backend"} {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(s)))
+			var buf []byte
+			for range b.N {
+				buf = AppendJSONString(buf[:0], s)
+			}
+		})
+	}
+}
