@@ -1,6 +1,7 @@
 package jsonscan
 
 import (
+	"encoding/binary"
 	"fmt"
 	"io"
 	"strconv"
@@ -450,8 +451,7 @@ func (d *Decoder) skipString(i int) (int, error) {
 	n := len(data)
 	i++
 	for {
-		for i+8 <= n && plain[data[i]] && plain[data[i+1]] && plain[data[i+2]] && plain[data[i+3]] &&
-			plain[data[i+4]] && plain[data[i+5]] && plain[data[i+6]] && plain[data[i+7]] {
+		for i+8 <= n && PlainWord(binary.LittleEndian.Uint64(data[i:])) {
 			i += 8
 		}
 		for i < n && plain[data[i]] {
@@ -510,4 +510,25 @@ func Valid(data []byte) bool {
 		return false
 	}
 	return skipSpace(data, d.pos) == len(data)
+}
+
+const (
+	lsb   = 0x0101010101010101
+	msb   = 0x8080808080808080
+	quote = '"' * lsb
+	bslsh = '\\' * lsb
+	space = 0x20 * lsb
+)
+
+// PlainWord reports whether none of the 8 bytes of w (read little-endian from a string's
+// content) is a quote, a backslash or a control byte, so that all 8 can be copied or skipped
+// as they are. It may report false for a plain word (the caller then looks byte by byte),
+// never true for a word that is not plain.
+func PlainWord(w uint64) bool {
+	q := w ^ quote
+	b := w ^ bslsh
+	m := (q - lsb) &^ q
+	m |= (b - lsb) &^ b
+	m |= (w - space) &^ w
+	return m&msb == 0
 }

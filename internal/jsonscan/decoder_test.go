@@ -1,6 +1,7 @@
 package jsonscan
 
 import (
+	"encoding/binary"
 	"errors"
 	"io"
 	"os"
@@ -233,4 +234,21 @@ func FuzzDecoder(f *testing.F) {
 		}
 		require.Equal(t, want, got)
 	})
+}
+
+func TestPlainWord(t *testing.T) {
+	word := func(s string) uint64 {
+		var b [8]byte
+		copy(b[:], s)
+		return binary.LittleEndian.Uint64(b[:])
+	}
+	require.True(t, PlainWord(word("abcdefgh")))
+	require.True(t, PlainWord(word("\xc3\xa9\xff\x80 ~}!")))
+	for k := 0; k < 8; k++ {
+		for _, c := range []byte{'"', '\\', 0, '\n', 0x1f} {
+			b := []byte("abcdefgh")
+			b[k] = c
+			require.False(t, PlainWord(word(string(b))), "%q", b)
+		}
+	}
 }
