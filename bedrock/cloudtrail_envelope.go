@@ -99,8 +99,20 @@ func splitCloudTrailRecords(data []byte) ([]genai.Record, error) {
 }
 
 func detectEventBridgeCloudTrail(data []byte) bool {
+	// EventBridge writes "detail-type" among its first members (version, id, detail-type,
+	// source, ...), so most records are turned down on their head alone; an event whose keys
+	// were sorted on the way starts with "account" and has detail-type after the detail.
+	if !bytes.Contains(head(data, ebHeadWindow), ctKeyDetailType) && !bytes.HasPrefix(data, ebSortedStart) {
+		return false
+	}
 	return bytes.Contains(data, ctKeyDetailType) && bytes.Contains(data, ebViaCloudTrail) && bytes.Contains(data, ebDetail)
 }
+
+// ebHeadWindow is how far into a record an EventBridge event's detail-type is looked for.
+const ebHeadWindow = 1024
+
+// ebSortedStart starts an EventBridge event serialised with sorted keys.
+var ebSortedStart = []byte(`{"account"`)
 
 func splitEventBridge(data []byte) ([]genai.Record, error) {
 	var detail []byte

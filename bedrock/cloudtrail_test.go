@@ -3,6 +3,7 @@ package bedrock_test
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -305,6 +306,21 @@ func TestCloudTrailEnvelopes(t *testing.T) {
 	require.Len(t, eb.events, 1)
 	require.Equal(t, "PutUseCaseForModelAccess", eb.events[0].Action)
 	require.Equal(t, "detail", eb.events[0].Source.Position.Path)
+	// The same event with its keys sorted (detail before detail-type).
+	raw, err := os.ReadFile(filepath.Join(ctDir, "eventbridge.json"))
+	require.NoError(t, err)
+	var generic map[string]any
+	require.NoError(t, json.Unmarshal(raw, &generic))
+	// A long detail puts detail-type far from the start.
+	generic["detail"].(map[string]any)["userAgent"] = strings.Repeat("agent/1.0 ", 200)
+	sorted, err := json.Marshal(generic) // encoding/json sorts map keys
+	require.NoError(t, err)
+	require.True(t, bytes.HasPrefix(sorted, []byte(`{"account"`)))
+	require.Greater(t, bytes.Index(sorted, []byte(`"detail-type"`)), 2000)
+	sb := readCT(t, ctRegistry(false), "sorted.json", append(sorted, '\n'))
+	require.Len(t, sb.events, 1)
+	require.Equal(t, "PutUseCaseForModelAccess", sb.events[0].Action)
+	require.Equal(t, "detail", sb.events[0].Source.Position.Path, "opened by the EventBridge envelope")
 	native := readCTFile(t, ctRegistry(false), "eventbridge_native.json")
 	require.Empty(t, native.events)
 	require.Contains(t, native.skipped[0], "Batch Inference Job State Change")
