@@ -21,6 +21,7 @@ import (
 // decoder reads one body. It wraps the scanner so that per-call state can live next to it.
 type decoder struct {
 	jsonscan.Decoder
+	scratch []byte // unquoted text that lives until the next body (see textOf)
 }
 
 // jsonFrom is implemented by every body type: it reads one JSON value from d.
@@ -62,10 +63,15 @@ func decodeObject(d *decoder, o memberer) error {
 	if _, err := d.ReadToken(); err != nil {
 		return err
 	}
-	for d.PeekKind() != '}' {
-		name, err := d.ReadValue()
+	for {
+		// One token read gives a member name or the closing brace.
+		tok, err := d.ReadToken()
 		if err != nil {
 			return err
+		}
+		name := tok.Raw()
+		if tok.Kind() == '}' {
+			return nil
 		}
 		if len(name) < 2 || name[0] != '"' {
 			return fmt.Errorf("bedrock/model: object member name expected at offset %d", d.InputOffset())
@@ -80,8 +86,6 @@ func decodeObject(d *decoder, o memberer) error {
 			return err
 		}
 	}
-	_, err := d.ReadToken()
-	return err
 }
 
 // num is a lenient JSON number: a number or a numeric string; anything else is skipped.
@@ -91,25 +95,18 @@ type num struct {
 }
 
 func (n *num) readJSON(d *decoder) error {
-	switch d.PeekKind() {
-	case '0':
-		v, err := d.ReadValue()
-		if err != nil {
-			return err
-		}
-		n.F, n.OK = parseNum(v)
-		return nil
-	case '"':
-		v, err := d.ReadValue()
-		if err != nil {
-			return err
-		}
-		if len(v) >= 2 {
-			n.F, n.OK = parseNum(bytes.TrimSpace(v[1 : len(v)-1]))
-		}
-		return nil
+	// A scalar is read whole either way, so one ReadValue serves every kind.
+	v, err := d.ReadValue()
+	if err != nil {
+		return err
 	}
-	return d.SkipValue()
+	switch v[0] {
+	case '"':
+		n.F, n.OK = parseNum(bytes.TrimSpace(v[1 : len(v)-1]))
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		n.F, n.OK = parseNum(v)
+	}
+	return nil
 }
 
 // parseNum parses a JSON number without copying it.
@@ -153,36 +150,34 @@ type flag struct {
 }
 
 func (f *flag) readJSON(d *decoder) error {
-	switch d.PeekKind() {
+	v, err := d.ReadValue()
+	if err != nil {
+		return err
+	}
+	switch v[0] {
 	case 't':
 		f.V, f.OK = true, true
 	case 'f':
 		f.V, f.OK = false, true
 	}
-	return d.SkipValue()
+	return nil
 }
 
 // str is a lenient JSON string: a string, or the text of a number; anything else is skipped.
 type str string
 
 func (s *str) readJSON(d *decoder) error {
-	switch d.PeekKind() {
-	case '"':
-		v, err := d.ReadValue()
-		if err != nil {
-			return err
-		}
-		*s = str(unquote(v))
-		return nil
-	case '0':
-		v, err := d.ReadValue()
-		if err != nil {
-			return err
-		}
-		*s = str(v)
-		return nil
+	v, err := d.ReadValue()
+	if err != nil {
+		return err
 	}
-	return d.SkipValue()
+	switch v[0] {
+	case '"':
+		*s = str(unquote(v))
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		*s = str(v)
+	}
+	return nil
 }
 
 // unquote returns the text of a JSON string value as a new string.
@@ -238,14 +233,13 @@ type blob struct {
 }
 
 func (b *blob) readJSON(d *decoder) error {
-	if d.PeekKind() != '"' {
-		return d.SkipValue()
-	}
 	v, err := d.ReadValue()
 	if err != nil {
 		return err
 	}
-	b.N, b.OK = int64(len(v)-2), true
+	if v[0] == '"' {
+		b.N, b.OK = int64(len(v)-2), true
+	}
 	return nil
 }
 
@@ -317,8 +311,13 @@ func (v *vectors) readJSON(d *decoder) error {
 type present bool
 
 func (p *present) readJSON(d *decoder) error {
-	*p = present(d.PeekKind() != 'n')
-	return d.SkipValue()
+	v, err := d.ReadValue()
+	if err != nil {
+		*p = true // as when the kind was peeked first: a failed peek is not null
+		return err
+	}
+	*p = present(v[0] != 'n')
+	return nil
 }
 
 // raw keeps a JSON value (object, array, or scalar) as compact text.

@@ -158,20 +158,31 @@ func DecodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event) {
 	}
 	r := responsePool.Get().(*response)
 	defer responsePool.Put(r)
+	d := decoderPool.Get().(*decoder)
+	defer decoderPool.Put(d)
 	var st stream
+	st.trusted = trusted(m)
 	bad := 0
 	for _, c := range chunks {
 		c = bytes.TrimSpace(c)
 		if len(c) == 0 || c[0] != '{' {
 			continue
 		}
-		*r = response{}
-		if err := unmarshal(c, r); err != nil {
+		if index, text, ok := textDelta(c); ok && d.validString(text) {
+			// What the general path reads from such a chunk, without its allocations: the
+			// text is only appended to its block.
+			r.Type, r.Index = "content_block_delta", num{F: float64(index), OK: true}
+			r.Delta.OK, r.Delta.V.Type, r.Delta.V.Text = true, "text_delta", str(d.textOf(text))
+			st.chunk(m, r)
+			r.Type, r.Index, r.Delta = "", num{}, obj[streamDelta]{}
+			continue
+		}
+		if err := d.unmarshal(c, r); err != nil {
 			bad++
 		}
 		st.chunk(m, r)
+		r.reset()
 	}
-	*r = response{}
 	if bad > 0 {
 		ev.Warn(genai.WarnBodyUnreadable, fmt.Sprintf("bedrock/model: %d of %d stream chunks of %s are not valid JSON", bad, len(chunks), modelName(m)))
 	}
@@ -355,7 +366,18 @@ func responseShape(r *response) shape {
 // not know and s belongs to another vendor: an unknown family is then read with the generic
 // member names instead of being taken for another vendor's shape.
 func trustShape(m *genai.Model, s shape) shape {
-	if m.Family != "" && !familySet[m.Family] {
+	return trustShapeOf(m, trusted(m), s)
+}
+
+// trusted reports whether the shapes of every vendor are trusted for m: its family is
+// unset or known.
+func trusted(m *genai.Model) bool {
+	return m.Family == "" || familySet[m.Family]
+}
+
+// trustShapeOf is trustShape with trusted(m) computed once by the caller.
+func trustShapeOf(m *genai.Model, trusted bool, s shape) shape {
+	if !trusted {
 		if v := shapeInfo[s].vendor; v != "" && v != m.Vendor {
 			return shapeUnknown
 		}

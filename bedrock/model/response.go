@@ -223,3 +223,89 @@ type anthropicStart struct {
 	Model str        `json:"model"`
 	Usage obj[usage] `json:"usage"`
 }
+
+// reset zeroes r for the next chunk. It is *r = response{} made cheap: the union is large and
+// full of pointers (a plain zeroing runs the GC write barrier over all of them while a
+// collection is marking), but a chunk sets only a few members; only those are cleared. A
+// member that was not read is already zero: an object member's value is only written after
+// its OK is set, and a list stays nil until an item is added.
+func (r *response) reset() {
+	clearStr(&r.ID)
+	clearStr(&r.Type)
+	clearStr(&r.Role)
+	clearStr(&r.Model)
+	if r.Content.IsText || r.Content.Blocks != nil {
+		r.Content = content{}
+	}
+	clearStr(&r.StopReason)
+	clearObj(&r.Usage)
+	clearStr(&r.Completion)
+	clearObj(&r.Output)
+	clearStr(&r.StopReasonCamel)
+	r.InputTextTokenCount = num{}
+	clearArr(&r.Results)
+	r.Embedding = count{}
+	r.EmbeddingsByType = false
+	r.Images = count{}
+	clearStr(&r.Error)
+	clearStr(&r.Generation)
+	r.PromptTokenCount = num{}
+	r.GenerationTokenCount = num{}
+	clearArr(&r.Outputs)
+	clearArr(&r.Choices)
+	clearArr(&r.Generations)
+	clearStr(&r.ResponseID)
+	clearStr(&r.GenerationID)
+	clearStr(&r.Text)
+	clearStr(&r.FinishReason)
+	clearArr(&r.ToolCalls)
+	r.Embeddings = vectors{}
+	clearStr(&r.ResponseType)
+	r.IsFinished = flag{}
+	clearStr(&r.EventType)
+	clearObj(&r.Meta)
+	clearArr(&r.Completions)
+	clearArr(&r.Artifacts)
+	if r.FinishReasons != nil {
+		r.FinishReasons = nil
+	}
+	r.Seeds = count{}
+	clearStr(&r.Result)
+	r.Index = num{}
+	clearObj(&r.Delta)
+	clearObj(&r.ContentBlock)
+	if r.Message.OK || r.Message.Text != "" {
+		r.Message = startOrText{}
+	}
+	clearObj(&r.MessageStart)
+	clearObj(&r.ContentBlockStart)
+	clearObj(&r.ContentBlockDelta)
+	clearObj(&r.MessageStop)
+	clearObj(&r.Metadata)
+	clearStr(&r.OutputText)
+	clearStr(&r.CompletionReason)
+	r.TotalOutputTextTokenCount = num{}
+	clearStr(&r.FinishReasonCamel)
+	clearStr(&r.GeneratedText)
+	clearStr(&r.OutputTextSn)
+	clearStr(&r.ResponseText)
+	clearObj(&r.InvocationMetrics)
+}
+
+func clearStr(s *str) {
+	if *s != "" {
+		*s = ""
+	}
+}
+
+func clearObj[T any](o *obj[T]) {
+	if o.OK {
+		*o = obj[T]{}
+	}
+}
+
+func clearArr[T any](a *arr[T]) {
+	if *a != nil {
+		*a = nil
+	}
+}

@@ -31,6 +31,7 @@ type stream struct {
 	metrics     tokens
 	haveUsage   bool
 	haveMetrics bool
+	trusted     bool // trusted(m), computed once per stream
 }
 
 type finish struct {
@@ -105,7 +106,7 @@ func (st *stream) chunk(m *genai.Model, r *response) {
 			cacheRead: optOf(m.V.CacheReadInputTokenCount), cacheWrite: optOf(m.V.CacheWriteInputTokenCount)})
 		st.haveMetrics = true
 	}
-	s := trustShape(m, responseShape(r))
+	s := trustShapeOf(m, st.trusted, responseShape(r))
 	st.chunks++
 	if s != shapeUnknown && (st.shape == shapeUnknown || st.shape == shapeChat && s == shapeDeepSeekText) {
 		st.shape = s

@@ -126,11 +126,8 @@ type url struct {
 }
 
 func (u *url) readJSON(d *decoder) error {
-	if d.PeekKind() != '"' {
-		return d.SkipValue()
-	}
 	v, err := d.ReadValue()
-	if err != nil {
+	if err != nil || v[0] != '"' {
 		return err
 	}
 	s := v[1 : len(v)-1]

@@ -1,0 +1,220 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/genainorm/genainorm/genai"
+)
+
+// sampleRecord is the model side of one InvokeModel record of the invocation-log samples.
+type sampleRecord struct {
+	id, op    string
+	req, resp []byte
+	stream    [][]byte
+}
+
+// sampleRecords reads the InvokeModel records of the repository's Bedrock invocation-log test
+// data and of the shared samples (when present): the bodies the normalize benchmark decodes.
+func sampleRecords(tb testing.TB) (recs []sampleRecord, size int64) {
+	tb.Helper()
+	files, _ := filepath.Glob("../../testdata/bedrock/*.ndjson")
+	files = append(files, "../../../shared/samples/bedrock/invocation.log")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		for line := range bytes.SplitSeq(data, []byte("\n")) {
+			var rec struct {
+				Op    string `json:"operation"`
+				Model string `json:"modelId"`
+				Input struct {
+					InputBodyJSON json.RawMessage `json:"inputBodyJson"`
+				} `json:"input"`
+				Output struct {
+					OutputBodyJSON json.RawMessage `json:"outputBodyJson"`
+				} `json:"output"`
+			}
+			if json.Unmarshal(line, &rec) != nil || !strings.HasPrefix(rec.Op, "InvokeModel") {
+				continue
+			}
+			r := sampleRecord{id: rec.Model, op: rec.Op, req: compact(tb, rec.Input.InputBodyJSON)}
+			size += int64(len(r.req))
+			out := compact(tb, rec.Output.OutputBodyJSON)
+			if len(out) > 0 && out[0] == '[' {
+				for _, c := range chunks(tb, out) {
+					if len(c) > 0 && c[0] == '{' {
+						r.stream = append(r.stream, c)
+						size += int64(len(c))
+					}
+				}
+			} else {
+				r.resp = out
+				size += int64(len(out))
+			}
+			recs = append(recs, r)
+		}
+	}
+	if len(recs) == 0 {
+		tb.Skip("no invocation-log samples")
+	}
+	return recs, size
+}
+
+func compact(tb testing.TB, v []byte) []byte {
+	if len(v) == 0 {
+		return nil
+	}
+	var b bytes.Buffer
+	if err := json.Compact(&b, v); err != nil {
+		tb.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// BenchmarkSamples decodes the model bodies of the invocation-log samples (the Bedrock part of
+// the normalize benchmark) by kind: requests, non-streaming responses and streams.
+func BenchmarkSamples(b *testing.B) {
+	recs, _ := sampleRecords(b)
+	for _, kind := range []string{"request", "response", "stream"} {
+		b.Run(kind, func(b *testing.B) {
+			var size int64
+			for _, r := range recs {
+				switch kind {
+				case "request":
+					size += int64(len(r.req))
+				case "response":
+					size += int64(len(r.resp))
+				default:
+					for _, c := range r.stream {
+						size += int64(len(c))
+					}
+				}
+			}
+			b.SetBytes(size)
+			b.ReportAllocs()
+			var ev genai.Event
+			for b.Loop() {
+				for i := range recs {
+					r := &recs[i]
+					ev.Reset()
+					ev.Request.Model = Parse(r.id)
+					switch {
+					case kind == "request":
+						DecodeRequest(&ev.Request.Model, r.req, &ev)
+					case kind == "response" && r.resp != nil:
+						DecodeResponse(&ev.Request.Model, r.resp, &ev)
+					case kind == "stream" && r.stream != nil:
+						DecodeStream(&ev.Request.Model, r.stream, &ev)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestSamplesOwnTheirText checks that nothing decoded from the invocation-log samples aliases
+// the body bytes: the caller reuses its buffers once a record is decoded.
+func TestSamplesOwnTheirText(t *testing.T) {
+	recs, _ := sampleRecords(t)
+	clone := func(bs [][]byte) [][]byte {
+		out := make([][]byte, len(bs))
+		for i, b := range bs {
+			out[i] = bytes.Clone(b)
+		}
+		return out
+	}
+	for _, r := range recs {
+		want := &genai.Event{}
+		want.Request.Model = Parse(r.id)
+		DecodeRequest(&want.Request.Model, bytes.Clone(r.req), want)
+		DecodeResponse(&want.Request.Model, bytes.Clone(r.resp), want)
+		DecodeStream(&want.Request.Model, clone(r.stream), want)
+
+		req, resp, stream := bytes.Clone(r.req), bytes.Clone(r.resp), clone(r.stream)
+		got := &genai.Event{}
+		got.Request.Model = Parse(r.id)
+		DecodeRequest(&got.Request.Model, req, got)
+		DecodeResponse(&got.Request.Model, resp, got)
+		DecodeStream(&got.Request.Model, stream, got)
+		for _, b := range append([][]byte{req, resp}, stream...) {
+			for i := range b {
+				b[i] = 'X'
+			}
+		}
+		wj, err := json.Marshal(want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		gj, err := json.Marshal(got)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(wj, gj) {
+			t.Fatalf("%s %s: the event changed when the body buffers were overwritten:\n%s\n%s", r.op, r.id, wj, gj)
+		}
+	}
+}
+
+// TestResponseReset checks that response.reset leaves no member behind, whichever was read.
+func TestResponseReset(t *testing.T) {
+	rt := reflect.TypeFor[response]()
+	for i := 0; i < rt.NumField(); i++ {
+		f := rt.Field(i)
+		tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		samples := []string{sampleFor(f.Type), `{"a":[1,{"b":"c"}]}`, `[{},{"a":"b"}]`, `"x"`, `"12"`, `7`, `true`, `null`}
+		for _, sample := range samples {
+			r := &response{}
+			if err := unmarshal([]byte(`{"`+tag+`":`+sample+`}`), r); err != nil {
+				t.Fatal(err)
+			}
+			r.reset()
+			if !reflect.DeepEqual(*r, response{}) {
+				t.Fatalf("response.%s (%q) read from %s is not cleared by reset", f.Name, tag, sample)
+			}
+		}
+	}
+}
+
+// TestTextDeltaFastPath checks that text-delta chunks read by their fixed layout decode as the
+// general path decodes them (a space after the opening brace sends a chunk down that path).
+func TestTextDeltaFastPath(t *testing.T) {
+	recs, _ := sampleRecords(t)
+	streams := [][][]byte{}
+	for _, r := range recs {
+		if r.stream != nil {
+			streams = append(streams, r.stream)
+		}
+	}
+	head := `{"type":"message_start","message":{"id":"m","role":"assistant","model":"x"}}`
+	var odd [][]byte
+	for _, text := range []string{`""`, `"a"`, `"line\nbreak \"q\" \\ \u00e9 \ud83d\ude00"`, `"bad \x"`, "\"ctl \x01\"", `"\u12"`,
+		`"a"}},{"x":"b"`, `"a","x":"b"`, `"a"} }`, `"a" `, `"non-utf8 ` + "\xff" + `"`, `1`, `null`} {
+		for _, index := range []string{`0`, `3`, `01`, `-1`, `1.5`, `123456789`, `1234567890`, `"2"`} {
+			odd = append(odd, []byte(`{"type":"content_block_delta","index":`+index+`,"delta":{"type":"text_delta","text":`+text+`}}`))
+		}
+	}
+	streams = append(streams, append([][]byte{[]byte(head)}, odd...))
+	for _, s := range streams {
+		general := make([][]byte, len(s))
+		for i, c := range s {
+			general[i] = append([]byte("{ "), c[1:]...)
+		}
+		want, got := &genai.Event{}, &genai.Event{}
+		want.Request.Model = Parse("anthropic.claude-3-haiku-20240307-v1:0")
+		got.Request.Model = want.Request.Model
+		DecodeStream(&want.Request.Model, general, want)
+		DecodeStream(&got.Request.Model, s, got)
+		wj, _ := json.Marshal(want)
+		gj, _ := json.Marshal(got)
+		if !bytes.Equal(wj, gj) {
+			t.Fatalf("fast path differs:\n%s\n%s", wj, gj)
+		}
+	}
+}
