@@ -195,7 +195,7 @@ func TestTextDeltaFastPath(t *testing.T) {
 	head := `{"type":"message_start","message":{"id":"m","role":"assistant","model":"x"}}`
 	var odd [][]byte
 	for _, text := range []string{`""`, `"a"`, `"line\nbreak \"q\" \\ \u00e9 \ud83d\ude00"`, `"bad \x"`, "\"ctl \x01\"", `"\u12"`,
-		`"a"}},{"x":"b"`, `"a","x":"b"`, `"a"} }`, `"a" `, `"non-utf8 ` + "\xff" + `"`, `1`, `null`} {
+		`"a"}},{"x":"b"`, `"a","x":"b"`, `"ab\"`, `"\u004"`, `"\u0041\/\b\f\r\t"`, "\"del \x7f\"", `"\uZZZZ"`, `"a"} }`, `"a" `, `"non-utf8 ` + "\xff" + `"`, `1`, `null`} {
 		for _, index := range []string{`0`, `3`, `01`, `-1`, `1.5`, `123456789`, `1234567890`, `"2"`} {
 			odd = append(odd, []byte(`{"type":"content_block_delta","index":`+index+`,"delta":{"type":"text_delta","text":`+text+`}}`))
 		}

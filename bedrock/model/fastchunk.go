@@ -47,21 +47,42 @@ func textDelta(c []byte) (index int64, text []byte, ok bool) {
 	return index, text, true
 }
 
-// textOf returns the text of the raw JSON string v, which was validated. It aliases v when v
-// has no escapes, else d's scratch buffer: the result is only valid until the next chunk.
-func (d *decoder) textOf(v []byte) string {
-	inner := v[1 : len(v)-1]
-	if bytes.IndexByte(inner, '\\') < 0 {
-		return unsafe.String(unsafe.SliceData(inner), len(inner))
+// textOf returns the text of the raw JSON string v, or ok false when v is not exactly one
+// valid JSON string (the scanner's rules: escapes checked, control bytes refused, any other
+// byte kept). The text aliases v when v has no escapes, else d's scratch buffer: it is only
+// valid until the next chunk.
+func (d *decoder) textOf(v []byte) (text string, ok bool) {
+	n := len(v) - 1 // the closing quote
+	plain := true
+	for i := 1; i < n; i++ {
+		switch c := v[i]; {
+		case c == '"' || c < 0x20:
+			return "", false
+		case c == '\\':
+			plain = false
+			i++
+			if i >= n {
+				return "", false
+			}
+			switch v[i] {
+			case '"', '\\', '/', 'b', 'f', 'n', 'r', 't':
+			case 'u':
+				if i+4 >= n || !isHex(v[i+1]) || !isHex(v[i+2]) || !isHex(v[i+3]) || !isHex(v[i+4]) {
+					return "", false
+				}
+				i += 4
+			default:
+				return "", false
+			}
+		}
+	}
+	if plain {
+		return unsafe.String(unsafe.SliceData(v[1:n]), n-1), true
 	}
 	d.scratch = jsonscan.AppendUnquote(d.scratch[:0], v)
-	return unsafe.String(unsafe.SliceData(d.scratch), len(d.scratch))
+	return unsafe.String(unsafe.SliceData(d.scratch), len(d.scratch)), true
 }
 
-// validString reports whether v is exactly one valid JSON string.
-func (d *decoder) validString(v []byte) bool {
-	d.Reset(v)
-	s, err := d.ReadValue()
-	d.Reset(nil)
-	return err == nil && len(s) == len(v)
+func isHex(c byte) bool {
+	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
 }

@@ -168,14 +168,16 @@ func DecodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event) {
 		if len(c) == 0 || c[0] != '{' {
 			continue
 		}
-		if index, text, ok := textDelta(c); ok && d.validString(text) {
-			// What the general path reads from such a chunk, without its allocations: the
-			// text is only appended to its block.
-			r.Type, r.Index = "content_block_delta", num{F: float64(index), OK: true}
-			r.Delta.OK, r.Delta.V.Type, r.Delta.V.Text = true, "text_delta", str(d.textOf(text))
-			st.chunk(m, r)
-			r.Type, r.Index, r.Delta = "", num{}, obj[streamDelta]{}
-			continue
+		if index, raw, ok := textDelta(c); ok {
+			if text, ok := d.textOf(raw); ok {
+				// What the general path reads from such a chunk, without its allocations:
+				// the text is only appended to its block.
+				r.Type, r.Index = "content_block_delta", num{F: float64(index), OK: true}
+				r.Delta.OK, r.Delta.V.Type, r.Delta.V.Text = true, "text_delta", str(text)
+				st.chunk(m, r)
+				r.Type, r.Index, r.Delta = "", num{}, obj[streamDelta]{}
+				continue
+			}
 		}
 		if err := d.unmarshal(c, r); err != nil {
 			bad++
