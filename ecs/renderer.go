@@ -33,19 +33,41 @@ type Renderer struct {
 	KeepOriginal bool
 
 	scratch []genai.FieldValue
-	stack   []string
+	stack   []int32
 	slots   []genai.Value // the document's values, indexed by Field.Ord
 	set     []uint64      // which slots are filled
 }
 
-// keys holds, for every field in registry order, each path segment encoded as a JSON object key
-// followed by a colon, so that rendering never escapes a field name.
-var keys = sync.OnceValue(func() [][][]byte {
+// fieldKeys is what the renderer precomputes for every field, in registry order.
+type fieldKeys struct {
+	// enc holds each path segment encoded as a JSON object key followed by a colon, so that
+	// rendering never escapes a field name.
+	enc [][]byte
+	// objects identifies each enclosing object by its path prefix ("gen_ai",
+	// "gen_ai.request", ...): fields in the same object share the ids, so finding the objects
+	// to close and open compares integers, not strings.
+	objects []int32
+}
+
+var keys = sync.OnceValue(func() []fieldKeys {
 	fields := genai.Fields()
-	out := make([][][]byte, len(fields))
+	out := make([]fieldKeys, len(fields))
+	ids := map[string]int32{}
 	for i, f := range fields {
-		for _, seg := range f.Path() {
-			out[i] = append(out[i], append(genai.AppendJSONString(nil, seg), ':'))
+		path := f.Path()
+		prefix := ""
+		for k, seg := range path {
+			out[i].enc = append(out[i].enc, append(genai.AppendJSONString(nil, seg), ':'))
+			if k == len(path)-1 {
+				break
+			}
+			prefix += "." + seg
+			id, ok := ids[prefix]
+			if !ok {
+				id = int32(len(ids))
+				ids[prefix] = id
+			}
+			out[i].objects = append(out[i].objects, id)
 		}
 	}
 	return out
@@ -147,19 +169,19 @@ func (r *Renderer) AppendDocument(dst []byte, ev *genai.Event) []byte {
 // is name order, so the members of every object are contiguous.
 func (r *Renderer) writeNested(dst []byte) []byte {
 	fields := genai.Fields()
-	enc := keys()
-	stack := r.stack[:0] // the open object path
+	all := keys()
+	stack := r.stack[:0] // the open objects
 	dst = append(dst, '{')
 	first := true
 	for w, word := range r.set {
 		for word != 0 {
 			ord := w*64 + bits.TrailingZeros64(word)
 			word &= word - 1
-			f := fields[ord]
-			path := f.Path()
+			k := &all[ord]
+			objects := k.objects
 			// Close the objects that are not on this field's path.
 			common := 0
-			for common < len(stack) && common < len(path)-1 && stack[common] == path[common] {
+			for common < len(stack) && common < len(objects) && stack[common] == objects[common] {
 				common++
 			}
 			for len(stack) > common {
@@ -168,21 +190,21 @@ func (r *Renderer) writeNested(dst []byte) []byte {
 				first = false
 			}
 			// Open the objects down to the field's parent.
-			for len(stack) < len(path)-1 {
+			for len(stack) < len(objects) {
 				if !first {
 					dst = append(dst, ',')
 				}
-				dst = append(dst, enc[ord][len(stack)]...)
+				dst = append(dst, k.enc[len(stack)]...)
 				dst = append(dst, '{')
-				stack = append(stack, path[len(stack)])
+				stack = append(stack, objects[len(stack)])
 				first = true
 			}
 			if !first {
 				dst = append(dst, ',')
 			}
 			first = false
-			dst = append(dst, enc[ord][len(path)-1]...)
-			dst = appendValue(dst, f, r.slots[ord])
+			dst = append(dst, k.enc[len(objects)]...)
+			dst = appendValue(dst, fields[ord], r.slots[ord])
 			r.slots[ord] = genai.Value{}
 		}
 		r.set[w] = 0
