@@ -1,7 +1,9 @@
 package bedrock
 
 import (
+	"bytes"
 	"strings"
+	"unsafe"
 
 	"github.com/go-json-experiment/json/jsontext"
 
@@ -25,7 +27,7 @@ type msgWriter struct {
 	buf   []byte
 	n     int // messages written
 	parts int // parts in the current message
-	text  strings.Builder
+	text  []byte
 	role  string // role of the last message
 }
 
@@ -90,10 +92,10 @@ func (w *msgWriter) textPart(s string, collect bool) {
 	w.member("content", s)
 	w.endPart()
 	if collect && s != "" {
-		if w.text.Len() > 0 {
-			w.text.WriteByte('\n')
+		if len(w.text) > 0 {
+			w.text = append(w.text, '\n')
 		}
-		w.text.WriteString(s)
+		w.text = append(w.text, s...)
 	}
 }
 
@@ -108,7 +110,9 @@ func (w *msgWriter) close() []byte {
 func (d *invocationDecoder) decodeConverseRequest(body []byte, ev *genai.Event, b *bodies) {
 	dec := &d.body
 	dec.Reset(body)
+	d.scratch = d.scratch[:0]
 	var msgs, sys msgWriter
+	msgs.buf = make([]byte, 0, len(body)+64)
 	err := sEachMember(dec, func(name []byte) error {
 		switch string(name) {
 		case `"messages"`:
@@ -181,7 +185,7 @@ func (d *invocationDecoder) decodeConverseRequest(body []byte, ev *genai.Event, 
 					if string(name) != `"type"` {
 						return dec.SkipValue()
 					}
-					s, err := sReadString(dec)
+					s, err := d.readText(dec)
 					if strings.HasPrefix(s, "json") {
 						ev.Request.OutputType = "json"
 					}
@@ -196,7 +200,7 @@ func (d *invocationDecoder) decodeConverseRequest(body []byte, ev *genai.Event, 
 	}
 	ev.Request.InputMessages = msgs.close()
 	ev.Request.SystemInstructions = sys.close()
-	ev.Request.Text = msgs.text.String()
+	ev.Request.Text = string(msgs.text)
 	ev.Request.OutputType = ivFirstNonEmpty(ev.Request.OutputType, "text")
 	sortKinds(b.kinds)
 }
@@ -212,7 +216,7 @@ func ivFirstNonEmpty(a, b string) string {
 // gen_ai.system_instructions (an array of parts). A plain string is tolerated.
 func (d *invocationDecoder) converseSystem(dec *jsonscan.Decoder, sys *msgWriter) error {
 	if dec.PeekKind() == '"' {
-		s, err := sReadString(dec)
+		s, err := d.readText(dec)
 		if s != "" {
 			sys.addSystemPart(s)
 		}
@@ -222,11 +226,11 @@ func (d *invocationDecoder) converseSystem(dec *jsonscan.Decoder, sys *msgWriter
 		return ivTolerate(sEachMember(dec, func(name []byte) error {
 			switch string(name) {
 			case `"text"`:
-				s, err := sReadString(dec)
+				s, err := d.readText(dec)
 				sys.addSystemPart(s)
 				return err
 			case `"guardContent"`:
-				s, err := readGuardText(dec)
+				s, err := d.readGuardText(dec)
 				sys.addSystemPart(s)
 				return err
 			}
@@ -252,7 +256,7 @@ func (w *msgWriter) addSystemPart(s string) {
 }
 
 // readGuardText reads a guardContent block's text ({"text":{"text":"..."}}).
-func readGuardText(dec *jsonscan.Decoder) (string, error) {
+func (d *invocationDecoder) readGuardText(dec *jsonscan.Decoder) (string, error) {
 	var s string
 	err := ivTolerate(sEachMember(dec, func(name []byte) error {
 		if string(name) != `"text"` {
@@ -263,7 +267,7 @@ func readGuardText(dec *jsonscan.Decoder) (string, error) {
 				return dec.SkipValue()
 			}
 			var err error
-			s, err = sReadString(dec)
+			s, err = d.readText(dec)
 			return err
 		}))
 	}))
@@ -277,7 +281,8 @@ func (d *invocationDecoder) converseMessage(dec *jsonscan.Decoder, w *msgWriter,
 	}
 	// The role may come after the content: read the content into a scratch writer first.
 	var role string
-	var content msgWriter
+	content := &d.content
+	content.buf, content.text, content.n, content.parts = content.buf[:0], content.text[:0], 0, 0
 	err := sEachMember(dec, func(name []byte) error {
 		switch string(name) {
 		case `"role"`:
@@ -286,7 +291,7 @@ func (d *invocationDecoder) converseMessage(dec *jsonscan.Decoder, w *msgWriter,
 			return err
 		case `"content"`:
 			if dec.PeekKind() == '"' { // tolerated: a plain string
-				s, err := sReadString(dec)
+				s, err := d.readText(dec)
 				content.textPart(s, true)
 				if input {
 					b.kinds = addKind(b.kinds, "text")
@@ -294,7 +299,7 @@ func (d *invocationDecoder) converseMessage(dec *jsonscan.Decoder, w *msgWriter,
 				return err
 			}
 			return ivTolerate(sEachElement(dec, func(int) error {
-				return d.converseBlock(dec, &content, b, input)
+				return d.converseBlock(dec, content, b, input)
 			}))
 		}
 		return dec.SkipValue()
@@ -307,11 +312,11 @@ func (d *invocationDecoder) converseMessage(dec *jsonscan.Decoder, w *msgWriter,
 		w.endMessage("")
 		return err
 	}
-	if content.text.Len() > 0 {
-		if w.text.Len() > 0 {
-			w.text.WriteByte('\n')
+	if len(content.text) > 0 {
+		if len(w.text) > 0 {
+			w.text = append(w.text, '\n')
 		}
-		w.text.WriteString(content.text.String())
+		w.text = append(w.text, content.text...)
 	}
 	if input {
 		w.endMessage("")
@@ -322,15 +327,14 @@ func (d *invocationDecoder) converseMessage(dec *jsonscan.Decoder, w *msgWriter,
 // converseBlock reads one content block and appends its part.
 func (d *invocationDecoder) converseBlock(dec *jsonscan.Decoder, w *msgWriter, b *bodies, input bool) error {
 	return ivTolerate(sEachMember(dec, func(name []byte) error {
-		key := string(name)
-		switch key {
+		switch string(name) {
 		case `"text"`:
-			s, err := sReadString(dec)
+			s, err := d.readText(dec)
 			w.textPart(s, true)
 			d.kind(b, input, "text")
 			return err
 		case `"guardContent"`:
-			s, err := readGuardText(dec)
+			s, err := d.readGuardText(dec)
 			w.textPart(s, true)
 			d.kind(b, input, "guard_content")
 			return err
@@ -345,7 +349,7 @@ func (d *invocationDecoder) converseBlock(dec *jsonscan.Decoder, w *msgWriter, b
 						return dec.SkipValue()
 					}
 					var err error
-					s, err = sReadString(dec)
+					s, err = d.readText(dec)
 					return err
 				}))
 			}))
@@ -361,9 +365,9 @@ func (d *invocationDecoder) converseBlock(dec *jsonscan.Decoder, w *msgWriter, b
 				var err error
 				switch string(name) {
 				case `"toolUseId"`:
-					id, err = sReadString(dec)
+					id, err = d.readText(dec)
 				case `"name"`:
-					toolName, err = sReadString(dec)
+					toolName, err = d.readText(dec)
 				case `"input"`:
 					args, err = dec.ReadValue()
 				default:
@@ -385,7 +389,7 @@ func (d *invocationDecoder) converseBlock(dec *jsonscan.Decoder, w *msgWriter, b
 				var err error
 				switch string(name) {
 				case `"toolUseId"`:
-					id, err = sReadString(dec)
+					id, err = d.readText(dec)
 				case `"content"`:
 					result, err = dec.ReadValue()
 				default:
@@ -400,8 +404,8 @@ func (d *invocationDecoder) converseBlock(dec *jsonscan.Decoder, w *msgWriter, b
 			d.kind(b, input, "tool_result")
 			return err
 		case `"image"`, `"document"`, `"video"`, `"audio"`:
-			modality := key[1 : len(key)-1]
-			format, docName, uri, data, err := readMedia(dec)
+			modality := ivModality(name)
+			format, docName, uri, data, err := d.readMedia(dec)
 			mime := mimeType(modality, format)
 			if uri != "" {
 				w.part("uri")
@@ -426,9 +430,10 @@ func (d *invocationDecoder) converseBlock(dec *jsonscan.Decoder, w *msgWriter, b
 			return dec.SkipValue()
 		}
 		// citationsContent, searchResult and future block types: a generic part.
-		w.part(strings.Trim(key, `"`))
+		key := strings.Trim(string(name), `"`)
+		w.part(key)
 		w.endPart()
-		d.kind(b, input, strings.Trim(key, `"`))
+		d.kind(b, input, key)
 		return dec.SkipValue()
 	}))
 }
@@ -442,33 +447,33 @@ func (d *invocationDecoder) kind(b *bodies, input bool, k string) {
 // readMedia reads an image/document/video/audio block: its format, name, and either an S3
 // location (source.s3Location.uri, or the log-only source.s3Uri) or inline bytes (already
 // replaced by a placeholder when large).
-func readMedia(dec *jsonscan.Decoder) (format, name, uri, data string, err error) {
+func (d *invocationDecoder) readMedia(dec *jsonscan.Decoder) (format, name, uri, data string, err error) {
 	err = ivTolerate(sEachMember(dec, func(n []byte) error {
 		var err error
 		switch string(n) {
 		case `"format"`:
-			format, err = sReadString(dec)
+			format, err = d.readText(dec)
 		case `"name"`:
-			name, err = sReadString(dec)
+			name, err = d.readText(dec)
 		case `"source"`:
 			err = ivTolerate(sEachMember(dec, func(n []byte) error {
 				var err error
 				switch string(n) {
 				case `"s3Uri"`, `"uri"`:
-					uri, err = sReadString(dec)
+					uri, err = d.readText(dec)
 				case `"s3Location"`:
 					err = ivTolerate(sEachMember(dec, func(n []byte) error {
 						if string(n) != `"uri"` {
 							return dec.SkipValue()
 						}
 						var err error
-						uri, err = sReadString(dec)
+						uri, err = d.readText(dec)
 						return err
 					}))
 				case `"bytes"`:
-					data, err = sReadString(dec)
+					data, err = d.readText(dec)
 				case `"text"`:
-					data, err = sReadString(dec)
+					data, err = d.readText(dec)
 				default:
 					err = dec.SkipValue()
 				}
@@ -480,6 +485,43 @@ func readMedia(dec *jsonscan.Decoder) (format, name, uri, data string, err error
 		return err
 	}))
 	return
+}
+
+// ivModality returns the modality a media block's (quoted) name gives.
+func ivModality(name []byte) string {
+	switch string(name) {
+	case `"image"`:
+		return "image"
+	case `"document"`:
+		return "document"
+	case `"video"`:
+		return "video"
+	}
+	return "audio"
+}
+
+// readText reads the next value as text, as ivUnquote does, without allocating: the string
+// aliases the body or d.scratch, so it must not outlive the body's decoding (it may only be
+// copied into the output).
+func (d *invocationDecoder) readText(dec *jsonscan.Decoder) (string, error) {
+	v, err := dec.ReadValue()
+	if err != nil || len(v) == 0 {
+		return "", err
+	}
+	switch v[0] {
+	case '"':
+		inner := v[1 : len(v)-1]
+		if bytes.IndexByte(inner, '\\') < 0 {
+			return unsafe.String(unsafe.SliceData(inner), len(inner)), nil
+		}
+		n := len(d.scratch)
+		d.scratch = ivAppendText(d.scratch, v)
+		t := d.scratch[n:]
+		return unsafe.String(unsafe.SliceData(t), len(t)), nil
+	case 't', 'f', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return unsafe.String(unsafe.SliceData(v), len(v)), nil
+	}
+	return "", nil
 }
 
 // mimeType maps a Converse media format to a MIME type.
@@ -537,9 +579,9 @@ func (d *invocationDecoder) converseTools(dec *jsonscan.Decoder, ev *genai.Event
 					var err error
 					switch string(name) {
 					case `"name"`:
-						toolName, err = sReadString(dec)
+						toolName, err = d.readText(dec)
 					case `"description"`:
-						desc, err = sReadString(dec)
+						desc, err = d.readText(dec)
 					case `"inputSchema"`:
 						err = ivTolerate(sEachMember(dec, func(name []byte) error {
 							if string(name) != `"json"` {
@@ -586,8 +628,10 @@ func (d *invocationDecoder) converseTools(dec *jsonscan.Decoder, ev *genai.Event
 func (d *invocationDecoder) decodeConverseResponse(body []byte, ev *genai.Event, b *bodies) {
 	dec := &d.body
 	dec.Reset(body)
+	d.scratch = d.scratch[:0]
 	var out msgWriter
-	var content msgWriter
+	content := &d.content
+	content.buf, content.text, content.n, content.parts = content.buf[:0], content.text[:0], 0, 0
 	var role, stopReason string
 	hasMessage := false
 	err := sEachMember(dec, func(name []byte) error {
@@ -606,7 +650,7 @@ func (d *invocationDecoder) decodeConverseResponse(body []byte, ev *genai.Event,
 						return err
 					case `"content"`:
 						return ivTolerate(sEachElement(dec, func(int) error {
-							return d.converseBlock(dec, &content, b, false)
+							return d.converseBlock(dec, content, b, false)
 						}))
 					}
 					return dec.SkipValue()
@@ -646,11 +690,12 @@ func (d *invocationDecoder) decodeConverseResponse(body []byte, ev *genai.Event,
 		if role == "" {
 			role = "assistant"
 		}
+		out.buf = make([]byte, 0, len(content.buf)+2*len(role)+2*len(stopReason)+48)
 		out.startMessage(role)
 		out.buf = append(out.buf, content.buf...)
 		out.endMessage(ivFirstNonEmpty(stopReason, "unknown"))
 		ev.Response.OutputMessages = out.close()
-		ev.Response.Text = content.text.String()
+		ev.Response.Text = string(content.text)
 		ev.Request.Model.Role = role
 	}
 	if stopReason != "" {

@@ -114,14 +114,16 @@ func detectInvocation(data []byte) bool {
 
 // invocationDecoder decodes the records of one input stream.
 type invocationDecoder struct {
-	opts   InvocationOptions
-	rec    jsonscan.Decoder // the record
-	body   jsonscan.Decoder // a body
-	sub    jsonscan.Decoder // a part of a body
-	strBuf []byte           // scratch for the record's strings
-	held   heldStream
-	chunks [][]byte       // scratch for stream chunks
-	done   []*genai.Event // finished bare streams waiting for Flush
+	opts    InvocationOptions
+	rec     jsonscan.Decoder // the record
+	body    jsonscan.Decoder // a body
+	sub     jsonscan.Decoder // a part of a body
+	strBuf  []byte           // scratch for the record's strings
+	scratch []byte           // scratch for unquoted body strings (see readText)
+	content msgWriter        // scratch for a Converse message's parts
+	held    heldStream
+	chunks  [][]byte       // scratch for stream chunks
+	done    []*genai.Event // finished bare streams waiting for Flush
 }
 
 func newInvocationDecoder(opts InvocationOptions) *invocationDecoder {

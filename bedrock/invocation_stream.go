@@ -34,17 +34,34 @@ func (d *invocationDecoder) decodeStream(out []byte, ev *genai.Event, b *bodies)
 			b.streamFlattened = wrapNonObjects(out, &d.sub)
 		}
 	}
+	// Only chunks holding "amazon-bedrock- carry guardrail results or metrics: one search over
+	// the whole array finds them (a match cannot span two chunks, as it holds no comma).
 	metrics := -1
-	for i, c := range chunks {
-		if !bytes.Contains(c, ivKeyAmazonBedrock) {
+	base := 0 // offset in out of the search
+	ci := 0   // the chunk the next match may fall in
+	for ci < len(chunks) {
+		k := bytes.Index(out[base:], ivKeyAmazonBedrock)
+		if k < 0 {
+			break
+		}
+		at := base + k
+		// Move to the chunk ending after the match (chunks alias out, in order).
+		for ci < len(chunks) && ivEndIn(out, chunks[ci]) < at+len(ivKeyAmazonBedrock) {
+			ci++
+		}
+		if ci == len(chunks) || ivStartIn(out, chunks[ci]) > at {
+			base = at + 1 // a match outside the chunks (in a non-object item)
 			continue
 		}
+		c := chunks[ci]
 		if bytes.Contains(c, ivKeyGuardrailAction) || bytes.Contains(c, ivKeyGuardrailTrace) {
 			guardrail.DecodeInvoke(c, ev)
 		}
 		if bytes.Contains(c, ivKeyMetrics) {
-			metrics = i
+			metrics = ci
 		}
+		base = ivEndIn(out, c)
+		ci++
 	}
 	if len(chunks) > 0 && bytes.Contains(chunks[0], ivKeyMessageStart) {
 		d.messageStart(chunks[0], ev)
@@ -54,6 +71,12 @@ func (d *invocationDecoder) decodeStream(out []byte, ev *genai.Event, b *bodies)
 		d.streamMetrics(chunks[metrics], ev)
 	}
 }
+
+// ivStartIn and ivEndIn return the offsets in s of the start and the end of sub, a subslice
+// of s sharing its end of capacity (as splitCleanArray returns them).
+func ivStartIn(s, sub []byte) int { return cap(s) - cap(sub) }
+
+func ivEndIn(s, sub []byte) int { return cap(s) - cap(sub) + len(sub) }
 
 // splitCleanArray appends the elements of a valid, compact JSON array to chunks: objects are
 // returned, other items only counted.
