@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/genainorm/genainorm/genai"
 )
@@ -215,6 +216,34 @@ func TestTextDeltaFastPath(t *testing.T) {
 		gj, _ := json.Marshal(got)
 		if !bytes.Equal(wj, gj) {
 			t.Fatalf("fast path differs:\n%s\n%s", wj, gj)
+		}
+	}
+}
+
+// TestParseCache checks that a cached Parse result is the uncached one, keeps the caller's id,
+// and does not alias the caller's memory.
+func TestParseCache(t *testing.T) {
+	ids := []string{"anthropic.claude-3-haiku-20240307-v1:0", "us.anthropic.claude-3-5-sonnet-20240620-v1:0",
+		"arn:aws:bedrock:us-east-1:111111111111:inference-profile/eu.amazon.nova-pro-v1:0", "acme.foo-v1", "", " x ",
+		"arn:aws:bedrock:us-east-1:111111111111:application-inference-profile/abc", "meta.llama3-70b-instruct-v1:0"}
+	for range 3 {
+		for _, id := range ids {
+			buf := []byte(id)
+			s := unsafe.String(unsafe.SliceData(buf), len(buf))
+			got := Parse(s)
+			want := parse(id)
+			if got != want {
+				t.Fatalf("Parse(%q) = %+v, want %+v", id, got, want)
+			}
+			if unsafe.StringData(got.ID) != unsafe.StringData(s) {
+				t.Fatalf("Parse(%q) does not keep the caller's id", id)
+			}
+			for i := range buf {
+				buf[i] = 'X'
+			}
+			if again := Parse(id); again != want {
+				t.Fatalf("Parse(%q) after the caller's buffer changed = %+v, want %+v", id, again, want)
+			}
 		}
 	}
 }

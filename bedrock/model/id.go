@@ -1,7 +1,9 @@
 package model
 
 import (
+	"hash/maphash"
 	"strings"
+	"sync/atomic"
 
 	"github.com/genainorm/genainorm/genai"
 )
@@ -70,6 +72,34 @@ var geoPrefixes = map[string]bool{
 // provisioned, imported and custom-model-deployment ARNs, prompt ARNs) leave everything but
 // ID empty; DecodeRequest and DecodeResponse then fill Vendor and Family from the body.
 func Parse(id string) genai.Model {
+	// Logs repeat a handful of model ids: a small cache of recent results saves parsing each.
+	slot := &parseCache[maphash.String(parseSeed, id)%uint64(len(parseCache))]
+	if p := slot.Load(); p != nil && p.id == id {
+		m := p.m
+		m.ID = id
+		return m
+	}
+	// The cached Model must not alias the caller's memory, which may be reused.
+	own := strings.Clone(id)
+	m := parse(own)
+	slot.Store(&parsedID{id: own, m: m})
+	m.ID = id
+	return m
+}
+
+// parsedID is one entry of the Parse cache; entries are never modified once stored.
+type parsedID struct {
+	id string
+	m  genai.Model
+}
+
+var (
+	parseSeed  = maphash.MakeSeed()
+	parseCache [64]atomic.Pointer[parsedID]
+)
+
+// parse is Parse without the cache.
+func parse(id string) genai.Model {
 	m := genai.Model{ID: id}
 	base, ok := baseID(strings.TrimSpace(id))
 	if !ok || base == "" {
