@@ -1,6 +1,7 @@
 package guardrail_test
 
 import (
+	"bytes"
 	"testing"
 
 	"github.com/genainorm/genainorm/bedrock/guardrail"
@@ -47,5 +48,43 @@ func BenchmarkDerive(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		_ = ev.Guardrail.Derive()
+	}
+}
+
+// BenchmarkFixtures runs every guardrail-only fixture through its decoder: the Converse traces
+// and config, the InvokeModel body and stream chunks, and the bare ApplyGuardrail response.
+func BenchmarkFixtures(b *testing.B) {
+	type input struct {
+		decode func([]byte, *genai.Event)
+		data   []byte
+	}
+	var ins []input
+	size := 0
+	add := func(decode func([]byte, *genai.Event), data []byte) {
+		ins = append(ins, input{decode, data})
+		size += len(data)
+	}
+	for _, name := range []string{"converse_trace_full_clean.json", "converse_trace_observe.json",
+		"converse_trace_outputs_list.json", "converse_trace_outputs_map.json", "converse_trace_unknown_policy.json"} {
+		add(guardrail.DecodeConverseTrace, fixture(b, name))
+	}
+	for _, name := range []string{"converse_config.json", "converse_config_arn.json"} {
+		add(guardrail.DecodeConfig, fixture(b, name))
+	}
+	add(guardrail.DecodeInvoke, fixture(b, "invoke_body_all_policies.json"))
+	for _, line := range bytes.Split(bytes.TrimSpace(fixture(b, "invoke_stream_chunks.ndjson")), []byte("\n")) {
+		add(guardrail.DecodeInvoke, line)
+	}
+	add(func(data []byte, ev *genai.Event) {
+		_ = guardrail.DecodeApplyResponse(data, genai.DirectionInput, "", "", ev)
+	}, fixture(b, "apply_response_bare.json"))
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	var ev genai.Event
+	for b.Loop() {
+		for _, in := range ins {
+			ev.Reset()
+			in.decode(in.data, &ev)
+		}
 	}
 }
