@@ -73,16 +73,24 @@ var geoPrefixes = map[string]bool{
 // ID empty; DecodeRequest and DecodeResponse then fill Vendor and Family from the body.
 func Parse(id string) genai.Model {
 	// Logs repeat a handful of model ids: a small cache of recent results saves parsing each.
-	slot := &parseCache[maphash.String(parseSeed, id)%uint64(len(parseCache))]
-	if p := slot.Load(); p != nil && p.id == id {
-		m := p.m
-		m.ID = id
-		return m
+	// Two slots per id: the one its hash picks and its neighbour; a new result replaces the
+	// older of the two.
+	h := maphash.String(parseSeed, id)
+	i := h % uint64(len(parseCache))
+	for _, j := range [2]uint64{i, i ^ 1} {
+		if p := parseCache[j].Load(); p != nil && p.id == id {
+			m := p.m
+			m.ID = id
+			return m
+		}
 	}
 	// The cached Model must not alias the caller's memory, which may be reused.
 	own := strings.Clone(id)
 	m := parse(own)
-	slot.Store(&parsedID{id: own, m: m})
+	if h>>32&1 == 0 {
+		i ^= 1
+	}
+	parseCache[i].Store(&parsedID{id: own, m: m})
 	m.ID = id
 	return m
 }
@@ -95,7 +103,7 @@ type parsedID struct {
 
 var (
 	parseSeed  = maphash.MakeSeed()
-	parseCache [64]atomic.Pointer[parsedID]
+	parseCache [256]atomic.Pointer[parsedID]
 )
 
 // parse is Parse without the cache.
