@@ -243,7 +243,15 @@ var ivBase64Chars = func() (t [256]bool) {
 // ivIsBase64 reports whether the raw content of a JSON string is base64 text: the alphabet,
 // padding, JSON-escaped slashes and MIME line breaks (escaped \n, \r).
 func ivIsBase64(s []byte) bool {
+	t := &ivBase64Chars
 	for i := 0; i < len(s); i++ {
+		for i+8 <= len(s) && t[s[i]] && t[s[i+1]] && t[s[i+2]] && t[s[i+3]] &&
+			t[s[i+4]] && t[s[i+5]] && t[s[i+6]] && t[s[i+7]] {
+			i += 8
+		}
+		if i >= len(s) {
+			break
+		}
 		c := s[i]
 		if ivBase64Chars[c] {
 			continue
@@ -277,10 +285,7 @@ func ivCleanJSON(dst, src []byte, minData int, cuts []ivDataCut) ([]byte, []ivDa
 			end := ivStringEnd(src, i+1)
 			content := src[i+1 : end]
 			if minData > 0 && len(content) >= minData && ivIsBase64(content) {
-				sum := sha256.Sum256(content)
-				h := hex.EncodeToString(sum[:])
-				dst = ivAppendPlaceholder(dst, len(content), h)
-				cuts = append(cuts, ivDataCut{original: len(content), sha256: h})
+				dst, cuts = ivCutData(dst, content, cuts)
 			} else {
 				dst = append(dst, src[i:min(end+1, n)]...)
 			}
@@ -304,6 +309,14 @@ func ivCleanJSON(dst, src []byte, minData int, cuts []ivDataCut) ([]byte, []ivDa
 		dst = append(dst[:start], fixed...)
 	}
 	return dst, cuts
+}
+
+// ivCutData appends the placeholder of the base64 string content to dst and records the cut.
+func ivCutData(dst, content []byte, cuts []ivDataCut) ([]byte, []ivDataCut) {
+	sum := sha256.Sum256(content)
+	h := hex.EncodeToString(sum[:])
+	dst = ivAppendPlaceholder(dst, len(content), h)
+	return dst, append(cuts, ivDataCut{original: len(content), sha256: h})
 }
 
 // ivStringEnd returns the index of the closing quote of the string whose content starts at i
@@ -530,11 +543,13 @@ var ivOutside = [256]bool{'"': true, ' ': true, '\t': true, '\n': true, '\r': tr
 func ivCleanBody(src []byte, minData int, cuts []ivDataCut) ([]byte, []ivDataCut) {
 	n := len(src)
 	i := 0
+	cutEnd := -1 // with src[i] starting a base64 string to cut, its closing quote
 	for i < n {
 		c := src[i]
 		if c == '"' {
 			end := ivStringEnd(src, i+1)
 			if minData > 0 && end-(i+1) >= minData && ivIsBase64(src[i+1:end]) {
+				cutEnd = end
 				break
 			}
 			i = end + 1
@@ -556,12 +571,18 @@ func ivCleanBody(src []byte, minData int, cuts []ivDataCut) ([]byte, []ivDataCut
 	}
 	// src[:i] is kept as it is; the rest is cleaned by copying. i is at a token boundary (a
 	// string or whitespace), where ivCleanJSON may start.
+	// ivCleanJSON makes its own part valid UTF-8; the kept prefix is checked here (both end at
+	// ASCII bytes, so no invalid sequence spans them).
 	dst := make([]byte, 0, n)
 	dst = append(dst, src[:i]...)
+	kept := i
+	if cutEnd >= 0 {
+		dst, cuts = ivCutData(dst, src[i+1:cutEnd], cuts)
+		i = cutEnd + 1
+	}
 	dst, cuts = ivCleanJSON(dst, src[i:], minData, cuts)
-	if !utf8.Valid(dst[:i]) {
-		fixed := bytes.ToValidUTF8(dst, []byte("\uFFFD"))
-		dst = fixed
+	if !utf8.Valid(dst[:kept]) {
+		dst = bytes.ToValidUTF8(dst, []byte("\uFFFD"))
 	}
 	return dst, cuts
 }
