@@ -3,6 +3,8 @@ package genai
 import (
 	"encoding/binary"
 	"math"
+	"math/bits"
+	"slices"
 	"strconv"
 	"time"
 	"unicode/utf8"
@@ -30,67 +32,95 @@ const (
 
 // AppendJSONString appends s as a JSON string literal. Invalid UTF-8 becomes U+FFFD, and
 // '<', '>' and '&' are not escaped (documents are not HTML).
+//
+// It is the renderer's innermost loop (bodies are written as JSON strings, a quote every few
+// bytes), so it copies byte by byte into room grown once, and skips ahead a word at a time
+// through runs of plain ASCII.
 func AppendJSONString(b []byte, s string) []byte {
-	b = append(b, '"')
 	raw := unsafe.Slice(unsafe.StringData(s), len(s))
-	start, i := 0, 0
-	for i < len(raw) {
-		// Eight bytes at a time while none is special: no quote, backslash, control byte
-		// or byte of a multi-byte sequence.
-		if i+8 <= len(raw) {
-			w := binary.LittleEndian.Uint64(raw[i:])
-			q, k := w^quote, w^bslsh
-			if ((q-lsb)&^q|(k-lsb)&^k|(w-space)&^w|w)&msb == 0 {
-				i += 8
-				continue
-			}
-		}
-		// Byte by byte through this word, up to the first special byte.
-		end := min(i+8, len(raw))
-		for i < end && plainASCII[raw[i]] {
-			i++
-		}
-		if i == end {
-			continue
+	n := len(raw)
+	// Plain bytes take one byte of output, quotes and backslashes two: room for 2n+10 lets
+	// the loop store whole words without growing; the rare longer escapes grow on their own.
+	b = slices.Grow(b, 2*n+10)
+	out := b[:cap(b)]
+	j := len(b)
+	out[j] = '"'
+	j++
+	i := 0
+	for i < n {
+		k := copyPlain(out[j:], raw[i:])
+		i += k
+		j += k
+		if i == n {
+			break
 		}
 		c := raw[i]
-		if c < utf8.RuneSelf {
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
-			}
+		if (c == '"' || c == '\\') && j+2 <= len(out) {
+			out[j] = '\\'
+			out[j+1] = c
 			i++
-			start = i
+			j += 2
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
+		// A control byte or a multi-byte sequence.
+		b = out[:j]
+		switch {
+		case c == '\n':
+			b = append(b, '\\', 'n')
+			i++
+		case c == '\r':
+			b = append(b, '\\', 'r')
+			i++
+		case c == '\t':
+			b = append(b, '\\', 't')
+			i++
+		case c < 0x20:
+			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			i++
+		case c < utf8.RuneSelf:
+			b = append(b, c)
+			i++
+		default:
+			r, size := utf8.DecodeRune(raw[i:])
+			switch {
+			case r == utf8.RuneError && size == 1:
+				b = append(b, `\ufffd`...)
+			case r == '\u2028' || r == '\u2029':
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+			default:
+				b = append(b, raw[i:i+size]...)
+			}
 			i += size
-			start = i
-			continue
 		}
-		if r == '\u2028' || r == '\u2029' {
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
-			i += size
-			start = i
-			continue
-		}
-		i += size
+		b = slices.Grow(b, 2*(n-i)+10)
+		out = b[:cap(b)]
+		j = len(b)
 	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	out[j] = '"'
+	return out[:j+1]
+}
+
+// copyPlain copies the leading plain ASCII bytes of src (see plainASCII) to dst, a word at a
+// time, and returns how many there were. It may write up to 8 bytes past that count, within dst.
+func copyPlain(dst, src []byte) int {
+	n := min(len(src), len(dst))
+	src, dst = src[:n], dst[:n]
+	for len(src) >= 8 && len(dst) >= 8 {
+		w := binary.LittleEndian.Uint64(src)
+		binary.LittleEndian.PutUint64(dst, w)
+		q, k := w^quote, w^bslsh
+		// The lowest flagged byte is always a special one.
+		if m := ((q-lsb)&^q | (k-lsb)&^k | (w-space)&^w | w) & msb; m != 0 {
+			return n - len(src) + bits.TrailingZeros64(m)/8
+		}
+		src, dst = src[8:], dst[8:]
+	}
+	i := 0
+	for i < len(src) && i < len(dst) && plainASCII[src[i]] {
+		dst[i] = src[i]
+		i++
+	}
+	return n - len(src) + i
 }
 
 // AppendJSONBytesString appends raw bytes (such as a JSON body) as a JSON string literal.
