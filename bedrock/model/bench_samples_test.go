@@ -11,6 +11,7 @@ import (
 	"unsafe"
 
 	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 // sampleRecord is the model side of one InvokeModel record of the invocation-log samples.
@@ -246,4 +247,37 @@ func TestParseCache(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestAppendUnquoted checks the one-pass unquote against jsontext's on tricky strings.
+func TestAppendUnquoted(t *testing.T) {
+	for _, s := range []string{`""`, `"a"`, `"\n\t\r\b\f\/\\\""`, `"é ü 日本 😀"`, `"\u00e9\u65e5"`, `"\ud83d\ude00"`,
+		`"\ud83d"`, `"\ud83dx"`, `"\ude00\ud83d"`, `"\u0000"`, `"\uFFFF\uD7FF\uE000"`, `"a\u12"`, `"a\x"`, `"end\\"`,
+		"\"bad \xff utf8 \\n\"", "\"bad \xed\xa0\x80 surrogate\"", `"\u2028 \u2029"`, "\"raw \u2028\"", `"\uDBFF\uDFFF"`,
+		`"mixed é \n \u00e9 \" end"`} {
+		checkUnquoted(t, []byte(s))
+	}
+}
+
+func checkUnquoted(t *testing.T, v []byte) {
+	t.Helper()
+	got := appendUnquoted([]byte("pre"), v)
+	want := slowUnquote([]byte("pre"), v)
+	if !bytes.Equal(got, want) {
+		t.Fatalf("appendUnquoted(%q) = %q, want %q", v, got, want)
+	}
+}
+
+// FuzzAppendUnquoted compares the one-pass unquote with jsontext's on every string the
+// scanner accepts.
+func FuzzAppendUnquoted(f *testing.F) {
+	for _, s := range []string{`"a\nb"`, `"\u00e9"`, `"\ud83d\ude00"`, "\"\xff\\n\""} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, v []byte) {
+		if len(v) < 2 || v[0] != '"' || !jsonscan.Valid(v) {
+			return
+		}
+		checkUnquoted(t, v)
+	})
 }

@@ -3,8 +3,6 @@ package model
 import (
 	"bytes"
 	"unsafe"
-
-	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 // Most chunks of an Anthropic Messages stream are text deltas, written by Bedrock in one
@@ -79,7 +77,7 @@ func (d *decoder) textOf(v []byte) (text string, ok bool) {
 	if plain {
 		return unsafe.String(unsafe.SliceData(v[1:n]), n-1), true
 	}
-	d.scratch = jsonscan.AppendUnquote(d.scratch[:0], v)
+	d.scratch = appendUnquoted(d.scratch[:0], v)
 	return unsafe.String(unsafe.SliceData(d.scratch), len(d.scratch)), true
 }
 

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strconv"
 	"sync"
+	"unicode/utf16"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -188,11 +190,78 @@ func unquote(v []byte) string {
 	if bytes.IndexByte(v, '\\') < 0 {
 		return string(v[1 : len(v)-1])
 	}
-	b, err := jsontext.AppendUnquote(nil, v)
-	if err != nil {
-		return string(v[1 : len(v)-1])
-	}
+	b := appendUnquoted(make([]byte, 0, len(v)-2), v)
 	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// appendUnquoted appends the text of the raw JSON string v (validated by the scanner) to dst:
+// its escapes decoded as jsontext.AppendUnquote decodes them or, when that fails (invalid
+// UTF-8, a bad surrogate escape), v's raw inner text. Valid UTF-8 with escapes other than
+// surrogate halves, the common case, is decoded here in one pass; the rest is left to
+// jsontext.
+func appendUnquoted(dst, v []byte) []byte {
+	inner := v[1 : len(v)-1]
+	if !utf8.Valid(inner) {
+		return slowUnquote(dst, v)
+	}
+	start := len(dst)
+	for {
+		i := bytes.IndexByte(inner, '\\')
+		if i < 0 {
+			return append(dst, inner...)
+		}
+		dst = append(dst, inner[:i]...)
+		if i+1 >= len(inner) {
+			return slowUnquote(dst[:start], v)
+		}
+		switch c := inner[i+1]; c {
+		case '"', '\\', '/':
+			dst = append(dst, c)
+		case 'b':
+			dst = append(dst, '\b')
+		case 'f':
+			dst = append(dst, '\f')
+		case 'n':
+			dst = append(dst, '\n')
+		case 'r':
+			dst = append(dst, '\r')
+		case 't':
+			dst = append(dst, '\t')
+		case 'u':
+			r, ok := rune(0), i+6 <= len(inner)
+			for k := i + 2; ok && k < i+6; k++ {
+				c := inner[k]
+				switch {
+				case c >= '0' && c <= '9':
+					r = r<<4 | rune(c-'0')
+				case c >= 'a' && c <= 'f':
+					r = r<<4 | rune(c-'a'+10)
+				case c >= 'A' && c <= 'F':
+					r = r<<4 | rune(c-'A'+10)
+				default:
+					ok = false
+				}
+			}
+			if !ok || utf16.IsSurrogate(r) {
+				return slowUnquote(dst[:start], v)
+			}
+			dst = utf8.AppendRune(dst, r)
+			inner = inner[i+6:]
+			continue
+		default:
+			return slowUnquote(dst[:start], v)
+		}
+		inner = inner[i+2:]
+	}
+}
+
+// slowUnquote is appendUnquoted by jsontext.
+func slowUnquote(dst, v []byte) []byte {
+	out, err := jsontext.AppendUnquote(dst, v)
+	if err != nil {
+		return append(dst, v[1:len(v)-1]...)
+	}
+	return out
 }
 
 // strs is a lenient list of strings: an array (non-string items skipped) or one string.
