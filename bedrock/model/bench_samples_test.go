@@ -281,3 +281,23 @@ func FuzzAppendUnquoted(f *testing.F) {
 		checkUnquoted(t, v)
 	})
 }
+
+// TestRequestReset checks that request.reset leaves no member behind, whichever was read.
+func TestRequestReset(t *testing.T) {
+	rt := reflect.TypeFor[request]()
+	for i := 0; i < rt.NumField(); i++ {
+		f := rt.Field(i)
+		tag, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		samples := []string{sampleFor(f.Type), `{"a":[1,{"b":"c"}]}`, `[{},{"a":"b"}]`, `"x"`, `"12"`, `7`, `true`, `null`, `["a","b"]`}
+		for _, sample := range samples {
+			r := &request{}
+			if err := unmarshal([]byte(`{"`+tag+`":`+sample+`}`), r); err != nil {
+				t.Fatal(err)
+			}
+			r.reset()
+			if !reflect.DeepEqual(*r, request{}) {
+				t.Fatalf("request.%s (%q) read from %s is not cleared by reset", f.Name, tag, sample)
+			}
+		}
+	}
+}

@@ -80,7 +80,7 @@ func DecodeRequest(m *genai.Model, body []byte, ev *genai.Event) {
 		return
 	}
 	r := requestPool.Get().(*request)
-	defer func() { *r = request{}; requestPool.Put(r) }()
+	defer func() { r.reset(); requestPool.Put(r) }()
 	if err := unmarshal(body, r); err != nil {
 		ev.Warn(genai.WarnBodyUnreadable, fmt.Sprintf("bedrock/model: request body of %s: %v", modelName(m), err))
 	}

@@ -179,3 +179,101 @@ type novaEmbedParams struct {
 type novaEmbedText struct {
 	Value str `json:"value"`
 }
+
+// reset zeroes r for the next body, as response.reset does: only the members that were read
+// are cleared.
+func (r *request) reset() {
+	clearStr(&r.AnthropicVersion)
+	if r.System.IsText || r.System.Blocks != nil {
+		r.System = content{}
+	}
+	clearArr(&r.Messages)
+	clearArr(&r.Tools)
+	clearObj(&r.Thinking)
+	clearObj(&r.OutputConfig)
+	clearStr(&r.ReasoningEffort)
+	clearObj(&r.ResponseFormat)
+	r.MaxTokens = num{}
+	r.MaxTokensToSample = num{}
+	r.MaxCompletion = num{}
+	r.MaxNewTokens = num{}
+	r.MaxGenLen = num{}
+	r.MaxTokensCamel = num{}
+	r.Temperature = num{}
+	r.TopP = num{}
+	r.TopPCamel = num{}
+	r.P = num{}
+	r.TopK = num{}
+	r.TopKCamel = num{}
+	r.K = num{}
+	if r.StopSequences != nil {
+		r.StopSequences = nil
+	}
+	if r.StopSequencesCaml != nil {
+		r.StopSequencesCaml = nil
+	}
+	if r.Stop != nil {
+		r.Stop = nil
+	}
+	r.Seed = num{}
+	r.N = num{}
+	r.NumGenerations = num{}
+	r.FrequencyPenalty = num{}
+	r.PresencePenalty = num{}
+	clearStr(&r.Prompt)
+	if r.Images != nil {
+		r.Images = nil
+	}
+	r.Image = blob{}
+	clearStr(&r.SchemaVersion)
+	clearObj(&r.InferenceConfig)
+	clearObj(&r.ToolConfig)
+	clearObj(&r.AdditionalFields)
+	clearObj(&r.ReasoningConfig)
+	clearStr(&r.InputText)
+	clearObj(&r.TextGenerationConfig)
+	r.Dimensions = num{}
+	r.Normalize = flag{}
+	if r.EmbeddingTypes != nil {
+		r.EmbeddingTypes = nil
+	}
+	clearObj(&r.EmbeddingConfig)
+	r.InputImage = blob{}
+	clearStr(&r.TaskType)
+	clearObj(&r.TextToImageParams)
+	clearObj(&r.ImageVariationParams)
+	clearObj(&r.InPaintingParams)
+	clearObj(&r.OutPaintingParams)
+	clearObj(&r.ColorGuidedParams)
+	clearObj(&r.BackgroundRemoval)
+	clearObj(&r.ImageGenerationConfig)
+	clearStr(&r.Message)
+	clearArr(&r.ChatHistory)
+	clearStr(&r.Preamble)
+	if r.Texts != nil {
+		r.Texts = nil
+	}
+	clearStr(&r.InputType)
+	if r.EmbeddingTypesSn != nil {
+		r.EmbeddingTypesSn = nil
+	}
+	r.OutputDimension = num{}
+	clearStr(&r.ReturnLikelihood)
+	clearStr(&r.Truncate)
+	clearStr(&r.Query)
+	r.Documents = count{}
+	clearStr(&r.Input)
+	clearStr(&r.Text)
+	clearStr(&r.InputPrompt)
+	clearObj(&r.SingleEmbeddingParams)
+	clearArr(&r.TextPrompts)
+	r.CfgScale = num{}
+	r.Steps = num{}
+	clearStr(&r.AspectRatio)
+	clearStr(&r.Mode)
+	clearStr(&r.OutputFormat)
+	clearStr(&r.NegativePrompt)
+	clearStr(&r.StylePreset)
+	r.InitImage = blob{}
+	r.CountPenalty = false
+}
