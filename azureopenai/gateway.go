@@ -14,7 +14,7 @@ func init() {
 		Name:        FormatGateway,
 		Description: "Azure API Management GatewayLogs in front of Azure OpenAI, with request and response bodies as strings (Event Hub records or ApiManagementGatewayLogs rows)",
 		Detect:      detectGateway,
-		NewDecoder:  func() genai.Decoder { return gatewayDecoder{} },
+		NewDecoder:  func() genai.Decoder { return new(gatewayDecoder) },
 	})
 }
 
@@ -38,57 +38,241 @@ type gatewayRecord struct {
 // gatewayProps is the properties object of a GatewayLogs record (or the columns of an
 // ApiManagementGatewayLogs row, which carry the same names).
 type gatewayProps struct {
-	APIID                flexString     `json:"apiId,case:ignore"`
-	APIRevision          flexString     `json:"apiRevision,case:ignore"`
-	OperationID          flexString     `json:"operationId,case:ignore"`
-	ProductID            flexString     `json:"productId,case:ignore"`
-	UserID               flexString     `json:"userId,case:ignore"`
-	APIMSubscriptionID   flexString     `json:"apimSubscriptionId,case:ignore"`
-	BackendID            flexString     `json:"backendId,case:ignore"`
-	BackendMethod        flexString     `json:"backendMethod,case:ignore"`
-	BackendProtocol      flexString     `json:"backendProtocol,case:ignore"`
-	BackendResponseCode  flexInt        `json:"backendResponseCode,case:ignore"`
-	BackendTime          flexInt        `json:"backendTime,case:ignore"`
-	BackendURL           flexString     `json:"backendUrl,case:ignore"`
-	Cache                flexString     `json:"cache,case:ignore"`
-	ClientProtocol       flexString     `json:"clientProtocol,case:ignore"`
-	ClientTLSVersion     flexString     `json:"clientTlsVersion,case:ignore"`
-	ClientTLSCipherSuite flexString     `json:"clientTlsCipherSuite,case:ignore"`
-	Method               flexString     `json:"method,case:ignore"`
-	URL                  flexString     `json:"url,case:ignore"`
-	ResponseCode         flexInt        `json:"responseCode,case:ignore"`
-	RequestSize          flexInt        `json:"requestSize,case:ignore"`
-	ResponseSize         flexInt        `json:"responseSize,case:ignore"`
-	RequestBody          jsontext.Value `json:"requestBody,case:ignore"`
-	ResponseBody         jsontext.Value `json:"responseBody,case:ignore"`
-	BackendRequestBody   jsontext.Value `json:"backendRequestBody,case:ignore"`
-	BackendResponseBody  jsontext.Value `json:"backendResponseBody,case:ignore"`
-	LastError            *struct {
-		Source  flexString `json:"source,case:ignore"`
-		Reason  flexString `json:"reason,case:ignore"`
-		Message flexString `json:"message,case:ignore"`
-		Section flexString `json:"section,case:ignore"`
-	} `json:"lastError,case:ignore"`
-	RequestHeaders *struct {
-		UserAgent flexString `json:"User-Agent,case:ignore"`
-	} `json:"requestHeaders,case:ignore"`
+	APIID                flexString      `json:"apiId,case:ignore"`
+	APIRevision          flexString      `json:"apiRevision,case:ignore"`
+	OperationID          flexString      `json:"operationId,case:ignore"`
+	ProductID            flexString      `json:"productId,case:ignore"`
+	UserID               flexString      `json:"userId,case:ignore"`
+	APIMSubscriptionID   flexString      `json:"apimSubscriptionId,case:ignore"`
+	BackendID            flexString      `json:"backendId,case:ignore"`
+	BackendMethod        flexString      `json:"backendMethod,case:ignore"`
+	BackendProtocol      flexString      `json:"backendProtocol,case:ignore"`
+	BackendResponseCode  flexInt         `json:"backendResponseCode,case:ignore"`
+	BackendTime          flexInt         `json:"backendTime,case:ignore"`
+	BackendURL           flexString      `json:"backendUrl,case:ignore"`
+	Cache                flexString      `json:"cache,case:ignore"`
+	ClientProtocol       flexString      `json:"clientProtocol,case:ignore"`
+	ClientTLSVersion     flexString      `json:"clientTlsVersion,case:ignore"`
+	ClientTLSCipherSuite flexString      `json:"clientTlsCipherSuite,case:ignore"`
+	Method               flexString      `json:"method,case:ignore"`
+	URL                  flexString      `json:"url,case:ignore"`
+	ResponseCode         flexInt         `json:"responseCode,case:ignore"`
+	RequestSize          flexInt         `json:"requestSize,case:ignore"`
+	ResponseSize         flexInt         `json:"responseSize,case:ignore"`
+	RequestBody          jsontext.Value  `json:"requestBody,case:ignore"`
+	ResponseBody         jsontext.Value  `json:"responseBody,case:ignore"`
+	BackendRequestBody   jsontext.Value  `json:"backendRequestBody,case:ignore"`
+	BackendResponseBody  jsontext.Value  `json:"backendResponseBody,case:ignore"`
+	LastError            *gatewayError   `json:"lastError,case:ignore"`
+	RequestHeaders       *gatewayHeaders `json:"requestHeaders,case:ignore"`
 }
 
-type gatewayDecoder struct{}
+// scan reads the members of the record data into r (see objScan).
+func (r *gatewayRecord) scan(s *objScan, data []byte) error {
+	if !s.reset(data) {
+		return s.err
+	}
+	for s.next() {
+		if ok, err := r.resourceRecord.member(s); ok || err != nil {
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		v := s.val
+		var err error
+		switch s.fold {
+		case "DEPLOYMENTVERSION":
+			err = r.DeploymentVersion.set(v)
+		case "SKU":
+			err = r.SKU.set(v)
+		case "ISREQUESTSUCCESS":
+			r.IsRequestSuccess.set(v)
+		case "TRUNCATED":
+			r.Truncated.set(v)
+		case "SERVICENAME":
+			err = r.ServiceName.set(v)
+		case "REGION":
+			err = r.Region.set(v)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return s.err
+}
+
+// gatewayError is the lastError object of a GatewayLogs record.
+type gatewayError = struct {
+	Source  flexString `json:"source,case:ignore"`
+	Reason  flexString `json:"reason,case:ignore"`
+	Message flexString `json:"message,case:ignore"`
+	Section flexString `json:"section,case:ignore"`
+}
+
+// gatewayHeaders is the requestHeaders object of a GatewayLogs record.
+type gatewayHeaders = struct {
+	UserAgent flexString `json:"User-Agent,case:ignore"`
+}
+
+// scan reads the properties object data into p (see objScan). Nested objects are read with
+// sub, after the properties.
+func (p *gatewayProps) scan(s, sub *objScan, data []byte) error {
+	if !s.reset(data) {
+		return s.err
+	}
+	var lastError, headers jsontext.Value
+	for s.next() {
+		v := s.val
+		var err error
+		switch s.fold {
+		case "APIID":
+			err = p.APIID.set(v)
+		case "APIREVISION":
+			err = p.APIRevision.set(v)
+		case "OPERATIONID":
+			err = p.OperationID.set(v)
+		case "PRODUCTID":
+			err = p.ProductID.set(v)
+		case "USERID":
+			err = p.UserID.set(v)
+		case "APIMSUBSCRIPTIONID":
+			err = p.APIMSubscriptionID.set(v)
+		case "BACKENDID":
+			err = p.BackendID.set(v)
+		case "BACKENDMETHOD":
+			err = p.BackendMethod.set(v)
+		case "BACKENDPROTOCOL":
+			err = p.BackendProtocol.set(v)
+		case "BACKENDRESPONSECODE":
+			p.BackendResponseCode.set(v)
+		case "BACKENDTIME":
+			p.BackendTime.set(v)
+		case "BACKENDURL":
+			err = p.BackendURL.set(v)
+		case "CACHE":
+			err = p.Cache.set(v)
+		case "CLIENTPROTOCOL":
+			err = p.ClientProtocol.set(v)
+		case "CLIENTTLSVERSION":
+			err = p.ClientTLSVersion.set(v)
+		case "CLIENTTLSCIPHERSUITE":
+			err = p.ClientTLSCipherSuite.set(v)
+		case "METHOD":
+			err = p.Method.set(v)
+		case "URL":
+			err = p.URL.set(v)
+		case "RESPONSECODE":
+			p.ResponseCode.set(v)
+		case "REQUESTSIZE":
+			p.RequestSize.set(v)
+		case "RESPONSESIZE":
+			p.ResponseSize.set(v)
+		case "REQUESTBODY":
+			p.RequestBody = v
+		case "RESPONSEBODY":
+			p.ResponseBody = v
+		case "BACKENDREQUESTBODY":
+			p.BackendRequestBody = v
+		case "BACKENDRESPONSEBODY":
+			p.BackendResponseBody = v
+		case "LASTERROR":
+			err = nestedOnce(&lastError, v)
+		case "REQUESTHEADERS":
+			err = nestedOnce(&headers, v)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	if s.err != nil {
+		return s.err
+	}
+	if lastError != nil {
+		if err := setObject(&p.LastError, lastError, sub, readGatewayError); err != nil {
+			return err
+		}
+	}
+	if headers != nil {
+		return setObject(&p.RequestHeaders, headers, sub, readGatewayHeaders)
+	}
+	return nil
+}
+
+// nestedOnce keeps the value of a pointer-to-struct member for reading after its parent. A
+// second object for the same member would merge into the first: that is left to unmarshal.
+func nestedOnce(dst *jsontext.Value, v jsontext.Value) error {
+	switch {
+	case v.Kind() != '{' && v.Kind() != 'n':
+		return errSlow
+	case *dst != nil && (*dst).Kind() == '{' && v.Kind() == '{':
+		return errSlow
+	}
+	*dst = v
+	return nil
+}
+
+func readGatewayError(e *gatewayError, s *objScan, data []byte) error {
+	if !s.reset(data) {
+		return s.err
+	}
+	for s.next() {
+		v := s.val
+		var err error
+		switch s.fold {
+		case "SOURCE":
+			err = e.Source.set(v)
+		case "REASON":
+			err = e.Reason.set(v)
+		case "MESSAGE":
+			err = e.Message.set(v)
+		case "SECTION":
+			err = e.Section.set(v)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return s.err
+}
+
+func readGatewayHeaders(h *gatewayHeaders, s *objScan, data []byte) error {
+	if !s.reset(data) {
+		return s.err
+	}
+	for s.next() {
+		if s.fold == "USERAGENT" {
+			if err := h.UserAgent.set(s.val); err != nil {
+				return err
+			}
+		}
+	}
+	return s.err
+}
+
+type gatewayDecoder struct {
+	scan, sub objScan
+}
 
 // Decode normalizes one GatewayLogs record, decoding its bodies.
-func (gatewayDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
+func (d *gatewayDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 	var r gatewayRecord
-	if err := unmarshal(rec.Data, &r); err != nil {
-		return fmt.Errorf("azure gateway log: %w", err)
+	if r.scan(&d.scan, rec.Data) != nil {
+		r = gatewayRecord{}
+		if err := unmarshal(rec.Data, &r); err != nil {
+			return fmt.Errorf("azure gateway log: %w", err)
+		}
 	}
 	var p gatewayProps
 	props := propertiesBytes(r.Properties, string(r.PropertiesS))
 	if len(props) == 0 {
 		props = rec.Data // a Log Analytics row: the columns are top-level
 	}
-	if err := unmarshal(props, &p); err != nil {
-		ev.Warn(genai.WarnFieldTypeUnexpected, "azure gateway log: properties could not be read: "+err.Error())
+	if p.scan(&d.scan, &d.sub, props) != nil {
+		p = gatewayProps{}
+		if err := unmarshal(props, &p); err != nil {
+			ev.Warn(genai.WarnFieldTypeUnexpected, "azure gateway log: properties could not be read: "+err.Error())
+		}
 	}
 	op := firstNonEmpty(string(p.OperationID), string(r.OperationName))
 	source(ev, op)

@@ -79,25 +79,100 @@ type llmGroup struct {
 	operation string
 }
 
+// scan reads the llmFields members of the object data (see objScan).
+func (f *llmFields) scan(s *objScan, data []byte) error {
+	if !s.reset(data) {
+		return s.err
+	}
+	for s.next() {
+		v := s.val
+		var err error
+		switch s.fold {
+		case "TIMEGENERATED":
+			err = f.TimeGenerated.set(v)
+		case "TIME":
+			err = f.Time.set(v)
+		case "CORRELATIONID":
+			err = f.CorrelationID.set(v)
+		case "REQUESTID":
+			err = f.RequestID.set(v)
+		case "OPERATIONNAME":
+			err = f.OperationName.set(v)
+		case "OPERATIONID":
+			err = f.OperationID.set(v)
+		case "APIVERSION":
+			err = f.APIVersion.set(v)
+		case "DEPLOYMENTNAME":
+			err = f.DeploymentName.set(v)
+		case "MODELNAME":
+			err = f.ModelName.set(v)
+		case "ISSTREAMCOMPLETION":
+			f.IsStreamCompletion.set(v)
+		case "PROMPTTOKENS":
+			f.PromptTokens.set(v)
+		case "COMPLETIONTOKENS":
+			f.CompletionTokens.set(v)
+		case "TOTALTOKENS":
+			f.TotalTokens.set(v)
+		case "REQUESTMESSAGES":
+			f.RequestMessages = v
+		case "RESPONSEMESSAGES":
+			f.ResponseMessages = v
+		case "SEQUENCENUMBER":
+			f.SequenceNumber.set(v)
+		case "REGION":
+			err = f.Region.set(v)
+		case "RESOURCEID":
+			err = f.ResourceID.set(v)
+		case "CATEGORY":
+			err = f.Category.set(v)
+		case "SERVICENAME":
+			err = f.ServiceName.set(v)
+		case "PROPERTIES":
+			f.Properties = v
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return s.err
+}
+
 // llmDecoder reassembles GatewayLlmLogs pieces.
 type llmDecoder struct {
 	groups map[string]*llmGroup
 	order  []string
+	scan   objScan
 }
 
 func newLLMDecoder() *llmDecoder { return &llmDecoder{groups: make(map[string]*llmGroup)} }
 
-// Decode adds a piece; it returns an event when a request's pieces are complete.
-func (d *llmDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
-	var f, top llmFields
-	if err := unmarshal(rec.Data, &top); err != nil {
-		return fmt.Errorf("azure gateway llm log: %w", err)
+// fields reads a record's columns: top holds its top level, f that merged with its properties.
+// The raw values in them alias data.
+func (d *llmDecoder) fields(data []byte, ev *genai.Event) (f, top llmFields, err error) {
+	if top.scan(&d.scan, data) != nil {
+		top = llmFields{}
+		if err := unmarshal(data, &top); err != nil {
+			return f, top, err
+		}
 	}
 	f = top
 	if props := stringOrValue(top.Properties); len(props) > 0 {
-		if err := unmarshal(props, &f); err != nil {
-			ev.Warn(genai.WarnFieldTypeUnexpected, "azure gateway llm log: properties could not be read: "+err.Error())
+		if f.scan(&d.scan, props) != nil {
+			f = top
+			if err := unmarshal(props, &f); err != nil {
+				ev.Warn(genai.WarnFieldTypeUnexpected, "azure gateway llm log: properties could not be read: "+err.Error())
+			}
 		}
+	}
+	return f, top, nil
+}
+
+// Decode adds a piece; it returns an event when a request's pieces are complete.
+func (d *llmDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
+	f, top, err := d.fields(rec.Data, ev)
+	if err != nil {
+		return fmt.Errorf("azure gateway llm log: %w", err)
 	}
 	key := string(f.CorrelationID)
 	g := d.groups[key]
@@ -196,7 +271,7 @@ func (g *llmGroup) merge(f *llmFields, topOp string) {
 		case '[', '{':
 			g.respDone = true
 		case '"':
-			if len(stringOrValue(f.ResponseMessages)) < llmChunkSize {
+			if unquotedLen(f.ResponseMessages) < llmChunkSize {
 				g.respDone = true
 			}
 		}
@@ -270,7 +345,7 @@ func (g *llmGroup) messages(resp bool) []chatMessage {
 				msgs = append(msgs, m)
 			}
 		case '"':
-			text = append(text, stringOrValue(v)...)
+			text, _ = appendUnquoteOK(text, v)
 		}
 	}
 	if len(text) > 0 {

@@ -7,6 +7,8 @@ import (
 
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 // jsonOpts are the options every decode in this package uses: odd real-world input (duplicate
@@ -64,22 +66,28 @@ func (n *flexInt) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 func parseFlexInt(v jsontext.Value) (int64, bool) {
 	switch v.Kind() {
 	case '0':
-		return parseNumber(string(v))
+		return parseNumber(bstr(v))
 	case '"':
-		u, err := jsontext.AppendUnquote(nil, v)
-		if err != nil {
+		var buf [32]byte
+		u, ok := appendUnquoteOK(buf[:0], v)
+		if !ok {
 			return 0, false
 		}
-		return parseNumber(strings.TrimSpace(string(u)))
+		return parseNumber(strings.TrimSpace(bstr(u)))
 	case '[':
 		// Sum the elements: Azure writes per-request counts as arrays ([n]).
-		var elems []jsontext.Value
-		if unmarshal(v, &elems) != nil {
+		var dec jsonscan.Decoder
+		dec.Reset(v)
+		if _, err := dec.ReadToken(); err != nil {
 			return 0, false
 		}
 		var sum int64
 		ok := false
-		for _, e := range elems {
+		for dec.PeekKind() != ']' {
+			e, err := dec.ReadValue()
+			if err != nil {
+				return 0, false
+			}
 			if x, good := parseFlexInt(e); good {
 				sum += x
 				ok = true
@@ -116,19 +124,26 @@ func (b *flexBool) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	if err != nil {
 		return err
 	}
+	b.set(v)
+	return nil
+}
+
+// set stores a raw value; values that are not a boolean leave b as it was.
+func (b *flexBool) set(v jsontext.Value) {
 	switch v.Kind() {
 	case 't':
 		b.Value, b.Valid = true, true
 	case 'f':
 		b.Value, b.Valid = false, true
 	case '"', '0':
-		s := string(v)
+		s := bstr(v)
 		if v.Kind() == '"' {
-			u, err := jsontext.AppendUnquote(nil, v)
-			if err != nil {
-				return nil
+			var buf [16]byte
+			u, ok := appendUnquoteOK(buf[:0], v)
+			if !ok {
+				return
 			}
-			s = string(u)
+			s = bstr(u)
 		}
 		switch strings.ToLower(strings.TrimSpace(s)) {
 		case "true", "1":
@@ -137,7 +152,6 @@ func (b *flexBool) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 			b.Value, b.Valid = false, true
 		}
 	}
-	return nil
 }
 
 // stringOrValue returns the bytes of a JSON value that is either a JSON object/array or a

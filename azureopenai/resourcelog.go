@@ -23,7 +23,7 @@ func init() {
 		Name:        FormatResourceLog,
 		Description: "Azure Monitor resource logs of Azure OpenAI / AI Foundry accounts (Audit, RequestResponse, AzureOpenAIRequestUsage, Trace): Event Hub, storage blob or Log Analytics rows",
 		Detect:      detectResourceLog,
-		NewDecoder:  func() genai.Decoder { return resourceLogDecoder{} },
+		NewDecoder:  func() genai.Decoder { return new(resourceLogDecoder) },
 	})
 }
 
@@ -97,18 +97,205 @@ type identityClaims struct {
 	} `json:"claim,case:ignore"`
 }
 
-type resourceLogDecoder struct{}
+// member reads one member of a resource-log record into r; it reports whether the name is
+// one of r's.
+func (r *resourceRecord) member(s *objScan) (bool, error) {
+	v := s.val
+	switch s.name { // the case:strict names
+	case "event_s":
+		return true, r.EventS.set(v)
+	case "properties_s":
+		return true, r.PropertiesS.set(v)
+	case "identity_claim_http_schemas_microsoft_com_identity_claims_objectidentifier_g":
+		return true, r.ObjectIDClaim.set(v)
+	case "identity_claim_http_schemas_xmlsoap_org_ws_2005_05_identity_claims_upn_s":
+		return true, r.UPNClaim.set(v)
+	}
+	var err error
+	switch s.fold {
+	case "TIME":
+		err = r.Time.set(v)
+	case "TIMEGENERATED":
+		err = r.TimeGenerated.set(v)
+	case "RESOURCEID":
+		err = r.ResourceID.set(v)
+	case "CATEGORY":
+		err = r.Category.set(v)
+	case "OPERATIONNAME":
+		err = r.OperationName.set(v)
+	case "RESULTTYPE":
+		err = r.ResultType.set(v)
+	case "RESULTSIGNATURE":
+		err = r.ResultSignature.set(v)
+	case "RESULTDESCRIPTION":
+		err = r.ResultDescription.set(v)
+	case "DURATIONMS":
+		r.DurationMs.set(v)
+	case "CALLERIPADDRESS":
+		err = r.CallerIPAddress.set(v)
+	case "CORRELATIONID":
+		err = r.CorrelationID.set(v)
+	case "IDENTITY":
+		r.Identity = v
+	case "LEVEL":
+		err = r.Level.set(v)
+	case "LOCATION":
+		err = r.Location.set(v)
+	case "TENANT":
+		err = r.Tenant.set(v)
+	case "TENANTID":
+		err = r.TenantID.set(v)
+	case "EVENT":
+		err = r.Event.set(v)
+	case "ASSETIDENTITY":
+		err = r.AssetIdentity.set(v)
+	case "PROPERTIES":
+		r.Properties = v
+	default:
+		return false, nil
+	}
+	return true, err
+}
+
+// scan reads the members of the record data into r (see objScan).
+func (r *resourceRecord) scan(s *objScan, data []byte) error {
+	if !s.reset(data) {
+		return s.err
+	}
+	for s.next() {
+		if _, err := r.member(s); err != nil {
+			return err
+		}
+	}
+	return s.err
+}
+
+// scan reads the properties object data into p (see objScan).
+func (p *resourceProps) scan(s *objScan, data []byte) error {
+	if !s.reset(data) {
+		return s.err
+	}
+	for s.next() {
+		v := s.val
+		var err error
+		switch s.fold {
+		case "APINAME":
+			err = p.APIName.set(v)
+		case "REQUESTTIME":
+			p.RequestTime.set(v)
+		case "RESPONSETIME":
+			p.ResponseTime.set(v)
+		case "REQUESTLENGTH":
+			p.RequestLength.set(v)
+		case "RESPONSELENGTH":
+			p.ResponseLength.set(v)
+		case "OBJECTID":
+			err = p.ObjectID.set(v)
+		case "CALLEROBJECTID":
+			err = p.CallerObjectID.set(v)
+		case "STREAMTYPE":
+			err = p.StreamType.set(v)
+		case "MODELDEPLOYMENTNAME":
+			err = p.ModelDeploymentName.set(v)
+		case "MODELNAME":
+			err = p.ModelName.set(v)
+		case "MODELVERSION":
+			err = p.ModelVersion.set(v)
+		case "PROMPTTOKENS":
+			p.PromptTokens.set(v)
+		case "COMPLETIONTOKENS":
+			p.CompletionTokens.set(v)
+		case "GENERATEDTOKENS":
+			p.GeneratedTokens.set(v)
+		case "CACHEDTOKENS":
+			p.CachedTokens.set(v)
+		case "TOTALTOKENS":
+			p.TotalTokens.set(v)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return s.err
+}
+
+// scan reads an identity blob into ic (see objScan).
+func (ic *identityClaims) scan(s *objScan, data []byte) error {
+	if !s.reset(data) {
+		return s.err
+	}
+	var claim jsontext.Value
+	for s.next() {
+		if s.fold == "CLAIM" {
+			switch s.val.Kind() {
+			case 'n':
+				ic.Claim = identityClaims{}.Claim
+				claim = nil
+			case '{':
+				if claim != nil {
+					return errSlow // a repeated claim object merges into the first
+				}
+				claim = s.val
+			default:
+				return errSlow
+			}
+		}
+	}
+	if s.err != nil || claim == nil {
+		return s.err
+	}
+	c := &ic.Claim
+	if !s.reset(claim) {
+		return s.err
+	}
+	for s.next() {
+		v := s.val
+		var err error
+		switch s.name {
+		case "http://schemas.microsoft.com/identity/claims/objectidentifier":
+			err = c.ObjectID.set(v)
+		case "oid":
+			err = c.OID.set(v)
+		case "http://schemas.xmlsoap.org/ws/2005/05/identity/claims/upn":
+			err = c.UPN.set(v)
+		case "upn":
+			err = c.UPNShort.set(v)
+		case "name":
+			err = c.Name.set(v)
+		case "appid":
+			err = c.AppID.set(v)
+		case "ipaddr":
+			err = c.IPAddr.set(v)
+		case "http://schemas.microsoft.com/claims/ipaddr":
+			err = c.IPAddrClaim.set(v)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return s.err
+}
+
+type resourceLogDecoder struct {
+	scan objScan
+}
 
 // Decode normalizes one resource-log record.
-func (resourceLogDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
+func (d *resourceLogDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 	var r resourceRecord
-	if err := unmarshal(rec.Data, &r); err != nil {
-		return fmt.Errorf("azure resource log: %w", err)
+	if r.scan(&d.scan, rec.Data) != nil {
+		r = resourceRecord{}
+		if err := unmarshal(rec.Data, &r); err != nil {
+			return fmt.Errorf("azure resource log: %w", err)
+		}
 	}
 	var p resourceProps
 	if props := propertiesBytes(r.Properties, string(r.PropertiesS)); len(props) > 0 {
-		if err := unmarshal(props, &p); err != nil {
-			ev.Warn(genai.WarnFieldTypeUnexpected, "azure resource log: properties could not be read: "+err.Error())
+		if p.scan(&d.scan, props) != nil {
+			p = resourceProps{}
+			if err := unmarshal(props, &p); err != nil {
+				ev.Warn(genai.WarnFieldTypeUnexpected, "azure resource log: properties could not be read: "+err.Error())
+			}
 		}
 	}
 	op := string(r.OperationName)
@@ -159,7 +346,7 @@ func (resourceLogDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 	uid := firstNonEmpty(string(p.CallerObjectID), string(p.ObjectID), string(r.ObjectIDClaim))
 	var ic identityClaims
 	if r.Identity.Kind() == '{' || r.Identity.Kind() == '"' {
-		if b := stringOrValue(r.Identity); len(b) > 0 && unmarshal(b, &ic) == nil {
+		if b := stringOrValue(r.Identity); len(b) > 0 && ic.read(&d.scan, b) {
 			uid = firstNonEmpty(uid, string(ic.Claim.ObjectID), string(ic.Claim.OID))
 			ev.Identity.UserName = firstNonEmpty(string(ic.Claim.UPN), string(ic.Claim.UPNShort), string(ic.Claim.Name))
 		}
@@ -281,4 +468,13 @@ func firstNonEmpty(ss ...string) string {
 		}
 	}
 	return ""
+}
+
+// read reads an identity blob; it reports whether it could be read.
+func (ic *identityClaims) read(s *objScan, b []byte) bool {
+	if ic.scan(s, b) == nil {
+		return true
+	}
+	*ic = identityClaims{}
+	return unmarshal(b, ic) == nil
 }
