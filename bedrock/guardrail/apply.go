@@ -4,20 +4,9 @@ import (
 	"errors"
 	"strings"
 
-	"github.com/go-json-experiment/json/jsontext"
-
 	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
-
-// applyResponse is an ApplyGuardrail API response.
-type applyResponse struct {
-	Action       str      `json:"action"`
-	ActionReason str      `json:"actionReason"`
-	Outputs      list     `json:"outputs"`
-	Assessments  list     `json:"assessments"`
-	Usage        members  `json:"usage"`
-	Coverage     coverage `json:"guardrailCoverage"`
-}
 
 // ErrNotObject is returned for a result that is not a JSON object.
 var ErrNotObject = errors.New("not a JSON object")
@@ -36,44 +25,86 @@ func DecodeApplyResponse(resp []byte, dir genai.Direction, id, version string, e
 	if kind(resp) != '{' {
 		return ErrNotObject
 	}
-	var r applyResponse
-	if err := unmarshal(resp, &r); err != nil {
-		return err
+	var action, reason string
+	var outputs, assessments, usage occurrences
+	var cov coverageOf
+	covOK := true
+	ok := scan(resp, func(name, val []byte) {
+		var dst *string
+		switch string(nameOf(name)) {
+		case "action":
+			dst = &action
+		case "actionReason":
+			dst = &reason
+		case "outputs":
+			outputs.add(val)
+			return
+		case "assessments":
+			assessments.add(val)
+			return
+		case "usage":
+			usage.add(val)
+			return
+		case "guardrailCoverage":
+			covOK = covOK && cov.read(val)
+			return
+		default:
+			return
+		}
+		if s, ok := text(val); ok {
+			*dst = s
+		}
+	})
+	if !ok || !covOK {
+		var r applyResponse
+		if err := unmarshal(resp, &r); err != nil {
+			return err
+		}
+		return errMalformed
 	}
 	m := merger{ev: ev, g: &ev.Guardrail}
 	id = m.identifier(id)
 	m.addID(id)
 	m.version(id, version)
-	m.action(string(r.Action))
-	if reason := strings.TrimSpace(string(r.ActionReason)); reason != "" && m.g.ActionReason == "" {
+	m.action(action)
+	if reason := strings.TrimSpace(reason); reason != "" && m.g.ActionReason == "" {
 		m.g.ActionReason = reason
 	}
-	for _, a := range r.Assessments {
-		m.assessment(dir, id, a)
+	for i := 0; assessments.at(i) != nil; i++ {
+		it := itemsOf(assessments.at(i))
+		for a, ok := it.next(); ok; a, ok = it.next() {
+			m.assessment(dir, id, a)
+		}
 	}
 	if !m.sawUsage {
-		m.units(r.Usage)
+		m.units(&usage)
 	}
 	if !m.sawCoverage {
-		m.coverage(&r.Coverage)
+		m.coverage(&cov)
 	}
-	ev.Response.Text = appendOutputs(ev.Response.Text, r.Outputs)
+	ev.Response.Text = appendOutputs(ev.Response.Text, &outputs)
 	return nil
 }
 
-// appendOutputs appends the text of ApplyGuardrail outputs ([{"text": "..."}]) to s, one per line.
-func appendOutputs(s string, outputs list) string {
-	for _, o := range outputs {
-		var x struct {
-			Text str `json:"text"`
+// errMalformed is returned for a response that jsonscan rejects and json.Unmarshal accepts;
+// the two accept the same JSON, so it is not expected.
+var errMalformed = errors.New("malformed JSON")
+
+// appendOutputs appends the text of ApplyGuardrail outputs ([{"text": "..."}], every
+// occurrence) to s, one per line.
+func appendOutputs(s string, outputs *occurrences) string {
+	for i := 0; outputs.at(i) != nil; i++ {
+		it := itemsOf(outputs.at(i))
+		for o, ok := it.next(); ok; o, ok = it.next() {
+			t := field(o, "text")
+			if t == "" {
+				continue
+			}
+			if s != "" {
+				s += "\n"
+			}
+			s += t
 		}
-		if kind(o) != '{' || unmarshal(o, &x) != nil || x.Text == "" {
-			continue
-		}
-		if s != "" {
-			s += "\n"
-		}
-		s += string(x.Text)
 	}
 	return s
 }
@@ -94,36 +125,34 @@ func DirectionOf(source string) genai.Direction {
 // ([{"text":{"text":"...","qualifiers":[...]}}, {"image":{...}}]), one block per line, and the
 // number of image blocks.
 func ContentText(content []byte) (text string, images int) {
-	var blocks list
-	if unmarshal(content, &blocks) != nil {
+	if !jsonscan.Valid(content) {
 		return "", 0
 	}
 	var b strings.Builder
-	for _, blk := range blocks {
-		var x struct {
-			Text  jsontext.Value `json:"text"`
-			Image jsontext.Value `json:"image"`
-		}
-		if kind(blk) != '{' || unmarshal(blk, &x) != nil {
+	blocks := itemsOf(content)
+	for blk, ok := blocks.next(); ok; blk, ok = blocks.next() {
+		if blk[0] != '{' {
 			continue
 		}
-		if len(x.Image) > 0 && kind(x.Image) == '{' {
+		var txt, img []byte
+		o := objectOf(blk)
+		for n, v, ok := o.next(); ok; n, v, ok = o.next() {
+			switch string(nameOf(n)) {
+			case "text":
+				txt = v
+			case "image":
+				img = v
+			}
+		}
+		if len(img) > 0 && img[0] == '{' {
 			images++
 		}
 		var t string
-		switch kind(x.Text) {
+		switch kind(txt) {
 		case '{':
-			var tt struct {
-				Text str `json:"text"`
-			}
-			if unmarshal(x.Text, &tt) == nil {
-				t = string(tt.Text)
-			}
+			t = field(txt, "text")
 		case '"':
-			var s str
-			if unmarshal(x.Text, &s) == nil {
-				t = string(s)
-			}
+			t = unquote(txt)
 		}
 		if t != "" {
 			if b.Len() > 0 {

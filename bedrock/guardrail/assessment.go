@@ -3,55 +3,69 @@ package guardrail
 import (
 	"strings"
 
-	"github.com/go-json-experiment/json/jsontext"
-
 	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
-// The policies of a GuardrailAssessment, by their snake_cased key.
-var policies = map[string]string{
-	"topic_policy":                 genai.PolicyTopic,
-	"content_policy":               genai.PolicyContent,
-	"word_policy":                  genai.PolicyWord,
-	"sensitive_information_policy": genai.PolicySensitiveInfo,
-	"contextual_grounding_policy":  genai.PolicyContextual,
-	"automated_reasoning_policy":   genai.PolicyAutomatedReasoning,
+// policyOf returns the shared policy name of a GuardrailAssessment policy by its snake_cased
+// key, and whether the key is a known policy.
+func policyOf(key string) (string, bool) {
+	switch key {
+	case "topic_policy":
+		return genai.PolicyTopic, true
+	case "content_policy":
+		return genai.PolicyContent, true
+	case "word_policy":
+		return genai.PolicyWord, true
+	case "sensitive_information_policy":
+		return genai.PolicySensitiveInfo, true
+	case "contextual_grounding_policy":
+		return genai.PolicyContextual, true
+	case "automated_reasoning_policy":
+		return genai.PolicyAutomatedReasoning, true
+	}
+	return "", false
 }
 
-// item is one policy item: a topic, content filter, custom or managed word, PII entity,
-// regex, or grounding filter. Every policy's items share these members.
-type item struct {
-	Type       str  `json:"type"`
-	Name       str  `json:"name"`
-	Action     str  `json:"action"`
-	Detected   flag `json:"detected"`
-	Confidence str  `json:"confidence"`
-	Strength   str  `json:"filterStrength"`
-	Match      str  `json:"match"`
-	Regex      str  `json:"regex"`
-	Score      num  `json:"score"`
-	Threshold  num  `json:"threshold"`
-	Modality   str  `json:"modality"`
+// amount is a JSON number, or a string holding one, when it was given.
+type amount struct {
+	v  float64
+	ok bool
+}
+
+// read sets a from v when v reads as a number, and keeps it otherwise.
+func (a *amount) read(v []byte) {
+	if f, ok := number(v); ok {
+		a.v, a.ok = f, true
+	}
+}
+
+// part is one member of an assessment object.
+type part struct {
+	name []byte // as written
+	key  string // snake_cased
+	val  []byte
 }
 
 // assessment merges one GuardrailAssessment object for guardrail id (which may be empty:
 // ApplyGuardrail assessments carry it in appliedGuardrailDetails).
-func (m *merger) assessment(dir genai.Direction, id string, raw jsontext.Value) {
+func (m *merger) assessment(dir genai.Direction, id string, raw []byte) {
 	if kind(raw) != '{' {
 		return
 	}
 	if m.seen(dir, id, raw) {
 		return
 	}
-	var obj members
-	if err := unmarshal(raw, &obj); err != nil {
-		m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: assessment: "+err.Error())
-		return
+	var buf [8]part
+	parts := buf[:0]
+	o := objectOf(raw)
+	for name, val, ok := o.next(); ok; name, val, ok = o.next() {
+		parts = append(parts, part{name: name, key: snakeName(name), val: val})
 	}
 	version := ""
-	for _, mb := range obj {
-		if snake(mb.Name) == "applied_guardrail_details" {
-			id, version = m.applied(id, mb.Value)
+	for _, p := range parts {
+		if p.key == "applied_guardrail_details" {
+			id, version = m.applied(id, p.val)
 		}
 	}
 	m.addID(id)
@@ -59,21 +73,20 @@ func (m *merger) assessment(dir genai.Direction, id string, raw jsontext.Value) 
 		version = m.g.Version
 	}
 	base := genai.Assessment{GuardrailID: id, GuardrailVersion: version, Direction: dir}
-	for _, mb := range obj {
-		key := snake(mb.Name)
-		switch key {
+	for _, p := range parts {
+		switch p.key {
 		case "applied_guardrail_details":
 		case "invocation_metrics":
-			m.metrics(mb.Value)
+			m.metrics(p.val)
 		case "automated_reasoning_policy":
-			m.reasoning(base, mb.Value)
+			m.reasoning(base, p.val)
 		default:
-			policy, known := policies[key]
+			policy, known := policyOf(p.key)
 			if !known {
-				policy = key
-				m.ev.Warn(genai.WarnUnknownPolicy, "bedrock guardrail: unknown policy "+mb.Name+" kept as "+key)
+				policy = p.key
+				m.ev.Warn(genai.WarnUnknownPolicy, "bedrock guardrail: unknown policy "+unquote(p.name)+" kept as "+p.key)
 			}
-			if n := m.policy(base, policy, mb.Value); n == 0 && !known {
+			if n := m.policy(base, policy, p.val); n == 0 && !known {
 				a := base
 				a.Policy = policy
 				m.add(a)
@@ -86,62 +99,92 @@ func (m *merger) assessment(dir genai.Direction, id string, raw jsontext.Value) 
 }
 
 // policy merges every item of every list in one policy object; it returns the item count.
-func (m *merger) policy(base genai.Assessment, policy string, raw jsontext.Value) int {
+func (m *merger) policy(base genai.Assessment, policy string, raw []byte) int {
 	if kind(raw) != '{' {
 		return 0
 	}
-	var lists members
-	if err := unmarshal(raw, &lists); err != nil {
-		m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: "+policy+": "+err.Error())
-		return 0
-	}
 	n := 0
-	for _, l := range lists {
-		if k := kind(l.Value); k != '[' && k != '{' {
+	lists := objectOf(raw)
+	for name, val, ok := lists.next(); ok; name, val, ok = lists.next() {
+		if k := val[0]; k != '[' && k != '{' {
 			continue
 		}
-		var items list
-		if err := unmarshal(l.Value, &items); err != nil {
-			m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: "+policy+"."+l.Name+": "+err.Error())
-			continue
-		}
-		for _, raw := range items {
-			var it item
-			if kind(raw) != '{' {
-				m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: "+policy+"."+l.Name+": item is not an object")
+		it := itemsOf(val)
+		for v, ok := it.next(); ok; v, ok = it.next() {
+			if v[0] != '{' {
+				m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: "+policy+"."+unquote(name)+": item is not an object")
 				continue
 			}
-			if err := unmarshal(raw, &it); err != nil {
-				m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: "+policy+"."+l.Name+": "+err.Error())
-				continue
-			}
-			m.add(fromItem(base, policy, &it))
+			m.add(fromItem(base, policy, v))
 			n++
 		}
 	}
 	return n
 }
 
-// fromItem builds the assessment of one policy item.
-func fromItem(base genai.Assessment, policy string, it *item) genai.Assessment {
+// fromItem builds the assessment of one policy item: a topic, content filter, custom or
+// managed word, PII entity, regex, or grounding filter (every policy's items share their
+// members).
+func fromItem(base genai.Assessment, policy string, raw []byte) genai.Assessment {
+	var typ, name, action, confidence, strength, match, regex, modality string
+	var score, threshold amount
+	var detected, detectedOK bool
+	o := objectOf(raw)
+	for n, v, ok := o.next(); ok; n, v, ok = o.next() {
+		var dst *string
+		switch string(nameOf(n)) {
+		case "type":
+			dst = &typ
+		case "name":
+			dst = &name
+		case "action":
+			dst = &action
+		case "confidence":
+			dst = &confidence
+		case "filterStrength":
+			dst = &strength
+		case "match":
+			dst = &match
+		case "regex":
+			dst = &regex
+		case "modality":
+			dst = &modality
+		case "detected":
+			if b, ok := boolean(v); ok {
+				detected, detectedOK = b, true
+			}
+			continue
+		case "score":
+			score.read(v)
+			continue
+		case "threshold":
+			threshold.read(v)
+			continue
+		default:
+			continue
+		}
+		if s, ok := text(v); ok {
+			*dst = s
+		}
+	}
 	a := base
 	a.Policy = policy
-	a.Type = upper(string(it.Type))
-	a.Action = upper(string(it.Action))
-	a.Confidence = upper(string(it.Confidence))
-	a.Strength = upper(string(it.Strength))
-	a.Name = string(it.Name)
-	a.Match = string(it.Match)
-	a.Regex = string(it.Regex)
-	a.Modality = strings.ToLower(string(it.Modality))
-	if it.Score.ok {
-		a.Score.Set(it.Score.v)
+	a.Type = upper(typ)
+	a.Action = upper(action)
+	a.Confidence = upper(confidence)
+	a.Strength = upper(strength)
+	a.Name = name
+	a.Match = match
+	a.Regex = regex
+	a.Modality = lower(modality)
+	if score.ok {
+		a.Score.Set(score.v)
 	}
-	if it.Threshold.ok {
-		a.Threshold.Set(it.Threshold.v)
+	if threshold.ok {
+		a.Threshold.Set(threshold.v)
 	}
-	if it.Detected.ok {
-		a.Detected.Set(it.Detected.v)
+	if detectedOK {
+		a.Detected.Set(detected)
 	} else if a.Action == genai.ActionNone && listedAsFinding(&a) {
 		// Records older than the detected flag list only findings in a trace that is not
 		// "enabled_full": an observe-mode hit is then an item with action NONE whose own
@@ -149,6 +192,17 @@ func fromItem(base genai.Assessment, policy string, it *item) genai.Assessment {
 		a.Detected.Set(true)
 	}
 	return a
+}
+
+// lower is strings.ToLower without allocating for the modalities Bedrock writes.
+func lower(s string) string {
+	switch s {
+	case "TEXT":
+		return "text"
+	case "IMAGE":
+		return "image"
+	}
+	return strings.ToLower(s)
 }
 
 // listedAsFinding reports whether an item with action NONE and no detected flag is a finding:
@@ -178,123 +232,203 @@ func (m *merger) add(a genai.Assessment) {
 
 // applied reads appliedGuardrailDetails; it returns the guardrail id (the given one when the
 // details carry none) and version.
-func (m *merger) applied(id string, raw jsontext.Value) (string, string) {
-	var d struct {
-		ID        str  `json:"guardrailId"`
-		Version   str  `json:"guardrailVersion"`
-		ARN       str  `json:"guardrailArn"`
-		Origin    strs `json:"guardrailOrigin"`
-		Ownership str  `json:"guardrailOwnership"`
-	}
+func (m *merger) applied(id string, raw []byte) (string, string) {
 	if kind(raw) != '{' {
 		return id, ""
 	}
-	if err := unmarshal(raw, &d); err != nil {
-		m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: appliedGuardrailDetails: "+err.Error())
-		return id, ""
+	var gid, version, arn, ownership string
+	var origin occurrences
+	o := objectOf(raw)
+	for n, v, ok := o.next(); ok; n, v, ok = o.next() {
+		var dst *string
+		switch string(nameOf(n)) {
+		case "guardrailId":
+			dst = &gid
+		case "guardrailVersion":
+			dst = &version
+		case "guardrailArn":
+			dst = &arn
+		case "guardrailOwnership":
+			dst = &ownership
+		case "guardrailOrigin":
+			origin.add(v)
+			continue
+		default:
+			continue
+		}
+		if s, ok := text(v); ok {
+			*dst = s
+		}
 	}
-	if arn := strings.TrimSpace(string(d.ARN)); arn != "" {
+	if arn := strings.TrimSpace(arn); arn != "" {
 		setVendorStrings(m.ev, genai.AWSBedrockGuardrailARN, arn)
 		if id == "" {
 			id = m.identifier(arn)
 		}
 	}
-	if d.ID != "" {
-		id = m.identifier(string(d.ID))
+	if gid != "" {
+		id = m.identifier(gid)
 	}
-	setVendorStrings(m.ev, genai.AWSBedrockGuardrailOrigin, d.Origin...)
-	setVendorString(m.ev, genai.AWSBedrockGuardrailOwnership, string(d.Ownership))
-	return id, strings.TrimSpace(string(d.Version))
+	var buf [4]string
+	setVendorStrings(m.ev, genai.AWSBedrockGuardrailOrigin, appendTexts(buf[:0], &origin)...)
+	setVendorString(m.ev, genai.AWSBedrockGuardrailOwnership, ownership)
+	return id, strings.TrimSpace(version)
 }
 
 // metrics adds invocationMetrics (or an ApplyGuardrail response's usage and coverage) to the
 // guardrail totals.
-func (m *merger) metrics(raw jsontext.Value) {
-	var im struct {
-		Latency  num      `json:"guardrailProcessingLatency"`
-		Usage    members  `json:"usage"`
-		Coverage coverage `json:"guardrailCoverage"`
-	}
+func (m *merger) metrics(raw []byte) {
 	if kind(raw) != '{' {
 		return
 	}
-	if err := unmarshal(raw, &im); err != nil {
-		m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: invocationMetrics: "+err.Error())
-		return
+	var latency amount
+	var usage occurrences
+	var cov coverageOf
+	o := objectOf(raw)
+	for n, v, ok := o.next(); ok; n, v, ok = o.next() {
+		switch string(nameOf(n)) {
+		case "guardrailProcessingLatency":
+			latency.read(v)
+		case "usage":
+			usage.add(v)
+		case "guardrailCoverage":
+			if !cov.read(v) {
+				var im invocationMetrics
+				m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: invocationMetrics: "+legacyError(raw, &im))
+				return
+			}
+		}
 	}
-	if im.Latency.ok {
-		m.g.Latency.Set(m.g.Latency.Value + im.Latency.int64())
+	if latency.ok {
+		m.g.Latency.Set(m.g.Latency.Value + int64(latency.v))
 	}
-	m.units(im.Usage)
-	m.coverage(&im.Coverage)
+	m.units(&usage)
+	m.coverage(&cov)
 }
 
-// coverage is guardrailCoverage.
-type coverage struct {
-	Text   counts `json:"textCharacters"`
-	Images counts `json:"images"`
+// coverageOf is guardrailCoverage.
+type coverageOf struct {
+	text, images countsOf
 }
 
-type counts struct {
-	Guarded num `json:"guarded"`
-	Total   num `json:"total"`
+// countsOf is guardrailCoverage.textCharacters or .images.
+type countsOf struct {
+	guarded, total amount
 }
 
-func (m *merger) coverage(c *coverage) {
-	if c.Text.Guarded.ok || c.Text.Total.ok || c.Images.Guarded.ok || c.Images.Total.ok {
+// read merges a guardrailCoverage value into c as json.Unmarshal into a struct would: null
+// resets it, an object merges its members; it reports false for any other value (the
+// invocationMetrics is then rejected as a whole).
+func (c *coverageOf) read(v []byte) bool {
+	switch v[0] {
+	case 'n':
+		*c = coverageOf{}
+		return true
+	case '{':
+	default:
+		return false
+	}
+	o := objectOf(v)
+	for n, v, ok := o.next(); ok; n, v, ok = o.next() {
+		switch string(nameOf(n)) {
+		case "textCharacters":
+			if !c.text.read(v) {
+				return false
+			}
+		case "images":
+			if !c.images.read(v) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// read merges textCharacters or images into c, as coverageOf.read does.
+func (c *countsOf) read(v []byte) bool {
+	switch v[0] {
+	case 'n':
+		*c = countsOf{}
+		return true
+	case '{':
+	default:
+		return false
+	}
+	o := objectOf(v)
+	for n, v, ok := o.next(); ok; n, v, ok = o.next() {
+		switch string(nameOf(n)) {
+		case "guarded":
+			c.guarded.read(v)
+		case "total":
+			c.total.read(v)
+		}
+	}
+	return true
+}
+
+func (m *merger) coverage(c *coverageOf) {
+	if c.text.guarded.ok || c.text.total.ok || c.images.guarded.ok || c.images.total.ok {
 		m.sawCoverage = true
 	}
-	addOpt(&m.g.TextGuarded, c.Text.Guarded)
-	addOpt(&m.g.TextTotal, c.Text.Total)
-	addOpt(&m.g.ImagesGuarded, c.Images.Guarded)
-	addOpt(&m.g.ImagesTotal, c.Images.Total)
+	addOpt(&m.g.TextGuarded, c.text.guarded)
+	addOpt(&m.g.TextTotal, c.text.total)
+	addOpt(&m.g.ImagesGuarded, c.images.guarded)
+	addOpt(&m.g.ImagesTotal, c.images.total)
 }
 
-func addOpt(o *genai.Opt[int64], n num) {
+func addOpt(o *genai.Opt[int64], n amount) {
 	if n.ok {
-		o.Set(o.Value + n.int64())
+		o.Set(o.Value + int64(n.v))
 	}
 }
 
-// units adds policy units (usage) to ev.Guardrail.Units, a JSON object keyed by the
-// snake_cased unit names, summed over assessments.
-func (m *merger) units(usage members) {
-	if len(usage) == 0 {
+// unit is one entry of ev.Guardrail.Units.
+type unit struct {
+	name string
+	v    float64
+}
+
+// units adds policy units (usage: every member of every occurrence) to ev.Guardrail.Units, a
+// JSON object keyed by the snake_cased unit names, summed over assessments.
+func (m *merger) units(usage *occurrences) {
+	some := false
+	for i := 0; usage.at(i) != nil && !some; i++ {
+		o := objectOf(usage.at(i))
+		_, _, some = o.next()
+	}
+	if !some {
 		return
 	}
 	m.sawUsage = true
-	type unit struct {
-		name string
-		v    float64
+	var buf [16]unit
+	us := buf[:0]
+	if len(m.g.Units) > 0 && m.unitsValid() {
+		cur := objectOf(m.g.Units)
+		for n, v, ok := cur.next(); ok; n, v, ok = cur.next() {
+			if f, ok := number(v); ok {
+				us = append(us, unit{unitName(n), f})
+			}
+		}
 	}
-	var us []unit
-	if len(m.g.Units) > 0 {
-		var cur members
-		if unmarshal(m.g.Units, &cur) == nil {
-			for _, c := range cur {
-				var n num
-				if unmarshal(c.Value, &n) == nil && n.ok {
-					us = append(us, unit{c.Name, n.v})
+	for i := 0; usage.at(i) != nil; i++ {
+		o := objectOf(usage.at(i))
+		for n, v, ok := o.next(); ok; n, v, ok = o.next() {
+			f, ok := number(v)
+			if !ok {
+				continue
+			}
+			name := snakeName(n)
+			found := false
+			for i := range us {
+				if us[i].name == name {
+					us[i].v += f
+					found = true
+					break
 				}
 			}
-		}
-	}
-	for _, u := range usage {
-		var n num
-		if unmarshal(u.Value, &n) != nil || !n.ok {
-			continue
-		}
-		name := snake(u.Name)
-		found := false
-		for i := range us {
-			if us[i].name == name {
-				us[i].v += n.v
-				found = true
-				break
+			if !found {
+				us = append(us, unit{name, f})
 			}
-		}
-		if !found {
-			us = append(us, unit{name, n.v})
 		}
 	}
 	if len(us) == 0 {
@@ -311,4 +445,41 @@ func (m *merger) units(usage members) {
 		b = genai.AppendJSONFloat(b, u.v)
 	}
 	m.g.Units = append(b, '}')
+	m.written = m.g.Units
+}
+
+// unitsValid reports whether ev.Guardrail.Units is well-formed JSON: always, unless it was set
+// from outside this package. What this merger wrote last is not checked again.
+func (m *merger) unitsValid() bool {
+	u, w := m.g.Units, m.written
+	if len(u) == len(w) && &u[0] == &w[0] {
+		return true
+	}
+	return jsonscan.Valid(u)
+}
+
+// unitName returns the text of a raw unit name of ev.Guardrail.Units, without allocating for
+// the names Bedrock writes.
+func unitName(name []byte) string {
+	if len(name) >= 2 {
+		switch string(name[1 : len(name)-1]) {
+		case "topic_policy_units":
+			return "topic_policy_units"
+		case "content_policy_units":
+			return "content_policy_units"
+		case "content_policy_image_units":
+			return "content_policy_image_units"
+		case "word_policy_units":
+			return "word_policy_units"
+		case "sensitive_information_policy_units":
+			return "sensitive_information_policy_units"
+		case "sensitive_information_policy_free_units":
+			return "sensitive_information_policy_free_units"
+		case "contextual_grounding_policy_units":
+			return "contextual_grounding_policy_units"
+		case "automated_reasoning_policy_units":
+			return "automated_reasoning_policy_units"
+		}
+	}
+	return unquote(name)
 }

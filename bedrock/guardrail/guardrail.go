@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"strings"
 
-	"github.com/go-json-experiment/json/jsontext"
-
 	"github.com/genainorm/genainorm/genai"
 )
 
@@ -25,12 +23,6 @@ var (
 	keyTrace           = []byte(`"amazon-bedrock-trace"`)
 )
 
-// invokeObject is the guardrail part of an InvokeModel response body or stream chunk.
-type invokeObject struct {
-	Action str     `json:"amazon-bedrock-guardrailAction"`
-	Trace  members `json:"amazon-bedrock-trace"`
-}
-
 // DecodeInvoke reads the guardrail fields of an InvokeModel response body or of one
 // InvokeModelWithResponseStream chunk (amazon-bedrock-guardrailAction, and
 // amazon-bedrock-trace.guardrail with its input map, outputs list, modelOutput and
@@ -44,16 +36,31 @@ func DecodeInvoke(obj []byte, ev *genai.Event) {
 	if kind(obj) != '{' {
 		return
 	}
-	var o invokeObject
-	if err := unmarshal(obj, &o); err != nil {
-		ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: response body: "+err.Error())
+	var action string
+	var traces occurrences
+	ok := scan(obj, func(name, val []byte) {
+		switch string(nameOf(name)) {
+		case "amazon-bedrock-guardrailAction":
+			if s, ok := text(val); ok {
+				action = s
+			}
+		case "amazon-bedrock-trace":
+			traces.add(val)
+		}
+	})
+	if !ok {
+		var o invokeObject
+		ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: response body: "+legacyError(obj, &o))
 		return
 	}
 	m := merger{ev: ev, g: &ev.Guardrail}
-	explicit := m.action(string(o.Action))
-	for _, t := range o.Trace {
-		if t.Name == "guardrail" {
-			m.trace(t.Value)
+	explicit := m.action(action)
+	for i := 0; traces.at(i) != nil; i++ {
+		t := objectOf(traces.at(i))
+		for name, val, ok := t.next(); ok; name, val, ok = t.next() {
+			if string(nameOf(name)) == "guardrail" {
+				m.trace(val)
+			}
 		}
 	}
 	if !explicit && m.blocked {
@@ -71,28 +78,24 @@ func DecodeConverseTrace(trace []byte, ev *genai.Event) {
 	if kind(trace) != '{' {
 		return
 	}
-	var t members
-	if err := unmarshal(trace, &t); err != nil {
-		ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: converse trace: "+err.Error())
+	var guardrails occurrences
+	ok := scan(trace, func(name, val []byte) {
+		if string(nameOf(name)) == "guardrail" {
+			guardrails.add(val)
+		}
+	})
+	if !ok {
+		var t members
+		ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: converse trace: "+legacyError(trace, &t))
 		return
 	}
 	m := merger{ev: ev, g: &ev.Guardrail}
-	for _, mb := range t {
-		if mb.Name == "guardrail" {
-			m.trace(mb.Value)
-		}
+	for i := 0; guardrails.at(i) != nil; i++ {
+		m.trace(guardrails.at(i))
 	}
 	if m.blocked {
 		m.g.Intervened = true
 	}
-}
-
-// config is a Converse request's guardrailConfig.
-type config struct {
-	ID      str `json:"guardrailIdentifier"`
-	Version str `json:"guardrailVersion"`
-	Trace   str `json:"trace"`
-	Mode    str `json:"streamProcessingMode"`
 }
 
 // DecodeConfig reads a Converse request's guardrailConfig (guardrailIdentifier,
@@ -104,17 +107,36 @@ func DecodeConfig(cfg []byte, ev *genai.Event) {
 	if kind(cfg) != '{' {
 		return
 	}
-	var c config
-	if err := unmarshal(cfg, &c); err != nil {
-		ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: guardrailConfig: "+err.Error())
+	var id, version, trace, mode string
+	ok := scan(cfg, func(name, val []byte) {
+		var dst *string
+		switch string(nameOf(name)) {
+		case "guardrailIdentifier":
+			dst = &id
+		case "guardrailVersion":
+			dst = &version
+		case "trace":
+			dst = &trace
+		case "streamProcessingMode":
+			dst = &mode
+		default:
+			return
+		}
+		if s, ok := text(val); ok {
+			*dst = s
+		}
+	})
+	if !ok {
+		var c config
+		ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: guardrailConfig: "+legacyError(cfg, &c))
 		return
 	}
 	m := merger{ev: ev, g: &ev.Guardrail}
-	id := m.identifier(string(c.ID))
+	id = m.identifier(id)
 	m.addID(id)
-	m.version(id, string(c.Version))
-	setVendorString(ev, genai.AWSBedrockGuardrailTrace, strings.ToLower(string(c.Trace)))
-	setVendorString(ev, genai.AWSBedrockGuardrailStreamProcessingMode, string(c.Mode))
+	m.version(id, version)
+	setVendorString(ev, genai.AWSBedrockGuardrailTrace, strings.ToLower(trace))
+	setVendorString(ev, genai.AWSBedrockGuardrailStreamProcessingMode, mode)
 }
 
 // merger merges guardrail results into one event.
@@ -125,6 +147,8 @@ type merger struct {
 	blocked bool
 	// sawUsage and sawCoverage record that an assessment carried policy units / coverage.
 	sawUsage, sawCoverage bool
+	// written is the ev.Guardrail.Units this merger wrote last.
+	written []byte
 }
 
 // action applies an overall action flag; it reports whether there was one.
@@ -150,74 +174,114 @@ func (m *merger) action(a string) bool {
 	return true
 }
 
-// traceGuardrail is amazon-bedrock-trace.guardrail (InvokeModel) or trace.guardrail
-// (Converse); both shapes are read from either place.
-type traceGuardrail struct {
-	Input             jsontext.Value `json:"input"`
-	Outputs           jsontext.Value `json:"outputs"`
-	InputAssessment   jsontext.Value `json:"inputAssessment"`
-	OutputAssessments jsontext.Value `json:"outputAssessments"`
-	ModelOutput       strs           `json:"modelOutput"`
-	ActionReason      str            `json:"actionReason"`
-}
-
-func (m *merger) trace(raw jsontext.Value) {
+// trace merges amazon-bedrock-trace.guardrail (InvokeModel) or trace.guardrail (Converse):
+// input / inputAssessment, outputs / outputAssessments, modelOutput and actionReason; both
+// shapes are read from either place.
+func (m *merger) trace(raw []byte) {
 	if kind(raw) != '{' {
 		return
 	}
-	var t traceGuardrail
-	if err := unmarshal(raw, &t); err != nil {
-		m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: trace: "+err.Error())
-		return
+	var input, outputs, inputAssessment, outputAssessments []byte
+	var reason string
+	var modelOutput occurrences
+	t := objectOf(raw)
+	for name, val, ok := t.next(); ok; name, val, ok = t.next() {
+		switch string(nameOf(name)) {
+		case "input":
+			input = val
+		case "outputs":
+			outputs = val
+		case "inputAssessment":
+			inputAssessment = val
+		case "outputAssessments":
+			outputAssessments = val
+		case "modelOutput":
+			modelOutput.add(val)
+		case "actionReason":
+			if s, ok := text(val); ok {
+				reason = s
+			}
+		}
 	}
-	m.byID(genai.DirectionInput, t.Input)
-	m.byID(genai.DirectionInput, t.InputAssessment)
-	m.byID(genai.DirectionOutput, t.Outputs)
-	m.byID(genai.DirectionOutput, t.OutputAssessments)
-	if r := strings.TrimSpace(string(t.ActionReason)); r != "" && m.g.ActionReason == "" {
+	m.byID(genai.DirectionInput, input)
+	m.byID(genai.DirectionInput, inputAssessment)
+	m.byID(genai.DirectionOutput, outputs)
+	m.byID(genai.DirectionOutput, outputAssessments)
+	if r := strings.TrimSpace(reason); r != "" && m.g.ActionReason == "" {
 		m.g.ActionReason = r
 	}
-	if len(t.ModelOutput) > 0 {
-		setVendorStrings(m.ev, genai.AWSBedrockGuardrailModelOutput, t.ModelOutput...)
+	var buf [4]string
+	if outs := appendTexts(buf[:0], &modelOutput); len(outs) > 0 {
+		setVendorStrings(m.ev, genai.AWSBedrockGuardrailModelOutput, outs...)
 	}
+}
+
+// appendTexts appends the non-empty scalars of every occurrence of a member read as a list of
+// strings (an array of scalars, or a single scalar).
+func appendTexts(dst []string, o *occurrences) []string {
+	for i := 0; o.at(i) != nil; i++ {
+		v := o.at(i)
+		switch v[0] {
+		case '[':
+			a := arrayOf(v)
+			for e, ok := a.next(); ok; e, ok = a.next() {
+				if s, _ := text(e); s != "" {
+					dst = append(dst, s)
+				}
+			}
+		case '{':
+		default:
+			if s, _ := text(v); s != "" {
+				dst = append(dst, s)
+			}
+		}
+	}
+	return dst
 }
 
 // byID reads assessments keyed by guardrail id in any of the shapes Bedrock writes: a map
 // id -> assessment, a map id -> list of assessments, or a list of such maps.
-func (m *merger) byID(dir genai.Direction, raw jsontext.Value) {
+func (m *merger) byID(dir genai.Direction, raw []byte) {
 	switch kind(raw) {
 	case '[':
-		var l list
-		if err := unmarshal(raw, &l); err != nil {
-			m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: "+string(dir)+" assessments: "+err.Error())
-			return
-		}
-		for _, v := range l {
-			if kind(v) == '{' {
+		a := arrayOf(raw)
+		for v, ok := a.next(); ok; v, ok = a.next() {
+			if v[0] == '{' {
 				m.byID(dir, v)
 			}
 		}
 	case '{':
-		var ms members
-		if err := unmarshal(raw, &ms); err != nil {
-			m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: "+string(dir)+" assessments: "+err.Error())
-			return
-		}
-		for _, mb := range ms {
-			switch kind(mb.Value) {
+		o := objectOf(raw)
+		for name, val, ok := o.next(); ok; name, val, ok = o.next() {
+			switch val[0] {
 			case '{':
-				m.assessment(dir, mb.Name, mb.Value)
+				m.assessment(dir, m.idOf(name), val)
 			case '[':
-				var l list
-				if err := unmarshal(mb.Value, &l); err != nil {
-					continue
-				}
-				for _, v := range l {
-					m.assessment(dir, mb.Name, v)
+				id := m.idOf(name)
+				a := arrayOf(val)
+				for v, ok := a.next(); ok; v, ok = a.next() {
+					m.assessment(dir, id, v)
 				}
 			}
 		}
 	}
+}
+
+// idOf returns the guardrail id a raw member name spells, reusing the string of an id already
+// recorded.
+func (m *merger) idOf(name []byte) string {
+	if len(name) >= 2 {
+		inner := name[1 : len(name)-1]
+		for _, id := range m.g.IDs {
+			if id == string(inner) {
+				if plainText(inner) {
+					return id
+				}
+				break
+			}
+		}
+	}
+	return unquote(name)
 }
 
 // identifier returns the guardrail id of an identifier that may be an ARN

@@ -4,180 +4,445 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
-	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
-// unmarshal decodes data into v with the lenient options every decoder of this module uses.
-func unmarshal(data []byte, v any) error {
-	return json.Unmarshal(data, v, jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
+// The entry points validate their input once (with a jsonscan.Decoder, in the pass that finds
+// the few top-level members they need); everything below them walks values already known to be
+// well-formed JSON, in place, without checking the syntax again and without copying. The walker
+// still never reads out of bounds, so a value that is not well-formed gives odd results, never
+// a panic.
+//
+// Members are read with the semantics of the reflection-based decoding this package used
+// before (go-json-experiment json.Unmarshal into structs, duplicate names allowed): a scalar
+// member keeps its last readable value, a list member collects every occurrence, a raw member
+// keeps its last occurrence, and null resets a nested object.
+
+// space reports whether c is JSON whitespace.
+func space(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// skipSpace returns the index of the first byte at or after i that is not JSON whitespace.
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && space(b[i]) {
+		i++
+	}
+	return i
 }
 
-// str is a JSON scalar read as a string: a string verbatim, a number or boolean as its text;
-// null, objects and arrays read as "". It never fails on a well-formed value, so that one odd
-// member does not lose the rest of an item.
-type str string
-
-// UnmarshalJSONFrom implements json.UnmarshalerFrom.
-func (s *str) UnmarshalJSONFrom(d *jsontext.Decoder) error {
-	switch d.PeekKind() {
-	case '{', '[':
-		return d.SkipValue()
+// trim returns v without surrounding whitespace.
+func trim(v []byte) []byte {
+	i := skipSpace(v, 0)
+	j := len(v)
+	for j > i && space(v[j-1]) {
+		j--
 	}
-	tok, err := d.ReadToken()
-	if err != nil {
-		return err
-	}
-	switch tok.Kind() {
-	case '"', '0':
-		*s = str(tok.String())
-	case 't':
-		*s = "true"
-	case 'f':
-		*s = "false"
-	}
-	return nil
-}
-
-// num is a JSON number, or a string holding one; anything else reads as absent.
-type num struct {
-	v  float64
-	ok bool
-}
-
-// UnmarshalJSONFrom implements json.UnmarshalerFrom.
-func (n *num) UnmarshalJSONFrom(d *jsontext.Decoder) error {
-	switch d.PeekKind() {
-	case '{', '[':
-		return d.SkipValue()
-	}
-	tok, err := d.ReadToken()
-	if err != nil {
-		return err
-	}
-	switch tok.Kind() {
-	case '0':
-		if f, err := tok.Float(); err == nil {
-			n.v, n.ok = f, true
-		}
-	case '"':
-		if f, err := strconv.ParseFloat(strings.TrimSpace(tok.String()), 64); err == nil {
-			n.v, n.ok = f, true
-		}
-	}
-	return nil
-}
-
-// int64 returns the number rounded towards zero.
-func (n num) int64() int64 { return int64(n.v) }
-
-// flag is a JSON boolean, or the string "true" / "false"; anything else reads as absent.
-type flag struct {
-	v, ok bool
-}
-
-// UnmarshalJSONFrom implements json.UnmarshalerFrom.
-func (f *flag) UnmarshalJSONFrom(d *jsontext.Decoder) error {
-	switch d.PeekKind() {
-	case '{', '[':
-		return d.SkipValue()
-	}
-	tok, err := d.ReadToken()
-	if err != nil {
-		return err
-	}
-	switch tok.Kind() {
-	case 't':
-		f.v, f.ok = true, true
-	case 'f':
-		f.v, f.ok = false, true
-	case '"':
-		switch strings.ToLower(tok.String()) {
-		case "true":
-			f.v, f.ok = true, true
-		case "false":
-			f.v, f.ok = false, true
-		}
-	}
-	return nil
-}
-
-// member is one member of a JSON object, in document order.
-type member struct {
-	Name  string
-	Value jsontext.Value
-}
-
-// members is a JSON object kept in document order (a map would lose it, and the trace maps
-// keyed by guardrail id must render deterministically). A value that is not an object reads as
-// no members.
-type members []member
-
-// UnmarshalJSONFrom implements json.UnmarshalerFrom.
-func (m *members) UnmarshalJSONFrom(d *jsontext.Decoder) error {
-	if d.PeekKind() != '{' {
-		return d.SkipValue()
-	}
-	if _, err := d.ReadToken(); err != nil {
-		return err
-	}
-	for d.PeekKind() != '}' {
-		tok, err := d.ReadToken()
-		if err != nil {
-			return err
-		}
-		name := tok.String() // before the next Decoder call voids tok
-		val, err := d.ReadValue()
-		if err != nil {
-			return err
-		}
-		*m = append(*m, member{Name: name, Value: bytes.Clone(val)})
-	}
-	_, err := d.ReadToken()
-	return err
-}
-
-// list is a JSON array of raw values. A single object reads as a one-element list; anything
-// else as an empty list.
-type list []jsontext.Value
-
-// UnmarshalJSONFrom implements json.UnmarshalerFrom.
-func (l *list) UnmarshalJSONFrom(d *jsontext.Decoder) error {
-	switch d.PeekKind() {
-	case '{':
-		val, err := d.ReadValue()
-		if err != nil {
-			return err
-		}
-		*l = append(*l, bytes.Clone(val))
-		return nil
-	case '[':
-	default:
-		return d.SkipValue()
-	}
-	if _, err := d.ReadToken(); err != nil {
-		return err
-	}
-	for d.PeekKind() != ']' {
-		val, err := d.ReadValue()
-		if err != nil {
-			return err
-		}
-		*l = append(*l, bytes.Clone(val))
-	}
-	_, err := d.ReadToken()
-	return err
+	return v[i:j]
 }
 
 // kind returns the kind of a raw JSON value by its first non-space byte ('{', '[', '"', ...),
 // or 0 for an empty value.
 func kind(v []byte) byte {
-	v = bytes.TrimLeft(v, " \t\r\n")
-	if len(v) == 0 {
-		return 0
+	if i := skipSpace(v, 0); i < len(v) {
+		return v[i]
 	}
-	return v[0]
+	return 0
+}
+
+// valueEnd returns the end of the well-formed JSON value starting at b[i].
+func valueEnd(b []byte, i int) int {
+	if i >= len(b) {
+		return len(b)
+	}
+	switch b[i] {
+	case '"':
+		return stringEnd(b, i)
+	case '{', '[':
+		depth := 0
+		for i < len(b) {
+			switch b[i] {
+			case '"':
+				i = stringEnd(b, i)
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+				if depth == 0 {
+					return i + 1
+				}
+			}
+			i++
+		}
+		return len(b)
+	}
+	for i < len(b) {
+		switch b[i] {
+		case ',', '}', ']', ':', ' ', '\t', '\n', '\r':
+			return i
+		}
+		i++
+	}
+	return i
+}
+
+// stringEnd returns the end of the JSON string whose opening quote is at b[i].
+func stringEnd(b []byte, i int) int {
+	i++
+	for i < len(b) {
+		k := bytes.IndexByte(b[i:], '"')
+		if k < 0 {
+			break
+		}
+		q := i + k
+		n := 0
+		for p := q - 1; p >= i && b[p] == '\\'; p-- {
+			n++
+		}
+		if n%2 == 0 {
+			return q + 1
+		}
+		i = q + 1
+	}
+	return len(b)
+}
+
+// object walks the members of a well-formed JSON object.
+type object struct {
+	b []byte
+	i int
+}
+
+// objectOf returns a walker over v's members; v that is not an object has none.
+func objectOf(v []byte) object {
+	i := skipSpace(v, 0)
+	if i >= len(v) || v[i] != '{' {
+		return object{}
+	}
+	return object{b: v, i: i + 1}
+}
+
+// next returns the next member: its name as written (quoted) and its value.
+func (o *object) next() (name, val []byte, ok bool) {
+	b := o.b
+	i := skipSpace(b, o.i)
+	if i < len(b) && b[i] == ',' {
+		i = skipSpace(b, i+1)
+	}
+	if i >= len(b) || b[i] != '"' {
+		o.i = len(b)
+		return nil, nil, false
+	}
+	e := stringEnd(b, i)
+	name = b[i:e]
+	i = skipSpace(b, e)
+	if i < len(b) && b[i] == ':' {
+		i = skipSpace(b, i+1)
+	}
+	e = valueEnd(b, i)
+	o.i = e
+	return name, b[i:e], true
+}
+
+// array walks the elements of a well-formed JSON array.
+type array struct {
+	b []byte
+	i int
+}
+
+// arrayOf returns a walker over v's elements; v that is not an array has none.
+func arrayOf(v []byte) array {
+	i := skipSpace(v, 0)
+	if i >= len(v) || v[i] != '[' {
+		return array{}
+	}
+	return array{b: v, i: i + 1}
+}
+
+// next returns the next element.
+func (a *array) next() (val []byte, ok bool) {
+	b := a.b
+	i := skipSpace(b, a.i)
+	if i < len(b) && b[i] == ',' {
+		i = skipSpace(b, i+1)
+	}
+	if i >= len(b) || b[i] == ']' {
+		a.i = len(b)
+		return nil, false
+	}
+	e := valueEnd(b, i)
+	if e == i { // not a value: stop rather than loop
+		a.i = len(b)
+		return nil, false
+	}
+	a.i = e
+	return b[i:e], true
+}
+
+// items walks a value read as a list: the elements of an array, or an object as its only
+// element; anything else has none.
+type items struct {
+	arr    array
+	single []byte
+}
+
+// itemsOf returns a walker over v read as a list.
+func itemsOf(v []byte) items {
+	switch kind(v) {
+	case '[':
+		return items{arr: arrayOf(v)}
+	case '{':
+		return items{single: trim(v)}
+	}
+	return items{}
+}
+
+// next returns the next element.
+func (it *items) next() ([]byte, bool) {
+	if it.single != nil {
+		v := it.single
+		it.single = nil
+		return v, true
+	}
+	return it.arr.next()
+}
+
+// occurrences holds every value of a member that may occur more than once, in document
+// order, without allocating for the usual single occurrence.
+type occurrences struct {
+	first []byte
+	more  [][]byte
+}
+
+func (o *occurrences) add(v []byte) {
+	if o.first == nil {
+		o.first = v
+	} else {
+		o.more = append(o.more, v)
+	}
+}
+
+func (o *occurrences) reset() { o.first, o.more = nil, o.more[:0] }
+
+// at returns the i-th occurrence, or nil past the last.
+func (o *occurrences) at(i int) []byte {
+	if i == 0 {
+		return o.first
+	}
+	if i-1 < len(o.more) {
+		return o.more[i-1]
+	}
+	return nil
+}
+
+// plainText reports whether the inside of a JSON string reads as it is written: no escapes,
+// valid UTF-8.
+func plainText(inner []byte) bool {
+	for _, c := range inner {
+		if c == '\\' || c >= utf8.RuneSelf {
+			return bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner)
+		}
+	}
+	return true
+}
+
+// unquote returns the text of the raw JSON string v, read as jsontext reads it (invalid UTF-8
+// becomes U+FFFD).
+func unquote(v []byte) string {
+	if len(v) < 2 || v[0] != '"' {
+		return ""
+	}
+	if inner := v[1 : len(v)-1]; plainText(inner) {
+		return string(inner)
+	}
+	b, _ := jsontext.AppendUnquote(nil, v)
+	return string(b)
+}
+
+// nameOf returns the text of a raw member name for comparisons (switch string(nameOf(n))
+// does not allocate); only a name written with escapes is copied.
+func nameOf(name []byte) []byte {
+	if len(name) < 2 {
+		return nil
+	}
+	inner := name[1 : len(name)-1]
+	if bytes.IndexByte(inner, '\\') >= 0 {
+		return []byte(unquote(name))
+	}
+	return inner
+}
+
+// text reads a raw JSON scalar as a string: a string's text, a number as written, a boolean as
+// true / false. ok is false for null, objects and arrays (a member so typed keeps the value it
+// had).
+func text(v []byte) (s string, ok bool) {
+	if len(v) == 0 {
+		return "", false
+	}
+	switch v[0] {
+	case '"':
+		return word(v), true
+	case 't':
+		return "true", true
+	case 'f':
+		return "false", true
+	case 'n', '{', '[':
+		return "", false
+	}
+	return string(v), true
+}
+
+// word is unquote that returns the constants of the Bedrock vocabulary without allocating.
+func word(v []byte) string {
+	if len(v) >= 2 {
+		switch string(v[1 : len(v)-1]) {
+		case "":
+			return ""
+		case "BLOCKED":
+			return "BLOCKED"
+		case "ANONYMIZED":
+			return "ANONYMIZED"
+		case "NONE":
+			return "NONE"
+		case "INTERVENED":
+			return "INTERVENED"
+		case "GUARDRAIL_INTERVENED":
+			return "GUARDRAIL_INTERVENED"
+		case "DENY":
+			return "DENY"
+		case "LOW":
+			return "LOW"
+		case "MEDIUM":
+			return "MEDIUM"
+		case "HIGH":
+			return "HIGH"
+		case "HATE":
+			return "HATE"
+		case "INSULTS":
+			return "INSULTS"
+		case "SEXUAL":
+			return "SEXUAL"
+		case "VIOLENCE":
+			return "VIOLENCE"
+		case "MISCONDUCT":
+			return "MISCONDUCT"
+		case "PROMPT_ATTACK":
+			return "PROMPT_ATTACK"
+		case "PROFANITY":
+			return "PROFANITY"
+		case "GROUNDING":
+			return "GROUNDING"
+		case "RELEVANCE":
+			return "RELEVANCE"
+		case "TEXT":
+			return "TEXT"
+		case "IMAGE":
+			return "IMAGE"
+		case "text":
+			return "text"
+		case "image":
+			return "image"
+		}
+	}
+	return unquote(v)
+}
+
+// number reads a raw JSON number, or a string holding one, as a float; ok is false for
+// anything else.
+func number(v []byte) (f float64, ok bool) {
+	if len(v) == 0 {
+		return 0, false
+	}
+	switch v[0] {
+	case '"':
+		s := unquote(v)
+		f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+		return f, err == nil
+	case 't', 'f', 'n', '{', '[':
+		return 0, false
+	}
+	if n, ok := smallInt(v); ok {
+		return float64(n), true
+	}
+	f, err := strconv.ParseFloat(string(v), 64)
+	return f, err == nil
+}
+
+// smallInt reads a number of at most 15 digits without sign, fraction or exponent.
+func smallInt(v []byte) (int64, bool) {
+	if len(v) == 0 || len(v) > 15 {
+		return 0, false
+	}
+	var n int64
+	for _, c := range v {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int64(c-'0')
+	}
+	return n, true
+}
+
+// boolean reads a raw JSON boolean, or a string "true" / "false" in any case; ok is false for
+// anything else.
+func boolean(v []byte) (b, ok bool) {
+	if len(v) == 0 {
+		return false, false
+	}
+	switch v[0] {
+	case 't':
+		return true, true
+	case 'f':
+		return false, true
+	case '"':
+		// strings.ToLower maps no byte outside ASCII into "true" or "false", so an ASCII
+		// case-insensitive comparison of the unquoted text is the same test.
+		switch s := unquote(v); {
+		case len(s) == 4 && strings.EqualFold(s, "true") && ascii(s):
+			return true, true
+		case len(s) == 5 && strings.EqualFold(s, "false") && ascii(s):
+			return false, true
+		}
+	}
+	return false, false
+}
+
+func ascii(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// scan is the pass over an entry point's input: it validates the whole value and hands every
+// top-level member to member. It reports false when the input is not one well-formed JSON
+// object.
+func scan(data []byte, member func(name, val []byte)) bool {
+	var d jsonscan.Decoder
+	d.Reset(data)
+	if tok, err := d.ReadToken(); err != nil || tok.Kind() != '{' {
+		return false
+	}
+	for d.PeekKind() == '"' {
+		tok, err := d.ReadToken()
+		if err != nil {
+			return false
+		}
+		val, err := d.ReadValue()
+		if err != nil {
+			return false
+		}
+		member(tok.Raw(), val)
+	}
+	if tok, err := d.ReadToken(); err != nil || tok.Kind() != '}' {
+		return false
+	}
+	return skipSpace(data, int(d.InputOffset())) == len(data)
 }
 
 // snake converts a camelCase or PascalCase name to snake_case ("topicPolicyUnits" ->
@@ -207,6 +472,48 @@ func snake(s string) string {
 	return b.String()
 }
 
+// snakeName returns snake of the raw JSON string name, without allocating for the member names
+// Bedrock writes.
+func snakeName(name []byte) string {
+	if len(name) >= 2 {
+		switch string(name[1 : len(name)-1]) {
+		case "topicPolicy":
+			return "topic_policy"
+		case "contentPolicy":
+			return "content_policy"
+		case "wordPolicy":
+			return "word_policy"
+		case "sensitiveInformationPolicy":
+			return "sensitive_information_policy"
+		case "contextualGroundingPolicy":
+			return "contextual_grounding_policy"
+		case "automatedReasoningPolicy":
+			return "automated_reasoning_policy"
+		case "invocationMetrics":
+			return "invocation_metrics"
+		case "appliedGuardrailDetails":
+			return "applied_guardrail_details"
+		case "topicPolicyUnits":
+			return "topic_policy_units"
+		case "contentPolicyUnits":
+			return "content_policy_units"
+		case "contentPolicyImageUnits":
+			return "content_policy_image_units"
+		case "wordPolicyUnits":
+			return "word_policy_units"
+		case "sensitiveInformationPolicyUnits":
+			return "sensitive_information_policy_units"
+		case "sensitiveInformationPolicyFreeUnits":
+			return "sensitive_information_policy_free_units"
+		case "contextualGroundingPolicyUnits":
+			return "contextual_grounding_policy_units"
+		case "automatedReasoningPolicyUnits":
+			return "automated_reasoning_policy_units"
+		}
+	}
+	return snake(unquote(name))
+}
+
 // upper returns s in upper case with spaces and dashes as underscores, the form of the
 // shared type vocabulary ("translationAmbiguous" is handled by the caller through snake).
 func upper(s string) string {
@@ -218,39 +525,4 @@ func upper(s string) string {
 		s = strings.NewReplacer(" ", "_", "-", "_").Replace(s)
 	}
 	return strings.ToUpper(s)
-}
-
-// strs is a JSON array of scalars read as strings; a single scalar reads as a one-element list.
-type strs []string
-
-// UnmarshalJSONFrom implements json.UnmarshalerFrom.
-func (l *strs) UnmarshalJSONFrom(d *jsontext.Decoder) error {
-	switch d.PeekKind() {
-	case '[':
-	case '{':
-		return d.SkipValue()
-	default:
-		var s str
-		if err := s.UnmarshalJSONFrom(d); err != nil {
-			return err
-		}
-		if s != "" {
-			*l = append(*l, string(s))
-		}
-		return nil
-	}
-	if _, err := d.ReadToken(); err != nil {
-		return err
-	}
-	for d.PeekKind() != ']' {
-		var s str
-		if err := s.UnmarshalJSONFrom(d); err != nil {
-			return err
-		}
-		if s != "" {
-			*l = append(*l, string(s))
-		}
-	}
-	_, err := d.ReadToken()
-	return err
 }

@@ -3,24 +3,52 @@ package guardrail
 import (
 	"strings"
 
-	"github.com/go-json-experiment/json/jsontext"
-
 	"github.com/genainorm/genainorm/genai"
 )
 
-// The automated reasoning finding kinds that report the checked claims as wrong. The other
-// kinds (valid, satisfiable, translationAmbiguous, tooComplex, noTranslations) are kept as
-// assessments but are not findings.
-var reasoningViolations = map[string]bool{"invalid": true, "impossible": true}
+// violation reports whether an automated reasoning finding kind reports the checked claims as
+// wrong (invalid, impossible). The other kinds (valid, satisfiable, translationAmbiguous,
+// tooComplex, noTranslations) are kept as assessments but are not findings.
+func violation(kind string) bool { return kind == "invalid" || kind == "impossible" }
 
-// reasoningFinding is the body of one automated reasoning finding (whatever its kind).
+// reasoningFinding is the body of one automated reasoning finding (whatever its kind):
+// translation.claims, translation.confidence, contradictingRules and supportingRules.
 type reasoningFinding struct {
-	Translation struct {
-		Claims     list `json:"claims"`
-		Confidence num  `json:"confidence"`
-	} `json:"translation"`
-	Contradicting list `json:"contradictingRules"`
-	Supporting    list `json:"supportingRules"`
+	claims, contradicting, supporting occurrences
+	confidence                        amount
+}
+
+// read reads a finding's body; it reports false when its translation is neither an object
+// nor null (the body is then ignored as a whole).
+func (f *reasoningFinding) read(raw []byte) bool {
+	o := objectOf(raw)
+	for n, v, ok := o.next(); ok; n, v, ok = o.next() {
+		switch string(nameOf(n)) {
+		case "translation":
+			switch v[0] {
+			case 'n':
+				f.claims.reset()
+				f.confidence = amount{}
+			case '{':
+				t := objectOf(v)
+				for n, v, ok := t.next(); ok; n, v, ok = t.next() {
+					switch string(nameOf(n)) {
+					case "claims":
+						f.claims.add(v)
+					case "confidence":
+						f.confidence.read(v)
+					}
+				}
+			default:
+				return false
+			}
+		case "contradictingRules":
+			f.contradicting.add(v)
+		case "supportingRules":
+			f.supporting.add(v)
+		}
+	}
+	return true
 }
 
 // reasoning merges automatedReasoningPolicy.findings: one assessment per finding, typed by the
@@ -28,63 +56,89 @@ type reasoningFinding struct {
 // NO_TRANSLATIONS), with the rule identifiers as Name, the claims in natural language as
 // Match, and the translation confidence as Score. Findings carry no action: INVALID and
 // IMPOSSIBLE are detections, the others are not.
-func (m *merger) reasoning(base genai.Assessment, raw jsontext.Value) {
-	var p struct {
-		Findings list `json:"findings"`
-	}
+func (m *merger) reasoning(base genai.Assessment, raw []byte) {
 	if kind(raw) != '{' {
 		return
 	}
-	if err := unmarshal(raw, &p); err != nil {
-		m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: automatedReasoningPolicy: "+err.Error())
-		return
-	}
-	for _, f := range p.Findings {
-		var kinds members
-		if kind(f) != '{' || unmarshal(f, &kinds) != nil {
-			m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: automatedReasoningPolicy.findings: finding is not an object")
-			continue
+	var findings occurrences
+	p := objectOf(raw)
+	for n, v, ok := p.next(); ok; n, v, ok = p.next() {
+		if string(nameOf(n)) == "findings" {
+			findings.add(v)
 		}
-		for _, k := range kinds {
-			a := base
-			a.Policy = genai.PolicyAutomatedReasoning
-			a.Type = strings.ToUpper(snake(k.Name))
-			a.Detected.Set(reasoningViolations[k.Name])
-			var rf reasoningFinding
-			if kind(k.Value) == '{' && unmarshal(k.Value, &rf) == nil {
-				a.Name = strings.Join(identifiers(append(rf.Contradicting, rf.Supporting...)), ",")
-				a.Match = strings.Join(naturalLanguage(rf.Translation.Claims), "; ")
-				if rf.Translation.Confidence.ok {
-					a.Score.Set(rf.Translation.Confidence.v)
+	}
+	for i := 0; findings.at(i) != nil; i++ {
+		it := itemsOf(findings.at(i))
+		for f, ok := it.next(); ok; f, ok = it.next() {
+			if f[0] != '{' {
+				m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: automatedReasoningPolicy.findings: finding is not an object")
+				continue
+			}
+			kinds := objectOf(f)
+			for n, v, ok := kinds.next(); ok; n, v, ok = kinds.next() {
+				k := unquote(n)
+				a := base
+				a.Policy = genai.PolicyAutomatedReasoning
+				a.Type = strings.ToUpper(snake(k))
+				a.Detected.Set(violation(k))
+				var rf reasoningFinding
+				if v[0] == '{' && rf.read(v) {
+					a.Name = identifiers(&rf.contradicting, &rf.supporting)
+					a.Match = naturalLanguage(&rf.claims)
+					if rf.confidence.ok {
+						a.Score.Set(rf.confidence.v)
+					}
+				}
+				m.add(a)
+			}
+		}
+	}
+}
+
+// identifiers returns the distinct identifiers of the rules listed in every occurrence of
+// contradictingRules, then of supportingRules, joined with commas.
+func identifiers(lists ...*occurrences) string {
+	var buf [8]string
+	out := buf[:0]
+	for _, l := range lists {
+		for i := 0; l.at(i) != nil; i++ {
+			it := itemsOf(l.at(i))
+			for r, ok := it.next(); ok; r, ok = it.next() {
+				if id := field(r, "identifier"); id != "" && !contains(out, id) {
+					out = append(out, id)
 				}
 			}
-			m.add(a)
 		}
 	}
+	return strings.Join(out, ",")
 }
 
-func identifiers(rules list) []string {
-	var out []string
-	for _, r := range rules {
-		var x struct {
-			ID str `json:"identifier"`
-		}
-		if kind(r) == '{' && unmarshal(r, &x) == nil && x.ID != "" && !contains(out, string(x.ID)) {
-			out = append(out, string(x.ID))
+// naturalLanguage returns the naturalLanguage of every claim, joined with semicolons.
+func naturalLanguage(claims *occurrences) string {
+	var buf [8]string
+	out := buf[:0]
+	for i := 0; claims.at(i) != nil; i++ {
+		it := itemsOf(claims.at(i))
+		for s, ok := it.next(); ok; s, ok = it.next() {
+			if t := field(s, "naturalLanguage"); t != "" {
+				out = append(out, t)
+			}
 		}
 	}
-	return out
+	return strings.Join(out, "; ")
 }
 
-func naturalLanguage(statements list) []string {
-	var out []string
-	for _, s := range statements {
-		var x struct {
-			Text str `json:"naturalLanguage"`
-		}
-		if kind(s) == '{' && unmarshal(s, &x) == nil && x.Text != "" {
-			out = append(out, string(x.Text))
+// field returns the scalar member name of the object raw as a string (its last readable
+// occurrence), or "".
+func field(raw []byte, name string) string {
+	s := ""
+	o := objectOf(raw)
+	for n, v, ok := o.next(); ok; n, v, ok = o.next() {
+		if string(nameOf(n)) == name {
+			if t, ok := text(v); ok {
+				s = t
+			}
 		}
 	}
-	return out
+	return s
 }
