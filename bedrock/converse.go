@@ -9,7 +9,6 @@ import (
 
 	"github.com/genainorm/genainorm/bedrock/guardrail"
 	"github.com/genainorm/genainorm/genai"
-	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 // The Converse API has one request and one response shape for every model, so Converse and
@@ -214,7 +213,7 @@ func ivFirstNonEmpty(a, b string) string {
 
 // converseSystem reads the system blocks into one pseudo-message whose parts become
 // gen_ai.system_instructions (an array of parts). A plain string is tolerated.
-func (d *invocationDecoder) converseSystem(dec *jsonscan.Decoder, sys *msgWriter) error {
+func (d *invocationDecoder) converseSystem(dec *ivCursor, sys *msgWriter) error {
 	if dec.PeekKind() == '"' {
 		s, err := d.readText(dec)
 		if s != "" {
@@ -256,7 +255,7 @@ func (w *msgWriter) addSystemPart(s string) {
 }
 
 // readGuardText reads a guardContent block's text ({"text":{"text":"..."}}).
-func (d *invocationDecoder) readGuardText(dec *jsonscan.Decoder) (string, error) {
+func (d *invocationDecoder) readGuardText(dec *ivCursor) (string, error) {
 	var s string
 	err := ivTolerate(sEachMember(dec, func(name []byte) error {
 		if string(name) != `"text"` {
@@ -275,7 +274,7 @@ func (d *invocationDecoder) readGuardText(dec *jsonscan.Decoder) (string, error)
 }
 
 // converseMessage reads one Converse message ({"role","content":[blocks]}).
-func (d *invocationDecoder) converseMessage(dec *jsonscan.Decoder, w *msgWriter, b *bodies, input bool) error {
+func (d *invocationDecoder) converseMessage(dec *ivCursor, w *msgWriter, b *bodies, input bool) error {
 	if dec.PeekKind() != '{' {
 		return dec.SkipValue()
 	}
@@ -325,7 +324,7 @@ func (d *invocationDecoder) converseMessage(dec *jsonscan.Decoder, w *msgWriter,
 }
 
 // converseBlock reads one content block and appends its part.
-func (d *invocationDecoder) converseBlock(dec *jsonscan.Decoder, w *msgWriter, b *bodies, input bool) error {
+func (d *invocationDecoder) converseBlock(dec *ivCursor, w *msgWriter, b *bodies, input bool) error {
 	return ivTolerate(sEachMember(dec, func(name []byte) error {
 		switch string(name) {
 		case `"text"`:
@@ -447,7 +446,7 @@ func (d *invocationDecoder) kind(b *bodies, input bool, k string) {
 // readMedia reads an image/document/video/audio block: its format, name, and either an S3
 // location (source.s3Location.uri, or the log-only source.s3Uri) or inline bytes (already
 // replaced by a placeholder when large).
-func (d *invocationDecoder) readMedia(dec *jsonscan.Decoder) (format, name, uri, data string, err error) {
+func (d *invocationDecoder) readMedia(dec *ivCursor) (format, name, uri, data string, err error) {
 	err = ivTolerate(sEachMember(dec, func(n []byte) error {
 		var err error
 		switch string(n) {
@@ -503,7 +502,7 @@ func ivModality(name []byte) string {
 // readText reads the next value as text, as ivUnquote does, without allocating: the string
 // aliases the body or d.scratch, so it must not outlive the body's decoding (it may only be
 // copied into the output).
-func (d *invocationDecoder) readText(dec *jsonscan.Decoder) (string, error) {
+func (d *invocationDecoder) readText(dec *ivCursor) (string, error) {
 	v, err := dec.ReadValue()
 	if err != nil || len(v) == 0 {
 		return "", err
@@ -560,7 +559,7 @@ func mimeType(modality, format string) string {
 }
 
 // converseTools reads toolConfig.tools into gen_ai.tool.definitions.
-func (d *invocationDecoder) converseTools(dec *jsonscan.Decoder, ev *genai.Event) error {
+func (d *invocationDecoder) converseTools(dec *ivCursor, ev *genai.Event) error {
 	var buf []byte
 	n := 0
 	err := ivTolerate(sEachMember(dec, func(name []byte) error {
@@ -708,7 +707,7 @@ func (d *invocationDecoder) decodeConverseResponse(body []byte, ev *genai.Event,
 
 // converseUsage reads a Converse usage object (documented names and the undocumented
 // duplicates some models write).
-func (d *invocationDecoder) converseUsage(dec *jsonscan.Decoder, ev *genai.Event) error {
+func (d *invocationDecoder) converseUsage(dec *ivCursor, ev *genai.Event) error {
 	u := &ev.Usage
 	var in, out, total, cacheRead, cacheWrite genai.Opt[int64]
 	err := ivTolerate(sEachMember(dec, func(name []byte) error {

@@ -116,8 +116,9 @@ func detectInvocation(data []byte) bool {
 type invocationDecoder struct {
 	opts    InvocationOptions
 	rec     jsonscan.Decoder // the record
-	body    jsonscan.Decoder // a body
-	sub     jsonscan.Decoder // a part of a body
+	body    ivCursor         // a clean body
+	sub     ivCursor         // a part of a clean body
+	bare    ivScanner        // a bare chunk array
 	strBuf  []byte           // scratch for the record's strings
 	scratch []byte           // scratch for unquoted body strings (see readText)
 	content msgWriter        // scratch for a Converse message's parts
@@ -217,14 +218,14 @@ func (d *invocationDecoder) parseRecord(data []byte, r *invocationRecord) error 
 	dec := &d.rec
 	dec.Reset(data)
 	var raw [rsCount][]byte
-	if err := sOpen(dec, '{'); err != nil {
+	if err := jOpen(dec); err != nil {
 		if err == errIvNotObject {
 			return fmt.Errorf("not a JSON object")
 		}
 		return err
 	}
 	for {
-		name, err := sName(dec)
+		name, err := jName(dec)
 		if name == nil || err != nil {
 			if err != nil {
 				return err
@@ -319,11 +320,11 @@ func (d *invocationDecoder) parseRecord(data []byte, r *invocationRecord) error 
 // ivReadMember reads the object dec is positioned at, keeping the raw value of the member
 // named name (quoted) in v.
 func ivReadMember(dec *jsonscan.Decoder, name string, v *[]byte) error {
-	if err := sOpen(dec, '{'); err != nil {
+	if err := jOpen(dec); err != nil {
 		return err
 	}
 	for {
-		n, err := sName(dec)
+		n, err := jName(dec)
 		if n == nil || err != nil {
 			return err
 		}
@@ -341,11 +342,11 @@ func ivReadMember(dec *jsonscan.Decoder, name string, v *[]byte) error {
 // parseInput reads the record's input object.
 func (d *invocationDecoder) parseInput(r *invocationRecord, raw *[rsCount][]byte) error {
 	dec := &d.rec
-	if err := sOpen(dec, '{'); err != nil {
+	if err := jOpen(dec); err != nil {
 		return err
 	}
 	for {
-		name, err := sName(dec)
+		name, err := jName(dec)
 		if name == nil || err != nil {
 			return err
 		}
@@ -357,11 +358,11 @@ func (d *invocationDecoder) parseInput(r *invocationRecord, raw *[rsCount][]byte
 		case `"inputBodyS3Path"`:
 			raw[rsInputS3Path], err = dec.ReadValue()
 		case `"inputTokenCount"`:
-			r.inputTokens, err = sReadInt(dec)
+			r.inputTokens, err = jReadInt(dec)
 		case `"cacheReadInputTokenCount"`:
-			r.cacheReadTokens, err = sReadInt(dec)
+			r.cacheReadTokens, err = jReadInt(dec)
 		case `"cacheWriteInputTokenCount"`:
-			r.cacheWriteTokens, err = sReadInt(dec)
+			r.cacheWriteTokens, err = jReadInt(dec)
 		default:
 			err = dec.SkipValue()
 		}
@@ -374,11 +375,11 @@ func (d *invocationDecoder) parseInput(r *invocationRecord, raw *[rsCount][]byte
 // parseOutput reads the record's output object.
 func (d *invocationDecoder) parseOutput(r *invocationRecord, raw *[rsCount][]byte) error {
 	dec := &d.rec
-	if err := sOpen(dec, '{'); err != nil {
+	if err := jOpen(dec); err != nil {
 		return err
 	}
 	for {
-		name, err := sName(dec)
+		name, err := jName(dec)
 		if name == nil || err != nil {
 			return err
 		}
@@ -390,7 +391,7 @@ func (d *invocationDecoder) parseOutput(r *invocationRecord, raw *[rsCount][]byt
 		case `"outputBodyS3Path"`:
 			raw[rsOutputS3Path], err = dec.ReadValue()
 		case `"outputTokenCount"`:
-			r.outputTokens, err = sReadInt(dec)
+			r.outputTokens, err = jReadInt(dec)
 		case `"outputVideoS3Path"`:
 			raw[rsOutputVideoS3Path], err = dec.ReadValue()
 		default:

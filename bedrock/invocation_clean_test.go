@@ -52,3 +52,58 @@ func FuzzCleanBody(f *testing.F) {
 		require.Equal(t, wantCuts, gotCuts)
 	})
 }
+
+// ivCursor reads a clean body token by token as jsonscan.Decoder does.
+func FuzzCursorMatchesJSONScan(f *testing.F) {
+	f.Add([]byte(`{"a":[1,-2.5e3,true,null,{"b":"c\"]}"}],"d":{},"e":[]}`))
+	f.Add([]byte(`[{"type":"message_start"},"[DONE]",3]`))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if !jsonscan.Valid(src) {
+			return
+		}
+		clean, _ := ivCleanJSON(nil, src, 0, nil)
+		var c ivCursor
+		c.Reset(clean)
+		d := jsonscan.NewDecoder(clean)
+		for step := 0; ; step++ {
+			k := d.PeekKind()
+			if got := c.PeekKind(); got != k {
+				t.Fatalf("step %d: PeekKind %q, jsonscan %q, in %q", step, got, k, clean)
+			}
+			if k == 0 {
+				return
+			}
+			if step%3 == 0 && k != '{' && k != '[' && k != '}' && k != ']' || step%5 == 0 && (k == '{' || k == '[') {
+				want, err := d.ReadValue()
+				require.NoError(t, err)
+				got, err := c.ReadValue()
+				require.NoError(t, err)
+				require.Equal(t, string(want), string(got))
+				continue
+			}
+			_, err := d.ReadToken()
+			require.NoError(t, err)
+			_, err = c.ReadToken()
+			require.NoError(t, err)
+		}
+	})
+}
+
+func TestCursorMatchesJSONScan(t *testing.T) {
+	for _, in := range []string{`{"a":[1,-2.5e3,true,null,{"b":"c\"]}\\"}],"d":{},"e":[]}`, `[{"x":"[DONE]"},"[DONE]",3,[[]]]`, `"s"`, `12`} {
+		var c ivCursor
+		c.Reset([]byte(in))
+		d := jsonscan.NewDecoder([]byte(in))
+		for {
+			k := d.PeekKind()
+			require.Equal(t, k, c.PeekKind(), in)
+			if k == 0 {
+				break
+			}
+			_, err := d.ReadToken()
+			require.NoError(t, err)
+			_, err = c.ReadToken()
+			require.NoError(t, err)
+		}
+	}
+}

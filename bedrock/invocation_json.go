@@ -369,34 +369,26 @@ func ivSha256Hex(b []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// The helpers below are the same readers over internal/jsonscan, which reads a slice in
-// place and validates faster than jsontext; the invocation decoder uses them. (The jsontext
-// ones above serve the CloudWatch Logs envelope.)
+// Records are read with internal/jsonscan, which reads a slice in place and validates faster
+// than jsontext. (The jsontext helpers above serve the CloudWatch Logs envelope.)
 
-// sOpen starts reading the object or array (open is '{' or '[') d is positioned at,
-// consuming its opening delimiter. A value of another type is skipped and errIvNotObject /
-// errIvNotArray returned.
-func sOpen(d *jsonscan.Decoder, open jsonscan.Kind) error {
+// jOpen starts reading the object d is positioned at, consuming its '{'. A value of another
+// type is skipped and errIvNotObject returned.
+func jOpen(d *jsonscan.Decoder) error {
 	switch d.PeekKind() {
-	case open:
-		_, err := d.ReadToken()
-		return err
-	case 0:
+	case '{', 0:
 		_, err := d.ReadToken()
 		return err
 	}
 	if err := d.SkipValue(); err != nil {
 		return err
 	}
-	if open == '{' {
-		return errIvNotObject
-	}
-	return errIvNotArray
+	return errIvNotObject
 }
 
-// sName reads the next member name of an open object (raw, quoted); at the object's end it
+// jName reads the next member name of an open object (raw, quoted); at the object's end it
 // consumes the '}' and returns nil, nil.
-func sName(d *jsonscan.Decoder) ([]byte, error) {
+func jName(d *jsonscan.Decoder) ([]byte, error) {
 	switch d.PeekKind() {
 	case '}':
 		_, err := d.ReadToken()
@@ -411,30 +403,169 @@ func sName(d *jsonscan.Decoder) ([]byte, error) {
 	return d.ReadValue()
 }
 
+// jReadInt reads the next value as an optional integer (see ivReadInt).
+func jReadInt(d *jsonscan.Decoder) (genai.Opt[int64], error) {
+	v, err := d.ReadValue()
+	if err != nil {
+		return genai.Opt[int64]{}, err
+	}
+	n, ok := ivParseInt(v)
+	return genai.Opt[int64]{Value: n, Valid: ok}, nil
+}
+
+// ivCursor reads a clean body in place: a valid JSON value without whitespace outside its
+// strings, as ivCleanBody and ivCleanJSON leave a body that was validated when its record was
+// read. It does not validate again (it never fails on such input, and never panics on other
+// input): separators are simply stepped over and values found by matching brackets. Its
+// methods are named after jsonscan.Decoder's.
+type ivCursor struct {
+	data []byte
+	pos  int
+}
+
+// Reset points c at data.
+func (c *ivCursor) Reset(data []byte) { c.data, c.pos = data, 0 }
+
+// PeekKind returns the kind of the next token, as jsonscan.Decoder.PeekKind does; 0 at the end.
+func (c *ivCursor) PeekKind() jsonscan.Kind {
+	i := c.pos
+	if i < len(c.data) && (c.data[i] == ',' || c.data[i] == ':') {
+		i++
+		c.pos = i
+	}
+	if i >= len(c.data) {
+		return 0
+	}
+	switch k := c.data[i]; k {
+	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return '0'
+	default:
+		return jsonscan.Kind(k)
+	}
+}
+
+var errIvCursorEnd = errors.New("unexpected end of body")
+
+// ReadToken reads past the next token: a delimiter, or a whole scalar.
+func (c *ivCursor) ReadToken() (jsonscan.Kind, error) {
+	k := c.PeekKind()
+	switch k {
+	case 0:
+		return 0, errIvCursorEnd
+	case '{', '[', '}', ']':
+		c.pos++
+		return k, nil
+	}
+	return k, c.SkipValue()
+}
+
+// ReadValue reads the next whole value (or member name) and returns its bytes.
+func (c *ivCursor) ReadValue() ([]byte, error) {
+	switch c.PeekKind() {
+	case 0, '}', ']':
+		return nil, errIvCursorEnd
+	}
+	start := c.pos
+	c.pos = ivValueEnd(c.data, start)
+	return c.data[start:c.pos], nil
+}
+
+// SkipValue reads past the next whole value (or member name).
+func (c *ivCursor) SkipValue() error {
+	_, err := c.ReadValue()
+	return err
+}
+
+// ivBracket marks the bytes ivValueEnd stops at inside a structure.
+var ivBracket = [256]bool{'"': true, '{': true, '[': true, '}': true, ']': true}
+
+// ivValueEnd returns the end of the valid, compact JSON value starting at data[i] (at most
+// len(data)).
+func ivValueEnd(data []byte, i int) int {
+	n := len(data)
+	switch data[i] {
+	case '"':
+		return min(ivStringEnd(data, i+1)+1, n)
+	case '{', '[':
+		depth := 0
+		for j := i; j < n; j++ {
+			for j < n && !ivBracket[data[j]] {
+				j++
+			}
+			if j >= n {
+				break
+			}
+			switch data[j] {
+			case '"':
+				j = ivStringEnd(data, j+1)
+			case '{', '[':
+				depth++
+			default:
+				if depth--; depth == 0 {
+					return j + 1
+				}
+			}
+		}
+		return n
+	}
+	j := i + 1
+	for j < n && data[j] != ',' && data[j] != '}' && data[j] != ']' {
+		j++
+	}
+	return j
+}
+
+// sOpen starts reading the object or array (open is '{' or '[') c is positioned at,
+// consuming its opening delimiter. A value of another type is skipped and errIvNotObject /
+// errIvNotArray returned.
+func sOpen(c *ivCursor, open jsonscan.Kind) error {
+	switch c.PeekKind() {
+	case open, 0:
+		_, err := c.ReadToken()
+		return err
+	}
+	if err := c.SkipValue(); err != nil {
+		return err
+	}
+	if open == '{' {
+		return errIvNotObject
+	}
+	return errIvNotArray
+}
+
+// sName reads the next member name of an open object (raw, quoted); at the object's end it
+// consumes the '}' and returns nil, nil.
+func sName(c *ivCursor) ([]byte, error) {
+	switch c.PeekKind() {
+	case '}':
+		_, err := c.ReadToken()
+		return nil, err
+	case 0:
+		return nil, errIvCursorEnd
+	}
+	return c.ReadValue()
+}
+
 // sMore reports whether an open array has another element; at the array's end it consumes
 // the ']' and returns false.
-func sMore(d *jsonscan.Decoder) (bool, error) {
-	switch d.PeekKind() {
+func sMore(c *ivCursor) (bool, error) {
+	switch c.PeekKind() {
 	case ']':
-		_, err := d.ReadToken()
+		_, err := c.ReadToken()
 		return false, err
 	case 0:
-		_, err := d.ReadToken()
-		if err == nil {
-			err = errors.New("unexpected end of array")
-		}
-		return false, err
+		return false, errIvCursorEnd
 	}
 	return true, nil
 }
 
-// sEachMember calls fn for every member of the object d is positioned at (see ivEachMember).
-func sEachMember(d *jsonscan.Decoder, fn func(name []byte) error) error {
-	if err := sOpen(d, '{'); err != nil {
+// sEachMember calls fn for every member of the object c is positioned at (see ivEachMember).
+func sEachMember(c *ivCursor, fn func(name []byte) error) error {
+	if err := sOpen(c, '{'); err != nil {
 		return err
 	}
 	for {
-		name, err := sName(d)
+		name, err := sName(c)
 		if name == nil || err != nil {
 			return err
 		}
@@ -444,14 +575,14 @@ func sEachMember(d *jsonscan.Decoder, fn func(name []byte) error) error {
 	}
 }
 
-// sEachElement calls fn for every element of the array d is positioned at (see
+// sEachElement calls fn for every element of the array c is positioned at (see
 // ivEachElement).
-func sEachElement(d *jsonscan.Decoder, fn func(i int) error) error {
-	if err := sOpen(d, '['); err != nil {
+func sEachElement(c *ivCursor, fn func(i int) error) error {
+	if err := sOpen(c, '['); err != nil {
 		return err
 	}
 	for i := 0; ; i++ {
-		more, err := sMore(d)
+		more, err := sMore(c)
 		if !more || err != nil {
 			return err
 		}
@@ -462,7 +593,7 @@ func sEachElement(d *jsonscan.Decoder, fn func(i int) error) error {
 }
 
 // sReadString reads the next value as a string (see ivUnquote).
-func sReadString(d *jsonscan.Decoder) (string, error) {
+func sReadString(d *ivCursor) (string, error) {
 	v, err := d.ReadValue()
 	if err != nil {
 		return "", err
@@ -471,7 +602,7 @@ func sReadString(d *jsonscan.Decoder) (string, error) {
 }
 
 // sReadInt reads the next value as an optional integer (see ivReadInt).
-func sReadInt(d *jsonscan.Decoder) (genai.Opt[int64], error) {
+func sReadInt(d *ivCursor) (genai.Opt[int64], error) {
 	v, err := d.ReadValue()
 	if err != nil {
 		return genai.Opt[int64]{}, err
@@ -481,7 +612,7 @@ func sReadInt(d *jsonscan.Decoder) (genai.Opt[int64], error) {
 }
 
 // sReadFloat reads the next value as an optional float.
-func sReadFloat(d *jsonscan.Decoder) (genai.Opt[float64], error) {
+func sReadFloat(d *ivCursor) (genai.Opt[float64], error) {
 	v, err := d.ReadValue()
 	if err != nil {
 		return genai.Opt[float64]{}, err
@@ -491,7 +622,7 @@ func sReadFloat(d *jsonscan.Decoder) (genai.Opt[float64], error) {
 }
 
 // sReadStrings reads an array of strings (a single string gives a one-element slice).
-func sReadStrings(d *jsonscan.Decoder) ([]string, error) {
+func sReadStrings(d *ivCursor) ([]string, error) {
 	if d.PeekKind() == '"' {
 		s, err := sReadString(d)
 		if s == "" {

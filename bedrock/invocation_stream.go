@@ -9,7 +9,6 @@ import (
 	"github.com/genainorm/genainorm/bedrock/guardrail"
 	"github.com/genainorm/genainorm/bedrock/model"
 	"github.com/genainorm/genainorm/genai"
-	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 var (
@@ -85,36 +84,17 @@ func splitCleanArray(arr []byte, chunks [][]byte) ([][]byte, int) {
 	if len(arr) < 2 || arr[0] != '[' {
 		return chunks, 0
 	}
-	i := 1
-	for i < len(arr)-1 {
-		start := i
-		depth := 0
-	scan:
-		for ; i < len(arr); i++ {
-			switch arr[i] {
-			case '"':
-				i = ivStringEnd(arr, i+1)
-			case '{', '[':
-				depth++
-			case '}', ']':
-				if depth == 0 {
-					break scan // the array's own closing bracket
-				}
-				depth--
-			case ',':
-				if depth == 0 {
-					break scan
-				}
-			}
+	for i := 1; i < len(arr) && arr[i] != ']'; {
+		end := ivValueEnd(arr, i)
+		if arr[i] == '{' {
+			chunks = append(chunks, arr[i:end])
+		} else {
+			nonObjects++
 		}
-		if e := arr[start:i]; len(e) > 0 {
-			if e[0] == '{' {
-				chunks = append(chunks, e)
-			} else {
-				nonObjects++
-			}
+		i = end
+		if i < len(arr) && arr[i] == ',' {
+			i++
 		}
-		i++ // skip the comma
 	}
 	return chunks, nonObjects
 }
@@ -203,7 +183,7 @@ func (d *invocationDecoder) streamMetrics(chunk []byte, ev *genai.Event) {
 
 // wrapNonObjects rewrites a chunk array for a flattened field: items that are not objects
 // become {"value": item}, as Elastic's pipeline does.
-func wrapNonObjects(arr []byte, dec *jsonscan.Decoder) []byte {
+func wrapNonObjects(arr []byte, dec *ivCursor) []byte {
 	out := make([]byte, 0, len(arr)+32)
 	out = append(out, '[')
 	dec.Reset(arr)
@@ -353,9 +333,8 @@ func (d *invocationDecoder) decodeBareArray(data []byte, ev *genai.Event) error 
 		return errBareArray
 	}
 	hasChunk := false
-	dec := &d.sub
-	dec.Reset(data)
-	_ = sEachElement(dec, func(int) error {
+	dec := d.bare.reset(data) // data is valid but not clean
+	_ = ivEachElement(dec, func(int) error {
 		v, err := dec.ReadValue()
 		if err == nil && isStreamChunk(v) {
 			hasChunk = true
