@@ -202,21 +202,23 @@ func TestTextDeltaFastPath(t *testing.T) {
 			odd = append(odd, []byte(`{"type":"content_block_delta","index":`+index+`,"delta":{"type":"text_delta","text":`+text+`}}`))
 		}
 	}
-	streams = append(streams, append([][]byte{[]byte(head)}, odd...))
+	streams = append(streams, append([][]byte{[]byte(head)}, odd...), odd[:8])
 	for _, s := range streams {
 		general := make([][]byte, len(s))
 		for i, c := range s {
 			general[i] = append([]byte("{ "), c[1:]...)
 		}
-		want, got := &genai.Event{}, &genai.Event{}
-		want.Request.Model = Parse("anthropic.claude-3-haiku-20240307-v1:0")
-		got.Request.Model = want.Request.Model
-		DecodeStream(&want.Request.Model, general, want)
-		DecodeStream(&got.Request.Model, s, got)
-		wj, _ := json.Marshal(want)
-		gj, _ := json.Marshal(got)
-		if !bytes.Equal(wj, gj) {
-			t.Fatalf("fast path differs:\n%s\n%s", wj, gj)
+		for _, id := range []string{"anthropic.claude-3-haiku-20240307-v1:0", "acme.foo-v1", ""} {
+			want, got := &genai.Event{}, &genai.Event{}
+			want.Request.Model = Parse(id)
+			got.Request.Model = want.Request.Model
+			DecodeStream(&want.Request.Model, general, want)
+			DecodeStream(&got.Request.Model, s, got)
+			wj, _ := json.Marshal(want)
+			gj, _ := json.Marshal(got)
+			if !bytes.Equal(wj, gj) {
+				t.Fatalf("%s: fast path differs:\n%s\n%s", id, wj, gj)
+			}
 		}
 	}
 }
@@ -300,4 +302,25 @@ func TestRequestReset(t *testing.T) {
 			}
 		}
 	}
+}
+
+// FuzzTextDelta compares a text-delta chunk read by its fixed layout with the general path.
+func FuzzTextDelta(f *testing.F) {
+	for _, s := range []string{`"a"`, `"line\nbreak \"q\" \\ \u00e9"`, "\"\xff\"", `"a"}},{"x":"b"`, `"abcdefgh\u0041ijklmnop"`} {
+		f.Add("0", []byte(s))
+	}
+	f.Fuzz(func(t *testing.T, index string, text []byte) {
+		c := []byte(`{"type":"content_block_delta","index":` + index + `,"delta":{"type":"text_delta","text":` + string(text) + `}}`)
+		general := append([]byte("{ "), c[1:]...)
+		want, got := &genai.Event{}, &genai.Event{}
+		want.Request.Model = Parse("anthropic.claude-3-haiku-20240307-v1:0")
+		got.Request.Model = want.Request.Model
+		DecodeStream(&want.Request.Model, [][]byte{general}, want)
+		DecodeStream(&got.Request.Model, [][]byte{c}, got)
+		wj, _ := json.Marshal(want)
+		gj, _ := json.Marshal(got)
+		if !bytes.Equal(wj, gj) {
+			t.Fatalf("fast path differs for %q:\n%s\n%s", c, wj, gj)
+		}
+	})
 }

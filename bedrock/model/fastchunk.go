@@ -2,7 +2,13 @@ package model
 
 import (
 	"bytes"
+	"encoding/binary"
 	"unsafe"
+)
+
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
 )
 
 // Most chunks of an Anthropic Messages stream are text deltas, written by Bedrock in one
@@ -53,6 +59,18 @@ func (d *decoder) textOf(v []byte) (text string, ok bool) {
 	n := len(v) - 1 // the closing quote
 	plain := true
 	for i := 1; i < n; i++ {
+		// Eight bytes at a time while none is a quote, a backslash or a control byte.
+		for i+8 <= n {
+			w := binary.LittleEndian.Uint64(v[i:])
+			q, b := w^(lsb*'"'), w^(lsb*'\\')
+			if ((q-lsb)&^q|(b-lsb)&^b|(w-lsb*0x20)&^w)&msb != 0 {
+				break
+			}
+			i += 8
+		}
+		if i >= n {
+			break
+		}
 		switch c := v[i]; {
 		case c == '"' || c < 0x20:
 			return "", false

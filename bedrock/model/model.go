@@ -170,12 +170,8 @@ func DecodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event) {
 		}
 		if index, raw, ok := textDelta(c); ok {
 			if text, ok := d.textOf(raw); ok {
-				// What the general path reads from such a chunk, without its allocations:
-				// the text is only appended to its block.
-				r.Type, r.Index = "content_block_delta", num{F: float64(index), OK: true}
-				r.Delta.OK, r.Delta.V.Type, r.Delta.V.Text = true, "text_delta", str(text)
-				st.chunk(m, r)
-				r.Type, r.Index, r.Delta = "", num{}, obj[streamDelta]{}
+				// The text is only appended to its block: it may alias the chunk.
+				st.textDelta(m, index, text)
 				continue
 			}
 		}

@@ -99,6 +99,24 @@ func (st *stream) addUsage(t tokens) {
 	st.haveUsage = true
 }
 
+// count counts one chunk of shape s and returns the shape it is read as.
+func (st *stream) count(m *genai.Model, s shape) shape {
+	s = trustShapeOf(m, st.trusted, s)
+	st.chunks++
+	if s != shapeUnknown && (st.shape == shapeUnknown || st.shape == shapeChat && s == shapeDeepSeekText) {
+		st.shape = s
+	}
+	return s
+}
+
+// textDelta merges an Anthropic text-delta chunk read by its fixed layout (see textDelta):
+// what chunk does with the chunk decoded.
+func (st *stream) textDelta(m *genai.Model, index int64, text string) {
+	if st.count(m, shapeAnthropicMessages) == shapeAnthropicMessages {
+		st.appendText(0, int(index), str(text))
+	}
+}
+
 // chunk merges one decoded chunk.
 func (st *stream) chunk(m *genai.Model, r *response) {
 	if m := &r.InvocationMetrics; m.OK {
@@ -106,11 +124,7 @@ func (st *stream) chunk(m *genai.Model, r *response) {
 			cacheRead: optOf(m.V.CacheReadInputTokenCount), cacheWrite: optOf(m.V.CacheWriteInputTokenCount)})
 		st.haveMetrics = true
 	}
-	s := trustShapeOf(m, st.trusted, responseShape(r))
-	st.chunks++
-	if s != shapeUnknown && (st.shape == shapeUnknown || st.shape == shapeChat && s == shapeDeepSeekText) {
-		st.shape = s
-	}
+	s := st.count(m, responseShape(r))
 	switch s {
 	case shapeAnthropicMessages:
 		st.anthropic(r)
