@@ -52,6 +52,11 @@ func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 		fmt.Fprintln(stderr, "genainorm:", err)
 		return 2
 	}
+	if err := ecs.ValidateNamespace(nf.namespace); err != nil {
+		// The documents name their data stream; one Elasticsearch would refuse is a usage error.
+		fmt.Fprintln(stderr, "genainorm:", err)
+		return 2
+	}
 	r := ecs.Renderer{Profile: profile, Namespace: nf.namespace, KeepOriginal: nf.keepOriginal}
 	out := newTimedWriter(stdout, 1<<20, 500*time.Millisecond)
 	var buf []byte
