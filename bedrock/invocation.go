@@ -574,6 +574,9 @@ type bodies struct {
 	outCapped       bool
 	kinds           []string // messages content kinds
 	streamFlattened []byte   // the output chunk array with non-objects wrapped, for streams
+	split           bool     // out is a chunk array already split into chunks
+	chunks          [][]byte // its object elements (aliasing d.chunks)
+	nonObjects      int      // and the number of its other elements
 }
 
 // cleanBodies compacts both bodies, cuts base64 media out, and sets Request.Body /
@@ -585,7 +588,16 @@ func (d *invocationDecoder) cleanBodies(r *invocationRecord, ev *genai.Event, b 
 		ev.Request.Body, b.inCapped = d.capBody(ev, b.in, "gen_ai.prompt")
 	}
 	if isBody(r.outputBody) {
-		b.out = d.clean(r.outputBody, ev, "gen_ai.completion", true)
+		if r.outputBody[0] == '[' {
+			// A stream's chunk array: split while checking that it is clean.
+			if out, chunks, nonObjects, ok := ivSplitIfClean(r.outputBody, d.opts.MinInlineDataBytes, d.chunks[:0]); ok {
+				b.out, b.split, b.chunks, b.nonObjects = out, true, chunks, nonObjects
+				d.chunks = chunks[:0]
+			}
+		}
+		if b.out == nil {
+			b.out = d.clean(r.outputBody, ev, "gen_ai.completion", true)
+		}
 		ev.Performance.ResponseSize.Set(int64(len(b.out)))
 		ev.Response.Body, b.outCapped = d.capBody(ev, b.out, "gen_ai.completion")
 	}

@@ -50,6 +50,9 @@ func FuzzCleanBody(f *testing.F) {
 			t.Fatalf("ivCleanBody(%q) = %q, want %q", src, got, want)
 		}
 		require.Equal(t, wantCuts, gotCuts)
+		if len(src) > 0 && src[0] == '[' {
+			checkSplitIfClean(t, src, minData)
+		}
 	})
 }
 
@@ -105,5 +108,34 @@ func TestCursorMatchesJSONScan(t *testing.T) {
 			_, err = c.ReadToken()
 			require.NoError(t, err)
 		}
+	}
+}
+
+// checkSplitIfClean checks ivSplitIfClean against ivCleanBody and splitCleanArray.
+func checkSplitIfClean(t *testing.T, src []byte, minData int) {
+	t.Helper()
+	clean, _ := ivCleanBody(src, minData, nil)
+	isClean := len(clean) == len(src) && (len(src) == 0 || &clean[0] == &src[0])
+	out, chunks, nonObjects, ok := ivSplitIfClean(src, minData, nil)
+	require.Equal(t, isClean, ok, "%q", src)
+	if !ok {
+		return
+	}
+	require.Equal(t, string(src), string(out))
+	wantChunks, wantNon := splitCleanArray(clean, nil)
+	require.Equal(t, wantNon, nonObjects, "%q", src)
+	require.Equal(t, len(wantChunks), len(chunks), "%q", src)
+	for i := range chunks {
+		require.Equal(t, string(wantChunks[i]), string(chunks[i]))
+	}
+}
+
+func TestSplitIfClean(t *testing.T) {
+	long := strings.Repeat("QUJD", 300)
+	for _, in := range []string{
+		`[]`, `[1]`, `[{"a":"]},\""},"[DONE]",{"b":[1,{"c":2}]}]`, `[ {"a":1}]`, `[{"a":1},"` + long + `"]`,
+		`[{"a":"` + long + ` "}]`, "[{\"a\":\"\xff\"}]", `[[],{},"x",{"y":[{}]}]`,
+	} {
+		checkSplitIfClean(t, []byte(in), 1024)
 	}
 }

@@ -3,6 +3,7 @@ package bedrock
 import (
 	"bytes"
 	"slices"
+	"unicode/utf8"
 
 	"github.com/go-json-experiment/json/jsontext"
 
@@ -24,8 +25,11 @@ var (
 func (d *invocationDecoder) decodeStream(out []byte, ev *genai.Event, b *bodies) {
 	// The body is valid, compact JSON (checked when the record was read, then cleaned), so
 	// it is split by a plain scan rather than parsed again.
-	chunks, nonObjects := splitCleanArray(out, d.chunks[:0])
-	d.chunks = chunks[:0]
+	chunks, nonObjects := b.chunks, b.nonObjects
+	if !b.split {
+		chunks, nonObjects = splitCleanArray(out, d.chunks[:0])
+		d.chunks = chunks[:0]
+	}
 	if d.opts.KeepRawBodies {
 		if nonObjects == 0 {
 			b.streamFlattened = out
@@ -97,6 +101,71 @@ func splitCleanArray(arr []byte, chunks [][]byte) ([][]byte, int) {
 		}
 	}
 	return chunks, nonObjects
+}
+
+// ivClass classes the bytes for ivSplitIfClean.
+var ivClass = [256]uint8{'"': 1, '{': 2, '[': 2, '}': 3, ']': 3, ',': 4, ' ': 5, '\t': 5, '\n': 5, '\r': 5}
+
+// ivSplitIfClean splits the valid JSON array src as splitCleanArray does, in the same pass
+// that checks that it is clean (see ivCleanBody): when it is, it returns src itself and its
+// elements; otherwise ok is false and the array must be cleaned first.
+func ivSplitIfClean(src []byte, minData int, chunks [][]byte) (out []byte, objects [][]byte, nonObjects int, ok bool) {
+	n := len(src)
+	if n < 2 || src[0] != '[' {
+		return nil, chunks, 0, false
+	}
+	src = src[:n:n]
+	depth := 0 // inside the current element
+	start := 1 // of the current element
+	for i := 1; i < n; {
+		switch ivClass[src[i]] {
+		case 0:
+			i++
+			for i < n && ivClass[src[i]] == 0 {
+				i++
+			}
+		case 1:
+			end := ivStringEnd(src, i+1)
+			if minData > 0 && end-(i+1) >= minData && ivIsBase64(src[i+1:end]) {
+				return nil, chunks, 0, false
+			}
+			i = end + 1
+		case 2:
+			depth++
+			i++
+		case 3:
+			if depth > 0 {
+				depth--
+				i++
+				continue
+			}
+			// The array's closing bracket.
+			if i > start {
+				if src[start] == '{' {
+					chunks = append(chunks, src[start:i])
+				} else {
+					nonObjects++
+				}
+			}
+			if i+1 != n || !utf8.Valid(src) {
+				return nil, chunks, 0, false
+			}
+			return src, chunks, nonObjects, true
+		case 4:
+			if depth == 0 {
+				if src[start] == '{' {
+					chunks = append(chunks, src[start:i])
+				} else {
+					nonObjects++
+				}
+				start = i + 1
+			}
+			i++
+		default:
+			return nil, chunks, 0, false // whitespace
+		}
+	}
+	return nil, chunks, 0, false
 }
 
 // messageStart reads an Anthropic message_start chunk for the response id, role and model
