@@ -10,6 +10,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 // flexFloat decodes a JSON number or numeric string as a float.
@@ -24,16 +25,7 @@ func (f *flexFloat) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
 	if err != nil {
 		return err
 	}
-	var s flexString
-	if v.Kind() != '0' && v.Kind() != '"' {
-		return nil
-	}
-	if err := unmarshal(v, &s); err != nil {
-		return nil
-	}
-	if x, ok := parseFloat(string(s)); ok {
-		f.Value, f.Valid = x, true
-	}
+	f.set(v)
 	return nil
 }
 
@@ -62,9 +54,11 @@ type requestBody struct {
 	EncodingFormat      flexString     `json:"encoding_format"`
 	Dimensions          flexInt        `json:"dimensions"`
 	ReasoningEffort     flexString     `json:"reasoning_effort"`
-	Reasoning           *struct {
-		Effort flexString `json:"effort"`
-	} `json:"reasoning"`
+	Reasoning           *reasoning     `json:"reasoning"`
+}
+
+type reasoning struct {
+	Effort flexString `json:"effort"`
 }
 
 type chatMessage struct {
@@ -99,10 +93,12 @@ type responseBody struct {
 	PromptFilterResults []promptFilter `json:"prompt_filter_results"`
 	PromptAnnotations   []promptFilter `json:"prompt_annotations"`
 	SystemFingerprint   flexString     `json:"system_fingerprint"`
-	Data                []struct {
-		Object flexString `json:"object"`
-	} `json:"data"`
-	Error *apiError `json:"error"`
+	Data                []dataItem     `json:"data"`
+	Error               *apiError      `json:"error"`
+}
+
+type dataItem struct {
+	Object flexString `json:"object"`
 }
 
 type choice struct {
@@ -203,10 +199,8 @@ func applyRequest(ev *genai.Event, rb *requestBody) {
 		r.ReasoningLevel = string(rb.Reasoning.Effort)
 	}
 	if len(rb.ResponseFormat) > 0 {
-		var rf struct {
-			Type flexString `json:"type"`
-		}
-		if unmarshal(rb.ResponseFormat, &rf) == nil {
+		var rf responseFormat
+		if rf.read(rb.ResponseFormat) {
 			switch rf.Type {
 			case "json_object", "json_schema":
 				r.OutputType = "json"
@@ -254,7 +248,7 @@ func applyRequest(ev *genai.Event, rb *requestBody) {
 		if src.Kind() == '[' && len(stringList(src)) == 0 {
 			// Responses API input: a list of messages.
 			var msgs []chatMessage
-			if unmarshal(src, &msgs) == nil {
+			if readMessages(src, &msgs) == nil {
 				for i := range msgs {
 					in.message(&msgs[i], "")
 					if msgs[i].Role == "user" {
@@ -446,21 +440,24 @@ func finishGuardrail(ev *genai.Event) {
 func stringList(v jsontext.Value) []string {
 	switch v.Kind() {
 	case '"':
-		var s flexString
-		if unmarshal(v, &s) == nil && s != "" {
-			return []string{string(s)}
+		if s, ok := unquoteOK(v); ok && s != "" {
+			return []string{s}
 		}
 	case '[':
-		var vals []jsontext.Value
-		if unmarshal(v, &vals) != nil {
+		var dec jsonscan.Decoder
+		dec.Reset(v)
+		if _, err := dec.ReadToken(); err != nil {
 			return nil
 		}
 		var out []string
-		for _, e := range vals {
+		for dec.PeekKind() != ']' {
+			e, err := dec.ReadValue()
+			if err != nil {
+				return nil
+			}
 			if e.Kind() == '"' {
-				var s flexString
-				if unmarshal(e, &s) == nil {
-					out = append(out, string(s))
+				if s, ok := unquoteOK(e); ok {
+					out = append(out, s)
 				}
 			}
 		}
@@ -473,22 +470,23 @@ func stringList(v jsontext.Value) []string {
 type contentPart struct {
 	Type     flexString `json:"type"`
 	Text     flexString `json:"text"`
-	ImageURL *struct {
-		URL flexString `json:"url"`
-	} `json:"image_url"`
+	ImageURL *imageURL  `json:"image_url"`
+}
+
+type imageURL struct {
+	URL flexString `json:"url"`
 }
 
 // appendText appends the plain text of a message content (string or parts).
 func appendText(dst []string, content jsontext.Value) []string {
 	switch content.Kind() {
 	case '"':
-		var s flexString
-		if unmarshal(content, &s) == nil && s != "" {
-			dst = append(dst, string(s))
+		if s, ok := unquoteOK(content); ok && s != "" {
+			dst = append(dst, s)
 		}
 	case '[':
 		var parts []contentPart
-		if unmarshal(content, &parts) == nil {
+		if readParts(content, &parts) == nil {
 			for _, p := range parts {
 				if p.Text != "" {
 					dst = append(dst, string(p.Text))
@@ -547,13 +545,12 @@ func (w *messageWriter) textPart(s string) {
 func (w *messageWriter) contentParts(content jsontext.Value) {
 	switch content.Kind() {
 	case '"':
-		var s flexString
-		if unmarshal(content, &s) == nil {
-			w.textPart(string(s))
+		if s, ok := unquoteOK(content); ok {
+			w.textPart(s)
 		}
 	case '[':
 		var parts []contentPart
-		if unmarshal(content, &parts) != nil {
+		if readParts(content, &parts) != nil {
 			return
 		}
 		for _, p := range parts {
@@ -688,4 +685,32 @@ func parseFloat(s string) (float64, bool) {
 		return 0, false
 	}
 	return f, true
+}
+
+// responseFormat is the response_format member of a request body.
+type responseFormat struct {
+	Type flexString `json:"type"`
+}
+
+func (rf *responseFormat) scan(s *objScan, data []byte) error {
+	if !s.reset(data) {
+		return s.err
+	}
+	for s.next() {
+		if s.name == "type" {
+			if err := rf.Type.set(s.val); err != nil {
+				return err
+			}
+		}
+	}
+	return s.err
+}
+
+// read reads a response_format value; it reports whether unmarshal would have succeeded.
+func (rf *responseFormat) read(v jsontext.Value) bool {
+	if readObject(rf, v) == nil {
+		return true
+	}
+	*rf = responseFormat{}
+	return unmarshal(v, rf) == nil
 }

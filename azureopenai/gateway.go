@@ -397,6 +397,9 @@ func (d *gatewayDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 func firstBody(vs ...jsontext.Value) []byte {
 	for _, v := range vs {
 		if b := bytes.TrimSpace(stringOrValue(v)); len(b) > 0 {
+			if v.Kind() != '"' {
+				b = bytes.Clone(b) // an object logged as such: it may alias the record
+			}
 			return b
 		}
 	}

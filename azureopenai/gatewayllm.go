@@ -336,12 +336,12 @@ func (g *llmGroup) messages(resp bool) []chatMessage {
 		switch v.Kind() {
 		case '[':
 			var ms []chatMessage
-			if unmarshal(v, &ms) == nil {
+			if readMessages(v, &ms) == nil {
 				msgs = append(msgs, ms...)
 			}
 		case '{':
 			var m chatMessage
-			if unmarshal(v, &m) == nil {
+			if readMessage(v, &m) == nil {
 				msgs = append(msgs, m)
 			}
 		case '"':
@@ -351,11 +351,11 @@ func (g *llmGroup) messages(resp bool) []chatMessage {
 	if len(text) > 0 {
 		t := bytes.TrimSpace(text)
 		var ms []chatMessage
-		if len(t) > 0 && t[0] == '[' && unmarshal(t, &ms) == nil {
+		if len(t) > 0 && t[0] == '[' && readMessages(t, &ms) == nil {
 			msgs = append(msgs, ms...)
 		} else if len(t) > 0 && t[0] == '{' {
 			var m chatMessage
-			if unmarshal(t, &m) == nil {
+			if readMessage(t, &m) == nil {
 				msgs = append(msgs, m)
 			}
 		} else {

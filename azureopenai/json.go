@@ -179,7 +179,7 @@ func decodeLenient[T any](data []byte, v *T) (repaired bool, err error) {
 	if len(data) == 0 {
 		return false, errEmpty
 	}
-	if err = unmarshal(data, v); err == nil {
+	if err = decodeInto(data, v); err == nil {
 		return false, nil
 	}
 	fixed, ok := repairTruncated(data)
@@ -188,11 +188,24 @@ func decodeLenient[T any](data []byte, v *T) (repaired bool, err error) {
 	}
 	var zero T
 	*v = zero // drop what the failed attempt filled in
-	if err2 := unmarshal(fixed, v); err2 != nil {
+	if err2 := decodeInto(fixed, v); err2 != nil {
 		*v = zero
 		return false, err
 	}
 	return true, nil
+}
+
+// decodeInto reads data into v: with its hand-written scan when it has one and data is plain,
+// with unmarshal otherwise.
+func decodeInto[T any](data []byte, v *T) error {
+	if sc, ok := any(v).(scanner); ok {
+		if sc.scan(&objScan{exact: true}, data) == nil {
+			return nil
+		}
+		var zero T
+		*v = zero
+	}
+	return unmarshal(data, v)
 }
 
 type constError string

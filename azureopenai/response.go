@@ -42,7 +42,7 @@ type responseDecoder struct{}
 // Decode normalizes one response body.
 func (responseDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 	var rb responseBody
-	if err := unmarshal(rec.Data, &rb); err != nil {
+	if err := decodeInto(rec.Data, &rb); err != nil {
 		return fmt.Errorf("azure openai response body: %w", err)
 	}
 	source(ev, string(rb.Object))

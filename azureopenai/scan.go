@@ -31,6 +31,8 @@ type objScan struct {
 	val  jsontext.Value
 	buf  []byte
 	err  error
+	// exact skips folding names, for structs whose names match case-sensitively.
+	exact bool
 }
 
 // reset starts a scan of data, which must be exactly one JSON object.
@@ -65,6 +67,19 @@ func (s *objScan) next() bool {
 	}
 	raw := tok.Raw()
 	inner := raw[1 : len(raw)-1]
+	if s.exact {
+		if bytes.IndexByte(inner, '\\') >= 0 {
+			s.err = errSlow
+			return false
+		}
+		v, err := s.dec.ReadValue()
+		if err != nil {
+			s.err = errSlow
+			return false
+		}
+		s.name, s.val = bstr(inner), v
+		return true
+	}
 	f := s.buf[:0]
 	for _, c := range inner {
 		switch {

@@ -35,6 +35,34 @@ var scanCases = map[string]func(data []byte) (fast, slow any, fastErr, slowErr e
 		var a, b gatewayProps
 		return &a, &b, a.scan(new(objScan), new(objScan), data), unmarshal(data, &b)
 	},
+	"requestBody": func(data []byte) (any, any, error, error) {
+		var a, b requestBody
+		return &a, &b, a.scan(new(objScan), data), unmarshal(data, &b)
+	},
+	"responseBody": func(data []byte) (any, any, error, error) {
+		var a, b responseBody
+		return &a, &b, a.scan(new(objScan), data), unmarshal(data, &b)
+	},
+	"[]chatMessage": func(data []byte) (any, any, error, error) {
+		var b []chatMessage
+		a, err := readSlice[chatMessage](data)
+		if bytes.HasPrefix(data, []byte("null")) {
+			err = errSlow // readSlice is only called for arrays
+		}
+		return a, b, err, unmarshal(data, &b)
+	},
+	"[]contentPart": func(data []byte) (any, any, error, error) {
+		var b []contentPart
+		a, err := readSlice[contentPart](data)
+		if bytes.HasPrefix(data, []byte("null")) {
+			err = errSlow
+		}
+		return a, b, err, unmarshal(data, &b)
+	},
+	"responseFormat": func(data []byte) (any, any, error, error) {
+		var a, b responseFormat
+		return &a, &b, readObject(&a, data), unmarshal(data, &b)
+	},
 }
 
 // checkScan fails when a scan accepted data and read it differently from unmarshal.
@@ -76,16 +104,9 @@ func scanInputs(t testing.TB) [][]byte {
 			sc := bufio.NewScanner(bytes.NewReader(data))
 			sc.Buffer(nil, 1<<24)
 			for sc.Scan() {
-				line := bytes.Clone(bytes.TrimSpace(sc.Bytes()))
-				out = append(out, line)
-				var raw map[string]rawValue
-				if unmarshal(line, &raw) == nil {
-					for _, v := range raw {
-						if b := stringOrValue([]byte(v)); len(b) > 0 {
-							out = append(out, bytes.Clone(b))
-						}
-					}
-				}
+				line := bytes.TrimSpace(sc.Bytes())
+				line = bytes.TrimSpace(bytes.TrimPrefix(line, []byte("data:")))
+				out = collectValues(out, bytes.Clone(line), 0)
 			}
 		}
 	}
@@ -103,7 +124,47 @@ func scanInputs(t testing.TB) [][]byte {
 		[]byte(`[]`),
 		[]byte(`{"a":1,}`),
 		[]byte(`{"sku":{"a":[1,2]},"Level":[true],"level":false}`),
+		[]byte(`{"messages":[{"role":"user","content":[{"type":"text","text":"hi"},{"type":"image_url","image_url":{"url":"data:image/png;base64,xx"}},null]},null],"stop":null,"prompt":null,"reasoning":{"effort":"low"},"temperature":"0.5","top_p":1e400,"n":"2","stream":"true"}`),
+		[]byte(`{"choices":[{"index":0,"text":null},{"index":1,"text":"a","message":{"role":"assistant","tool_calls":[{"id":"c","function":{"name":"f","arguments":"{}"},"function":null}]}}],"usage":{"prompt_tokens":"3","prompt_tokens_details":{"cached_tokens":1},"prompt_tokens_details":null},"data":[{"object":"embedding"}],"error":{"innererror":{"code":"x","content_filter_result":{"a":1}}}}`),
+		[]byte(`{"choices":[],"choices":[{"index":2}]}`),
+		[]byte(`{"usage":{},"usage":{"total_tokens":1}}`),
+		[]byte(`{"messages":[{"role":"user","function_call":{"name":"f"}}],"model":["x"]}`),
+		[]byte(`[{"role":"user"}] x`),
+		[]byte(`[{"role":"user"},]`),
+		[]byte(`[null,{"type":"text","text":"a\u00e9"},{"type":1}]`),
 	)
+	return out
+}
+
+// collectValues appends v and every object or array in it, and in strings that hold JSON.
+func collectValues(out [][]byte, v []byte, depth int) [][]byte {
+	if len(v) == 0 || depth > 6 {
+		return out
+	}
+	switch v[0] {
+	case '{', '[':
+		out = append(out, v)
+	case '"':
+		if b := bytes.TrimSpace(stringOrValue(v)); len(b) > 0 && (b[0] == '{' || b[0] == '[') {
+			return collectValues(out, b, depth+1)
+		}
+		return out
+	default:
+		return out
+	}
+	var m map[string]rawValue
+	var a []rawValue
+	var elems []rawValue
+	if unmarshal(v, &m) == nil {
+		for _, e := range m {
+			elems = append(elems, e)
+		}
+	} else if unmarshal(v, &a) == nil {
+		elems = a
+	}
+	for _, e := range elems {
+		out = collectValues(out, []byte(e), depth+1)
+	}
 	return out
 }
 

@@ -65,7 +65,7 @@ func (d *streamDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 		return nil
 	}
 	var rb responseBody
-	if err := unmarshal(data, &rb); err != nil {
+	if err := decodeInto(data, &rb); err != nil {
 		return fmt.Errorf("azure stream chunk: %w", err)
 	}
 	id := string(rb.ID)
@@ -222,7 +222,16 @@ func (s *streamState) add(rb *responseBody) {
 		s.usage = &u
 	}
 	if rb.Error != nil {
+		// The error outlives the chunk, whose bytes its raw members may alias.
 		e := *rb.Error
+		for _, in := range []**innerError{&e.InnerError, &e.InnerError2} {
+			if *in != nil {
+				c := **in
+				c.ContentFilterResult = bytes.Clone(c.ContentFilterResult)
+				c.ContentFilterResults = bytes.Clone(c.ContentFilterResults)
+				*in = &c
+			}
+		}
 		s.err = &e
 	}
 }
