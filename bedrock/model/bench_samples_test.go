@@ -10,6 +10,8 @@ import (
 	"testing"
 	"unsafe"
 
+	"github.com/stretchr/testify/require"
+
 	"github.com/genainorm/genainorm/genai"
 	"github.com/genainorm/genainorm/internal/jsonscan"
 )
@@ -323,4 +325,17 @@ func FuzzTextDelta(f *testing.F) {
 			t.Fatalf("fast path differs for %q:\n%s\n%s", c, wj, gj)
 		}
 	})
+}
+
+// TestEscapedMemberNames checks that member names written with escapes are read as their
+// text, and that a name that stays unknown once unescaped is skipped.
+func TestEscapedMemberNames(t *testing.T) {
+	ev := &genai.Event{}
+	ev.Request.Model = Parse("anthropic.claude-3-haiku-20240307-v1:0")
+	DecodeRequest(&ev.Request.Model, []byte(`{"messages":[{"r\u006fle":"user","c\u006fntent":[{"\u0074ype":"text","text":"hi"}]}],`+
+		`"m\u0061x_tokens":5,"x\\y":{"max_tokens":7},"\"":1,"temperature":0.5}`), ev)
+	require.Equal(t, `[{"role":"user","parts":[{"type":"text","content":"hi"}]}]`, string(ev.Request.InputMessages))
+	require.Equal(t, int64(5), ev.Request.MaxTokens.Value)
+	require.Equal(t, 0.5, ev.Request.Temperature.Value)
+	require.Empty(t, ev.Warnings)
 }

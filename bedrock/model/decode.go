@@ -79,7 +79,7 @@ func (x *block) member(d *decoder, name []byte) error {
 		}
 		return x.GuardContent.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *blockImageURL) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -89,7 +89,7 @@ func (x *blockImageURL) member(d *decoder, name []byte) error {
 	case "url":
 		return x.URL.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *blockGuardContentText) readJSON(d *decoder) error {
@@ -101,7 +101,7 @@ func (x *blockGuardContentText) member(d *decoder, name []byte) error {
 	case "text":
 		return x.Text.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *blockGuardContent) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -111,7 +111,7 @@ func (x *blockGuardContent) member(d *decoder, name []byte) error {
 	case "text":
 		return x.Text.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *mediaSource) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -135,7 +135,7 @@ func (x *mediaSource) member(d *decoder, name []byte) error {
 	case "s3Location":
 		return x.S3Location.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *mediaSourceS3Location) readJSON(d *decoder) error {
@@ -147,7 +147,7 @@ func (x *mediaSourceS3Location) member(d *decoder, name []byte) error {
 	case "uri":
 		return x.URI.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *mediaBlock) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -161,7 +161,7 @@ func (x *mediaBlock) member(d *decoder, name []byte) error {
 	case "source":
 		return x.Source.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *converseTool) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -182,7 +182,7 @@ func (x *converseTool) member(d *decoder, name []byte) error {
 	case "status":
 		return x.Status.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *reasoningNova) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -194,7 +194,7 @@ func (x *reasoningNova) member(d *decoder, name []byte) error {
 	case "text":
 		return x.Text.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *reasoningNovaReasoningText) readJSON(d *decoder) error {
@@ -206,7 +206,7 @@ func (x *reasoningNovaReasoningText) member(d *decoder, name []byte) error {
 	case "text":
 		return x.Text.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *message) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -230,7 +230,7 @@ func (x *message) member(d *decoder, name []byte) error {
 	case "message":
 		return x.Message.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *oaTool) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -250,7 +250,7 @@ func (x *oaTool) member(d *decoder, name []byte) error {
 	case "parameters":
 		return x.Parameters.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *oaToolFunction) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -262,7 +262,7 @@ func (x *oaToolFunction) member(d *decoder, name []byte) error {
 	case "arguments":
 		return x.Arguments.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *toolDef) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -284,7 +284,7 @@ func (x *toolDef) member(d *decoder, name []byte) error {
 	case "parameter_definitions":
 		return x.ParameterDefinitions.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *toolDefFunction) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -298,7 +298,7 @@ func (x *toolDefFunction) member(d *decoder, name []byte) error {
 	case "parameters":
 		return x.Parameters.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *toolDefToolSpecInputSchema) readJSON(d *decoder) error {
@@ -310,7 +310,7 @@ func (x *toolDefToolSpecInputSchema) member(d *decoder, name []byte) error {
 	case "json":
 		return x.JSON.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *toolDefToolSpec) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -324,7 +324,7 @@ func (x *toolDefToolSpec) member(d *decoder, name []byte) error {
 	case "inputSchema":
 		return x.InputSchema.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *usage) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -364,7 +364,7 @@ func (x *usage) member(d *decoder, name []byte) error {
 	case "completion_tokens_details":
 		return x.CompletionTokensDetails.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *usagePromptTokensDetails) readJSON(d *decoder) error {
@@ -376,7 +376,7 @@ func (x *usagePromptTokensDetails) member(d *decoder, name []byte) error {
 	case "cached_tokens":
 		return x.CachedTokens.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *usageCompletionTokensDetails) readJSON(d *decoder) error {
@@ -388,7 +388,7 @@ func (x *usageCompletionTokensDetails) member(d *decoder, name []byte) error {
 	case "reasoning_tokens":
 		return x.ReasoningTokens.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *invocationMetrics) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -404,7 +404,7 @@ func (x *invocationMetrics) member(d *decoder, name []byte) error {
 	case "cacheWriteInputTokenCount":
 		return x.CacheWriteInputTokenCount.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *request) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -566,7 +566,7 @@ func (x *request) member(d *decoder, name []byte) error {
 	case "countPenalty":
 		return x.CountPenalty.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *requestToolConfig) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -576,7 +576,7 @@ func (x *requestToolConfig) member(d *decoder, name []byte) error {
 	case "tools":
 		return x.Tools.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *requestAdditionalFields) readJSON(d *decoder) error {
@@ -588,7 +588,7 @@ func (x *requestAdditionalFields) member(d *decoder, name []byte) error {
 	case "reasoningConfig":
 		return x.ReasoningConfig.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *requestEmbeddingConfig) readJSON(d *decoder) error {
@@ -600,7 +600,7 @@ func (x *requestEmbeddingConfig) member(d *decoder, name []byte) error {
 	case "outputEmbeddingLength":
 		return x.OutputEmbeddingLength.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *requestTextPrompts) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -612,7 +612,7 @@ func (x *requestTextPrompts) member(d *decoder, name []byte) error {
 	case "weight":
 		return x.Weight.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *thinkingConfig) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -624,7 +624,7 @@ func (x *thinkingConfig) member(d *decoder, name []byte) error {
 	case "budget_tokens":
 		return x.BudgetTokens.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *effortConfig) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -634,7 +634,7 @@ func (x *effortConfig) member(d *decoder, name []byte) error {
 	case "effort":
 		return x.Effort.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *responseFormat) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -644,7 +644,7 @@ func (x *responseFormat) member(d *decoder, name []byte) error {
 	case "type":
 		return x.Type.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *reasoningConfig) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -656,7 +656,7 @@ func (x *reasoningConfig) member(d *decoder, name []byte) error {
 	case "maxReasoningEffort":
 		return x.MaxReasoningEffort.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *inferenceConfig) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -676,7 +676,7 @@ func (x *inferenceConfig) member(d *decoder, name []byte) error {
 	case "stopSequences":
 		return x.StopSequences.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *titanTextConfig) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -692,7 +692,7 @@ func (x *titanTextConfig) member(d *decoder, name []byte) error {
 	case "stopSequences":
 		return x.StopSequences.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *imageParams) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -714,7 +714,7 @@ func (x *imageParams) member(d *decoder, name []byte) error {
 	case "referenceImage":
 		return x.ReferenceImage.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *imageGenerationCfg) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -734,7 +734,7 @@ func (x *imageGenerationCfg) member(d *decoder, name []byte) error {
 	case "quality":
 		return x.Quality.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *response) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -850,7 +850,7 @@ func (x *response) member(d *decoder, name []byte) error {
 	case "amazon-bedrock-invocationMetrics":
 		return x.InvocationMetrics.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *responseOutput) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -860,7 +860,7 @@ func (x *responseOutput) member(d *decoder, name []byte) error {
 	case "message":
 		return x.Message.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *responseOutputs) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -872,7 +872,7 @@ func (x *responseOutputs) member(d *decoder, name []byte) error {
 	case "stop_reason":
 		return x.StopReason.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *responseGenerations) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -886,7 +886,7 @@ func (x *responseGenerations) member(d *decoder, name []byte) error {
 	case "finish_reason":
 		return x.FinishReason.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *responseMetaBilledUnits) readJSON(d *decoder) error {
@@ -900,7 +900,7 @@ func (x *responseMetaBilledUnits) member(d *decoder, name []byte) error {
 	case "output_tokens":
 		return x.OutputTokens.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *responseMeta) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -910,7 +910,7 @@ func (x *responseMeta) member(d *decoder, name []byte) error {
 	case "billed_units":
 		return x.BilledUnits.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *responseCompletionsData) readJSON(d *decoder) error {
@@ -922,7 +922,7 @@ func (x *responseCompletionsData) member(d *decoder, name []byte) error {
 	case "text":
 		return x.Text.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *responseCompletionsFinishReason) readJSON(d *decoder) error {
@@ -934,7 +934,7 @@ func (x *responseCompletionsFinishReason) member(d *decoder, name []byte) error 
 	case "reason":
 		return x.Reason.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *responseCompletions) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -946,7 +946,7 @@ func (x *responseCompletions) member(d *decoder, name []byte) error {
 	case "finishReason":
 		return x.FinishReason.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *responseArtifacts) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -960,7 +960,7 @@ func (x *responseArtifacts) member(d *decoder, name []byte) error {
 	case "finishReason":
 		return x.FinishReason.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *responseMessageStart) readJSON(d *decoder) error {
@@ -972,7 +972,7 @@ func (x *responseMessageStart) member(d *decoder, name []byte) error {
 	case "role":
 		return x.Role.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *responseContentBlockStartStart) readJSON(d *decoder) error {
@@ -984,7 +984,7 @@ func (x *responseContentBlockStartStart) member(d *decoder, name []byte) error {
 	case "toolUse":
 		return x.ToolUse.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *responseContentBlockStart) readJSON(d *decoder) error {
@@ -998,7 +998,7 @@ func (x *responseContentBlockStart) member(d *decoder, name []byte) error {
 	case "contentBlockIndex":
 		return x.ContentBlockIndex.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *responseContentBlockDeltaDeltaToolUse) readJSON(d *decoder) error {
@@ -1010,7 +1010,7 @@ func (x *responseContentBlockDeltaDeltaToolUse) member(d *decoder, name []byte) 
 	case "input":
 		return x.Input.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *responseContentBlockDeltaDeltaReasoningContent) readJSON(d *decoder) error {
@@ -1022,7 +1022,7 @@ func (x *responseContentBlockDeltaDeltaReasoningContent) member(d *decoder, name
 	case "text":
 		return x.Text.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *responseContentBlockDeltaDelta) readJSON(d *decoder) error {
@@ -1038,7 +1038,7 @@ func (x *responseContentBlockDeltaDelta) member(d *decoder, name []byte) error {
 	case "reasoningContent":
 		return x.ReasoningContent.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *responseContentBlockDelta) readJSON(d *decoder) error {
@@ -1052,7 +1052,7 @@ func (x *responseContentBlockDelta) member(d *decoder, name []byte) error {
 	case "contentBlockIndex":
 		return x.ContentBlockIndex.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *responseMessageStop) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -1062,7 +1062,7 @@ func (x *responseMessageStop) member(d *decoder, name []byte) error {
 	case "stopReason":
 		return x.StopReason.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *responseMetadata) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -1072,7 +1072,7 @@ func (x *responseMetadata) member(d *decoder, name []byte) error {
 	case "usage":
 		return x.Usage.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *titanResult) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -1090,7 +1090,7 @@ func (x *titanResult) member(d *decoder, name []byte) error {
 	case "completionReason":
 		return x.CompletionReason.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *choice) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -1110,7 +1110,7 @@ func (x *choice) member(d *decoder, name []byte) error {
 	case "stop_reason":
 		return x.StopReason.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *streamDelta) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -1130,7 +1130,7 @@ func (x *streamDelta) member(d *decoder, name []byte) error {
 	case "stop_sequence":
 		return x.StopSequence.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *anthropicStart) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -1146,7 +1146,7 @@ func (x *anthropicStart) member(d *decoder, name []byte) error {
 	case "usage":
 		return x.Usage.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *novaEmbedParams) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -1166,7 +1166,7 @@ func (x *novaEmbedParams) member(d *decoder, name []byte) error {
 	case "audio":
 		return x.Audio.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }
 
 func (x *novaEmbedText) readJSON(d *decoder) error { return decodeObject(d, x) }
@@ -1176,5 +1176,5 @@ func (x *novaEmbedText) member(d *decoder, name []byte) error {
 	case "value":
 		return x.Value.readJSON(d)
 	}
-	return d.SkipValue()
+	return skipMember(d, x, name)
 }

@@ -24,6 +24,8 @@ import (
 type decoder struct {
 	jsonscan.Decoder
 	scratch []byte // unquoted text that lives until the next body (see textOf)
+	name    []byte // the raw name of the member being read (see skipMember)
+	retry   *byte  // the unescaped name skipMember is trying
 }
 
 // jsonFrom is implemented by every body type: it reads one JSON value from d.
@@ -52,7 +54,8 @@ func unmarshal(body []byte, v jsonFrom) error {
 func (d *decoder) unmarshal(body []byte, v jsonFrom) error {
 	d.Reset(body)
 	err := v.readJSON(d)
-	d.Reset(nil) // drop the reference to body
+	d.Reset(nil) // drop the references to body
+	d.name, d.retry = nil, nil
 	return err
 }
 
@@ -78,16 +81,27 @@ func decodeObject(d *decoder, o memberer) error {
 		if len(name) < 2 || name[0] != '"' {
 			return fmt.Errorf("bedrock/model: object member name expected at offset %d", d.InputOffset())
 		}
-		n := name[1 : len(name)-1]
-		if bytes.IndexByte(n, '\\') >= 0 {
-			if u, err := jsontext.AppendUnquote(nil, name); err == nil {
-				n = u
-			}
-		}
-		if err := o.member(d, n); err != nil {
+		// The name is matched as written: a name with escapes matches no member and comes
+		// back to skipMember, which unescapes it and tries again.
+		d.name = name
+		if err := o.member(d, name[1:len(name)-1]); err != nil {
 			return err
 		}
 	}
+}
+
+// skipMember is what member does with a name it does not know: it skips the value. A name
+// written with escapes is unescaped first and given to o.member again, once.
+func skipMember(d *decoder, o memberer, name []byte) error {
+	if bytes.IndexByte(name, '\\') < 0 || len(name) > 0 && unsafe.SliceData(name) == d.retry {
+		return d.SkipValue()
+	}
+	u, err := jsontext.AppendUnquote(nil, d.name)
+	if err != nil || len(u) == 0 {
+		return d.SkipValue()
+	}
+	d.retry = unsafe.SliceData(u)
+	return o.member(d, u)
 }
 
 // num is a lenient JSON number: a number or a numeric string; anything else is skipped.
