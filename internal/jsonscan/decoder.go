@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"fmt"
 	"io"
+	"math/bits"
 	"strconv"
 	"unsafe"
 
@@ -451,7 +452,12 @@ func (d *Decoder) skipString(i int) (int, error) {
 	n := len(data)
 	i++
 	for {
-		for i+8 <= n && PlainWord(binary.LittleEndian.Uint64(data[i:])) {
+		// A word at a time, jumping straight to the first special byte of a word.
+		for i+8 <= n {
+			if m := specialMask(binary.LittleEndian.Uint64(data[i:])); m != 0 {
+				i += bits.TrailingZeros64(m) / 8
+				break
+			}
 			i += 8
 		}
 		for i < n && plain[data[i]] {
@@ -524,11 +530,15 @@ const (
 // content) is a quote, a backslash or a control byte, so that all 8 can be copied or skipped
 // as they are. It may report false for a plain word (the caller then looks byte by byte),
 // never true for a word that is not plain.
-func PlainWord(w uint64) bool {
+func PlainWord(w uint64) bool { return specialMask(w) == 0 }
+
+// specialMask returns w's bytes that are a quote, a backslash or a control byte, each as its
+// high bit. The lowest bit set always marks a real one; bits above it may be false.
+func specialMask(w uint64) uint64 {
 	q := w ^ quote
 	b := w ^ bslsh
 	m := (q - lsb) &^ q
 	m |= (b - lsb) &^ b
 	m |= (w - space) &^ w
-	return m&msb == 0
+	return m & msb
 }
