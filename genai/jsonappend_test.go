@@ -37,6 +37,15 @@ func TestAppendJSONString(t *testing.T) {
 func TestAppendJSONTime(t *testing.T) {
 	ts := time.Date(2026, 3, 2, 10, 15, 30, 123456789, time.FixedZone("x", 3600))
 	require.Equal(t, `"2026-03-02T09:15:30.123Z"`, string(AppendJSONTime(nil, ts)))
+	// Every instant reads the same as the general formatter writes it.
+	for _, tt := range []time.Time{
+		{}, time.Unix(0, 0), time.Date(1999, 12, 31, 23, 59, 59, 999999999, time.UTC),
+		time.Date(2026, 1, 2, 3, 4, 5, 6e6, time.UTC), time.Date(9999, 12, 31, 0, 0, 0, 0, time.UTC),
+		time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC), time.Date(-1, 1, 1, 0, 0, 0, 0, time.UTC),
+	} {
+		want := `"` + tt.UTC().Format("2006-01-02T15:04:05.000Z07:00") + `"`
+		require.Equal(t, want, string(AppendJSONTime(nil, tt)), tt)
+	}
 }
 
 func FuzzAppendJSONString(f *testing.F) {
@@ -58,4 +67,14 @@ func BenchmarkAppendJSONString(b *testing.B) {
 			}
 		})
 	}
+}
+
+func FuzzAppendJSONTime(f *testing.F) {
+	f.Add(int64(0), int64(0))
+	f.Add(int64(1772446530), int64(123456789))
+	f.Fuzz(func(t *testing.T, sec, nsec int64) {
+		tt := time.Unix(sec, nsec)
+		want := `"` + tt.UTC().Format("2006-01-02T15:04:05.000Z07:00") + `"`
+		require.Equal(t, want, string(AppendJSONTime(nil, tt)))
+	})
 }
