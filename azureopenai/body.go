@@ -545,7 +545,7 @@ func (w *messageWriter) textPart(s string) {
 func (w *messageWriter) contentParts(content jsontext.Value) {
 	switch content.Kind() {
 	case '"':
-		if s, ok := unquoteOK(content); ok {
+		if s, ok := unquoteView(content); ok {
 			w.textPart(s)
 		}
 	case '[':

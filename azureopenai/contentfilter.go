@@ -8,6 +8,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 // The compliance codes (gen_ai.compliance.violation_code) Azure content filters map to. Codes
@@ -34,12 +35,14 @@ type filterItem struct {
 	Detected flexBool   `json:"detected"`
 	Severity flexString `json:"severity"`
 	ID       flexString `json:"id"`
-	Citation *struct {
-		URL     flexString `json:"url,case:ignore"`
-		License flexString `json:"license,case:ignore"`
-	} `json:"citation"`
+	Citation *citation   `json:"citation"`
 	Details []filterItem `json:"details"`
 	Error   *filterError `json:"error"`
+}
+
+type citation struct {
+	URL     flexString `json:"url,case:ignore"`
+	License flexString `json:"license,case:ignore"`
 }
 
 type filterError struct {
@@ -85,6 +88,43 @@ func (s *filterSink) flush(ev *genai.Event) {
 // intervention flag for filtered items, and NotRun entries for filter errors. dir says which
 // side of the exchange the object annotates. It reports whether the object could be read.
 func ContentFilter(ev *genai.Event, raw []byte, dir genai.Direction) bool {
+	if !plainASCII(raw) {
+		return contentFilterSlow(ev, raw, dir)
+	}
+	var dec jsonscan.Decoder
+	dec.Reset(raw)
+	tok, err := dec.ReadToken()
+	if err != nil || tok.Kind() != '{' {
+		return false
+	}
+	for dec.PeekKind() == '"' {
+		tok, err := dec.ReadToken()
+		if err != nil {
+			return false
+		}
+		name := string(tok.Raw()[1 : len(tok.Raw())-1]) // plain ASCII: no escapes
+		val, err := dec.ReadValue()
+		if err != nil {
+			return false
+		}
+		filterEntry(ev, name, val, dir)
+	}
+	return true
+}
+
+// plainASCII reports whether b has only ASCII bytes and no backslash (no escapes).
+func plainASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 || c == '\\' {
+			return false
+		}
+	}
+	return true
+}
+
+// contentFilterSlow is ContentFilter over jsontext, for objects with escapes or non-ASCII
+// bytes, whose names jsontext unquotes its own way.
+func contentFilterSlow(ev *genai.Event, raw []byte, dir genai.Direction) bool {
 	dec := jsontext.NewDecoder(bytes.NewReader(raw), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
 	tok, err := dec.ReadToken()
 	if err != nil || tok.Kind() != '{' {
@@ -129,7 +169,7 @@ func filterEntry(ev *genai.Event, name string, val jsontext.Value, dir genai.Dir
 		return
 	}
 	var it filterItem
-	if unmarshal(val, &it) != nil {
+	if decodeInto(val, &it) != nil {
 		ev.Warn(genai.WarnFieldTypeUnexpected, "content filter result "+strconv.Quote(name)+" has an unexpected shape")
 		return
 	}
@@ -231,13 +271,13 @@ func customBlocklists(ev *genai.Event, val jsontext.Value, dir genai.Direction) 
 	var items []filterItem
 	switch val.Kind() {
 	case '[':
-		if unmarshal(val, &items) != nil {
+		if readFilterItems(val, &items) != nil {
 			ev.Warn(genai.WarnFieldTypeUnexpected, "custom_blocklists has an unexpected shape")
 			return
 		}
 	case '{':
 		var it filterItem
-		if unmarshal(val, &it) != nil {
+		if decodeInto(val, &it) != nil {
 			ev.Warn(genai.WarnFieldTypeUnexpected, "custom_blocklists has an unexpected shape")
 			return
 		}
@@ -302,4 +342,84 @@ func confidenceRank(c string) int {
 		return 0
 	}
 	return 1
+}
+
+func (it *filterItem) scan(s *objScan, data []byte) error {
+	if !s.reset(data) {
+		return s.err
+	}
+	var seenDetails bool
+	for s.next() {
+		v := s.val
+		var err error
+		switch s.name {
+		case "filtered":
+			it.Filtered.set(v)
+		case "detected":
+			it.Detected.set(v)
+		case "severity":
+			err = it.Severity.set(v)
+		case "id":
+			err = it.ID.set(v)
+		case "citation":
+			err = ptrMember(&it.Citation, v)
+		case "details":
+			err = sliceMember(&it.Details, &seenDetails, v)
+		case "error":
+			err = ptrMember(&it.Error, v)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return s.err
+}
+
+func (c *citation) scan(s *objScan, data []byte) error {
+	s.exact = false // case:ignore names
+	if !s.reset(data) {
+		return s.err
+	}
+	for s.next() {
+		var err error
+		switch s.fold {
+		case "URL":
+			err = c.URL.set(s.val)
+		case "LICENSE":
+			err = c.License.set(s.val)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return s.err
+}
+
+func (e *filterError) scan(s *objScan, data []byte) error {
+	if !s.reset(data) {
+		return s.err
+	}
+	for s.next() {
+		var err error
+		switch s.name {
+		case "code":
+			err = e.Code.set(s.val)
+		case "message":
+			err = e.Message.set(s.val)
+		}
+		if err != nil {
+			return err
+		}
+	}
+	return s.err
+}
+
+// readFilterItems reads an array of filter items as unmarshal into []filterItem does.
+func readFilterItems(v jsontext.Value, items *[]filterItem) error {
+	if out, err := readSlice[filterItem](v); err == nil {
+		*items = out
+		return nil
+	}
+	*items = nil
+	return unmarshal(v, items)
 }

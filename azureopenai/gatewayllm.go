@@ -363,7 +363,7 @@ func (g *llmGroup) messages(resp bool) []chatMessage {
 			if resp {
 				role = "assistant"
 			}
-			content, _ := jsontext.AppendQuote(nil, string(text))
+			content, _ := jsontext.AppendQuote(nil, text)
 			msgs = append(msgs, chatMessage{Role: flexString(role), Content: content})
 		}
 	}

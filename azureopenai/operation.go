@@ -13,7 +13,7 @@ import (
 // gen_ai.operation.name, or "" for operations that are not model calls (ListKey, Create_Thread).
 func OperationName(op string) string {
 	o := strings.ToLower(strings.TrimSpace(op))
-	o = strings.NewReplacer("-", "", "_", "", " ", "", ".", "").Replace(o)
+	o = opSeparators.Replace(o)
 	switch {
 	case o == "":
 		return ""
@@ -34,6 +34,9 @@ func OperationName(op string) string {
 	}
 	return ""
 }
+
+// opSeparators drops the separators operation ids are written with.
+var opSeparators = strings.NewReplacer("-", "", "_", "", " ", "", ".", "")
 
 var apiVersionRE = regexp.MustCompile(`\d{4}-\d{2}-\d{2}(?:-preview)?`)
 

@@ -134,6 +134,18 @@ func unquoteOK(v []byte) (string, bool) {
 	return bstr(u), true
 }
 
+// unquoteView is unquoteOK for text used at once: without escapes, it aliases v.
+func unquoteView(v []byte) (string, bool) {
+	if len(v) < 2 || v[0] != '"' {
+		return "", false
+	}
+	inner := v[1 : len(v)-1]
+	if bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner) {
+		return bstr(inner), true
+	}
+	return unquoteOK(v)
+}
+
 // appendUnquoteOK appends the text of the raw JSON string v to dst; on failure (invalid UTF-8)
 // it returns dst unchanged and false.
 func appendUnquoteOK(dst, v []byte) ([]byte, bool) {

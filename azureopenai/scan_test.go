@@ -59,6 +59,18 @@ var scanCases = map[string]func(data []byte) (fast, slow any, fastErr, slowErr e
 		}
 		return a, b, err, unmarshal(data, &b)
 	},
+	"filterItem": func(data []byte) (any, any, error, error) {
+		var a, b filterItem
+		return &a, &b, readObject(&a, data), unmarshal(data, &b)
+	},
+	"[]filterItem": func(data []byte) (any, any, error, error) {
+		var b []filterItem
+		a, err := readSlice[filterItem](data)
+		if bytes.HasPrefix(data, []byte("null")) {
+			err = errSlow
+		}
+		return a, b, err, unmarshal(data, &b)
+	},
 	"responseFormat": func(data []byte) (any, any, error, error) {
 		var a, b responseFormat
 		return &a, &b, readObject(&a, data), unmarshal(data, &b)
@@ -132,6 +144,8 @@ func scanInputs(t testing.TB) [][]byte {
 		[]byte(`[{"role":"user"}] x`),
 		[]byte(`[{"role":"user"},]`),
 		[]byte(`[null,{"type":"text","text":"a\u00e9"},{"type":1}]`),
+		[]byte(`{"filtered":"true","detected":1,"severity":"high","citation":{"URL":"u","License":"l","url":null},"details":[{"filtered":true,"id":"x"},null],"error":{"code":"e"}}`),
+		[]byte(`[{"filtered":true,"id":"a","citation":null},{"details":[],"details":[1]}]`),
 	)
 	return out
 }
