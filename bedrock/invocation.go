@@ -106,10 +106,22 @@ func detectInvocation(data []byte) bool {
 	if bytes.Contains(data, ivKeySchemaType) {
 		return true
 	}
-	if bytes.Contains(data, ivKeyModelID) && bytes.Contains(data, ivKeyOperation) && bytes.Contains(data, ivKeyRequestID) && !bytes.Contains(data, ivKeyEventSource) {
+	// Each search is over the whole record when it fails: do each one once.
+	hasModelID := bytes.Contains(data, ivKeyModelID)
+	if hasModelID && bytes.Contains(data, ivKeyOperation) && bytes.Contains(data, ivKeyRequestID) && !bytes.Contains(data, ivKeyEventSource) {
 		return true
 	}
-	return isStreamChunk(data) || isDone(data)
+	return isDone(data) || !hasModelID && isStreamChunkWithoutModelID(data)
+}
+
+// ivHeadLen is how far into a record ivHasSchemaTypeNearStart looks.
+const ivHeadLen = 256
+
+// ivHasSchemaTypeNearStart reports whether the record names its schemaType near its start, as
+// records written by Bedrock do (it is their first member): such a record is a log record,
+// neither a stream chunk nor a terminator.
+func ivHasSchemaTypeNearStart(data []byte) bool {
+	return bytes.Contains(data[:min(len(data), ivHeadLen)], ivKeySchemaType)
 }
 
 // invocationDecoder decodes the records of one input stream.
@@ -164,6 +176,8 @@ func (d *invocationDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 		return fmt.Errorf("empty record")
 	}
 	switch {
+	case data[0] == '{' && ivHasSchemaTypeNearStart(data):
+		// A log record (the cases below would all be false).
 	case data[0] == '[':
 		// A whole bare chunk array (inside an envelope, or read as one value).
 		return d.decodeBareArray(data, ev)

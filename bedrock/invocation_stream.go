@@ -285,7 +285,12 @@ func wrapNonObjects(arr []byte, dec *ivCursor) []byte {
 // message_*/content_block_* event, or a chunk carrying the final invocation metrics) rather
 // than a log record.
 func isStreamChunk(data []byte) bool {
-	if len(data) == 0 || data[0] != '{' || bytes.Contains(data, ivKeyModelID) {
+	return !bytes.Contains(data, ivKeyModelID) && isStreamChunkWithoutModelID(data)
+}
+
+// isStreamChunkWithoutModelID is isStreamChunk for a record known not to hold "modelId".
+func isStreamChunkWithoutModelID(data []byte) bool {
+	if len(data) == 0 || data[0] != '{' {
 		return false
 	}
 	if bytes.Contains(data, ivKeyMetrics) {
