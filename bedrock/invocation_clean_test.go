@@ -1,6 +1,7 @@
 package bedrock
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -137,5 +138,17 @@ func TestSplitIfClean(t *testing.T) {
 		`[{"a":"` + long + ` "}]`, "[{\"a\":\"\xff\"}]", `[[],{},"x",{"y":[{}]}]`,
 	} {
 		checkSplitIfClean(t, []byte(in), 1024)
+	}
+}
+
+func TestIndexAmazonBedrock(t *testing.T) {
+	for _, s := range []string{``, `"amazon-bedrock-`, `zz"amazon-bedrock-x`, `{"a":"size"},{"amazon-bedrock-trace":1}`, `"amazon-bedrock`, `"amazon-bedrock-"amazon-bedrock-`} {
+		for from := 0; from <= len(s); from++ {
+			want := bytes.Index([]byte(s)[from:], ivKeyAmazonBedrock)
+			if want >= 0 {
+				want += from
+			}
+			require.Equal(t, want, ivIndexAmazonBedrock([]byte(s), from), "%q from %d", s, from)
+		}
 	}
 }

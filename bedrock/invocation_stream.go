@@ -43,11 +43,10 @@ func (d *invocationDecoder) decodeStream(out []byte, ev *genai.Event, b *bodies)
 	base := 0 // offset in out of the search
 	ci := 0   // the chunk the next match may fall in
 	for ci < len(chunks) {
-		k := bytes.Index(out[base:], ivKeyAmazonBedrock)
-		if k < 0 {
+		at := ivIndexAmazonBedrock(out, base)
+		if at < 0 {
 			break
 		}
-		at := base + k
 		// Move to the chunk ending after the match (chunks alias out, in order).
 		for ci < len(chunks) && ivEndIn(out, chunks[ci]) < at+len(ivKeyAmazonBedrock) {
 			ci++
@@ -73,6 +72,23 @@ func (d *invocationDecoder) decodeStream(out []byte, ev *genai.Event, b *bodies)
 	if metrics >= 0 {
 		d.streamMetrics(chunks[metrics], ev)
 	}
+}
+
+// ivIndexAmazonBedrock returns the index of the first "amazon-bedrock- in s at or after from,
+// or -1. It looks for the rare 'z' (a quote-led bytes.Index is slow on JSON, full of quotes).
+func ivIndexAmazonBedrock(s []byte, from int) int {
+	const zAt = 4 // of 'z' in ivKeyAmazonBedrock
+	for i := from + zAt; i < len(s); {
+		k := bytes.IndexByte(s[i:], 'z')
+		if k < 0 {
+			return -1
+		}
+		if p := i + k - zAt; bytes.HasPrefix(s[p:], ivKeyAmazonBedrock) {
+			return p
+		}
+		i += k + 1
+	}
+	return -1
 }
 
 // ivStartIn and ivEndIn return the offsets in s of the start and the end of sub, a subslice
