@@ -63,6 +63,7 @@ func DecodeApplyResponse(resp []byte, dir genai.Direction, id, version string, e
 		return errMalformed
 	}
 	m := merger{ev: ev, g: &ev.Guardrail}
+	m.idx.build(resp)
 	id = m.identifier(id)
 	m.addID(id)
 	m.version(id, version)
@@ -71,8 +72,8 @@ func DecodeApplyResponse(resp []byte, dir genai.Direction, id, version string, e
 		m.g.ActionReason = reason
 	}
 	for i := 0; assessments.at(i) != nil; i++ {
-		it := itemsOf(assessments.at(i))
-		for a, ok := it.next(); ok; a, ok = it.next() {
+		it := itemsOf(assessments.at(i), &m.idx)
+		for a, ok := it.next(&m.idx); ok; a, ok = it.next(&m.idx) {
 			m.assessment(dir, id, a)
 		}
 	}
@@ -94,8 +95,8 @@ var errMalformed = errors.New("malformed JSON")
 // occurrence) to s, one per line.
 func appendOutputs(s string, outputs *occurrences) string {
 	for i := 0; outputs.at(i) != nil; i++ {
-		it := itemsOf(outputs.at(i))
-		for o, ok := it.next(); ok; o, ok = it.next() {
+		it := itemsOf(outputs.at(i), nil)
+		for o, ok := it.next(nil); ok; o, ok = it.next(nil) {
 			t := field(o, "text")
 			if t == "" {
 				continue
@@ -129,14 +130,14 @@ func ContentText(content []byte) (text string, images int) {
 		return "", 0
 	}
 	var b strings.Builder
-	blocks := itemsOf(content)
-	for blk, ok := blocks.next(); ok; blk, ok = blocks.next() {
+	blocks := itemsOf(content, nil)
+	for blk, ok := blocks.next(nil); ok; blk, ok = blocks.next(nil) {
 		if blk[0] != '{' {
 			continue
 		}
 		var txt, img []byte
-		o := objectOf(blk)
-		for n, v, ok := o.next(); ok; n, v, ok = o.next() {
+		o := objectOf(blk, nil)
+		for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
 			switch string(nameOf(n)) {
 			case "text":
 				txt = v

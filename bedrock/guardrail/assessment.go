@@ -1,6 +1,8 @@
 package guardrail
 
 import (
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/genainorm/genainorm/genai"
@@ -58,8 +60,8 @@ func (m *merger) assessment(dir genai.Direction, id string, raw []byte) {
 	}
 	var buf [8]part
 	parts := buf[:0]
-	o := objectOf(raw)
-	for name, val, ok := o.next(); ok; name, val, ok = o.next() {
+	o := objectOf(raw, &m.idx)
+	for name, val, ok := o.next(&m.idx); ok; name, val, ok = o.next(&m.idx) {
 		parts = append(parts, part{name: name, key: snakeName(name), val: val})
 	}
 	version := ""
@@ -104,13 +106,13 @@ func (m *merger) policy(base genai.Assessment, policy string, raw []byte) int {
 		return 0
 	}
 	n := 0
-	lists := objectOf(raw)
-	for name, val, ok := lists.next(); ok; name, val, ok = lists.next() {
+	lists := objectOf(raw, &m.idx)
+	for name, val, ok := lists.next(&m.idx); ok; name, val, ok = lists.next(&m.idx) {
 		if k := val[0]; k != '[' && k != '{' {
 			continue
 		}
-		it := itemsOf(val)
-		for v, ok := it.next(); ok; v, ok = it.next() {
+		it := itemsOf(val, &m.idx)
+		for v, ok := it.next(&m.idx); ok; v, ok = it.next(&m.idx) {
 			if v[0] != '{' {
 				m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: "+policy+"."+unquote(name)+": item is not an object")
 				continue
@@ -129,8 +131,8 @@ func fromItem(base genai.Assessment, policy string, raw []byte) genai.Assessment
 	var typ, name, action, confidence, strength, match, regex, modality string
 	var score, threshold amount
 	var detected, detectedOK bool
-	o := objectOf(raw)
-	for n, v, ok := o.next(); ok; n, v, ok = o.next() {
+	o := objectOf(raw, nil)
+	for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
 		var dst *string
 		switch string(nameOf(n)) {
 		case "type":
@@ -238,8 +240,8 @@ func (m *merger) applied(id string, raw []byte) (string, string) {
 	}
 	var gid, version, arn, ownership string
 	var origin occurrences
-	o := objectOf(raw)
-	for n, v, ok := o.next(); ok; n, v, ok = o.next() {
+	o := objectOf(raw, &m.idx)
+	for n, v, ok := o.next(&m.idx); ok; n, v, ok = o.next(&m.idx) {
 		var dst *string
 		switch string(nameOf(n)) {
 		case "guardrailId":
@@ -284,8 +286,8 @@ func (m *merger) metrics(raw []byte) {
 	var latency amount
 	var usage occurrences
 	var cov coverageOf
-	o := objectOf(raw)
-	for n, v, ok := o.next(); ok; n, v, ok = o.next() {
+	o := objectOf(raw, &m.idx)
+	for n, v, ok := o.next(&m.idx); ok; n, v, ok = o.next(&m.idx) {
 		switch string(nameOf(n)) {
 		case "guardrailProcessingLatency":
 			latency.read(v)
@@ -328,8 +330,8 @@ func (c *coverageOf) read(v []byte) bool {
 	default:
 		return false
 	}
-	o := objectOf(v)
-	for n, v, ok := o.next(); ok; n, v, ok = o.next() {
+	o := objectOf(v, nil)
+	for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
 		switch string(nameOf(n)) {
 		case "textCharacters":
 			if !c.text.read(v) {
@@ -354,8 +356,8 @@ func (c *countsOf) read(v []byte) bool {
 	default:
 		return false
 	}
-	o := objectOf(v)
-	for n, v, ok := o.next(); ok; n, v, ok = o.next() {
+	o := objectOf(v, nil)
+	for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
 		switch string(nameOf(n)) {
 		case "guarded":
 			c.guarded.read(v)
@@ -393,8 +395,8 @@ type unit struct {
 func (m *merger) units(usage *occurrences) {
 	some := false
 	for i := 0; usage.at(i) != nil && !some; i++ {
-		o := objectOf(usage.at(i))
-		_, _, some = o.next()
+		o := objectOf(usage.at(i), nil)
+		_, _, some = o.next(nil)
 	}
 	if !some {
 		return
@@ -403,16 +405,16 @@ func (m *merger) units(usage *occurrences) {
 	var buf [16]unit
 	us := buf[:0]
 	if len(m.g.Units) > 0 && m.unitsValid() {
-		cur := objectOf(m.g.Units)
-		for n, v, ok := cur.next(); ok; n, v, ok = cur.next() {
+		cur := objectOf(m.g.Units, nil)
+		for n, v, ok := cur.next(nil); ok; n, v, ok = cur.next(nil) {
 			if f, ok := number(v); ok {
 				us = append(us, unit{unitName(n), f})
 			}
 		}
 	}
 	for i := 0; usage.at(i) != nil; i++ {
-		o := objectOf(usage.at(i))
-		for n, v, ok := o.next(); ok; n, v, ok = o.next() {
+		o := objectOf(usage.at(i), nil)
+		for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
 			f, ok := number(v)
 			if !ok {
 				continue
@@ -434,18 +436,28 @@ func (m *merger) units(usage *occurrences) {
 	if len(us) == 0 {
 		return
 	}
-	b := m.g.Units[:0]
-	b = append(b, '{')
+	var tmp [512]byte
+	b := append(tmp[:0], '{')
 	for i, u := range us {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = genai.AppendJSONString(b, u.name)
 		b = append(b, ':')
-		b = genai.AppendJSONFloat(b, u.v)
+		b = appendUnits(b, u.v)
 	}
-	m.g.Units = append(b, '}')
+	b = append(b, '}')
+	m.g.Units = append(m.g.Units[:0], b...)
 	m.written = m.g.Units
+}
+
+// appendUnits is genai.AppendJSONFloat with a shortcut for whole numbers (what policy units
+// are), which it writes the same.
+func appendUnits(b []byte, v float64) []byte {
+	if v >= 0 && v < 1e15 && v == math.Trunc(v) && !(v == 0 && math.Signbit(v)) {
+		return strconv.AppendInt(b, int64(v), 10)
+	}
+	return genai.AppendJSONFloat(b, v)
 }
 
 // unitsValid reports whether ev.Guardrail.Units is well-formed JSON: always, unless it was set

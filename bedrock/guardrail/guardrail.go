@@ -2,6 +2,7 @@ package guardrail
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 
 	"github.com/genainorm/genainorm/genai"
@@ -56,8 +57,9 @@ func DecodeInvoke(obj []byte, ev *genai.Event) {
 	m := merger{ev: ev, g: &ev.Guardrail}
 	explicit := m.action(action)
 	for i := 0; traces.at(i) != nil; i++ {
-		t := objectOf(traces.at(i))
-		for name, val, ok := t.next(); ok; name, val, ok = t.next() {
+		m.idx.build(traces.at(i))
+		t := objectOf(traces.at(i), &m.idx)
+		for name, val, ok := t.next(&m.idx); ok; name, val, ok = t.next(&m.idx) {
 			if string(nameOf(name)) == "guardrail" {
 				m.trace(val)
 			}
@@ -149,6 +151,8 @@ type merger struct {
 	sawUsage, sawCoverage bool
 	// written is the ev.Guardrail.Units this merger wrote last.
 	written []byte
+	// idx indexes the trace (or response) being merged.
+	idx index
 }
 
 // action applies an overall action flag; it reports whether there was one.
@@ -181,11 +185,12 @@ func (m *merger) trace(raw []byte) {
 	if kind(raw) != '{' {
 		return
 	}
+	m.idx.build(raw)
 	var input, outputs, inputAssessment, outputAssessments []byte
 	var reason string
 	var modelOutput occurrences
-	t := objectOf(raw)
-	for name, val, ok := t.next(); ok; name, val, ok = t.next() {
+	t := objectOf(raw, &m.idx)
+	for name, val, ok := t.next(&m.idx); ok; name, val, ok = t.next(&m.idx) {
 		switch string(nameOf(name)) {
 		case "input":
 			input = val
@@ -223,8 +228,8 @@ func appendTexts(dst []string, o *occurrences) []string {
 		v := o.at(i)
 		switch v[0] {
 		case '[':
-			a := arrayOf(v)
-			for e, ok := a.next(); ok; e, ok = a.next() {
+			a := arrayOf(v, nil)
+			for e, ok := a.next(nil); ok; e, ok = a.next(nil) {
 				if s, _ := text(e); s != "" {
 					dst = append(dst, s)
 				}
@@ -244,22 +249,22 @@ func appendTexts(dst []string, o *occurrences) []string {
 func (m *merger) byID(dir genai.Direction, raw []byte) {
 	switch kind(raw) {
 	case '[':
-		a := arrayOf(raw)
-		for v, ok := a.next(); ok; v, ok = a.next() {
+		a := arrayOf(raw, &m.idx)
+		for v, ok := a.next(&m.idx); ok; v, ok = a.next(&m.idx) {
 			if v[0] == '{' {
 				m.byID(dir, v)
 			}
 		}
 	case '{':
-		o := objectOf(raw)
-		for name, val, ok := o.next(); ok; name, val, ok = o.next() {
+		o := objectOf(raw, &m.idx)
+		for name, val, ok := o.next(&m.idx); ok; name, val, ok = o.next(&m.idx) {
 			switch val[0] {
 			case '{':
 				m.assessment(dir, m.idOf(name), val)
 			case '[':
 				id := m.idOf(name)
-				a := arrayOf(val)
-				for v, ok := a.next(); ok; v, ok = a.next() {
+				a := arrayOf(val, &m.idx)
+				for v, ok := a.next(&m.idx); ok; v, ok = a.next(&m.idx) {
 					m.assessment(dir, id, v)
 				}
 			}
@@ -340,29 +345,40 @@ func (m *merger) version(id, v string) {
 // seen reports whether the same result object was already merged for the same guardrail and
 // direction, and records it otherwise.
 func (m *merger) seen(dir genai.Direction, id string, raw []byte) bool {
-	h := fnv(fnv(fnv(fnvOffset, []byte(dir)), []byte(id)), raw)
+	h := hash(hash(hash(hashSeed, []byte(dir)), []byte(id)), raw)
 	for _, s := range m.g.Seen {
 		if s == h {
 			return true
 		}
+	}
+	if m.g.Seen == nil {
+		m.g.Seen = make([]uint64, 0, 8)
 	}
 	m.g.Seen = append(m.g.Seen, h)
 	return false
 }
 
 const (
-	fnvOffset = 14695981039346656037
-	fnvPrime  = 1099511628211
+	hashSeed  = 14695981039346656037
+	hashPrime = 0x9e3779b97f4a7c15
 )
 
-// fnv continues a 64-bit FNV-1a hash over b, followed by a separator.
-func fnv(h uint64, b []byte) uint64 {
-	for _, c := range b {
-		h ^= uint64(c)
-		h *= fnvPrime
+// hash continues a 64-bit hash over b, eight bytes at a time, followed by its length (so that
+// the parts of a key hashed one after the other stay apart). It only fingerprints the objects
+// already merged into one event.
+func hash(h uint64, b []byte) uint64 {
+	n := uint64(len(b))
+	for len(b) >= 8 {
+		h = (h ^ binary.LittleEndian.Uint64(b)) * hashPrime
+		h ^= h >> 29
+		b = b[8:]
 	}
-	h ^= 0xff
-	h *= fnvPrime
+	var tail uint64
+	for i, c := range b {
+		tail |= uint64(c) << (8 * i)
+	}
+	h = (h ^ tail ^ n<<56) * hashPrime
+	h ^= h >> 29
 	return h
 }
 
@@ -400,6 +416,9 @@ func setVendorStrings(ev *genai.Event, f *genai.Field, vs ...string) {
 		return
 	}
 	var out []string
+	if len(vs) > 0 {
+		out = make([]string, 0, len(vs))
+	}
 	for _, v := range vs {
 		if v != "" && !contains(out, v) {
 			out = append(out, v)

@@ -2,9 +2,12 @@ package guardrail
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/go-json-experiment/json/jsontext"
 
@@ -52,8 +55,9 @@ func kind(v []byte) byte {
 	return 0
 }
 
-// valueEnd returns the end of the well-formed JSON value starting at b[i].
-func valueEnd(b []byte, i int) int {
+// valueEnd returns the end of the well-formed JSON value starting at b[i]. x, when not nil,
+// may know the end of an object or array without scanning it.
+func valueEnd(b []byte, i int, x *index) int {
 	if i >= len(b) {
 		return len(b)
 	}
@@ -61,6 +65,11 @@ func valueEnd(b []byte, i int) int {
 	case '"':
 		return stringEnd(b, i)
 	case '{', '[':
+		if x != nil {
+			if e, ok := x.end(b, i); ok {
+				return e
+			}
+		}
 		depth := 0
 		for i < len(b) {
 			switch b[i] {
@@ -89,35 +98,141 @@ func valueEnd(b []byte, i int) int {
 	return i
 }
 
+const (
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
+)
+
 // stringEnd returns the end of the JSON string whose opening quote is at b[i].
 func stringEnd(b []byte, i int) int {
 	i++
+	for i+8 <= len(b) {
+		// The first quote or backslash of the next eight bytes, if any: the lowest byte
+		// flagged by the zero-byte test is exact (only those above it may be false).
+		w := binary.LittleEndian.Uint64(b[i:])
+		q, s := w^(lsb*'"'), w^(lsb*'\\')
+		m := ((q-lsb)&^q | (s-lsb)&^s) & msb
+		if m == 0 {
+			i += 8
+			continue
+		}
+		i += bits.TrailingZeros64(m) >> 3
+		if b[i] == '"' {
+			return i + 1
+		}
+		i += 2 // a backslash and the byte it escapes
+	}
 	for i < len(b) {
-		k := bytes.IndexByte(b[i:], '"')
-		if k < 0 {
-			break
+		switch b[i] {
+		case '"':
+			return i + 1
+		case '\\':
+			i += 2
+		default:
+			i++
 		}
-		q := i + k
-		n := 0
-		for p := q - 1; p >= i && b[p] == '\\'; p-- {
-			n++
-		}
-		if n%2 == 0 {
-			return q + 1
-		}
-		i = q + 1
 	}
 	return len(b)
 }
 
-// object walks the members of a well-formed JSON object.
+// indexCap is how many objects and arrays an index records; the ends of those past it are
+// found by scanning.
+const indexCap = 256
+
+// index records where the objects and arrays of one well-formed value end, found in one scan,
+// so that walking down into a value does not scan its bytes again at every level.
+type index struct {
+	root  []byte
+	n     int
+	start [indexCap]uint32
+	stop  [indexCap]uint32
+}
+
+// build indexes root (a value that walkers will look into), unless it lies in the value
+// indexed already.
+func (x *index) build(root []byte) {
+	if x.holds(root) {
+		return
+	}
+	x.root, x.n = root, 0
+	var stack [64]int32 // the open containers' entries, -1 for those not recorded
+	depth := 0
+	for i := 0; i < len(root); {
+		switch root[i] {
+		case '"':
+			i = stringEnd(root, i)
+			continue
+		case '{', '[':
+			if depth < len(stack) {
+				stack[depth] = -1
+				if x.n < indexCap {
+					stack[depth] = int32(x.n)
+					x.start[x.n], x.stop[x.n] = uint32(i), 0
+					x.n++
+				}
+			}
+			depth++
+		case '}', ']':
+			depth--
+			if depth < 0 {
+				return
+			}
+			if depth < len(stack) && stack[depth] >= 0 {
+				x.stop[stack[depth]] = uint32(i + 1)
+			}
+			if depth == 0 {
+				return
+			}
+		}
+		i++
+	}
+}
+
+// holds reports whether v lies in the indexed value.
+func (x *index) holds(v []byte) bool {
+	if x.n == 0 || len(v) == 0 {
+		return false
+	}
+	off := int(uintptr(unsafe.Pointer(unsafe.SliceData(v))) - uintptr(unsafe.Pointer(unsafe.SliceData(x.root))))
+	return off >= 0 && off+len(v) <= len(x.root)
+}
+
+// end returns the end of the object or array at b[i], when b lies in the indexed value and
+// the index recorded it.
+func (x *index) end(b []byte, i int) (int, bool) {
+	if x.n == 0 {
+		return 0, false
+	}
+	off := int(uintptr(unsafe.Pointer(unsafe.SliceData(b)))-uintptr(unsafe.Pointer(unsafe.SliceData(x.root)))) + i
+	if off < 0 || off >= len(x.root) {
+		return 0, false
+	}
+	lo, hi := 0, x.n
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if int(x.start[h]) < off {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	if lo < x.n && int(x.start[lo]) == off && x.stop[lo] != 0 {
+		return i + int(x.stop[lo]) - off, true
+	}
+	return 0, false
+}
+
+// object walks the members of a well-formed JSON object. Its walk takes the index (if any)
+// at every step rather than holding it, so that escape analysis does not see the values it
+// returns as pointing to the index (and the merger holding it stays on the stack).
 type object struct {
 	b []byte
 	i int
 }
 
-// objectOf returns a walker over v's members; v that is not an object has none.
-func objectOf(v []byte) object {
+// objectOf returns a walker over v's members; v that is not an object has none. The index
+// given is the one next is called with.
+func objectOf(v []byte, _ *index) object {
 	i := skipSpace(v, 0)
 	if i >= len(v) || v[i] != '{' {
 		return object{}
@@ -125,8 +240,9 @@ func objectOf(v []byte) object {
 	return object{b: v, i: i + 1}
 }
 
-// next returns the next member: its name as written (quoted) and its value.
-func (o *object) next() (name, val []byte, ok bool) {
+// next returns the next member: its name as written (quoted) and its value. x, when not nil,
+// indexes a value that holds the object.
+func (o *object) next(x *index) (name, val []byte, ok bool) {
 	b := o.b
 	i := skipSpace(b, o.i)
 	if i < len(b) && b[i] == ',' {
@@ -142,7 +258,7 @@ func (o *object) next() (name, val []byte, ok bool) {
 	if i < len(b) && b[i] == ':' {
 		i = skipSpace(b, i+1)
 	}
-	e = valueEnd(b, i)
+	e = valueEnd(b, i, x)
 	o.i = e
 	return name, b[i:e], true
 }
@@ -153,8 +269,9 @@ type array struct {
 	i int
 }
 
-// arrayOf returns a walker over v's elements; v that is not an array has none.
-func arrayOf(v []byte) array {
+// arrayOf returns a walker over v's elements; v that is not an array has none. The index
+// given is the one next is called with.
+func arrayOf(v []byte, _ *index) array {
 	i := skipSpace(v, 0)
 	if i >= len(v) || v[i] != '[' {
 		return array{}
@@ -162,8 +279,8 @@ func arrayOf(v []byte) array {
 	return array{b: v, i: i + 1}
 }
 
-// next returns the next element.
-func (a *array) next() (val []byte, ok bool) {
+// next returns the next element. x, when not nil, indexes a value that holds the array.
+func (a *array) next(x *index) (val []byte, ok bool) {
 	b := a.b
 	i := skipSpace(b, a.i)
 	if i < len(b) && b[i] == ',' {
@@ -173,7 +290,7 @@ func (a *array) next() (val []byte, ok bool) {
 		a.i = len(b)
 		return nil, false
 	}
-	e := valueEnd(b, i)
+	e := valueEnd(b, i, x)
 	if e == i { // not a value: stop rather than loop
 		a.i = len(b)
 		return nil, false
@@ -189,25 +306,26 @@ type items struct {
 	single []byte
 }
 
-// itemsOf returns a walker over v read as a list.
-func itemsOf(v []byte) items {
+// itemsOf returns a walker over v read as a list. The index given is the one next is called
+// with.
+func itemsOf(v []byte, x *index) items {
 	switch kind(v) {
 	case '[':
-		return items{arr: arrayOf(v)}
+		return items{arr: arrayOf(v, x)}
 	case '{':
 		return items{single: trim(v)}
 	}
 	return items{}
 }
 
-// next returns the next element.
-func (it *items) next() ([]byte, bool) {
+// next returns the next element. x, when not nil, indexes a value that holds the list.
+func (it *items) next(x *index) ([]byte, bool) {
 	if it.single != nil {
 		v := it.single
 		it.single = nil
 		return v, true
 	}
-	return it.arr.next()
+	return it.arr.next(x)
 }
 
 // occurrences holds every value of a member that may occur more than once, in document
@@ -517,6 +635,9 @@ func snakeName(name []byte) string {
 // upper returns s in upper case with spaces and dashes as underscores, the form of the
 // shared type vocabulary ("translationAmbiguous" is handled by the caller through snake).
 func upper(s string) string {
+	if vocabulary(s) {
+		return s
+	}
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return ""
@@ -525,4 +646,15 @@ func upper(s string) string {
 		s = strings.NewReplacer(" ", "_", "-", "_").Replace(s)
 	}
 	return strings.ToUpper(s)
+}
+
+// vocabulary reports whether s is already in the form upper gives: upper-case ASCII letters,
+// digits and underscores, or empty.
+func vocabulary(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_') {
+			return false
+		}
+	}
+	return true
 }

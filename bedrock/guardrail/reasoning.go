@@ -21,8 +21,8 @@ type reasoningFinding struct {
 // read reads a finding's body; it reports false when its translation is neither an object
 // nor null (the body is then ignored as a whole).
 func (f *reasoningFinding) read(raw []byte) bool {
-	o := objectOf(raw)
-	for n, v, ok := o.next(); ok; n, v, ok = o.next() {
+	o := objectOf(raw, nil)
+	for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
 		switch string(nameOf(n)) {
 		case "translation":
 			switch v[0] {
@@ -30,8 +30,8 @@ func (f *reasoningFinding) read(raw []byte) bool {
 				f.claims.reset()
 				f.confidence = amount{}
 			case '{':
-				t := objectOf(v)
-				for n, v, ok := t.next(); ok; n, v, ok = t.next() {
+				t := objectOf(v, nil)
+				for n, v, ok := t.next(nil); ok; n, v, ok = t.next(nil) {
 					switch string(nameOf(n)) {
 					case "claims":
 						f.claims.add(v)
@@ -61,21 +61,21 @@ func (m *merger) reasoning(base genai.Assessment, raw []byte) {
 		return
 	}
 	var findings occurrences
-	p := objectOf(raw)
-	for n, v, ok := p.next(); ok; n, v, ok = p.next() {
+	p := objectOf(raw, &m.idx)
+	for n, v, ok := p.next(&m.idx); ok; n, v, ok = p.next(&m.idx) {
 		if string(nameOf(n)) == "findings" {
 			findings.add(v)
 		}
 	}
 	for i := 0; findings.at(i) != nil; i++ {
-		it := itemsOf(findings.at(i))
-		for f, ok := it.next(); ok; f, ok = it.next() {
+		it := itemsOf(findings.at(i), &m.idx)
+		for f, ok := it.next(&m.idx); ok; f, ok = it.next(&m.idx) {
 			if f[0] != '{' {
 				m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: automatedReasoningPolicy.findings: finding is not an object")
 				continue
 			}
-			kinds := objectOf(f)
-			for n, v, ok := kinds.next(); ok; n, v, ok = kinds.next() {
+			kinds := objectOf(f, &m.idx)
+			for n, v, ok := kinds.next(&m.idx); ok; n, v, ok = kinds.next(&m.idx) {
 				k := unquote(n)
 				a := base
 				a.Policy = genai.PolicyAutomatedReasoning
@@ -102,8 +102,8 @@ func identifiers(lists ...*occurrences) string {
 	out := buf[:0]
 	for _, l := range lists {
 		for i := 0; l.at(i) != nil; i++ {
-			it := itemsOf(l.at(i))
-			for r, ok := it.next(); ok; r, ok = it.next() {
+			it := itemsOf(l.at(i), nil)
+			for r, ok := it.next(nil); ok; r, ok = it.next(nil) {
 				if id := field(r, "identifier"); id != "" && !contains(out, id) {
 					out = append(out, id)
 				}
@@ -118,8 +118,8 @@ func naturalLanguage(claims *occurrences) string {
 	var buf [8]string
 	out := buf[:0]
 	for i := 0; claims.at(i) != nil; i++ {
-		it := itemsOf(claims.at(i))
-		for s, ok := it.next(); ok; s, ok = it.next() {
+		it := itemsOf(claims.at(i), nil)
+		for s, ok := it.next(nil); ok; s, ok = it.next(nil) {
 			if t := field(s, "naturalLanguage"); t != "" {
 				out = append(out, t)
 			}
@@ -132,8 +132,8 @@ func naturalLanguage(claims *occurrences) string {
 // occurrence), or "".
 func field(raw []byte, name string) string {
 	s := ""
-	o := objectOf(raw)
-	for n, v, ok := o.next(); ok; n, v, ok = o.next() {
+	o := objectOf(raw, nil)
+	for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
 		if string(nameOf(n)) == name {
 			if t, ok := text(v); ok {
 				s = t
