@@ -68,6 +68,30 @@ type chatMessage struct {
 	ToolCalls    []toolCall     `json:"tool_calls"`
 	ToolCallID   flexString     `json:"tool_call_id"`
 	FunctionCall *functionCall  `json:"function_call"`
+
+	// text, when not nil, is the message's content as plain text: a Content that is the JSON
+	// string of text, kept unquoted (reassembled GatewayLlmLogs text).
+	text []byte
+}
+
+// appendMessageText appends the plain text of a message's content, as appendText.
+func appendMessageText(dst []string, m *chatMessage) []string {
+	if m.text != nil {
+		if len(m.text) > 0 {
+			dst = append(dst, string(m.text))
+		}
+		return dst
+	}
+	return appendText(dst, m.Content)
+}
+
+// messageParts writes the parts of a message's content, as contentParts.
+func (w *messageWriter) messageParts(m *chatMessage) {
+	if m.text != nil {
+		w.textPart(bstr(m.text))
+		return
+	}
+	w.contentParts(m.Content)
 }
 
 type toolCall struct {
@@ -226,11 +250,12 @@ func applyRequest(ev *genai.Event, rb *requestBody) {
 		role := string(m.Role)
 		switch role {
 		case "system", "developer":
-			sys.parts(m.Content)
+			sys.openParts()
+			sys.messageParts(m)
 		default:
 			in.message(m, "")
 			if role == "user" {
-				text = appendText(text, m.Content)
+				text = appendMessageText(text, m)
 			}
 		}
 	}
@@ -252,7 +277,7 @@ func applyRequest(ev *genai.Event, rb *requestBody) {
 				for i := range msgs {
 					in.message(&msgs[i], "")
 					if msgs[i].Role == "user" {
-						text = appendText(text, msgs[i].Content)
+						text = appendMessageText(text, &msgs[i])
 					}
 				}
 			}
@@ -300,7 +325,7 @@ func applyResponse(ev *genai.Event, rb *responseBody, sink *filterSink) {
 		switch {
 		case c.Message != nil:
 			out.message(c.Message, fr)
-			text = appendText(text, c.Message.Content)
+			text = appendMessageText(text, c.Message)
 		case c.Text != nil:
 			out.textMessageFinish("assistant", string(*c.Text), fr)
 			if *c.Text != "" {
@@ -589,10 +614,10 @@ func (w *messageWriter) message(m *chatMessage, finish string) {
 		w.b = genai.AppendJSONString(w.b, string(m.ToolCallID))
 		w.b = append(w.b, `,"response":`...)
 		var parts []string
-		w.b = genai.AppendJSONString(w.b, strings.Join(appendText(parts, m.Content), ""))
+		w.b = genai.AppendJSONString(w.b, strings.Join(appendMessageText(parts, m), ""))
 		w.b = append(w.b, '}')
 	} else {
-		w.contentParts(m.Content)
+		w.messageParts(m)
 	}
 	if m.Refusal != "" {
 		w.textPart(string(m.Refusal))

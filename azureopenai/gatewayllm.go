@@ -363,8 +363,7 @@ func (g *llmGroup) messages(resp bool) []chatMessage {
 			if resp {
 				role = "assistant"
 			}
-			content, _ := jsontext.AppendQuote(nil, text)
-			msgs = append(msgs, chatMessage{Role: flexString(role), Content: content})
+			msgs = append(msgs, chatMessage{Role: flexString(role), text: text})
 		}
 	}
 	return msgs
@@ -421,7 +420,7 @@ func (g *llmGroup) event(ev *genai.Event) {
 		var text []string
 		for i := range respMsgs {
 			out.message(&respMsgs[i], "")
-			text = appendText(text, respMsgs[i].Content)
+			text = appendMessageText(text, &respMsgs[i])
 		}
 		ev.Response.OutputMessages = out.close()
 		ev.Response.Text = strings.Join(text, "")

@@ -187,7 +187,7 @@ func (s *streamState) add(rb *responseBody) {
 				c.role = r
 			}
 			var parts []string
-			c.text.WriteString(strings.Join(appendText(parts, m.Content), ""))
+			c.text.WriteString(strings.Join(appendMessageText(parts, m), ""))
 			for _, tc := range m.ToolCalls {
 				var t *streamToolCall
 				for _, x := range c.toolCalls {
