@@ -19,10 +19,24 @@ const (
 	ActionNone = "NONE"
 )
 
-var (
-	keyGuardrailAction = []byte(`"amazon-bedrock-guardrailAction"`)
-	keyTrace           = []byte(`"amazon-bedrock-trace"`)
-)
+// keyPrefix starts both guardrail keys of an InvokeModel body: "amazon-bedrock-guardrailAction"
+// and "amazon-bedrock-trace" (and "amazon-bedrock-invocationMetrics", which carries none).
+var keyPrefix = []byte(`"amazon-bedrock-`)
+
+// hasGuardrailKey reports whether obj holds "amazon-bedrock-guardrailAction" or
+// "amazon-bedrock-trace" anywhere, in one search over it.
+func hasGuardrailKey(obj []byte) bool {
+	for {
+		i := bytes.Index(obj, keyPrefix)
+		if i < 0 {
+			return false
+		}
+		obj = obj[i+len(keyPrefix):]
+		if bytes.HasPrefix(obj, []byte(`guardrailAction"`)) || bytes.HasPrefix(obj, []byte(`trace"`)) {
+			return true
+		}
+	}
+}
 
 // DecodeInvoke reads the guardrail fields of an InvokeModel response body or of one
 // InvokeModelWithResponseStream chunk (amazon-bedrock-guardrailAction, and
@@ -31,7 +45,7 @@ var (
 // merged from an earlier chunk are not added twice. An object without guardrail keys costs one
 // scan. INTERVENED sets ev.Guardrail.Intervened.
 func DecodeInvoke(obj []byte, ev *genai.Event) {
-	if !bytes.Contains(obj, keyGuardrailAction) && !bytes.Contains(obj, keyTrace) {
+	if !hasGuardrailKey(obj) {
 		return
 	}
 	if kind(obj) != '{' {
