@@ -2,14 +2,16 @@ package bedrock
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"strings"
 	"time"
+	"unsafe"
 
 	"github.com/genainorm/genainorm/bedrock/model"
 	"github.com/genainorm/genainorm/genai"
-	"github.com/go-json-experiment/json"
-	"github.com/go-json-experiment/json/jsontext"
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 // CloudTrailFormatName is the name of the CloudTrail event format.
@@ -47,164 +49,584 @@ func init() {
 	formats = append(formats, NewCloudTrailFormat(CloudTrailOptions{}))
 }
 
+// The keys detectCloudTrail looks for (ctKeyS3Schema and ctKeyDetailType also serve the
+// envelope detectors).
 var (
-	ctKeyEventVersion = []byte(`"eventVersion"`)
-	ctKeyEventSource  = []byte(`"eventSource"`)
-	ctKeyEventName    = []byte(`"eventName"`)
-	ctKeyS3Schema     = []byte(`"s3SchemaVersion"`)
-	ctKeyDigest       = []byte(`"digestS3Object"`)
-	ctKeyDetailType   = []byte(`"detail-type"`)
-	ctKeySchemaType   = []byte(`"schemaType"`)
-	ctKeyBedrockSrc   = []byte(`"aws.bedrock"`)
+	ctKeyS3Schema   = []byte(`"s3SchemaVersion"`)
+	ctKeyDetailType = []byte(`"detail-type"`)
+)
+
+// What detectCloudTrail has seen.
+const (
+	ctSeenEventVersion = 1 << iota
+	ctSeenEventSource
+	ctSeenEventName
+	ctSeenS3Schema
+	ctSeenDigest
+	ctSeenDetailType
+	ctSeenBedrockSrc
 )
 
 // detectCloudTrail recognises one CloudTrail event (eventVersion, eventSource and eventName,
 // not an S3 event notification, not a model invocation log whose prompt quotes a CloudTrail
 // event), a CloudTrail digest file, and a native Bedrock EventBridge event (the last two are
-// reported as skipped).
+// reported as skipped). It looks for the quoted words "schemaType", "eventVersion",
+// "eventSource", "eventName", "s3SchemaVersion", "digestS3Object", "detail-type" and
+// "aws.bedrock" anywhere in the record, in one pass that stops at "schemaType" (model
+// invocation logs start with it): it finds the quotes 8 bytes at a time and compares the 8
+// bytes after each with the words' first 8.
 func detectCloudTrail(data []byte) bool {
-	if bytes.Contains(data, ctKeySchemaType) {
-		return false
+	seen := 0
+	n := len(data)
+	// A word starts at most len(`"eventName"`) bytes before the end, so that the 8 bytes
+	// after its quote can be loaded whole.
+	last := n - len(`"eventName"`)
+	for i := 0; i <= last; i += 8 {
+		x := binary.LittleEndian.Uint64(data[i:]) ^ ctQuotes // i+8 <= last+8 < n
+		// The high bit of each byte that is a quote (and maybe of a byte after one).
+		for m := (x - ctLSB) &^ x & ctMSB; m != 0; m &= m - 1 {
+			j := i + bits.TrailingZeros64(m)>>3
+			if j > last || data[j] != '"' {
+				continue
+			}
+			rest := data[j+1:]
+			switch binary.LittleEndian.Uint64(rest) {
+			case ctWordSchemaTy:
+				if hasWord(rest[8:], `pe"`) {
+					return false
+				}
+			case ctWordS3Schema:
+				if hasWord(rest[8:], `Version"`) {
+					seen |= ctSeenS3Schema
+				}
+			case ctWordEventVer:
+				if hasWord(rest[8:], `sion"`) {
+					seen |= ctSeenEventVersion
+				}
+			case ctWordEventSou:
+				if hasWord(rest[8:], `rce"`) {
+					seen |= ctSeenEventSource
+				}
+			case ctWordEventNam:
+				if hasWord(rest[8:], `e"`) {
+					seen |= ctSeenEventName
+				}
+			case ctWordDigestS3:
+				if hasWord(rest[8:], `Object"`) {
+					seen |= ctSeenDigest
+				}
+			case ctWordDetailT:
+				if hasWord(rest[8:], `ype"`) {
+					seen |= ctSeenDetailType
+				}
+			case ctWordAWSBedr:
+				if hasWord(rest[8:], `ock"`) {
+					seen |= ctSeenBedrockSrc
+				}
+			}
+		}
 	}
-	if bytes.Contains(data, ctKeyEventVersion) && bytes.Contains(data, ctKeyEventSource) &&
-		bytes.Contains(data, ctKeyEventName) && !bytes.Contains(data, ctKeyS3Schema) {
-		return true
-	}
-	if bytes.Contains(data, ctKeyDigest) {
-		return true
-	}
-	return bytes.Contains(data, ctKeyDetailType) && bytes.Contains(data, ctKeyBedrockSrc)
+	const event = ctSeenEventVersion | ctSeenEventSource | ctSeenEventName
+	return seen&(event|ctSeenS3Schema) == event || seen&ctSeenDigest != 0 ||
+		seen&(ctSeenDetailType|ctSeenBedrockSrc) == ctSeenDetailType|ctSeenBedrockSrc
 }
 
-// ctString is a scalar read leniently: a string as is, a number or boolean as its JSON text,
-// null as "", and an object or array as its compact JSON text.
-type ctString string
+const (
+	ctLSB    = 0x0101010101010101
+	ctMSB    = 0x8080808080808080
+	ctQuotes = '"' * ctLSB
 
-func (s *ctString) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
-	switch dec.PeekKind() {
-	case '{', '[':
-		v, err := dec.ReadValue()
+	// The first 8 bytes of detectCloudTrail's words, read little-endian.
+	ctWordSchemaTy = 0x7954616d65686373 // schemaTy
+	ctWordS3Schema = 0x616d656863533373 // s3Schema
+	ctWordEventVer = 0x726556746e657665 // eventVer
+	ctWordEventSou = 0x756f53746e657665 // eventSou
+	ctWordEventNam = 0x6d614e746e657665 // eventNam
+	ctWordDigestS3 = 0x3353747365676964 // digestS3
+	ctWordDetailT  = 0x742d6c6961746564 // detail-t
+	ctWordAWSBedr  = 0x726465622e737761 // aws.bedr
+)
+
+// hasWord reports whether b starts with w.
+func hasWord(b []byte, w string) bool {
+	return len(b) >= len(w) && string(b[:len(w)]) == w
+}
+
+// ctRecord is one CloudTrail event (the documented record body; unknown members are ignored),
+// read leniently: a scalar member holds a string's text, a number's or boolean's JSON text, ""
+// for null, or an object's or array's JSON text. Its strings are views of the decoder's arena.
+type ctRecord struct {
+	EventVersion        string
+	UserIdentity        ctUserIdentity
+	EventTime           string
+	EventSource         string
+	EventName           string
+	AWSRegion           string
+	SourceIPAddress     string
+	UserAgent           string
+	ErrorCode           string
+	ErrorMessage        string
+	RequestParameters   ctObject
+	ResponseElements    ctObject
+	AdditionalEventData ctObject
+	ServiceEventDetails ctObject
+	RequestID           string
+	EventID             string
+	ReadOnly            genai.Opt[bool]
+	EventType           string
+	APIVersion          string
+	ManagementEvent     genai.Opt[bool]
+	RecipientAccountID  string
+	SharedEventID       string
+	VPCEndpointID       string
+	EventCategory       string
+	Resources           []ctResource
+	TLSDetails          ctTLSDetails
+	// Digest files and EventBridge events, recognised to be skipped.
+	DigestS3Object string
+	DetailType     string
+}
+
+// ctObject is a free-form member (requestParameters, ...) parsed into the arena.
+type ctObject struct {
+	val  int32 // ctNone when absent, null or empty
+	deep bool  // nested deeper than maxCTDepth
+}
+
+type ctUserIdentity struct {
+	Type           string
+	PrincipalID    string
+	ARN            string
+	AccountID      string
+	AccessKeyID    string
+	UserName       string
+	InvokedBy      string
+	SessionContext ctSessionContext
+}
+
+type ctSessionContext struct {
+	SessionIssuer ctSessionIssuer
+	Attributes    ctSessionAttributes
+}
+
+type ctSessionIssuer struct {
+	Type        string
+	PrincipalID string
+	ARN         string
+	AccountID   string
+	UserName    string
+}
+
+type ctSessionAttributes struct {
+	CreationDate     string
+	MFAAuthenticated string
+}
+
+type ctTLSDetails struct {
+	TLSVersion               string
+	CipherSuite              string
+	ClientProvidedHostHeader string
+}
+
+type ctResource struct {
+	ARN       string // "ARN"
+	ARNLower  string // "arn"
+	AccountID string
+	Type      string
+}
+
+// cloudTrailDecoder decodes CloudTrail events; it keeps no state across records but reused
+// buffers.
+type cloudTrailDecoder struct {
+	opts  CloudTrailOptions
+	rec   ctRecord
+	arena ctArena
+	dec   jsonscan.Decoder
+	seen  map[[3]string]bool // resources already rendered, for long resources lists
+}
+
+// read parses data into d.rec, as the json package would unmarshal it into such structs
+// (names matched exactly after unquoting, the last of repeated members winning, members of
+// repeated objects merged, null zeroing an object), with no reflection: a member switch over
+// the token stream. The free-form objects are parsed into the arena on the way.
+func (d *cloudTrailDecoder) read(data []byte) error {
+	a := &d.arena
+	dec := &d.dec
+	dec.Reset(a.begin(data))
+	r := &d.rec
+	res := r.Resources[:0]
+	*r = ctRecord{}
+	r.Resources = res
+	r.RequestParameters.val = ctNone
+	r.ResponseElements.val = ctNone
+	r.AdditionalEventData.val = ctNone
+	r.ServiceEventDetails.val = ctNone
+	if null, err := openObject(dec, "record"); err != nil || null {
+		if err == nil {
+			err = endOfRecord(dec, data)
+		}
+		return err
+	}
+	for {
+		name, more, err := a.nextName(dec)
 		if err != nil {
 			return err
 		}
-		*s = ctString(v)
-		return nil
+		if !more {
+			return endOfRecord(dec, data)
+		}
+		switch name {
+		case "eventVersion":
+			r.EventVersion, err = a.text(dec)
+		case "userIdentity":
+			err = d.readUserIdentity(&r.UserIdentity)
+		case "eventTime":
+			r.EventTime, err = a.text(dec)
+		case "eventSource":
+			r.EventSource, err = a.text(dec)
+		case "eventName":
+			r.EventName, err = a.text(dec)
+		case "awsRegion":
+			r.AWSRegion, err = a.text(dec)
+		case "sourceIPAddress":
+			r.SourceIPAddress, err = a.text(dec)
+		case "userAgent":
+			r.UserAgent, err = a.text(dec)
+		case "errorCode":
+			r.ErrorCode, err = a.text(dec)
+		case "errorMessage":
+			r.ErrorMessage, err = a.text(dec)
+		case "requestParameters":
+			err = a.readObject(dec, &r.RequestParameters)
+		case "responseElements":
+			err = a.readObject(dec, &r.ResponseElements)
+		case "additionalEventData":
+			err = a.readObject(dec, &r.AdditionalEventData)
+		case "serviceEventDetails":
+			err = a.readObject(dec, &r.ServiceEventDetails)
+		case "requestID":
+			r.RequestID, err = a.text(dec)
+		case "eventID":
+			r.EventID, err = a.text(dec)
+		case "readOnly":
+			err = a.readBool(dec, &r.ReadOnly)
+		case "eventType":
+			r.EventType, err = a.text(dec)
+		case "apiVersion":
+			r.APIVersion, err = a.text(dec)
+		case "managementEvent":
+			err = a.readBool(dec, &r.ManagementEvent)
+		case "recipientAccountId":
+			r.RecipientAccountID, err = a.text(dec)
+		case "sharedEventID":
+			r.SharedEventID, err = a.text(dec)
+		case "vpcEndpointId":
+			r.VPCEndpointID, err = a.text(dec)
+		case "eventCategory":
+			r.EventCategory, err = a.text(dec)
+		case "resources":
+			err = d.readResources()
+		case "tlsDetails":
+			err = d.readTLSDetails(&r.TLSDetails)
+		case "digestS3Object":
+			r.DigestS3Object, err = a.text(dec)
+		case "detail-type":
+			r.DetailType, err = a.text(dec)
+		default:
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			return err
+		}
 	}
-	tok, err := dec.ReadToken()
-	if err != nil {
-		return err
+}
+
+// endOfRecord reports data left after the record's value.
+func endOfRecord(dec *jsonscan.Decoder, data []byte) error {
+	off := int(dec.InputOffset())
+	if len(bytes.TrimLeft(data[off:], " \t\r\n")) != 0 {
+		return fmt.Errorf("data after the record's JSON value at offset %d", off)
 	}
-	if tok.Kind() == 'n' {
-		*s = ""
-		return nil
-	}
-	*s = ctString(tok.String())
 	return nil
 }
 
-// ctBool is a boolean read leniently: true, false, "true", "false"; anything else is absent.
-type ctBool struct{ genai.Opt[bool] }
-
-func (b *ctBool) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
-	switch dec.PeekKind() {
-	case '{', '[':
-		return dec.SkipValue()
+// openObject reads the start of an object member of a record (what names it), or null
+// (reported as true).
+func openObject(dec *jsonscan.Decoder, what string) (null bool, err error) {
+	off := dec.InputOffset()
+	tok, err := dec.ReadToken()
+	if err != nil {
+		return false, err
 	}
+	switch tok.Kind() {
+	case '{':
+		return false, nil
+	case 'n':
+		return true, nil
+	}
+	return false, fmt.Errorf("%s is a JSON %v, not an object (offset %d)", what, tok.Kind(), off)
+}
+
+// nextName reads the next member name of an object, or its end (more is false).
+func (a *ctArena) nextName(dec *jsonscan.Decoder) (name string, more bool, err error) {
+	tok, err := dec.ReadToken()
+	if err != nil || tok.Kind() == '}' {
+		return "", false, err
+	}
+	v := tok.Raw()
+	if inner := v[1 : len(v)-1]; plainASCII(inner) {
+		return view(inner), true, nil
+	}
+	return a.unquote(v), true, nil
+}
+
+// readBool reads a boolean leniently into o: true, false, "true", "false" in any case;
+// anything else leaves o as it was.
+func (a *ctArena) readBool(dec *jsonscan.Decoder, o *genai.Opt[bool]) error {
+	v, err := dec.ReadValue()
+	if err != nil {
+		return err
+	}
+	switch v[0] {
+	case 't':
+		o.Set(true)
+	case 'f':
+		o.Set(false)
+	case '"':
+		s := v[1 : len(v)-1]
+		if bytes.IndexByte(s, '\\') >= 0 {
+			u := a.unquote(v)
+			s = unsafe.Slice(unsafe.StringData(u), len(u))
+		}
+		switch {
+		case asciiFold(s, "true"):
+			o.Set(true)
+		case asciiFold(s, "false"):
+			o.Set(false)
+		}
+	}
+	return nil
+}
+
+// asciiFold reports whether b equals the lower-case ASCII word w but for the case of its
+// letters. (Unicode folding would also take "ſ" for "s", which strings.ToLower does not.)
+func asciiFold(b []byte, w string) bool {
+	if len(b) != len(w) {
+		return false
+	}
+	for i := range len(b) {
+		if b[i]|0x20 != w[i] {
+			return false
+		}
+	}
+	return true
+}
+
+// readObject parses a free-form member into the arena.
+func (a *ctArena) readObject(dec *jsonscan.Decoder, o *ctObject) error {
+	a.deep = false
+	v, err := a.parse(dec, 0)
+	o.val, o.deep = v, a.deep
+	return err
+}
+
+func (d *cloudTrailDecoder) readUserIdentity(ui *ctUserIdentity) error {
+	a, dec := &d.arena, &d.dec
+	if null, err := openObject(dec, "userIdentity"); err != nil || null {
+		*ui = ctUserIdentity{}
+		return err
+	}
+	for {
+		name, more, err := a.nextName(dec)
+		if err != nil || !more {
+			return err
+		}
+		switch name {
+		case "type":
+			ui.Type, err = a.text(dec)
+		case "principalId":
+			ui.PrincipalID, err = a.text(dec)
+		case "arn":
+			ui.ARN, err = a.text(dec)
+		case "accountId":
+			ui.AccountID, err = a.text(dec)
+		case "accessKeyId":
+			ui.AccessKeyID, err = a.text(dec)
+		case "userName":
+			ui.UserName, err = a.text(dec)
+		case "invokedBy":
+			ui.InvokedBy, err = a.text(dec)
+		case "sessionContext":
+			err = d.readSessionContext(&ui.SessionContext)
+		default:
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+func (d *cloudTrailDecoder) readSessionContext(sc *ctSessionContext) error {
+	a, dec := &d.arena, &d.dec
+	if null, err := openObject(dec, "userIdentity.sessionContext"); err != nil || null {
+		*sc = ctSessionContext{}
+		return err
+	}
+	for {
+		name, more, err := a.nextName(dec)
+		if err != nil || !more {
+			return err
+		}
+		switch name {
+		case "sessionIssuer":
+			err = d.readSessionIssuer(&sc.SessionIssuer)
+		case "attributes":
+			err = d.readSessionAttributes(&sc.Attributes)
+		default:
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+func (d *cloudTrailDecoder) readSessionIssuer(si *ctSessionIssuer) error {
+	a, dec := &d.arena, &d.dec
+	if null, err := openObject(dec, "userIdentity.sessionContext.sessionIssuer"); err != nil || null {
+		*si = ctSessionIssuer{}
+		return err
+	}
+	for {
+		name, more, err := a.nextName(dec)
+		if err != nil || !more {
+			return err
+		}
+		switch name {
+		case "type":
+			si.Type, err = a.text(dec)
+		case "principalId":
+			si.PrincipalID, err = a.text(dec)
+		case "arn":
+			si.ARN, err = a.text(dec)
+		case "accountId":
+			si.AccountID, err = a.text(dec)
+		case "userName":
+			si.UserName, err = a.text(dec)
+		default:
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+func (d *cloudTrailDecoder) readSessionAttributes(at *ctSessionAttributes) error {
+	a, dec := &d.arena, &d.dec
+	if null, err := openObject(dec, "userIdentity.sessionContext.attributes"); err != nil || null {
+		*at = ctSessionAttributes{}
+		return err
+	}
+	for {
+		name, more, err := a.nextName(dec)
+		if err != nil || !more {
+			return err
+		}
+		switch name {
+		case "creationDate":
+			at.CreationDate, err = a.text(dec)
+		case "mfaAuthenticated":
+			at.MFAAuthenticated, err = a.text(dec)
+		default:
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+func (d *cloudTrailDecoder) readTLSDetails(t *ctTLSDetails) error {
+	a, dec := &d.arena, &d.dec
+	if null, err := openObject(dec, "tlsDetails"); err != nil || null {
+		*t = ctTLSDetails{}
+		return err
+	}
+	for {
+		name, more, err := a.nextName(dec)
+		if err != nil || !more {
+			return err
+		}
+		switch name {
+		case "tlsVersion":
+			t.TLSVersion, err = a.text(dec)
+		case "cipherSuite":
+			t.CipherSuite, err = a.text(dec)
+		case "clientProvidedHostHeader":
+			t.ClientProvidedHostHeader, err = a.text(dec)
+		default:
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// readResources reads the resources array (null empties it); each element is an object or null.
+func (d *cloudTrailDecoder) readResources() error {
+	a, dec, r := &d.arena, &d.dec, &d.rec
+	r.Resources = r.Resources[:0]
+	off := dec.InputOffset()
 	tok, err := dec.ReadToken()
 	if err != nil {
 		return err
 	}
 	switch tok.Kind() {
-	case 't', 'f':
-		b.Set(tok.Bool())
-	case '"':
-		switch strings.ToLower(tok.String()) {
-		case "true":
-			b.Set(true)
-		case "false":
-			b.Set(false)
+	case 'n':
+		return nil
+	case '[':
+	default:
+		return fmt.Errorf("resources is a JSON %v, not an array (offset %d)", tok.Kind(), off)
+	}
+	for dec.PeekKind() != ']' {
+		r.Resources = append(r.Resources, ctResource{})
+		res := &r.Resources[len(r.Resources)-1]
+		if null, err := openObject(dec, "resources[]"); err != nil || null {
+			if err != nil {
+				return err
+			}
+			continue
+		}
+		for {
+			name, more, err := a.nextName(dec)
+			if err != nil {
+				return err
+			}
+			if !more {
+				break
+			}
+			switch name {
+			case "ARN":
+				res.ARN, err = a.text(dec)
+			case "arn":
+				res.ARNLower, err = a.text(dec)
+			case "accountId":
+				res.AccountID, err = a.text(dec)
+			case "type":
+				res.Type, err = a.text(dec)
+			default:
+				err = dec.SkipValue()
+			}
+			if err != nil {
+				return err
+			}
 		}
 	}
-	return nil
-}
-
-// ctRecord is one CloudTrail event (the documented record body; unknown members are ignored).
-type ctRecord struct {
-	EventVersion        ctString       `json:"eventVersion"`
-	UserIdentity        ctUserIdentity `json:"userIdentity"`
-	EventTime           ctString       `json:"eventTime"`
-	EventSource         ctString       `json:"eventSource"`
-	EventName           ctString       `json:"eventName"`
-	AWSRegion           ctString       `json:"awsRegion"`
-	SourceIPAddress     ctString       `json:"sourceIPAddress"`
-	UserAgent           ctString       `json:"userAgent"`
-	ErrorCode           ctString       `json:"errorCode"`
-	ErrorMessage        ctString       `json:"errorMessage"`
-	RequestParameters   jsontext.Value `json:"requestParameters"`
-	ResponseElements    jsontext.Value `json:"responseElements"`
-	AdditionalEventData jsontext.Value `json:"additionalEventData"`
-	ServiceEventDetails jsontext.Value `json:"serviceEventDetails"`
-	RequestID           ctString       `json:"requestID"`
-	EventID             ctString       `json:"eventID"`
-	ReadOnly            ctBool         `json:"readOnly"`
-	EventType           ctString       `json:"eventType"`
-	APIVersion          ctString       `json:"apiVersion"`
-	ManagementEvent     ctBool         `json:"managementEvent"`
-	RecipientAccountID  ctString       `json:"recipientAccountId"`
-	SharedEventID       ctString       `json:"sharedEventID"`
-	VPCEndpointID       ctString       `json:"vpcEndpointId"`
-	EventCategory       ctString       `json:"eventCategory"`
-	Resources           []ctResource   `json:"resources"`
-	TLSDetails          struct {
-		TLSVersion               ctString `json:"tlsVersion"`
-		CipherSuite              ctString `json:"cipherSuite"`
-		ClientProvidedHostHeader ctString `json:"clientProvidedHostHeader"`
-	} `json:"tlsDetails"`
-	// Digest files and EventBridge events, recognised to be skipped.
-	DigestS3Object ctString `json:"digestS3Object"`
-	DetailType     ctString `json:"detail-type"`
-}
-
-type ctUserIdentity struct {
-	Type           ctString `json:"type"`
-	PrincipalID    ctString `json:"principalId"`
-	ARN            ctString `json:"arn"`
-	AccountID      ctString `json:"accountId"`
-	AccessKeyID    ctString `json:"accessKeyId"`
-	UserName       ctString `json:"userName"`
-	InvokedBy      ctString `json:"invokedBy"`
-	SessionContext struct {
-		SessionIssuer struct {
-			Type        ctString `json:"type"`
-			PrincipalID ctString `json:"principalId"`
-			ARN         ctString `json:"arn"`
-			AccountID   ctString `json:"accountId"`
-			UserName    ctString `json:"userName"`
-		} `json:"sessionIssuer"`
-		Attributes struct {
-			CreationDate     ctString `json:"creationDate"`
-			MFAAuthenticated ctString `json:"mfaAuthenticated"`
-		} `json:"attributes"`
-	} `json:"sessionContext"`
-}
-
-type ctResource struct {
-	ARN       ctString `json:"ARN"`
-	ARNLower  ctString `json:"arn"`
-	AccountID ctString `json:"accountId"`
-	Type      ctString `json:"type"`
-}
-
-var ctUnmarshalOpts = json.JoinOptions(
-	jsontext.AllowDuplicateNames(true),
-	jsontext.AllowInvalidUTF8(true),
-	json.RejectUnknownMembers(false),
-)
-
-// cloudTrailDecoder decodes CloudTrail events; it keeps no state across records.
-type cloudTrailDecoder struct {
-	opts CloudTrailOptions
-	rec  ctRecord
+	_, err = dec.ReadToken()
+	return err
 }
 
 // IsBedrockEventSource reports whether a CloudTrail eventSource belongs to Bedrock:
@@ -218,9 +640,8 @@ func IsBedrockEventSource(source string) bool {
 const bedrockAPIKeyUserPrefix = "BedrockAPIKey-"
 
 func (d *cloudTrailDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
-	r := &d.rec
-	*r = ctRecord{}
-	if err := json.Unmarshal(rec.Data, r, ctUnmarshalOpts); err != nil {
+	r, a := &d.rec, &d.arena
+	if err := d.read(rec.Data); err != nil {
 		return fmt.Errorf("CloudTrail event: %w", err)
 	}
 	if r.DigestS3Object != "" {
@@ -228,32 +649,31 @@ func (d *cloudTrailDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 	}
 	if r.EventName == "" || r.EventSource == "" {
 		if r.DetailType != "" {
-			return genai.Skip(fmt.Sprintf("EventBridge event %q is not a CloudTrail event", string(r.DetailType)))
+			return genai.Skip(fmt.Sprintf("EventBridge event %q is not a CloudTrail event", r.DetailType))
 		}
 		return fmt.Errorf("CloudTrail event without eventSource or eventName")
 	}
-	source := string(r.EventSource)
+	source := r.EventSource
 	bedrockEvent := IsBedrockEventSource(source)
 
 	// The free-form objects, pruned as Elastic's pipeline prunes them.
-	reqParams, err := parseCTValue(r.RequestParameters)
-	if err != nil {
-		return fmt.Errorf("CloudTrail event %s: requestParameters: %w", r.EventID, err)
+	for _, o := range []struct {
+		name string
+		obj  *ctObject
+	}{
+		{"requestParameters", &r.RequestParameters},
+		{"responseElements", &r.ResponseElements},
+		{"additionalEventData", &r.AdditionalEventData},
+		{"serviceEventDetails", &r.ServiceEventDetails},
+	} {
+		if o.obj.deep {
+			return fmt.Errorf("CloudTrail event %s: %s: %w", r.EventID, o.name, errCTTooDeep)
+		}
 	}
-	respElems, err := parseCTValue(r.ResponseElements)
-	if err != nil {
-		return fmt.Errorf("CloudTrail event %s: responseElements: %w", r.EventID, err)
-	}
-	addData, err := parseCTValue(r.AdditionalEventData)
-	if err != nil {
-		return fmt.Errorf("CloudTrail event %s: additionalEventData: %w", r.EventID, err)
-	}
-	svcDetails, err := parseCTValue(r.ServiceEventDetails)
-	if err != nil {
-		return fmt.Errorf("CloudTrail event %s: serviceEventDetails: %w", r.EventID, err)
-	}
+	reqParams, respElems := r.RequestParameters.val, r.ResponseElements.val
+	addData, svcDetails := r.AdditionalEventData.val, r.ServiceEventDetails.val
 
-	apiKeyEvent := !bedrockEvent && isBedrockAPIKeyEvent(r, reqParams, respElems)
+	apiKeyEvent := !bedrockEvent && isBedrockAPIKeyEvent(a, r, reqParams, respElems)
 	if !bedrockEvent && !apiKeyEvent && !d.opts.AllServices && !isAgentCoreRoleEvent(r) {
 		return genai.Skip("CloudTrail event of " + source + " (not Bedrock; CloudTrailOptions.AllServices normalizes it)")
 	}
@@ -262,17 +682,17 @@ func (d *cloudTrailDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 	ev.Source.Format = CloudTrailFormatName
 	ev.Source.Dataset = genai.DatasetCloudTrail
 	ev.Source.Module = "aws"
-	ev.Source.Operation = string(r.EventName)
-	ev.Source.SchemaVersion = string(r.EventVersion)
+	ev.Source.Operation = r.EventName
+	ev.Source.SchemaVersion = r.EventVersion
 	ev.Original = append(ev.Original[:0], rec.Data...)
-	if t, ok := parseCTTime(string(r.EventTime)); ok {
+	if t, ok := parseCTTime(r.EventTime); ok {
 		ev.Time = t
 	} else if r.EventTime != "" {
-		ev.Warn(genai.WarnFieldTypeUnexpected, fmt.Sprintf("eventTime %q is not a timestamp", string(r.EventTime)))
+		ev.Warn(genai.WarnFieldTypeUnexpected, fmt.Sprintf("eventTime %q is not a timestamp", r.EventTime))
 	}
-	ev.Action = string(r.EventName)
+	ev.Action = r.EventName
 	ev.Provider = source
-	ev.ID = string(r.EventID)
+	ev.ID = r.EventID
 	ev.Outcome = genai.OutcomeSuccess
 	if r.ErrorCode != "" || r.ErrorMessage != "" {
 		ev.Outcome = genai.OutcomeFailure
@@ -281,43 +701,43 @@ func (d *cloudTrailDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 	if source == EventSourceIAM {
 		ev.Category = append(ev.Category, "iam")
 	}
-	ev.Type = append(ev.Type, ctEventType(string(r.EventName)))
-	if isAccessDenied(string(r.ErrorCode)) {
+	ev.Type = append(ev.Type, ctEventType(r.EventName))
+	if isAccessDenied(r.ErrorCode) {
 		ev.Type = append(ev.Type, "denied")
 	}
 
 	ui := &r.UserIdentity
 	issuer := &ui.SessionContext.SessionIssuer
 	id := &ev.Identity
-	id.UserID = string(ui.PrincipalID)
+	id.UserID = ui.PrincipalID
 	// Elastic's precedence: userIdentity.userName, replaced by the session issuer's userName
 	// (the role name) for assumed roles.
-	id.UserName = string(ui.UserName)
+	id.UserName = ui.UserName
 	if issuer.UserName != "" {
-		id.UserName = string(issuer.UserName)
+		id.UserName = issuer.UserName
 	}
-	if n := reqParams.member("userName"); n != nil && n.kind == '"' {
-		id.TargetName = n.text
+	if n := a.member(reqParams, "userName"); a.kind(n) == '"' {
+		id.TargetName = a.vals[n].text
 	}
-	id.SourceIP = string(r.SourceIPAddress) // the renderer writes source.ip only for an IP
-	id.UserAgent = string(r.UserAgent)
-	id.AccessKeyID = string(ui.AccessKeyID)
+	id.SourceIP = r.SourceIPAddress // the renderer writes source.ip only for an IP
+	id.UserAgent = r.UserAgent
+	id.AccessKeyID = ui.AccessKeyID
 	switch {
 	case strings.HasPrefix(id.AccessKeyID, "AKIA"):
 		id.LongTermKey.Set(true)
 	case strings.HasPrefix(id.AccessKeyID, "ASIA"):
 		id.LongTermKey.Set(false)
 	}
-	if n := addData.member("callWithBearerToken"); n != nil {
-		id.APIKey.Set(n.isTrue())
+	if n := a.member(addData, "callWithBearerToken"); n != ctNone {
+		id.APIKey.Set(a.isTrue(n))
 	}
 
 	c := &ev.Cloud
 	c.Provider = "aws"
-	c.Region = string(r.AWSRegion)
-	c.AccountID = string(ui.AccountID)
+	c.Region = r.AWSRegion
+	c.AccountID = ui.AccountID
 	if c.AccountID == "" {
-		c.AccountID = string(r.RecipientAccountID)
+		c.AccountID = r.RecipientAccountID
 	}
 	c.ServiceName = strings.TrimSuffix(source, ".amazonaws.com")
 	if bedrockEvent {
@@ -325,12 +745,12 @@ func (d *cloudTrailDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 	}
 
 	// The aws.cloudtrail.* tree.
-	set := func(f *genai.Field, s ctString) { ev.SetVendor(f, genai.StringValue(string(s))) }
+	set := func(f *genai.Field, s string) { ev.SetVendor(f, genai.StringValue(s)) }
 	set(genai.AWSCloudTrailEventVersion, r.EventVersion)
 	set(genai.AWSCloudTrailEventType, r.EventType)
 	set(genai.AWSCloudTrailEventCategory, r.EventCategory)
-	ev.SetVendor(genai.AWSCloudTrailReadOnly, genai.BoolOpt(r.ReadOnly.Opt))
-	ev.SetVendor(genai.AWSCloudTrailManagementEvent, genai.BoolOpt(r.ManagementEvent.Opt))
+	ev.SetVendor(genai.AWSCloudTrailReadOnly, genai.BoolOpt(r.ReadOnly))
+	ev.SetVendor(genai.AWSCloudTrailManagementEvent, genai.BoolOpt(r.ManagementEvent))
 	set(genai.AWSCloudTrailRequestID, r.RequestID)
 	set(genai.AWSCloudTrailRecipientAccountID, r.RecipientAccountID)
 	set(genai.AWSCloudTrailSharedEventID, r.SharedEventID)
@@ -343,7 +763,7 @@ func (d *cloudTrailDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 	set(genai.AWSCloudTrailUserIdentityAccessKeyID, ui.AccessKeyID)
 	set(genai.AWSCloudTrailUserIdentityInvokedBy, ui.InvokedBy)
 	set(genai.AWSCloudTrailSessionMFAAuthenticated, ui.SessionContext.Attributes.MFAAuthenticated)
-	if t, ok := parseCTTime(string(ui.SessionContext.Attributes.CreationDate)); ok {
+	if t, ok := parseCTTime(ui.SessionContext.Attributes.CreationDate); ok {
 		ev.SetVendor(genai.AWSCloudTrailSessionCreationDate, genai.TimeValue(t))
 	}
 	set(genai.AWSCloudTrailSessionIssuerType, issuer.Type)
@@ -351,16 +771,21 @@ func (d *cloudTrailDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 	set(genai.AWSCloudTrailSessionIssuerARN, issuer.ARN)
 	set(genai.AWSCloudTrailSessionIssuerAccountID, issuer.AccountID)
 	set(genai.AWSCloudTrailSessionIssuerUserName, issuer.UserName)
-	setCTObject(ev, reqParams, genai.AWSCloudTrailRequestParameters, genai.AWSCloudTrailFlattenedRequestParameters)
-	setCTObject(ev, respElems, genai.AWSCloudTrailResponseElements, genai.AWSCloudTrailFlattenedResponseElements)
-	setCTObject(ev, addData, genai.AWSCloudTrailAdditionalEventData, genai.AWSCloudTrailFlattenedAdditionalEventData)
-	setCTObject(ev, svcDetails, genai.AWSCloudTrailServiceEventDetails, genai.AWSCloudTrailFlattenedServiceEventDetails)
-	if res := ctResourcesJSON(r.Resources); res != nil {
+	a.setObject(ev, reqParams, genai.AWSCloudTrailRequestParameters, genai.AWSCloudTrailFlattenedRequestParameters)
+	a.setObject(ev, respElems, genai.AWSCloudTrailResponseElements, genai.AWSCloudTrailFlattenedResponseElements)
+	a.setObject(ev, addData, genai.AWSCloudTrailAdditionalEventData, genai.AWSCloudTrailFlattenedAdditionalEventData)
+	a.setObject(ev, svcDetails, genai.AWSCloudTrailServiceEventDetails, genai.AWSCloudTrailFlattenedServiceEventDetails)
+	if res := d.resourcesJSON(); res != nil {
 		ev.SetVendor(genai.AWSCloudTrailResources, genai.JSONValue(res))
 	}
 	tls := &r.TLSDetails
-	if proto, ver, ok := strings.Cut(string(tls.TLSVersion), "v"); ok {
-		ev.SetVendor(genai.TLSVersionProtocol, genai.StringValue(strings.ToLower(proto)))
+	if proto, ver, ok := strings.Cut(tls.TLSVersion, "v"); ok {
+		if proto == "TLS" {
+			proto = "tls" // what strings.ToLower makes of it, without allocating
+		} else {
+			proto = strings.ToLower(proto)
+		}
+		ev.SetVendor(genai.TLSVersionProtocol, genai.StringValue(proto))
 		ev.SetVendor(genai.TLSVersion, genai.StringValue(ver))
 	}
 	set(genai.TLSCipher, tls.CipherSuite)
@@ -372,8 +797,8 @@ func (d *cloudTrailDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 		if bedrockEvent {
 			lookupSource = EventSourceBedrock
 		}
-		if a, ok := LookupCloudTrailAction(lookupSource, string(r.EventName)); ok {
-			ev.SetVendor(genai.GenainormLLMjackingStage, genai.StringValue(string(a.Stage)))
+		if act, ok := LookupCloudTrailAction(lookupSource, r.EventName); ok {
+			ev.SetVendor(genai.GenainormLLMjackingStage, genai.StringValue(string(act.Stage)))
 		} else if apiKeyEvent {
 			ev.SetVendor(genai.GenainormLLMjackingStage, genai.StringValue(string(StageAPIKey)))
 		}
@@ -385,31 +810,31 @@ func (d *cloudTrailDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 	// The gen_ai view of a Bedrock event.
 	ev.Source.ProviderName = genai.ProviderAWSBedrock
 	ev.Source.System = "aws"
-	ev.Request.ID = string(r.RequestID)
-	ev.Identity.GenAIUser = string(ui.ARN)
-	ev.Response.ErrorCode = string(r.ErrorCode)
-	ev.Response.ErrorMessage = string(r.ErrorMessage)
-	modelID := reqParams.member("modelId").str()
+	ev.Request.ID = r.RequestID
+	ev.Identity.GenAIUser = ui.ARN
+	ev.Response.ErrorCode = r.ErrorCode
+	ev.Response.ErrorMessage = r.ErrorMessage
+	modelID := a.str(a.member(reqParams, "modelId"))
 	if modelID == "" {
-		modelID = reqParams.member("modelIdentifier").str()
+		modelID = a.str(a.member(reqParams, "modelIdentifier"))
 	}
 	if modelID == "" {
-		modelID = reqParams.member("baseModelIdentifier").str()
+		modelID = a.str(a.member(reqParams, "baseModelIdentifier"))
 	}
 	if modelID != "" {
 		ev.Request.Model = model.Parse(modelID)
 	}
-	ev.Request.Operation = ctOperation(string(r.EventName), &ev.Request.Model)
-	if region := addData.member("inferenceRegion").str(); region != "" {
+	ev.Request.Operation = ctOperation(r.EventName, &ev.Request.Model)
+	if region := a.str(a.member(addData, "inferenceRegion")); region != "" {
 		c.InferenceRegion = region
 	}
-	if strings.Contains(string(r.EventName), "Guardrail") {
-		if g := reqParams.member("guardrailIdentifier").str(); g != "" {
+	if strings.Contains(r.EventName, "Guardrail") {
+		if g := a.str(a.member(reqParams, "guardrailIdentifier")); g != "" {
 			ev.Guardrail.IDs = append(ev.Guardrail.IDs, g)
-		} else if g := respElems.member("guardrailId").str(); g != "" {
+		} else if g := a.str(a.member(respElems, "guardrailId")); g != "" {
 			ev.Guardrail.IDs = append(ev.Guardrail.IDs, g)
 		}
-		ev.Guardrail.Version = reqParams.member("guardrailVersion").str()
+		ev.Guardrail.Version = a.str(a.member(reqParams, "guardrailVersion"))
 	}
 	return nil
 }
@@ -417,35 +842,72 @@ func (d *cloudTrailDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 // elasticKeywordLimit is the length from which Elastic's pipeline leaves out the flattened copy.
 const elasticKeywordLimit = 32766
 
-// setCTObject sets the Map.toString form of n and, when shorter than 32766 characters, its
-// flattened object form.
-func setCTObject(ev *genai.Event, n *ctNode, str, flat *genai.Field) {
-	if n == nil {
+// setObject sets the Map.toString form of value i and, when shorter than 32766 characters,
+// its flattened object form; both are written to the arena.
+func (a *ctArena) setObject(ev *genai.Event, i int32, str, flat *genai.Field) {
+	if i == ctNone {
 		return
 	}
-	s := n.javaString(nil)
-	ev.SetVendor(str, genai.StringValue(string(s)))
-	if (n.kind == '{' || n.kind == '[') && javaLength(s) < elasticKeywordLimit {
-		ev.SetVendor(flat, genai.JSONValue(n.appendPrunedJSON(nil)))
+	start := len(a.buf)
+	a.buf = a.javaString(a.buf, i)
+	s := a.buf[start:]
+	ev.SetVendor(str, genai.StringValue(view(s)))
+	// A Java length is at most the UTF-8 length.
+	if k := a.vals[i].kind; (k == '{' || k == '[') && (len(s) < elasticKeywordLimit || javaLength(s) < elasticKeywordLimit) {
+		start = len(a.buf)
+		a.buf = a.appendPrunedJSON(a.buf, i)
+		ev.SetVendor(flat, genai.JSONValue(a.buf[start:len(a.buf):len(a.buf)]))
 	}
 }
 
-// ctResourcesJSON renders resources as aws.cloudtrail.resources objects (arn, account_id,
-// type), dropping duplicates as Elastic does.
-func ctResourcesJSON(rs []ctResource) []byte {
-	var b []byte
-	seen := make(map[[3]string]bool, len(rs))
-	n := 0
-	for _, r := range rs {
-		arn := string(r.ARN)
+// ctSeenMapFrom is the number of resources from which duplicates are found with a map rather
+// than by looking back.
+const ctSeenMapFrom = 16
+
+// resourcesJSON renders the record's resources as aws.cloudtrail.resources objects (arn,
+// account_id, type), dropping duplicates as Elastic does, into the arena; nil when none is left.
+func (d *cloudTrailDecoder) resourcesJSON() []byte {
+	rs := d.rec.Resources
+	if len(rs) == 0 {
+		return nil
+	}
+	a := &d.arena
+	key := func(r *ctResource) [3]string {
+		arn := r.ARN
 		if arn == "" {
-			arn = string(r.ARNLower)
+			arn = r.ARNLower
 		}
-		key := [3]string{arn, string(r.AccountID), string(r.Type)}
-		if key == ([3]string{}) || seen[key] {
+		return [3]string{arn, r.AccountID, r.Type}
+	}
+	if len(rs) >= ctSeenMapFrom {
+		if d.seen == nil {
+			d.seen = make(map[[3]string]bool)
+		}
+		clear(d.seen)
+	}
+	start := len(a.buf)
+	b := a.buf
+	n := 0
+	for i := range rs {
+		k := key(&rs[i])
+		if k == ([3]string{}) {
 			continue
 		}
-		seen[key] = true
+		dup := false
+		if len(rs) >= ctSeenMapFrom {
+			dup = d.seen[k]
+			d.seen[k] = true
+		} else {
+			for j := range i {
+				if key(&rs[j]) == k {
+					dup = true
+					break
+				}
+			}
+		}
+		if dup {
+			continue
+		}
 		if n == 0 {
 			b = append(b, '[')
 		} else {
@@ -454,8 +916,8 @@ func ctResourcesJSON(rs []ctResource) []byte {
 		n++
 		b = append(b, '{')
 		m := 0
-		for i, name := range []string{"arn", "account_id", "type"} {
-			if key[i] == "" {
+		for f, name := range [3]string{"arn", "account_id", "type"} {
+			if k[f] == "" {
 				continue
 			}
 			if m > 0 {
@@ -464,42 +926,43 @@ func ctResourcesJSON(rs []ctResource) []byte {
 			m++
 			b = genai.AppendJSONString(b, name)
 			b = append(b, ':')
-			b = genai.AppendJSONString(b, key[i])
+			b = genai.AppendJSONString(b, k[f])
 		}
 		b = append(b, '}')
 	}
 	if n == 0 {
 		return nil
 	}
-	return append(b, ']')
+	a.buf = append(b, ']')
+	return a.buf[start:len(a.buf):len(a.buf)]
 }
 
 // isBedrockAPIKeyEvent reports whether an event of another service is about a Bedrock API
 // key: made by or aimed at a BedrockAPIKey-* IAM user, or creating or changing a
 // service-specific credential for bedrock.amazonaws.com.
-func isBedrockAPIKeyEvent(r *ctRecord, req, resp *ctNode) bool {
+func isBedrockAPIKeyEvent(a *ctArena, r *ctRecord, req, resp int32) bool {
 	ui := &r.UserIdentity
-	if strings.HasPrefix(string(ui.UserName), bedrockAPIKeyUserPrefix) ||
-		strings.HasPrefix(string(ui.SessionContext.SessionIssuer.UserName), bedrockAPIKeyUserPrefix) ||
-		strings.Contains(string(ui.ARN), ":user/"+bedrockAPIKeyUserPrefix) {
+	if strings.HasPrefix(ui.UserName, bedrockAPIKeyUserPrefix) ||
+		strings.HasPrefix(ui.SessionContext.SessionIssuer.UserName, bedrockAPIKeyUserPrefix) ||
+		strings.Contains(ui.ARN, ":user/"+bedrockAPIKeyUserPrefix) {
 		return true
 	}
-	if strings.HasPrefix(req.member("userName").str(), bedrockAPIKeyUserPrefix) {
+	if strings.HasPrefix(a.str(a.member(req, "userName")), bedrockAPIKeyUserPrefix) {
 		return true
 	}
-	if req.member("serviceName").str() == EventSourceBedrock {
+	if a.str(a.member(req, "serviceName")) == EventSourceBedrock {
 		return true
 	}
-	cred := resp.member("serviceSpecificCredential")
-	return cred.member("serviceName").str() == EventSourceBedrock ||
-		strings.HasPrefix(cred.member("userName").str(), bedrockAPIKeyUserPrefix)
+	cred := a.member(resp, "serviceSpecificCredential")
+	return a.str(a.member(cred, "serviceName")) == EventSourceBedrock ||
+		strings.HasPrefix(a.str(a.member(cred, "userName")), bedrockAPIKeyUserPrefix)
 }
 
 // isAgentCoreRoleEvent reports whether an event of another service was made with a Bedrock
 // AgentCore execution role (a session issued by a role named AgentCore-* or *BedrockAgentCore*),
 // the activity C18 watches for.
 func isAgentCoreRoleEvent(r *ctRecord) bool {
-	arn := string(r.UserIdentity.SessionContext.SessionIssuer.ARN)
+	arn := r.UserIdentity.SessionContext.SessionIssuer.ARN
 	_, role, ok := strings.Cut(arn, ":role/")
 	if !ok {
 		return false

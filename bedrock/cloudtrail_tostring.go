@@ -2,16 +2,18 @@ package bedrock
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
-	"io"
 	"math"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/jsonscan"
 	"github.com/go-json-experiment/json/jsontext"
 )
 
@@ -29,23 +31,116 @@ import (
 //   - aws.cloudtrail.flattened.request_parameters is the same (pruned) object, kept when the
 //     string is shorter than 32766 characters.
 //
-// ctNode is that parsed value; javaString and appendPrunedJSON render it.
+// ctArena holds those parsed values; javaString and appendPrunedJSON render them.
 
-// ctNode is a parsed JSON value with null and empty members already dropped.
-type ctNode struct {
-	kind  jsontext.Kind // '"', '0', 't', 'f', '{', '['
-	text  string        // string value or number literal
-	keys  []string      // object member names, in input order (duplicates merged)
-	elems []*ctNode     // object member values or array elements
+// ctArena holds the parsed free-form values of one record and the strings made from it, so
+// that decoding a record allocates once: buf starts with an immutable copy of the record, and
+// every string the decoder hands out (record members, unquoted text, the rendered forms) is a
+// view of it or of text appended to it. A new record gets a new buf, as the previous record's
+// event may still hold views of the old one; the node slices are reused.
+type ctArena struct {
+	buf   []byte
+	vals  []ctVal
+	kids  []ctKid
+	stk   []ctKid  // members of the objects and arrays being parsed
+	order []uint64 // HashMap iteration orders being rendered
+	deep  bool     // a value nested deeper than maxCTDepth was met
+}
+
+// ctVal is a parsed JSON value with null and empty members already dropped.
+type ctVal struct {
+	kind jsontext.Kind // '"', '0', 't', 'f', '{', '['
+	text string        // string value or number literal
+	// first and n locate the kept members or elements of an object or array in ctArena.kids,
+	// in input order (duplicate names merged).
+	first, n int32
 	// parsed is the number of distinct member names the parser put in the map, dropped
 	// ones included: it decides the HashMap's capacity, hence the iteration order.
-	parsed int
+	parsed int32
+}
+
+// ctKid is an object member (key set) or an array element (key "").
+type ctKid struct {
+	key string
+	val int32
+}
+
+// ctNone is the index of an absent value (null, "", or an object or array left empty).
+const ctNone int32 = -1
+
+// ctNode is a parsed value: its arena and index.
+type ctNode struct {
+	a *ctArena
+	i int32
 }
 
 // maxCTDepth bounds nesting, so hostile input cannot exhaust the stack.
 const maxCTDepth = 64
 
 var errCTTooDeep = errors.New("nesting deeper than 64 levels")
+
+// begin starts a record: buf becomes a fresh copy of data, with room for the strings made
+// from it.
+func (a *ctArena) begin(data []byte) []byte {
+	a.buf = append(make([]byte, 0, len(data)+len(data)/2+256), data...)
+	a.vals, a.kids, a.stk, a.order, a.deep = a.vals[:0], a.kids[:0], a.stk[:0], a.order[:0], false
+	return a.buf[:len(data):len(data)]
+}
+
+// view returns b, a part of buf that is never written again, as a string without copying.
+func view(b []byte) string {
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// unquote returns the text of the raw JSON string v (a part of buf) as jsontext's
+// Token.String does (invalid UTF-8 and lone surrogates replaced by U+FFFD): a view of v's
+// content when that needs no change, else a view of the text appended to buf.
+func (a *ctArena) unquote(v []byte) string {
+	inner := v[1 : len(v)-1]
+	if plainASCII(inner) || (bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner)) {
+		return view(inner)
+	}
+	n := len(a.buf)
+	a.buf, _ = jsontext.AppendUnquote(a.buf, v)
+	return view(a.buf[n:])
+}
+
+// plainASCII reports whether the content b of a JSON string is ASCII without escapes, so that
+// it is its own text. It looks at 8 bytes at a time.
+func plainASCII(b []byte) bool {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		w := binary.LittleEndian.Uint64(b[i:])
+		x := w ^ ctBackslashes
+		if (w|(x-ctLSB)&^x)&ctMSB != 0 {
+			return false
+		}
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; c >= utf8.RuneSelf || c == '\\' {
+			return false
+		}
+	}
+	return true
+}
+
+const ctBackslashes = '\\' * ctLSB
+
+// text reads the next value as a lenient scalar: a string as is, a number or boolean as its
+// JSON text, null as "", and an object or array as its JSON text.
+func (a *ctArena) text(dec *jsonscan.Decoder) (string, error) {
+	v, err := dec.ReadValue()
+	if err != nil {
+		return "", err
+	}
+	switch v[0] {
+	case '"':
+		return a.unquote(v), nil
+	case 'n':
+		return "", nil
+	}
+	return view(v), nil
+}
 
 // parseCTValue parses raw JSON into a pruned tree. It returns nil for a value Elastic's pipeline
 // drops (null, "", or an object or array left empty after dropping).
@@ -54,118 +149,146 @@ func parseCTValue(raw []byte) (*ctNode, error) {
 	if len(raw) == 0 {
 		return nil, nil
 	}
-	dec := jsontext.NewDecoder(bytes.NewReader(raw), jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
-	n, err := parseCTNode(dec, 0)
+	a := new(ctArena)
+	var dec jsonscan.Decoder
+	dec.Reset(a.begin(raw))
+	i, err := a.parse(&dec, 0)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := dec.ReadToken(); err != io.EOF {
+	if a.deep {
+		return nil, errCTTooDeep
+	}
+	if int(dec.InputOffset()) != len(raw) {
 		return nil, errors.New("trailing data after JSON value")
 	}
-	return n, nil
+	if i == ctNone {
+		return nil, nil
+	}
+	return &ctNode{a, i}, nil
 }
 
-func parseCTNode(dec *jsontext.Decoder, depth int) (*ctNode, error) {
+// parse reads the next value into the arena and returns its index, ctNone for a dropped one.
+// A value nested deeper than maxCTDepth is skipped and sets a.deep.
+func (a *ctArena) parse(dec *jsonscan.Decoder, depth int) (int32, error) {
 	if depth > maxCTDepth {
-		return nil, errCTTooDeep
+		a.deep = true
+		return ctNone, dec.SkipValue()
 	}
 	tok, err := dec.ReadToken()
 	if err != nil {
-		return nil, err
+		return ctNone, err
 	}
 	switch k := tok.Kind(); k {
 	case 'n':
-		return nil, nil
+		return ctNone, nil
 	case '"':
-		s := tok.String()
+		s := a.unquote(tok.Raw())
 		if s == "" {
-			return nil, nil
+			return ctNone, nil
 		}
-		return &ctNode{kind: k, text: s}, nil
+		return a.add(ctVal{kind: k, text: s}), nil
 	case '0':
-		return &ctNode{kind: k, text: tok.String()}, nil
+		return a.add(ctVal{kind: k, text: view(tok.Raw())}), nil
 	case 't', 'f':
-		return &ctNode{kind: k}, nil
+		return a.add(ctVal{kind: k}), nil
 	case '{':
-		n := &ctNode{kind: k}
+		base := len(a.stk)
 		for dec.PeekKind() != '}' {
-			ktok, err := dec.ReadToken()
+			kv, err := dec.ReadValue()
 			if err != nil {
-				return nil, err
+				return ctNone, err
 			}
-			key := ktok.String()
-			v, err := parseCTNode(dec, depth+1)
+			key := a.unquote(kv)
+			v, err := a.parse(dec, depth+1)
 			if err != nil {
-				return nil, err
+				return ctNone, err
 			}
 			// A repeated name replaces the earlier value in place, as HashMap.put does.
-			if i := slices.Index(n.keys, key); i >= 0 {
-				n.elems[i] = v
-			} else {
-				n.keys = append(n.keys, key)
-				n.elems = append(n.elems, v)
+			dup := false
+			for j := base; j < len(a.stk); j++ {
+				if a.stk[j].key == key {
+					a.stk[j].val, dup = v, true
+					break
+				}
+			}
+			if !dup {
+				a.stk = append(a.stk, ctKid{key, v})
 			}
 		}
 		if _, err := dec.ReadToken(); err != nil {
-			return nil, err
+			return ctNone, err
 		}
-		n.parsed = len(n.keys)
-		// Drop null and empty members (the pipeline's removeIf), keeping the order.
-		j := 0
-		for i := range n.keys {
-			if n.elems[i] != nil {
-				n.keys[j], n.elems[j] = n.keys[i], n.elems[i]
-				j++
-			}
-		}
-		n.keys, n.elems = n.keys[:j], n.elems[:j]
-		if j == 0 {
-			return nil, nil
-		}
-		return n, nil
+		return a.close(k, base, len(a.stk)-base), nil
 	case '[':
-		n := &ctNode{kind: k}
+		base := len(a.stk)
 		for dec.PeekKind() != ']' {
-			v, err := parseCTNode(dec, depth+1)
+			v, err := a.parse(dec, depth+1)
 			if err != nil {
-				return nil, err
+				return ctNone, err
 			}
-			if v != nil {
-				n.elems = append(n.elems, v)
-			}
+			a.stk = append(a.stk, ctKid{val: v})
 		}
 		if _, err := dec.ReadToken(); err != nil {
-			return nil, err
+			return ctNone, err
 		}
-		if len(n.elems) == 0 {
-			return nil, nil
-		}
-		return n, nil
+		return a.close(k, base, 0), nil
 	}
-	return nil, errors.New("unexpected JSON token")
+	return ctNone, errors.New("unexpected JSON token")
 }
 
-// member returns the value of an object member, or nil.
-func (n *ctNode) member(key string) *ctNode {
-	if n == nil || n.kind != '{' {
-		return nil
-	}
-	for i, k := range n.keys {
-		if k == key {
-			return n.elems[i]
-		}
-	}
-	return nil
+func (a *ctArena) add(v ctVal) int32 {
+	a.vals = append(a.vals, v)
+	return int32(len(a.vals) - 1)
 }
 
-// str returns a string or number node's text ("" for anything else).
-func (n *ctNode) str() string {
-	if n == nil {
+// close ends the object or array whose members are stk[base:]: it drops the null and empty
+// ones (the pipeline's removeIf), keeping the order, and returns ctNone if none is left.
+func (a *ctArena) close(kind jsontext.Kind, base, parsed int) int32 {
+	first := len(a.kids)
+	for _, k := range a.stk[base:] {
+		if k.val != ctNone {
+			a.kids = append(a.kids, k)
+		}
+	}
+	a.stk = a.stk[:base]
+	n := len(a.kids) - first
+	if n == 0 {
+		return ctNone
+	}
+	return a.add(ctVal{kind: kind, first: int32(first), n: int32(n), parsed: int32(parsed)})
+}
+
+// kind returns the kind of value i, 0 for ctNone.
+func (a *ctArena) kind(i int32) jsontext.Kind {
+	if i == ctNone {
+		return 0
+	}
+	return a.vals[i].kind
+}
+
+// member returns the value of an object member, or ctNone.
+func (a *ctArena) member(i int32, key string) int32 {
+	if i == ctNone || a.vals[i].kind != '{' {
+		return ctNone
+	}
+	v := &a.vals[i]
+	for _, k := range a.kids[v.first : v.first+v.n] {
+		if k.key == key {
+			return k.val
+		}
+	}
+	return ctNone
+}
+
+// str returns a string or number value's text ("" for anything else).
+func (a *ctArena) str(i int32) string {
+	if i == ctNone {
 		return ""
 	}
-	switch n.kind {
+	switch v := &a.vals[i]; v.kind {
 	case '"', '0':
-		return n.text
+		return v.text
 	case 't':
 		return "true"
 	case 'f':
@@ -174,113 +297,121 @@ func (n *ctNode) str() string {
 	return ""
 }
 
-// isTrue reports whether the node is JSON true or the string "true".
-func (n *ctNode) isTrue() bool {
-	return n != nil && (n.kind == 't' || (n.kind == '"' && strings.EqualFold(n.text, "true")))
+// isTrue reports whether value i is JSON true or the string "true".
+func (a *ctArena) isTrue(i int32) bool {
+	if i == ctNone {
+		return false
+	}
+	v := &a.vals[i]
+	return v.kind == 't' || (v.kind == '"' && strings.EqualFold(v.text, "true"))
 }
 
 // javaString appends the node as Java's toString renders the parsed value.
-func (n *ctNode) javaString(b []byte) []byte {
-	switch n.kind {
-	case '"':
-		return append(b, n.text...)
-	case '0':
-		return appendJavaNumber(b, n.text)
-	case 't':
-		return append(b, "true"...)
-	case 'f':
-		return append(b, "false"...)
-	case '[':
-		b = append(b, '[')
-		for i, e := range n.elems {
-			if i > 0 {
-				b = append(b, ", "...)
-			}
-			b = e.javaString(b)
-		}
-		return append(b, ']')
-	case '{':
-		b = append(b, '{')
-		for i, j := range javaHashMapOrder(n.keys, n.parsed) {
-			if i > 0 {
-				b = append(b, ", "...)
-			}
-			b = append(b, n.keys[j]...)
-			b = append(b, '=')
-			b = n.elems[j].javaString(b)
-		}
-		return append(b, '}')
-	}
-	return b
-}
+func (n *ctNode) javaString(b []byte) []byte { return n.a.javaString(b, n.i) }
 
 // appendPrunedJSON appends the node as compact JSON, members in input order.
-func (n *ctNode) appendPrunedJSON(b []byte) []byte {
-	switch n.kind {
+func (n *ctNode) appendPrunedJSON(b []byte) []byte { return n.a.appendPrunedJSON(b, n.i) }
+
+// javaString appends value i as Java's toString renders the parsed value.
+func (a *ctArena) javaString(b []byte, i int32) []byte {
+	v := &a.vals[i]
+	switch v.kind {
 	case '"':
-		return genai.AppendJSONString(b, n.text)
+		return append(b, v.text...)
 	case '0':
-		return append(b, n.text...)
+		return appendJavaNumber(b, v.text)
 	case 't':
 		return append(b, "true"...)
 	case 'f':
 		return append(b, "false"...)
 	case '[':
 		b = append(b, '[')
-		for i, e := range n.elems {
-			if i > 0 {
-				b = append(b, ',')
+		for j := v.first; j < v.first+v.n; j++ {
+			if j > v.first {
+				b = append(b, ", "...)
 			}
-			b = e.appendPrunedJSON(b)
+			b = a.javaString(b, a.kids[j].val)
 		}
 		return append(b, ']')
 	case '{':
 		b = append(b, '{')
-		for i, k := range n.keys {
-			if i > 0 {
+		base := len(a.order)
+		a.appendHashMapOrder(v)
+		for j := range int(v.n) {
+			if j > 0 {
+				b = append(b, ", "...)
+			}
+			k := a.kids[int(v.first)+int(uint32(a.order[base+j]))]
+			b = append(b, k.key...)
+			b = append(b, '=')
+			b = a.javaString(b, k.val)
+		}
+		a.order = a.order[:base]
+		return append(b, '}')
+	}
+	return b
+}
+
+// appendPrunedJSON appends value i as compact JSON, members in input order.
+func (a *ctArena) appendPrunedJSON(b []byte, i int32) []byte {
+	v := &a.vals[i]
+	switch v.kind {
+	case '"':
+		return genai.AppendJSONString(b, v.text)
+	case '0':
+		return append(b, v.text...)
+	case 't':
+		return append(b, "true"...)
+	case 'f':
+		return append(b, "false"...)
+	case '[':
+		b = append(b, '[')
+		for j := v.first; j < v.first+v.n; j++ {
+			if j > v.first {
 				b = append(b, ',')
 			}
-			b = genai.AppendJSONString(b, k)
+			b = a.appendPrunedJSON(b, a.kids[j].val)
+		}
+		return append(b, ']')
+	case '{':
+		b = append(b, '{')
+		for j := v.first; j < v.first+v.n; j++ {
+			if j > v.first {
+				b = append(b, ',')
+			}
+			k := a.kids[j]
+			b = genai.AppendJSONString(b, k.key)
 			b = append(b, ':')
-			b = n.elems[i].appendPrunedJSON(b)
+			b = a.appendPrunedJSON(b, k.val)
 		}
 		return append(b, '}')
 	}
 	return b
 }
 
-// javaHashMapOrder returns the indexes of keys in the order a java.util.HashMap iterates them
-// when it was built by inserting parsed distinct keys in order (default capacity 16, load
-// factor 0.75; keys are the ones left, in insertion order): by bucket, then by insertion
-// within a bucket. (Buckets holding 8 or more colliding keys, which Java would treeify or
-// resize for, are not modelled; real CloudTrail members never collide so.)
-func javaHashMapOrder(keys []string, parsed int) []int {
-	order := make([]int, len(keys))
-	for i := range order {
-		order[i] = i
-	}
-	if len(keys) < 2 {
-		return order
+// appendHashMapOrder appends to a.order the positions (low 32 bits) of object v's members in
+// the order a java.util.HashMap iterates them when it was built by inserting v.parsed distinct
+// keys in order (default capacity 16, load factor 0.75; the members are the ones left, in
+// insertion order): by bucket (high 32 bits), then by insertion within a bucket. (Buckets
+// holding 8 or more colliding keys, which Java would treeify or resize for, are not modelled;
+// real CloudTrail members never collide so.)
+func (a *ctArena) appendHashMapOrder(v *ctVal) {
+	base := len(a.order)
+	if v.n < 2 {
+		for j := range int(v.n) {
+			a.order = append(a.order, uint64(j))
+		}
+		return
 	}
 	capacity := uint32(16)
-	for uint32(max(parsed, len(keys))) > capacity/4*3 {
+	for uint32(max(v.parsed, v.n)) > capacity/4*3 {
 		capacity *= 2
 	}
-	bucket := make([]uint32, len(keys))
-	for i, k := range keys {
-		h := javaStringHash(k)
-		bucket[i] = (h ^ (h >> 16)) & (capacity - 1)
+	for j, k := range a.kids[v.first : v.first+v.n] {
+		h := javaStringHash(k.key)
+		a.order = append(a.order, uint64((h^(h>>16))&(capacity-1))<<32|uint64(j))
 	}
-	slices.SortStableFunc(order, func(a, b int) int {
-		switch {
-		case bucket[a] < bucket[b]:
-			return -1
-		case bucket[a] > bucket[b]:
-			return 1
-		}
-		return 0
-	})
-	return order
+	slices.Sort(a.order[base:])
 }
 
 // javaStringHash is java.lang.String.hashCode over the UTF-16 code units of s.
