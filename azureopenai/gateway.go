@@ -69,13 +69,41 @@ type gatewayProps struct {
 
 // scan reads the members of the record data into r (see objScan).
 func (r *gatewayRecord) scan(s *objScan, data []byte) error {
+	_, err := r.scanAll(s, nil, nil, nil, data)
+	return err
+}
+
+// scanAll reads the record data into r and, when p is not nil and the record's properties
+// are an object, the properties into p on the way (with the scans sub and sub2), as p.scan
+// would read them after; propsRead reports that.
+func (r *gatewayRecord) scanAll(s, sub, sub2 *objScan, p *gatewayProps, data []byte) (propsRead bool, err error) {
 	if !s.reset(data) {
-		return s.err
+		return false, s.err
 	}
-	for s.next() {
+	for s.nextName() {
+		if p != nil && s.fold == "PROPERTIES" {
+			if propsRead {
+				return false, errSlow // a second properties member replaces the first
+			}
+			if d := s.d(); d.PeekKind() == '{' {
+				start := d.InputOffset()
+				if !sub.enter(s) {
+					return false, errSlow
+				}
+				if err := p.members(sub, sub2); err != nil {
+					return false, err
+				}
+				r.Properties = data[start:d.InputOffset()]
+				propsRead = true
+				continue
+			}
+		}
+		if !s.value() {
+			break
+		}
 		if ok, err := r.resourceRecord.member(s); ok || err != nil {
 			if err != nil {
-				return err
+				return false, err
 			}
 			continue
 		}
@@ -96,10 +124,10 @@ func (r *gatewayRecord) scan(s *objScan, data []byte) error {
 			err = r.Region.set(v)
 		}
 		if err != nil {
-			return err
+			return false, err
 		}
 	}
-	return s.err
+	return propsRead, s.err
 }
 
 // gatewayError is the lastError object of a GatewayLogs record.
@@ -121,6 +149,11 @@ func (p *gatewayProps) scan(s, sub *objScan, data []byte) error {
 	if !s.reset(data) {
 		return s.err
 	}
+	return p.members(s, sub)
+}
+
+// members reads the members of the properties object s is in.
+func (p *gatewayProps) members(s, sub *objScan) error {
 	var lastError, headers jsontext.Value
 	for s.next() {
 		v := s.val
@@ -251,27 +284,30 @@ func readGatewayHeaders(h *gatewayHeaders, s *objScan, data []byte) error {
 }
 
 type gatewayDecoder struct {
-	scan, sub objScan
+	scan, sub, sub2 objScan
 }
 
 // Decode normalizes one GatewayLogs record, decoding its bodies.
 func (d *gatewayDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 	var r gatewayRecord
-	if r.scan(&d.scan, rec.Data) != nil {
-		r = gatewayRecord{}
+	var p gatewayProps
+	propsRead, err := r.scanAll(&d.scan, &d.sub, &d.sub2, &p, rec.Data)
+	if err != nil {
+		r, p, propsRead = gatewayRecord{}, gatewayProps{}, false
 		if err := unmarshal(rec.Data, &r); err != nil {
 			return fmt.Errorf("azure gateway log: %w", err)
 		}
 	}
-	var p gatewayProps
-	props := propertiesBytes(r.Properties, string(r.PropertiesS))
-	if len(props) == 0 {
-		props = rec.Data // a Log Analytics row: the columns are top-level
-	}
-	if p.scan(&d.scan, &d.sub, props) != nil {
-		p = gatewayProps{}
-		if err := unmarshal(props, &p); err != nil {
-			ev.Warn(genai.WarnFieldTypeUnexpected, "azure gateway log: properties could not be read: "+err.Error())
+	if !propsRead {
+		props := propertiesBytes(r.Properties, string(r.PropertiesS))
+		if len(props) == 0 {
+			props = rec.Data // a Log Analytics row: the columns are top-level
+		}
+		if p.scan(&d.scan, &d.sub, props) != nil {
+			p = gatewayProps{}
+			if err := unmarshal(props, &p); err != nil {
+				ev.Warn(genai.WarnFieldTypeUnexpected, "azure gateway log: properties could not be read: "+err.Error())
+			}
 		}
 	}
 	op := firstNonEmpty(string(p.OperationID), string(r.OperationName))

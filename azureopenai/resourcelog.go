@@ -159,15 +159,43 @@ func (r *resourceRecord) member(s *objScan) (bool, error) {
 
 // scan reads the members of the record data into r (see objScan).
 func (r *resourceRecord) scan(s *objScan, data []byte) error {
+	_, err := r.scanAll(s, nil, nil, data)
+	return err
+}
+
+// scanAll reads the record data into r and, when p is not nil and the record's properties
+// are an object, the properties into p on the way (with the scan sub), as p.scan would read
+// them after; propsRead reports that.
+func (r *resourceRecord) scanAll(s, sub *objScan, p *resourceProps, data []byte) (propsRead bool, err error) {
 	if !s.reset(data) {
-		return s.err
+		return false, s.err
 	}
-	for s.next() {
+	for s.nextName() {
+		if p != nil && s.fold == "PROPERTIES" {
+			if propsRead {
+				return false, errSlow // a second properties member replaces the first
+			}
+			if d := s.d(); d.PeekKind() == '{' {
+				start := d.InputOffset()
+				if !sub.enter(s) {
+					return false, errSlow
+				}
+				if err := p.members(sub); err != nil {
+					return false, err
+				}
+				r.Properties = data[start:d.InputOffset()]
+				propsRead = true
+				continue
+			}
+		}
+		if !s.value() {
+			break
+		}
 		if _, err := r.member(s); err != nil {
-			return err
+			return false, err
 		}
 	}
-	return s.err
+	return propsRead, s.err
 }
 
 // scan reads the properties object data into p (see objScan).
@@ -175,6 +203,11 @@ func (p *resourceProps) scan(s *objScan, data []byte) error {
 	if !s.reset(data) {
 		return s.err
 	}
+	return p.members(s)
+}
+
+// members reads the members of the properties object s is in.
+func (p *resourceProps) members(s *objScan) error {
 	for s.next() {
 		v := s.val
 		var err error
@@ -277,20 +310,21 @@ func (ic *identityClaims) scan(s *objScan, data []byte) error {
 }
 
 type resourceLogDecoder struct {
-	scan objScan
+	scan, sub objScan
 }
 
 // Decode normalizes one resource-log record.
 func (d *resourceLogDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 	var r resourceRecord
-	if r.scan(&d.scan, rec.Data) != nil {
-		r = resourceRecord{}
+	var p resourceProps
+	propsRead, err := r.scanAll(&d.scan, &d.sub, &p, rec.Data)
+	if err != nil {
+		r, p, propsRead = resourceRecord{}, resourceProps{}, false
 		if err := unmarshal(rec.Data, &r); err != nil {
 			return fmt.Errorf("azure resource log: %w", err)
 		}
 	}
-	var p resourceProps
-	if props := propertiesBytes(r.Properties, string(r.PropertiesS)); len(props) > 0 {
+	if props := propertiesBytes(r.Properties, string(r.PropertiesS)); len(props) > 0 && !propsRead {
 		if p.scan(&d.scan, props) != nil {
 			p = resourceProps{}
 			if err := unmarshal(props, &p); err != nil {

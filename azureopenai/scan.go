@@ -25,6 +25,7 @@ const errSlow = constError("azureopenai: input needs the general decoder")
 // without '_' and '-'), and val is the raw value; all three are valid until the next call.
 type objScan struct {
 	dec  jsonscan.Decoder
+	up   *jsonscan.Decoder // the parent's decoder, for an object read inline (enter)
 	data []byte
 	name string
 	fold string
@@ -35,11 +36,30 @@ type objScan struct {
 	exact bool
 }
 
+// d returns the decoder the scan reads.
+func (s *objScan) d() *jsonscan.Decoder {
+	if s.up != nil {
+		return s.up
+	}
+	return &s.dec
+}
+
 // reset starts a scan of data, which must be exactly one JSON object.
 func (s *objScan) reset(data []byte) bool {
 	s.dec.Reset(data)
-	s.data, s.err = data, nil
+	s.up, s.data, s.err = nil, data, nil
 	if tok, err := s.dec.ReadToken(); err != nil || tok.Kind() != '{' {
+		s.err = errSlow
+		return false
+	}
+	return true
+}
+
+// enter starts a scan of the object that is the next value of parent's decoder, read inline:
+// when the scan ends, parent goes on after the object.
+func (s *objScan) enter(parent *objScan) bool {
+	s.up, s.data, s.err = parent.d(), nil, nil
+	if tok, err := s.up.ReadToken(); err != nil || tok.Kind() != '{' {
 		s.err = errSlow
 		return false
 	}
@@ -48,10 +68,31 @@ func (s *objScan) reset(data []byte) bool {
 
 // next reads the next member; it reports false at the end of the object or on an error (err).
 func (s *objScan) next() bool {
+	if !s.nextName() {
+		return false
+	}
+	return s.value()
+}
+
+// value reads the value of the member whose name nextName read into val.
+func (s *objScan) value() bool {
+	v, err := s.d().ReadValue()
+	if err != nil {
+		s.err = errSlow
+		return false
+	}
+	s.val = v
+	return true
+}
+
+// nextName reads the next member name, leaving its value unread (see value and enter); it
+// reports false at the end of the object or on an error (err).
+func (s *objScan) nextName() bool {
 	if s.err != nil {
 		return false
 	}
-	switch s.dec.PeekKind() {
+	d := s.d()
+	switch d.PeekKind() {
 	case '}':
 		s.end()
 		return false
@@ -60,7 +101,7 @@ func (s *objScan) next() bool {
 		s.err = errSlow
 		return false
 	}
-	tok, err := s.dec.ReadToken()
+	tok, err := d.ReadToken()
 	if err != nil {
 		s.err = errSlow
 		return false
@@ -72,12 +113,7 @@ func (s *objScan) next() bool {
 			s.err = errSlow
 			return false
 		}
-		v, err := s.dec.ReadValue()
-		if err != nil {
-			s.err = errSlow
-			return false
-		}
-		s.name, s.val = bstr(inner), v
+		s.name = bstr(inner)
 		return true
 	}
 	f := s.buf[:0]
@@ -94,19 +130,18 @@ func (s *objScan) next() bool {
 		f = append(f, c)
 	}
 	s.buf = f
-	v, err := s.dec.ReadValue()
-	if err != nil {
-		s.err = errSlow
-		return false
-	}
-	s.name, s.fold, s.val = bstr(inner), bstr(f), v
+	s.name, s.fold = bstr(inner), bstr(f)
 	return true
 }
 
-// end reads the closing brace and checks that nothing but whitespace follows.
+// end reads the closing brace and, for a whole input, checks that nothing but whitespace
+// follows.
 func (s *objScan) end() {
-	if _, err := s.dec.ReadToken(); err != nil {
+	if _, err := s.d().ReadToken(); err != nil {
 		s.err = errSlow
+		return
+	}
+	if s.up != nil {
 		return
 	}
 	if s.dec.PeekKind() != 0 || s.dec.Err() != nil || s.dec.InputOffset() != int64(len(s.data)) {

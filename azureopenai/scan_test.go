@@ -35,6 +35,40 @@ var scanCases = map[string]func(data []byte) (fast, slow any, fastErr, slowErr e
 		var a, b gatewayProps
 		return &a, &b, a.scan(new(objScan), new(objScan), data), unmarshal(data, &b)
 	},
+	"gatewayRecord+props": func(data []byte) (any, any, error, error) {
+		type pair struct {
+			R gatewayRecord
+			P gatewayProps
+		}
+		var a, b pair
+		read, err := a.R.scanAll(new(objScan), new(objScan), new(objScan), &a.P, data)
+		if err == nil && !read {
+			a.P = gatewayProps{}
+			err = errSlow // compared by the gatewayProps case
+		}
+		slowErr := unmarshal(data, &b.R)
+		if slowErr == nil {
+			slowErr = unmarshal(stringOrValue(b.R.Properties), &b.P)
+		}
+		return &a, &b, err, slowErr
+	},
+	"resourceRecord+props": func(data []byte) (any, any, error, error) {
+		type pair struct {
+			R resourceRecord
+			P resourceProps
+		}
+		var a, b pair
+		read, err := a.R.scanAll(new(objScan), new(objScan), &a.P, data)
+		if err == nil && !read {
+			a.P = resourceProps{}
+			err = errSlow
+		}
+		slowErr := unmarshal(data, &b.R)
+		if slowErr == nil {
+			slowErr = unmarshal(stringOrValue(b.R.Properties), &b.P)
+		}
+		return &a, &b, err, slowErr
+	},
 	"requestBody": func(data []byte) (any, any, error, error) {
 		var a, b requestBody
 		return &a, &b, a.scan(new(objScan), data), unmarshal(data, &b)
@@ -128,6 +162,12 @@ func scanInputs(t testing.TB) [][]byte {
 		[]byte(`{"identity":"{\"claim\":{\"name\":\"n\"}}","properties":"{\"modelName\":\"m\"}","event_s":"e","Event_S":"f"}`),
 		[]byte(`{"lastError":{"reason":"r"},"lastError":null,"requestHeaders":{"user-agent":"ua"},"RequestHeaders":{"USER_AGENT":"ub"}}`),
 		[]byte(`{"lastError":"x"}`),
+		[]byte(`{"category":"c","properties":{"modelName":"m","apiId":"a","lastError":{"reason":"r"}},"time":"t"}`),
+		[]byte(`{"properties":{"modelName":"m"},"Properties":{"apiId":"a"}}`),
+		[]byte(`{"properties":"{\"modelName\":\"m\"}","properties":{"apiId":"a","requestBody":"{}"}}`),
+		[]byte(`{"properties":{"apiId":"a","lastError":"x"}}`),
+		[]byte(`{"properties":{"apiId":"a"} , "durationMs":"5" }`),
+		[]byte(`{"properties":{"apiId":"a",},"durationMs":5}`),
 		[]byte(`{"claim":null,"claim":{"http://schemas.microsoft.com/claims/ipaddr":"1.2.3.4","name":7}}`),
 		[]byte(`{"ModelName":"\u00e9\ud800","Region":"a\xffb","TotalTokens":"  12 "}`),
 		[]byte(`{"ModelName":"a"} x`),
