@@ -305,82 +305,108 @@ func (d *Decoder) ReadToken() (Token, error) {
 	return Token{raw: d.data[start:end], kind: k}, nil
 }
 
-// skip returns the end of the value starting at i, validating it.
+// skip returns the end of the value starting at i, validating it; depth is the nesting of
+// the value. It walks nested values with a stack of its own rather than recursion.
 func (d *Decoder) skip(i, depth int) (int, error) {
 	data := d.data
 	n := len(data)
+	var room [32]byte // nesting deeper than this moves to the heap
+	stack := room[:0]
+	var err error
+value: // a value starts at i
 	if i >= n {
 		return i, d.failAt(i)
 	}
-	switch c := data[i]; c {
+	switch data[i] {
 	case '"':
-		return d.skipString(i)
+		if i, err = d.skipString(i); err != nil {
+			return i, err
+		}
 	case '{':
-		if depth >= MaxDepth {
+		if depth+len(stack) >= MaxDepth {
 			return i, d.fail(i, "nesting too deep", false)
 		}
 		i = skipSpace(data, i+1)
 		if i < n && data[i] == '}' {
-			return i + 1, nil
+			i++
+			break
 		}
-		for {
-			if i >= n || data[i] != '"' {
-				return i, d.failAt(i)
-			}
-			var err error
-			if i, err = d.skipString(i); err != nil {
-				return i, err
-			}
-			i = skipSpace(data, i)
-			if i >= n || data[i] != ':' {
-				return i, d.failAt(i)
-			}
-			i = skipSpace(data, i+1)
-			if i, err = d.skip(i, depth+1); err != nil {
-				return i, err
-			}
-			i = skipSpace(data, i)
-			if i < n && data[i] == ',' {
-				i = skipSpace(data, i+1)
-				continue
-			}
-			if i < n && data[i] == '}' {
-				return i + 1, nil
-			}
-			return i, d.failAt(i)
-		}
+		stack = append(stack, '{')
+		goto member
 	case '[':
-		if depth >= MaxDepth {
+		if depth+len(stack) >= MaxDepth {
 			return i, d.fail(i, "nesting too deep", false)
 		}
 		i = skipSpace(data, i+1)
 		if i < n && data[i] == ']' {
-			return i + 1, nil
+			i++
+			break
 		}
-		for {
-			var err error
-			if i, err = d.skip(i, depth+1); err != nil {
-				return i, err
-			}
+		stack = append(stack, '[')
+		goto value
+	case 't':
+		if i, err = d.literal(i, "true"); err != nil {
+			return i, err
+		}
+	case 'f':
+		if i, err = d.literal(i, "false"); err != nil {
+			return i, err
+		}
+	case 'n':
+		if i, err = d.literal(i, "null"); err != nil {
+			return i, err
+		}
+	default:
+		if i, err = d.skipNumber(i); err != nil {
+			return i, err
+		}
+	}
+	// after: a value ended at i
+	for len(stack) > 0 {
+		if i >= n || data[i] <= ' ' {
 			i = skipSpace(data, i)
-			if i < n && data[i] == ',' {
-				i = skipSpace(data, i+1)
-				continue
-			}
-			if i < n && data[i] == ']' {
-				return i + 1, nil
-			}
+		}
+		if i >= n {
 			return i, d.failAt(i)
 		}
-	case 't':
-		return d.literal(i, "true")
-	case 'f':
-		return d.literal(i, "false")
-	case 'n':
-		return d.literal(i, "null")
-	default:
-		return d.skipNumber(i)
+		c := data[i]
+		top := stack[len(stack)-1]
+		if c == ',' {
+			i = skipSpace(data, i+1)
+			if top == '{' {
+				goto member
+			}
+			goto value
+		}
+		if (top == '{' && c == '}') || (top == '[' && c == ']') {
+			i++
+			stack = stack[:len(stack)-1]
+			continue
+		}
+		return i, d.failAt(i)
 	}
+	return i, nil
+member: // a member name starts at i
+	if i >= n || data[i] != '"' {
+		return i, d.failAt(i)
+	}
+	if i, err = d.skipString(i); err != nil {
+		return i, err
+	}
+	if i < n && data[i] == ':' {
+		i++
+	} else {
+		i = skipSpace(data, i)
+		if i >= n || data[i] != ':' {
+			return i, d.failAt(i)
+		}
+		i++
+	}
+	if i < n && data[i] > ' ' {
+		goto value
+	}
+	i = skipSpace(data, i)
+	goto value
 }
 
 func (d *Decoder) literal(i int, lit string) (int, error) {
