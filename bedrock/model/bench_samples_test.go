@@ -339,3 +339,53 @@ func TestEscapedMemberNames(t *testing.T) {
 	require.Equal(t, 0.5, ev.Request.Temperature.Value)
 	require.Empty(t, ev.Warnings)
 }
+
+// FuzzFixedChunks compares the chunks of the other fixed Anthropic layouts read by matching
+// with the general path, in a stream and alone.
+func FuzzFixedChunks(f *testing.F) {
+	f.Add(uint8(0), "0", []byte(`""`), "9")
+	f.Add(uint8(1), "3", []byte(`"x"`), "0")
+	f.Add(uint8(2), "1", []byte(`"end_turn"`), "12")
+	f.Add(uint8(3), "1", []byte(`"stop\u0041"`), "07")
+	f.Fuzz(func(t *testing.T, kind uint8, index string, text []byte, n string) {
+		var c string
+		switch kind % 4 {
+		case 0:
+			c = `{"type":"content_block_start","index":` + index + `,"content_block":{"type":"text","text":` + string(text) + `}}`
+		case 1:
+			c = `{"type":"content_block_stop","index":` + index + `}`
+		case 2:
+			c = `{"type":"message_delta","delta":{"stop_reason":` + string(text) + `},"usage":{"output_tokens":` + n + `}}`
+		default:
+			c = `{"type":"message_delta","delta":{"stop_reason":` + string(text) + `,"stop_sequence":null},"usage":{"output_tokens":` + n + `}}`
+		}
+		delta := `{"type":"content_block_delta","index":` + index + `,"delta":{"type":"text_delta","text":"a"}}`
+		for _, s := range [][]string{{c}, {delta, c, delta}} {
+			fast, general := make([][]byte, len(s)), make([][]byte, len(s))
+			for i, x := range s {
+				fast[i] = []byte(x)
+				general[i] = append([]byte("{ "), x[1:]...)
+			}
+			for _, id := range []string{"anthropic.claude-3-haiku-20240307-v1:0", "acme.foo-v1"} {
+				want, got := &genai.Event{}, &genai.Event{}
+				want.Request.Model = Parse(id)
+				got.Request.Model = want.Request.Model
+				DecodeStream(&want.Request.Model, general, want)
+				DecodeStream(&got.Request.Model, fast, got)
+				for _, b := range fast {
+					for i := range b {
+						b[i] = 'X'
+					}
+				}
+				wj, _ := json.Marshal(want)
+				gj, _ := json.Marshal(got)
+				if !bytes.Equal(wj, gj) {
+					t.Fatalf("%s: fixed layout differs for %q:\n%s\n%s", id, s, wj, gj)
+				}
+				for i, x := range s {
+					fast[i] = []byte(x)
+				}
+			}
+		}
+	})
+}

@@ -3,7 +3,10 @@ package model
 import (
 	"bytes"
 	"encoding/binary"
+	"strings"
 	"unsafe"
+
+	"github.com/genainorm/genainorm/genai"
 )
 
 const (
@@ -101,4 +104,136 @@ func (d *decoder) textOf(v []byte) (text string, ok bool) {
 
 func isHex(c byte) bool {
 	return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F'
+}
+
+// The other frequent chunks of an Anthropic Messages stream, in Bedrock's fixed layouts:
+//
+//	{"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}
+//	{"type":"content_block_stop","index":0}
+//	{"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":9}}
+//	{"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":9}}
+
+// layout matches a chunk against a fixed layout, left to right.
+type layout struct {
+	c  []byte
+	i  int
+	ok bool
+}
+
+// lit matches the literal s.
+func (l *layout) lit(s string) {
+	if l.ok && len(l.c)-l.i >= len(s) && string(l.c[l.i:l.i+len(s)]) == s {
+		l.i += len(s)
+		return
+	}
+	l.ok = false
+}
+
+// int matches a non-negative integer without leading zeros, short enough to be exact.
+func (l *layout) int() int64 {
+	if !l.ok {
+		return 0
+	}
+	var v int64
+	start := l.i
+	for l.i < len(l.c) && l.c[l.i] >= '0' && l.c[l.i] <= '9' && l.i-start < 9 {
+		v = v*10 + int64(l.c[l.i]-'0')
+		l.i++
+	}
+	if l.i == start || l.c[start] == '0' && l.i-start > 1 {
+		l.ok = false
+	}
+	return v
+}
+
+// str matches a raw JSON string up to its closing quote; textOf validates it.
+func (l *layout) str() []byte {
+	if !l.ok || l.i >= len(l.c) || l.c[l.i] != '"' {
+		l.ok = false
+		return nil
+	}
+	start := l.i
+	for i := start + 1; i < len(l.c); i++ {
+		switch l.c[i] {
+		case '\\':
+			i++
+		case '"':
+			l.i = i + 1
+			return l.c[start:l.i]
+		}
+	}
+	l.ok = false
+	return nil
+}
+
+// end reports whether the whole chunk matched.
+func (l *layout) end() bool { return l.ok && l.i == len(l.c) }
+
+// fixedChunk merges c when it is one of the fixed layouts above (or a text delta) and
+// reports whether it was; it does what chunk does with the decoded chunk.
+func (st *stream) fixedChunk(m *genai.Model, d *decoder, c []byte) bool {
+	if index, raw, ok := textDelta(c); ok {
+		if text, ok := d.textOf(raw); ok {
+			// The text is only appended to its block: it may alias the chunk.
+			st.textDelta(m, index, text)
+			return true
+		}
+		return false
+	}
+	if len(c) < 10 || string(c[:9]) != `{"type":"` {
+		return false
+	}
+	l := layout{c: c, i: 9, ok: true}
+	switch c[9] {
+	case 'c':
+		if len(c) > 25 && c[25] == 'a' { // content_block_start, not _stop
+			l.lit(`content_block_start","index":`)
+			index := l.int()
+			l.lit(`,"content_block":{"type":"text","text":`)
+			raw := l.str()
+			l.lit(`}}`)
+			if !l.end() {
+				return false
+			}
+			text, ok := d.textOf(raw)
+			if !ok {
+				return false
+			}
+			if st.count(m, shapeAnthropicMessages) == shapeAnthropicMessages {
+				b := st.block(0, int(index), kindText)
+				b.text = append(b.text, text...)
+			}
+			return true
+		}
+		l.lit(`content_block_stop","index":`)
+		l.int()
+		l.lit(`}`)
+		if !l.end() {
+			return false
+		}
+		st.count(m, shapeAnthropicMessages)
+		return true
+	case 'm':
+		l.lit(`message_delta","delta":{"stop_reason":`)
+		raw := l.str()
+		if l.ok && len(c)-l.i > 0 && c[l.i] == ',' {
+			l.lit(`,"stop_sequence":null`)
+		}
+		l.lit(`},"usage":{"output_tokens":`)
+		out := l.int()
+		l.lit(`}}`)
+		if !l.end() {
+			return false
+		}
+		reason, ok := d.textOf(raw)
+		if !ok {
+			return false
+		}
+		if st.count(m, shapeAnthropicMessages) == shapeAnthropicMessages {
+			st.setFinish(0, str(strings.Clone(reason))) // kept: must not alias the chunk
+			st.addUsage(fromUsage(&usage{OutputTokens: num{F: float64(out), OK: true}}))
+		}
+		return true
+	}
+	return false
 }

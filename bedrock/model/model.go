@@ -168,12 +168,8 @@ func DecodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event) {
 		if len(c) == 0 || c[0] != '{' {
 			continue
 		}
-		if index, raw, ok := textDelta(c); ok {
-			if text, ok := d.textOf(raw); ok {
-				// The text is only appended to its block: it may alias the chunk.
-				st.textDelta(m, index, text)
-				continue
-			}
+		if st.fixedChunk(m, d, c) {
+			continue
 		}
 		if err := d.unmarshal(c, r); err != nil {
 			bad++
