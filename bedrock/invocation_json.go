@@ -185,47 +185,6 @@ func ivParseFloat(v jsontext.Value) (float64, bool) {
 	return f, true
 }
 
-// ivReadInt reads the next value as an optional integer; a value of another type is skipped
-// and reported as absent.
-func ivReadInt(d *jsontext.Decoder) (genai.Opt[int64], error) {
-	v, err := d.ReadValue()
-	if err != nil {
-		return genai.Opt[int64]{}, err
-	}
-	n, ok := ivParseInt(v)
-	return genai.Opt[int64]{Value: n, Valid: ok}, nil
-}
-
-// ivReadFloat reads the next value as an optional float.
-func ivReadFloat(d *jsontext.Decoder) (genai.Opt[float64], error) {
-	v, err := d.ReadValue()
-	if err != nil {
-		return genai.Opt[float64]{}, err
-	}
-	f, ok := ivParseFloat(v)
-	return genai.Opt[float64]{Value: f, Valid: ok}, nil
-}
-
-// ivReadStrings reads an array of strings (a single string gives a one-element slice).
-func ivReadStrings(d *jsontext.Decoder) ([]string, error) {
-	if d.PeekKind() == '"' {
-		s, err := ivReadString(d)
-		if s == "" {
-			return nil, err
-		}
-		return []string{s}, err
-	}
-	var out []string
-	err := ivEachElement(d, func(int) error {
-		s, err := ivReadString(d)
-		if s != "" {
-			out = append(out, s)
-		}
-		return err
-	})
-	return out, ivTolerate(err)
-}
-
 // ivDataCut is a base64 string cut out of a body.
 type ivDataCut struct {
 	original int    // length of the string's content in bytes
@@ -416,7 +375,8 @@ func jName(d *jsonscan.Decoder) ([]byte, error) {
 	return d.ReadValue()
 }
 
-// jReadInt reads the next value as an optional integer (see ivReadInt).
+// jReadInt reads the next value as an optional integer (see ivParseInt); a value of another
+// type is reported as absent.
 func jReadInt(d *jsonscan.Decoder) (genai.Opt[int64], error) {
 	v, err := d.ReadValue()
 	if err != nil {
@@ -614,7 +574,7 @@ func sReadString(d *ivCursor) (string, error) {
 	return ivUnquote(v), nil
 }
 
-// sReadInt reads the next value as an optional integer (see ivReadInt).
+// sReadInt reads the next value as an optional integer (see jReadInt).
 func sReadInt(d *ivCursor) (genai.Opt[int64], error) {
 	v, err := d.ReadValue()
 	if err != nil {
