@@ -717,10 +717,8 @@ type responseFormat struct {
 	Type flexString `json:"type"`
 }
 
-func (rf *responseFormat) scan(s *objScan, data []byte) error {
-	if !s.reset(data) {
-		return s.err
-	}
+func (rf *responseFormat) members(s *objScan) error {
+	s.exact = true
 	for s.next() {
 		if s.name == "type" {
 			if err := rf.Type.set(s.val); err != nil {

@@ -2,44 +2,66 @@ package azureopenai
 
 import (
 	"github.com/go-json-experiment/json/jsontext"
-
-	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 // Hand-written readers of the API body structs (requestBody, responseBody and what they hold),
 // as objScan's record readers: identical to unmarshal for well-formed input, errSlow for
-// anything else. A composite member (pointer, slice or nested struct) that appears twice makes
-// unmarshal merge the two values: that, too, is left to unmarshal.
+// anything else. Nested objects and arrays are read inline, in the same pass as their parent.
+// A composite member (pointer, slice or nested struct) that appears twice makes unmarshal
+// merge the two values: that, too, is left to unmarshal.
 
-// scanner is a struct that can read itself from a raw JSON object.
+// scanner is a struct that can read the members of the object an objScan is in.
 type scanner interface {
-	scan(s *objScan, data []byte) error
+	members(s *objScan) error
 }
 
-// readObject reads the object v into t with a fresh case-sensitive scan.
+// readObject reads the object v into t.
 func readObject[T any, PT interface {
 	*T
 	scanner
 }](t *T, v jsontext.Value) error {
-	s := objScan{exact: true}
-	return PT(t).scan(&s, v)
+	var s objScan
+	if !s.reset(v) {
+		return s.err
+	}
+	return PT(t).members(&s)
 }
 
-// ptrMember reads a pointer-to-struct member: null clears it, an object is read into a new T.
-func ptrMember[T any, PT interface {
+// enterObject reads the object that is the value of the member s just named into t, inline.
+func enterObject[T any, PT interface {
 	*T
 	scanner
-}](p **T, v jsontext.Value) error {
-	switch v.Kind() {
+}](t *T, s *objScan) error {
+	var sub objScan
+	if !sub.enter(s) {
+		return errSlow
+	}
+	return PT(t).members(&sub)
+}
+
+// skipNull reads the null value of the member s just named.
+func skipNull(s *objScan) error {
+	if !s.value() {
+		return s.err
+	}
+	return nil
+}
+
+// ptrIn reads a pointer-to-struct member: null clears it, an object is read into a new T.
+func ptrIn[T any, PT interface {
+	*T
+	scanner
+}](p **T, s *objScan) error {
+	switch s.d().PeekKind() {
 	case 'n':
 		*p = nil
-		return nil
+		return skipNull(s)
 	case '{':
 		if *p != nil {
 			return errSlow
 		}
 		t := new(T)
-		if err := readObject[T, PT](t, v); err != nil {
+		if err := enterObject[T, PT](t, s); err != nil {
 			return err
 		}
 		*p = t
@@ -48,42 +70,42 @@ func ptrMember[T any, PT interface {
 	return errSlow
 }
 
-// structMember reads a struct-valued member: null zeroes it, an object is read into it.
-func structMember[T any, PT interface {
+// structIn reads a struct-valued member: null zeroes it, an object is read into it.
+func structIn[T any, PT interface {
 	*T
 	scanner
-}](p *T, seen *bool, v jsontext.Value) error {
+}](p *T, seen *bool, s *objScan) error {
 	if *seen {
 		return errSlow
 	}
 	*seen = true
-	switch v.Kind() {
+	switch s.d().PeekKind() {
 	case 'n':
 		var zero T
 		*p = zero
-		return nil
+		return skipNull(s)
 	case '{':
-		return readObject[T, PT](p, v)
+		return enterObject[T, PT](p, s)
 	}
 	return errSlow
 }
 
-// sliceMember reads a slice-of-structs member: null clears it, an array is read element by
+// sliceIn reads a slice-of-structs member: null clears it, an array is read element by
 // element (a null element is a zero T).
-func sliceMember[T any, PT interface {
+func sliceIn[T any, PT interface {
 	*T
 	scanner
-}](p *[]T, seen *bool, v jsontext.Value) error {
+}](p *[]T, seen *bool, s *objScan) error {
 	if *seen {
 		return errSlow
 	}
 	*seen = true
-	switch v.Kind() {
+	switch s.d().PeekKind() {
 	case 'n':
 		*p = nil
-		return nil
+		return skipNull(s)
 	case '[':
-		out, err := readSlice[T, PT](v)
+		out, err := elements[T, PT](s)
 		if err != nil {
 			return err
 		}
@@ -93,27 +115,30 @@ func sliceMember[T any, PT interface {
 	return errSlow
 }
 
-// readSlice reads the array v of objects.
-func readSlice[T any, PT interface {
+// elements reads the array that comes next in s's decoder.
+func elements[T any, PT interface {
 	*T
 	scanner
-}](v jsontext.Value) ([]T, error) {
-	var dec jsonscan.Decoder
-	dec.Reset(v)
-	if _, err := dec.ReadToken(); err != nil {
+}](s *objScan) ([]T, error) {
+	d := s.d()
+	if _, err := d.ReadToken(); err != nil {
 		return nil, errSlow
 	}
 	out := []T{}
-	for dec.PeekKind() != ']' {
-		e, err := dec.ReadValue()
-		if err != nil {
-			return nil, errSlow
-		}
+	for {
 		var t T
-		switch e.Kind() {
+		switch d.PeekKind() {
+		case ']':
+			if _, err := d.ReadToken(); err != nil {
+				return nil, errSlow
+			}
+			return out, nil
 		case 'n':
+			if _, err := d.ReadValue(); err != nil {
+				return nil, errSlow
+			}
 		case '{':
-			if err := readObject[T, PT](&t, e); err != nil {
+			if err := enterObject[T, PT](&t, s); err != nil {
 				return nil, err
 			}
 		default:
@@ -121,7 +146,24 @@ func readSlice[T any, PT interface {
 		}
 		out = append(out, t)
 	}
-	if _, err := dec.ReadToken(); err != nil || dec.PeekKind() != 0 || dec.Err() != nil || dec.InputOffset() != int64(len(v)) {
+}
+
+// readSlice reads the array v of objects.
+func readSlice[T any, PT interface {
+	*T
+	scanner
+}](v jsontext.Value) ([]T, error) {
+	var s objScan
+	s.dec.Reset(v)
+	s.data = v
+	if s.dec.PeekKind() != '[' {
+		return nil, errSlow
+	}
+	out, err := elements[T, PT](&s)
+	if err != nil {
+		return nil, err
+	}
+	if s.dec.PeekKind() != 0 || s.dec.Err() != nil || s.dec.InputOffset() != int64(len(v)) {
 		return nil, errSlow
 	}
 	return out, nil
@@ -159,12 +201,17 @@ func (f *flexFloat) set(v jsontext.Value) {
 	}
 }
 
-func (m *chatMessage) scan(s *objScan, data []byte) error {
-	if !s.reset(data) {
-		return s.err
-	}
+func (m *chatMessage) members(s *objScan) error {
+	s.exact = true
 	var seenCalls bool
-	for s.next() {
+	for s.nextName() {
+		switch s.name {
+		case "tool_calls", "function_call":
+		default:
+			if !s.value() {
+				return s.err
+			}
+		}
 		v := s.val
 		var err error
 		switch s.name {
@@ -175,11 +222,11 @@ func (m *chatMessage) scan(s *objScan, data []byte) error {
 		case "refusal":
 			err = m.Refusal.set(v)
 		case "tool_calls":
-			err = sliceMember(&m.ToolCalls, &seenCalls, v)
+			err = sliceIn(&m.ToolCalls, &seenCalls, s)
 		case "tool_call_id":
 			err = m.ToolCallID.set(v)
 		case "function_call":
-			err = ptrMember(&m.FunctionCall, v)
+			err = ptrIn(&m.FunctionCall, s)
 		}
 		if err != nil {
 			return err
@@ -188,12 +235,17 @@ func (m *chatMessage) scan(s *objScan, data []byte) error {
 	return s.err
 }
 
-func (t *toolCall) scan(s *objScan, data []byte) error {
-	if !s.reset(data) {
-		return s.err
-	}
+func (t *toolCall) members(s *objScan) error {
+	s.exact = true
 	var seenFunc bool
-	for s.next() {
+	for s.nextName() {
+		switch s.name {
+		case "function":
+		default:
+			if !s.value() {
+				return s.err
+			}
+		}
 		v := s.val
 		var err error
 		switch s.name {
@@ -204,7 +256,7 @@ func (t *toolCall) scan(s *objScan, data []byte) error {
 		case "type":
 			err = t.Type.set(v)
 		case "function":
-			err = structMember(&t.Function, &seenFunc, v)
+			err = structIn(&t.Function, &seenFunc, s)
 		}
 		if err != nil {
 			return err
@@ -213,10 +265,8 @@ func (t *toolCall) scan(s *objScan, data []byte) error {
 	return s.err
 }
 
-func (f *functionCall) scan(s *objScan, data []byte) error {
-	if !s.reset(data) {
-		return s.err
-	}
+func (f *functionCall) members(s *objScan) error {
+	s.exact = true
 	for s.next() {
 		var err error
 		switch s.name {
@@ -232,11 +282,16 @@ func (f *functionCall) scan(s *objScan, data []byte) error {
 	return s.err
 }
 
-func (p *contentPart) scan(s *objScan, data []byte) error {
-	if !s.reset(data) {
-		return s.err
-	}
-	for s.next() {
+func (p *contentPart) members(s *objScan) error {
+	s.exact = true
+	for s.nextName() {
+		switch s.name {
+		case "image_url":
+		default:
+			if !s.value() {
+				return s.err
+			}
+		}
 		var err error
 		switch s.name {
 		case "type":
@@ -244,7 +299,7 @@ func (p *contentPart) scan(s *objScan, data []byte) error {
 		case "text":
 			err = p.Text.set(s.val)
 		case "image_url":
-			err = ptrMember(&p.ImageURL, s.val)
+			err = ptrIn(&p.ImageURL, s)
 		}
 		if err != nil {
 			return err
@@ -253,10 +308,8 @@ func (p *contentPart) scan(s *objScan, data []byte) error {
 	return s.err
 }
 
-func (u *imageURL) scan(s *objScan, data []byte) error {
-	if !s.reset(data) {
-		return s.err
-	}
+func (u *imageURL) members(s *objScan) error {
+	s.exact = true
 	for s.next() {
 		if s.name == "url" {
 			if err := u.URL.set(s.val); err != nil {
@@ -267,10 +320,8 @@ func (u *imageURL) scan(s *objScan, data []byte) error {
 	return s.err
 }
 
-func (r *reasoning) scan(s *objScan, data []byte) error {
-	if !s.reset(data) {
-		return s.err
-	}
+func (r *reasoning) members(s *objScan) error {
+	s.exact = true
 	for s.next() {
 		if s.name == "effort" {
 			if err := r.Effort.set(s.val); err != nil {
@@ -281,20 +332,24 @@ func (r *reasoning) scan(s *objScan, data []byte) error {
 	return s.err
 }
 
-func (rb *requestBody) scan(s *objScan, data []byte) error {
+func (rb *requestBody) members(s *objScan) error {
 	s.exact = true
-	if !s.reset(data) {
-		return s.err
-	}
 	var seenMsgs bool
-	for s.next() {
+	for s.nextName() {
+		switch s.name {
+		case "messages", "reasoning":
+		default:
+			if !s.value() {
+				return s.err
+			}
+		}
 		v := s.val
 		var err error
 		switch s.name {
 		case "model":
 			err = rb.Model.set(v)
 		case "messages":
-			err = sliceMember(&rb.Messages, &seenMsgs, v)
+			err = sliceIn(&rb.Messages, &seenMsgs, s)
 		case "prompt":
 			rb.Prompt = v
 		case "input":
@@ -336,7 +391,7 @@ func (rb *requestBody) scan(s *objScan, data []byte) error {
 		case "reasoning_effort":
 			err = rb.ReasoningEffort.set(v)
 		case "reasoning":
-			err = ptrMember(&rb.Reasoning, v)
+			err = ptrIn(&rb.Reasoning, s)
 		}
 		if err != nil {
 			return err
@@ -345,13 +400,17 @@ func (rb *requestBody) scan(s *objScan, data []byte) error {
 	return s.err
 }
 
-func (rb *responseBody) scan(s *objScan, data []byte) error {
+func (rb *responseBody) members(s *objScan) error {
 	s.exact = true
-	if !s.reset(data) {
-		return s.err
-	}
 	var seenChoices, seenPrompt, seenAnn, seenData bool
-	for s.next() {
+	for s.nextName() {
+		switch s.name {
+		case "choices", "usage", "prompt_filter_results", "prompt_annotations", "data", "error":
+		default:
+			if !s.value() {
+				return s.err
+			}
+		}
 		v := s.val
 		var err error
 		switch s.name {
@@ -364,19 +423,19 @@ func (rb *responseBody) scan(s *objScan, data []byte) error {
 		case "model":
 			err = rb.Model.set(v)
 		case "choices":
-			err = sliceMember(&rb.Choices, &seenChoices, v)
+			err = sliceIn(&rb.Choices, &seenChoices, s)
 		case "usage":
-			err = ptrMember(&rb.Usage, v)
+			err = ptrIn(&rb.Usage, s)
 		case "prompt_filter_results":
-			err = sliceMember(&rb.PromptFilterResults, &seenPrompt, v)
+			err = sliceIn(&rb.PromptFilterResults, &seenPrompt, s)
 		case "prompt_annotations":
-			err = sliceMember(&rb.PromptAnnotations, &seenAnn, v)
+			err = sliceIn(&rb.PromptAnnotations, &seenAnn, s)
 		case "system_fingerprint":
 			err = rb.SystemFingerprint.set(v)
 		case "data":
-			err = sliceMember(&rb.Data, &seenData, v)
+			err = sliceIn(&rb.Data, &seenData, s)
 		case "error":
-			err = ptrMember(&rb.Error, v)
+			err = ptrIn(&rb.Error, s)
 		}
 		if err != nil {
 			return err
@@ -385,10 +444,8 @@ func (rb *responseBody) scan(s *objScan, data []byte) error {
 	return s.err
 }
 
-func (d *dataItem) scan(s *objScan, data []byte) error {
-	if !s.reset(data) {
-		return s.err
-	}
+func (d *dataItem) members(s *objScan) error {
+	s.exact = true
 	for s.next() {
 		if s.name == "object" {
 			if err := d.Object.set(s.val); err != nil {
@@ -399,11 +456,16 @@ func (d *dataItem) scan(s *objScan, data []byte) error {
 	return s.err
 }
 
-func (c *choice) scan(s *objScan, data []byte) error {
-	if !s.reset(data) {
-		return s.err
-	}
-	for s.next() {
+func (c *choice) members(s *objScan) error {
+	s.exact = true
+	for s.nextName() {
+		switch s.name {
+		case "message", "delta":
+		default:
+			if !s.value() {
+				return s.err
+			}
+		}
 		v := s.val
 		var err error
 		switch s.name {
@@ -412,9 +474,9 @@ func (c *choice) scan(s *objScan, data []byte) error {
 		case "finish_reason":
 			err = c.FinishReason.set(v)
 		case "message":
-			err = ptrMember(&c.Message, v)
+			err = ptrIn(&c.Message, s)
 		case "delta":
-			err = ptrMember(&c.Delta, v)
+			err = ptrIn(&c.Delta, s)
 		case "text":
 			err = flexPtr(&c.Text, v)
 		case "content_filter_results":
@@ -429,10 +491,8 @@ func (c *choice) scan(s *objScan, data []byte) error {
 	return s.err
 }
 
-func (p *promptFilter) scan(s *objScan, data []byte) error {
-	if !s.reset(data) {
-		return s.err
-	}
+func (p *promptFilter) members(s *objScan) error {
+	s.exact = true
 	for s.next() {
 		v := s.val
 		switch s.name {
@@ -447,11 +507,16 @@ func (p *promptFilter) scan(s *objScan, data []byte) error {
 	return s.err
 }
 
-func (u *usage) scan(s *objScan, data []byte) error {
-	if !s.reset(data) {
-		return s.err
-	}
-	for s.next() {
+func (u *usage) members(s *objScan) error {
+	s.exact = true
+	for s.nextName() {
+		switch s.name {
+		case "prompt_tokens_details", "input_tokens_details", "completion_tokens_details", "output_tokens_details":
+		default:
+			if !s.value() {
+				return s.err
+			}
+		}
 		v := s.val
 		var err error
 		switch s.name {
@@ -466,13 +531,13 @@ func (u *usage) scan(s *objScan, data []byte) error {
 		case "output_tokens":
 			u.OutputTokens.set(v)
 		case "prompt_tokens_details":
-			err = ptrMember(&u.PromptTokensDetails, v)
+			err = ptrIn(&u.PromptTokensDetails, s)
 		case "input_tokens_details":
-			err = ptrMember(&u.InputTokensDetails, v)
+			err = ptrIn(&u.InputTokensDetails, s)
 		case "completion_tokens_details":
-			err = ptrMember(&u.CompletionTokensDetails, v)
+			err = ptrIn(&u.CompletionTokensDetails, s)
 		case "output_tokens_details":
-			err = ptrMember(&u.OutputTokensDetails, v)
+			err = ptrIn(&u.OutputTokensDetails, s)
 		}
 		if err != nil {
 			return err
@@ -481,10 +546,8 @@ func (u *usage) scan(s *objScan, data []byte) error {
 	return s.err
 }
 
-func (t *tokenDetails) scan(s *objScan, data []byte) error {
-	if !s.reset(data) {
-		return s.err
-	}
+func (t *tokenDetails) members(s *objScan) error {
+	s.exact = true
 	for s.next() {
 		switch s.name {
 		case "cached_tokens":
@@ -496,11 +559,16 @@ func (t *tokenDetails) scan(s *objScan, data []byte) error {
 	return s.err
 }
 
-func (e *apiError) scan(s *objScan, data []byte) error {
-	if !s.reset(data) {
-		return s.err
-	}
-	for s.next() {
+func (e *apiError) members(s *objScan) error {
+	s.exact = true
+	for s.nextName() {
+		switch s.name {
+		case "innererror", "inner_error":
+		default:
+			if !s.value() {
+				return s.err
+			}
+		}
 		v := s.val
 		var err error
 		switch s.name {
@@ -515,9 +583,9 @@ func (e *apiError) scan(s *objScan, data []byte) error {
 		case "status":
 			e.Status.set(v)
 		case "innererror":
-			err = ptrMember(&e.InnerError, v)
+			err = ptrIn(&e.InnerError, s)
 		case "inner_error":
-			err = ptrMember(&e.InnerError2, v)
+			err = ptrIn(&e.InnerError2, s)
 		}
 		if err != nil {
 			return err
@@ -526,10 +594,8 @@ func (e *apiError) scan(s *objScan, data []byte) error {
 	return s.err
 }
 
-func (e *innerError) scan(s *objScan, data []byte) error {
-	if !s.reset(data) {
-		return s.err
-	}
+func (e *innerError) members(s *objScan) error {
+	s.exact = true
 	for s.next() {
 		v := s.val
 		var err error

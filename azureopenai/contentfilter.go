@@ -31,13 +31,13 @@ const (
 // {filtered, severity}, {filtered, detected}, {filtered, detected, citation}, {filtered, id},
 // {filtered, details[]}, {detected, filtered, details[] (ungrounded offsets)}, {error}.
 type filterItem struct {
-	Filtered flexBool   `json:"filtered"`
-	Detected flexBool   `json:"detected"`
-	Severity flexString `json:"severity"`
-	ID       flexString `json:"id"`
-	Citation *citation   `json:"citation"`
-	Details []filterItem `json:"details"`
-	Error   *filterError `json:"error"`
+	Filtered flexBool     `json:"filtered"`
+	Detected flexBool     `json:"detected"`
+	Severity flexString   `json:"severity"`
+	ID       flexString   `json:"id"`
+	Citation *citation    `json:"citation"`
+	Details  []filterItem `json:"details"`
+	Error    *filterError `json:"error"`
 }
 
 type citation struct {
@@ -344,12 +344,17 @@ func confidenceRank(c string) int {
 	return 1
 }
 
-func (it *filterItem) scan(s *objScan, data []byte) error {
-	if !s.reset(data) {
-		return s.err
-	}
+func (it *filterItem) members(s *objScan) error {
+	s.exact = true
 	var seenDetails bool
-	for s.next() {
+	for s.nextName() {
+		switch s.name {
+		case "citation", "details", "error":
+		default:
+			if !s.value() {
+				return s.err
+			}
+		}
 		v := s.val
 		var err error
 		switch s.name {
@@ -362,11 +367,11 @@ func (it *filterItem) scan(s *objScan, data []byte) error {
 		case "id":
 			err = it.ID.set(v)
 		case "citation":
-			err = ptrMember(&it.Citation, v)
+			err = ptrIn(&it.Citation, s)
 		case "details":
-			err = sliceMember(&it.Details, &seenDetails, v)
+			err = sliceIn(&it.Details, &seenDetails, s)
 		case "error":
-			err = ptrMember(&it.Error, v)
+			err = ptrIn(&it.Error, s)
 		}
 		if err != nil {
 			return err
@@ -375,11 +380,8 @@ func (it *filterItem) scan(s *objScan, data []byte) error {
 	return s.err
 }
 
-func (c *citation) scan(s *objScan, data []byte) error {
+func (c *citation) members(s *objScan) error {
 	s.exact = false // case:ignore names
-	if !s.reset(data) {
-		return s.err
-	}
 	for s.next() {
 		var err error
 		switch s.fold {
@@ -395,10 +397,8 @@ func (c *citation) scan(s *objScan, data []byte) error {
 	return s.err
 }
 
-func (e *filterError) scan(s *objScan, data []byte) error {
-	if !s.reset(data) {
-		return s.err
-	}
+func (e *filterError) members(s *objScan) error {
+	s.exact = true
 	for s.next() {
 		var err error
 		switch s.name {

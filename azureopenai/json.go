@@ -199,7 +199,8 @@ func decodeLenient[T any](data []byte, v *T) (repaired bool, err error) {
 // with unmarshal otherwise.
 func decodeInto[T any](data []byte, v *T) error {
 	if sc, ok := any(v).(scanner); ok {
-		if sc.scan(&objScan{exact: true}, data) == nil {
+		var s objScan
+		if s.reset(data) && sc.members(&s) == nil {
 			return nil
 		}
 		var zero T

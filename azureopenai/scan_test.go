@@ -71,11 +71,11 @@ var scanCases = map[string]func(data []byte) (fast, slow any, fastErr, slowErr e
 	},
 	"requestBody": func(data []byte) (any, any, error, error) {
 		var a, b requestBody
-		return &a, &b, a.scan(new(objScan), data), unmarshal(data, &b)
+		return &a, &b, readObject(&a, data), unmarshal(data, &b)
 	},
 	"responseBody": func(data []byte) (any, any, error, error) {
 		var a, b responseBody
-		return &a, &b, a.scan(new(objScan), data), unmarshal(data, &b)
+		return &a, &b, readObject(&a, data), unmarshal(data, &b)
 	},
 	"[]chatMessage": func(data []byte) (any, any, error, error) {
 		var b []chatMessage
