@@ -29,7 +29,7 @@ func DecodeApplyResponse(resp []byte, dir genai.Direction, id, version string, e
 	var outputs, assessments, usage occurrences
 	var cov coverageOf
 	covOK := true
-	ok := scan(resp, func(name, val []byte) {
+	ok := scan(resp, false, func(name, val []byte) {
 		var dst *string
 		switch string(nameOf(name)) {
 		case "action":

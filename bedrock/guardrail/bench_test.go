@@ -19,6 +19,18 @@ func BenchmarkDecodeInvoke(b *testing.B) {
 	}
 }
 
+// BenchmarkDecodeInvokeValid is BenchmarkDecodeInvoke for a caller that has validated the body.
+func BenchmarkDecodeInvokeValid(b *testing.B) {
+	body := fixture(b, "invoke_body_all_policies.json")
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	var ev genai.Event
+	for b.Loop() {
+		ev.Reset()
+		guardrail.DecodeInvokeValid(body, &ev)
+	}
+}
+
 // BenchmarkDecodeInvokeNoGuardrail is the cost paid by every response body and stream chunk
 // that carries no guardrail keys.
 func BenchmarkDecodeInvokeNoGuardrail(b *testing.B) {
@@ -39,6 +51,19 @@ func BenchmarkDecodeConverseTrace(b *testing.B) {
 	for b.Loop() {
 		ev.Reset()
 		guardrail.DecodeConverseTrace(trace, &ev)
+	}
+}
+
+// BenchmarkDecodeConverseTraceValid is BenchmarkDecodeConverseTrace for a caller that has
+// validated the trace.
+func BenchmarkDecodeConverseTraceValid(b *testing.B) {
+	trace := fixture(b, "converse_trace_outputs_list.json")
+	b.SetBytes(int64(len(trace)))
+	b.ReportAllocs()
+	var ev genai.Event
+	for b.Loop() {
+		ev.Reset()
+		guardrail.DecodeConverseTraceValid(trace, &ev)
 	}
 }
 

@@ -44,7 +44,16 @@ func hasGuardrailKey(obj []byte) bool {
 // actionReason) into ev.Guardrail. It is called once per chunk for streams: results already
 // merged from an earlier chunk are not added twice. An object without guardrail keys costs one
 // scan. INTERVENED sets ev.Guardrail.Intervened.
-func DecodeInvoke(obj []byte, ev *genai.Event) {
+func DecodeInvoke(obj []byte, ev *genai.Event) { decodeInvoke(obj, false, ev) }
+
+// DecodeInvokeValid is DecodeInvoke for an obj already known to be one well-formed JSON value
+// (read by a validating decoder, as the bedrock invocation decoder reads response bodies and
+// stream chunks): it skips the pass that validates obj, the larger part of the cost of a body
+// with a guardrail trace. Given malformed JSON it does not panic, but what it merges is
+// unspecified.
+func DecodeInvokeValid(obj []byte, ev *genai.Event) { decodeInvoke(obj, true, ev) }
+
+func decodeInvoke(obj []byte, valid bool, ev *genai.Event) {
 	if !hasGuardrailKey(obj) {
 		return
 	}
@@ -53,7 +62,7 @@ func DecodeInvoke(obj []byte, ev *genai.Event) {
 	}
 	var action string
 	var traces occurrences
-	ok := scan(obj, func(name, val []byte) {
+	ok := scan(obj, valid, func(name, val []byte) {
 		switch string(nameOf(name)) {
 		case "amazon-bedrock-guardrailAction":
 			if s, ok := text(val); ok {
@@ -90,12 +99,20 @@ func DecodeInvoke(obj []byte, ev *genai.Event) {
 // assessments), modelOutput and actionReason. Converse traces carry no action flag: the caller
 // sets ev.Guardrail.Intervened from stopReason guardrail_intervened, and DecodeConverseTrace
 // sets it too when an item was BLOCKED or ANONYMIZED.
-func DecodeConverseTrace(trace []byte, ev *genai.Event) {
+func DecodeConverseTrace(trace []byte, ev *genai.Event) { decodeConverseTrace(trace, false, ev) }
+
+// DecodeConverseTraceValid is DecodeConverseTrace for a trace already known to be one
+// well-formed JSON value (read by a validating decoder, as the bedrock invocation decoder reads
+// it): it skips the pass that validates the trace. Given malformed JSON it does not panic, but
+// what it merges is unspecified.
+func DecodeConverseTraceValid(trace []byte, ev *genai.Event) { decodeConverseTrace(trace, true, ev) }
+
+func decodeConverseTrace(trace []byte, valid bool, ev *genai.Event) {
 	if kind(trace) != '{' {
 		return
 	}
 	var guardrails occurrences
-	ok := scan(trace, func(name, val []byte) {
+	ok := scan(trace, valid, func(name, val []byte) {
 		if string(nameOf(name)) == "guardrail" {
 			guardrails.add(val)
 		}
@@ -124,7 +141,7 @@ func DecodeConfig(cfg []byte, ev *genai.Event) {
 		return
 	}
 	var id, version, trace, mode string
-	ok := scan(cfg, func(name, val []byte) {
+	ok := scan(cfg, false, func(name, val []byte) {
 		var dst *string
 		switch string(nameOf(name)) {
 		case "guardrailIdentifier":

@@ -537,10 +537,17 @@ func ascii(s string) bool {
 	return true
 }
 
-// scan is the pass over an entry point's input: it validates the whole value and hands every
-// top-level member to member. It reports false when the input is not one well-formed JSON
-// object.
-func scan(data []byte, member func(name, val []byte)) bool {
+// scan is the pass over an entry point's input: it hands every top-level member to member.
+// Unless the input is known to be well-formed (valid), it validates the whole value on the way
+// and reports false when it is not one well-formed JSON object.
+func scan(data []byte, valid bool, member func(name, val []byte)) bool {
+	if valid {
+		o := objectOf(data, nil)
+		for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
+			member(n, v)
+		}
+		return true
+	}
 	var d jsonscan.Decoder
 	d.Reset(data)
 	if tok, err := d.ReadToken(); err != nil || tok.Kind() != '{' {
