@@ -677,7 +677,11 @@ func ivCleanBody(src []byte, minData int, cuts []ivDataCut) ([]byte, []ivDataCut
 	// string or whitespace), where ivCleanJSON may start.
 	// ivCleanJSON makes its own part valid UTF-8; the kept prefix is checked here (both end at
 	// ASCII bytes, so no invalid sequence spans them).
-	dst := make([]byte, 0, n)
+	size := n // enough for a body that only loses whitespace
+	if cutEnd >= 0 {
+		size = i + 128 + n - cutEnd // the first cut's placeholder is shorter than 128 bytes
+	}
+	dst := make([]byte, 0, size)
 	dst = append(dst, src[:i]...)
 	kept := i
 	if cutEnd >= 0 {
