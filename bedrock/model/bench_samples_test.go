@@ -347,16 +347,25 @@ func FuzzFixedChunks(f *testing.F) {
 	f.Add(uint8(1), "3", []byte(`"x"`), "0")
 	f.Add(uint8(2), "1", []byte(`"end_turn"`), "12")
 	f.Add(uint8(3), "1", []byte(`"stop\u0041"`), "07")
+	f.Add(uint8(4), "1", []byte(`"msg_\u0041"`), "571")
+	f.Add(uint8(5), "1", []byte(`"assistant"`), "5")
+	f.Add(uint8(6), "0", []byte(`"anthropic.claude-3-sonnet-20240229-v1:0"`), "0")
 	f.Fuzz(func(t *testing.T, kind uint8, index string, text []byte, n string) {
 		var c string
-		switch kind % 4 {
+		switch kind % 7 {
+		case 6:
+			c = `{"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","content":[],"model":` + string(text) + `,"usage":{"input_tokens":` + n + `,"output_tokens":` + index + `}}}`
+		case 4:
+			c = `{"type":"message_start","message":{"id":` + string(text) + `,"type":"message","role":"assistant","content":[],"model":"claude","stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":` + n + `,"output_tokens":` + index + `}}}`
+		case 5:
+			c = `{"type":"message_start","message":{"id":"msg_1","type":"message","role":` + string(text) + `,"content":[],"model":` + string(text) + `,"stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":` + n + `,"output_tokens":1}}}`
 		case 0:
 			c = `{"type":"content_block_start","index":` + index + `,"content_block":{"type":"text","text":` + string(text) + `}}`
 		case 1:
 			c = `{"type":"content_block_stop","index":` + index + `}`
 		case 2:
 			c = `{"type":"message_delta","delta":{"stop_reason":` + string(text) + `},"usage":{"output_tokens":` + n + `}}`
-		default:
+		case 3:
 			c = `{"type":"message_delta","delta":{"stop_reason":` + string(text) + `,"stop_sequence":null},"usage":{"output_tokens":` + n + `}}`
 		}
 		delta := `{"type":"content_block_delta","index":` + index + `,"delta":{"type":"text_delta","text":"a"}}`

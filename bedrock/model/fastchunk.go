@@ -112,6 +112,8 @@ func isHex(c byte) bool {
 //	{"type":"content_block_stop","index":0}
 //	{"type":"message_delta","delta":{"stop_reason":"end_turn"},"usage":{"output_tokens":9}}
 //	{"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":9}}
+//	{"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","content":[],"model":"claude-3-haiku-20240307","stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":5,"output_tokens":1}}}
+//	{"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","content":[],"model":"claude-3-haiku-20240307","usage":{"input_tokens":5,"output_tokens":1}}}
 
 // layout matches a chunk against a fixed layout, left to right.
 type layout struct {
@@ -127,6 +129,13 @@ func (l *layout) lit(s string) {
 		return
 	}
 	l.ok = false
+}
+
+// opt matches the literal s when it is there.
+func (l *layout) opt(s string) {
+	if l.ok && len(l.c)-l.i >= len(s) && string(l.c[l.i:l.i+len(s)]) == s {
+		l.i += len(s)
+	}
 }
 
 // int matches a non-negative integer without leading zeros, short enough to be exact.
@@ -214,11 +223,12 @@ func (st *stream) fixedChunk(m *genai.Model, d *decoder, c []byte) bool {
 		st.count(m, shapeAnthropicMessages)
 		return true
 	case 'm':
+		if len(c) > 17 && c[17] == 's' { // message_start, not message_delta
+			return st.messageStart(m, d, &l)
+		}
 		l.lit(`message_delta","delta":{"stop_reason":`)
 		raw := l.str()
-		if l.ok && len(c)-l.i > 0 && c[l.i] == ',' {
-			l.lit(`,"stop_sequence":null`)
-		}
+		l.opt(`,"stop_sequence":null`)
 		l.lit(`},"usage":{"output_tokens":`)
 		out := l.int()
 		l.lit(`}}`)
@@ -236,4 +246,38 @@ func (st *stream) fixedChunk(m *genai.Model, d *decoder, c []byte) bool {
 		return true
 	}
 	return false
+}
+
+// messageStart merges a message_start chunk of the fixed layout, l positioned after
+// {"type":".
+func (st *stream) messageStart(m *genai.Model, d *decoder, l *layout) bool {
+	l.lit(`message_start","message":{"id":`)
+	id := l.str()
+	l.lit(`,"type":"message","role":`)
+	role := l.str()
+	l.lit(`,"content":[],"model":`)
+	model := l.str()
+	l.opt(`,"stop_reason":null,"stop_sequence":null`)
+	l.lit(`,"usage":{"input_tokens":`)
+	in := l.int()
+	l.lit(`,"output_tokens":`)
+	out := l.int()
+	l.lit(`}}}`)
+	if !l.end() {
+		return false
+	}
+	// The strings are kept: each is copied before the next one is unescaped.
+	var texts [3]string
+	for i, raw := range [3][]byte{id, role, model} {
+		t, ok := d.textOf(raw)
+		if !ok {
+			return false
+		}
+		texts[i] = strings.Clone(t)
+	}
+	if st.count(m, shapeAnthropicMessages) == shapeAnthropicMessages {
+		st.id, st.role, st.model = texts[0], texts[1], texts[2]
+		st.addUsage(fromUsage(&usage{InputTokens: num{F: float64(in), OK: true}, OutputTokens: num{F: float64(out), OK: true}}))
+	}
+	return true
 }
