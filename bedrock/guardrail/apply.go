@@ -72,7 +72,7 @@ func DecodeApplyResponse(resp []byte, dir genai.Direction, id, version string, e
 		m.g.ActionReason = reason
 	}
 	for i := 0; assessments.at(i) != nil; i++ {
-		it := itemsOf(assessments.at(i), &m.idx)
+		it := itemsOf(assessments.at(i))
 		for a, ok := it.next(&m.idx); ok; a, ok = it.next(&m.idx) {
 			m.assessment(dir, id, a)
 		}
@@ -95,7 +95,7 @@ var errMalformed = errors.New("malformed JSON")
 // occurrence) to s, one per line.
 func appendOutputs(s string, outputs *occurrences) string {
 	for i := 0; outputs.at(i) != nil; i++ {
-		it := itemsOf(outputs.at(i), nil)
+		it := itemsOf(outputs.at(i))
 		for o, ok := it.next(nil); ok; o, ok = it.next(nil) {
 			t := field(o, "text")
 			if t == "" {
@@ -130,13 +130,13 @@ func ContentText(content []byte) (text string, images int) {
 		return "", 0
 	}
 	var b strings.Builder
-	blocks := itemsOf(content, nil)
+	blocks := itemsOf(content)
 	for blk, ok := blocks.next(nil); ok; blk, ok = blocks.next(nil) {
 		if blk[0] != '{' {
 			continue
 		}
 		var txt, img []byte
-		o := objectOf(blk, nil)
+		o := objectOf(blk)
 		for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
 			switch string(nameOf(n)) {
 			case "text":

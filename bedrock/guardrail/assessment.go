@@ -60,7 +60,7 @@ func (m *merger) assessment(dir genai.Direction, id string, raw []byte) {
 	}
 	var buf [8]part
 	parts := buf[:0]
-	o := objectOf(raw, &m.idx)
+	o := objectOf(raw)
 	for name, val, ok := o.next(&m.idx); ok; name, val, ok = o.next(&m.idx) {
 		parts = append(parts, part{name: name, key: snakeName(name), val: val})
 	}
@@ -106,12 +106,12 @@ func (m *merger) policy(base genai.Assessment, policy string, raw []byte) int {
 		return 0
 	}
 	n := 0
-	lists := objectOf(raw, &m.idx)
+	lists := objectOf(raw)
 	for name, val, ok := lists.next(&m.idx); ok; name, val, ok = lists.next(&m.idx) {
 		if k := val[0]; k != '[' && k != '{' {
 			continue
 		}
-		it := itemsOf(val, &m.idx)
+		it := itemsOf(val)
 		for v, ok := it.next(&m.idx); ok; v, ok = it.next(&m.idx) {
 			if v[0] != '{' {
 				m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: "+policy+"."+unquote(name)+": item is not an object")
@@ -131,7 +131,7 @@ func fromItem(base genai.Assessment, policy string, raw []byte) genai.Assessment
 	var typ, name, action, confidence, strength, match, regex, modality string
 	var score, threshold amount
 	var detected, detectedOK bool
-	o := objectOf(raw, nil)
+	o := objectOf(raw)
 	for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
 		var dst *string
 		switch string(nameOf(n)) {
@@ -240,7 +240,7 @@ func (m *merger) applied(id string, raw []byte) (string, string) {
 	}
 	var gid, version, arn, ownership string
 	var origin occurrences
-	o := objectOf(raw, &m.idx)
+	o := objectOf(raw)
 	for n, v, ok := o.next(&m.idx); ok; n, v, ok = o.next(&m.idx) {
 		var dst *string
 		switch string(nameOf(n)) {
@@ -286,7 +286,7 @@ func (m *merger) metrics(raw []byte) {
 	var latency amount
 	var usage occurrences
 	var cov coverageOf
-	o := objectOf(raw, &m.idx)
+	o := objectOf(raw)
 	for n, v, ok := o.next(&m.idx); ok; n, v, ok = o.next(&m.idx) {
 		switch string(nameOf(n)) {
 		case "guardrailProcessingLatency":
@@ -330,7 +330,7 @@ func (c *coverageOf) read(v []byte) bool {
 	default:
 		return false
 	}
-	o := objectOf(v, nil)
+	o := objectOf(v)
 	for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
 		switch string(nameOf(n)) {
 		case "textCharacters":
@@ -356,7 +356,7 @@ func (c *countsOf) read(v []byte) bool {
 	default:
 		return false
 	}
-	o := objectOf(v, nil)
+	o := objectOf(v)
 	for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
 		switch string(nameOf(n)) {
 		case "guarded":
@@ -395,7 +395,7 @@ type unit struct {
 func (m *merger) units(usage *occurrences) {
 	some := false
 	for i := 0; usage.at(i) != nil && !some; i++ {
-		o := objectOf(usage.at(i), nil)
+		o := objectOf(usage.at(i))
 		_, _, some = o.next(nil)
 	}
 	if !some {
@@ -405,7 +405,7 @@ func (m *merger) units(usage *occurrences) {
 	var buf [16]unit
 	us := buf[:0]
 	if len(m.g.Units) > 0 && m.unitsValid() {
-		cur := objectOf(m.g.Units, nil)
+		cur := objectOf(m.g.Units)
 		for n, v, ok := cur.next(nil); ok; n, v, ok = cur.next(nil) {
 			if f, ok := number(v); ok {
 				us = append(us, unit{unitName(n), f})
@@ -413,7 +413,7 @@ func (m *merger) units(usage *occurrences) {
 		}
 	}
 	for i := 0; usage.at(i) != nil; i++ {
-		o := objectOf(usage.at(i), nil)
+		o := objectOf(usage.at(i))
 		for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
 			f, ok := number(v)
 			if !ok {

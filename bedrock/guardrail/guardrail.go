@@ -81,7 +81,7 @@ func decodeInvoke(obj []byte, valid bool, ev *genai.Event) {
 	explicit := m.action(action)
 	for i := 0; traces.at(i) != nil; i++ {
 		m.idx.build(traces.at(i))
-		t := objectOf(traces.at(i), &m.idx)
+		t := objectOf(traces.at(i))
 		for name, val, ok := t.next(&m.idx); ok; name, val, ok = t.next(&m.idx) {
 			if string(nameOf(name)) == "guardrail" {
 				m.trace(val)
@@ -220,7 +220,7 @@ func (m *merger) trace(raw []byte) {
 	var input, outputs, inputAssessment, outputAssessments []byte
 	var reason string
 	var modelOutput occurrences
-	t := objectOf(raw, &m.idx)
+	t := objectOf(raw)
 	for name, val, ok := t.next(&m.idx); ok; name, val, ok = t.next(&m.idx) {
 		switch string(nameOf(name)) {
 		case "input":
@@ -259,7 +259,7 @@ func appendTexts(dst []string, o *occurrences) []string {
 		v := o.at(i)
 		switch v[0] {
 		case '[':
-			a := arrayOf(v, nil)
+			a := arrayOf(v)
 			for e, ok := a.next(nil); ok; e, ok = a.next(nil) {
 				if s, _ := text(e); s != "" {
 					dst = append(dst, s)
@@ -280,21 +280,21 @@ func appendTexts(dst []string, o *occurrences) []string {
 func (m *merger) byID(dir genai.Direction, raw []byte) {
 	switch kind(raw) {
 	case '[':
-		a := arrayOf(raw, &m.idx)
+		a := arrayOf(raw)
 		for v, ok := a.next(&m.idx); ok; v, ok = a.next(&m.idx) {
 			if v[0] == '{' {
 				m.byID(dir, v)
 			}
 		}
 	case '{':
-		o := objectOf(raw, &m.idx)
+		o := objectOf(raw)
 		for name, val, ok := o.next(&m.idx); ok; name, val, ok = o.next(&m.idx) {
 			switch val[0] {
 			case '{':
 				m.assessment(dir, m.idOf(name), val)
 			case '[':
 				id := m.idOf(name)
-				a := arrayOf(val, &m.idx)
+				a := arrayOf(val)
 				for v, ok := a.next(&m.idx); ok; v, ok = a.next(&m.idx) {
 					m.assessment(dir, id, v)
 				}

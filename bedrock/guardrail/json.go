@@ -230,9 +230,8 @@ type object struct {
 	i int
 }
 
-// objectOf returns a walker over v's members; v that is not an object has none. The index
-// given is the one next is called with.
-func objectOf(v []byte, _ *index) object {
+// objectOf returns a walker over v's members; v that is not an object has none.
+func objectOf(v []byte) object {
 	i := skipSpace(v, 0)
 	if i >= len(v) || v[i] != '{' {
 		return object{}
@@ -269,9 +268,8 @@ type array struct {
 	i int
 }
 
-// arrayOf returns a walker over v's elements; v that is not an array has none. The index
-// given is the one next is called with.
-func arrayOf(v []byte, _ *index) array {
+// arrayOf returns a walker over v's elements; v that is not an array has none.
+func arrayOf(v []byte) array {
 	i := skipSpace(v, 0)
 	if i >= len(v) || v[i] != '[' {
 		return array{}
@@ -306,12 +304,11 @@ type items struct {
 	single []byte
 }
 
-// itemsOf returns a walker over v read as a list. The index given is the one next is called
-// with.
-func itemsOf(v []byte, x *index) items {
+// itemsOf returns a walker over v read as a list.
+func itemsOf(v []byte) items {
 	switch kind(v) {
 	case '[':
-		return items{arr: arrayOf(v, x)}
+		return items{arr: arrayOf(v)}
 	case '{':
 		return items{single: trim(v)}
 	}
@@ -542,7 +539,7 @@ func ascii(s string) bool {
 // and reports false when it is not one well-formed JSON object.
 func scan(data []byte, valid bool, member func(name, val []byte)) bool {
 	if valid {
-		o := objectOf(data, nil)
+		o := objectOf(data)
 		for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
 			member(n, v)
 		}

@@ -21,7 +21,7 @@ type reasoningFinding struct {
 // read reads a finding's body; it reports false when its translation is neither an object
 // nor null (the body is then ignored as a whole).
 func (f *reasoningFinding) read(raw []byte) bool {
-	o := objectOf(raw, nil)
+	o := objectOf(raw)
 	for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
 		switch string(nameOf(n)) {
 		case "translation":
@@ -30,7 +30,7 @@ func (f *reasoningFinding) read(raw []byte) bool {
 				f.claims.reset()
 				f.confidence = amount{}
 			case '{':
-				t := objectOf(v, nil)
+				t := objectOf(v)
 				for n, v, ok := t.next(nil); ok; n, v, ok = t.next(nil) {
 					switch string(nameOf(n)) {
 					case "claims":
@@ -61,20 +61,20 @@ func (m *merger) reasoning(base genai.Assessment, raw []byte) {
 		return
 	}
 	var findings occurrences
-	p := objectOf(raw, &m.idx)
+	p := objectOf(raw)
 	for n, v, ok := p.next(&m.idx); ok; n, v, ok = p.next(&m.idx) {
 		if string(nameOf(n)) == "findings" {
 			findings.add(v)
 		}
 	}
 	for i := 0; findings.at(i) != nil; i++ {
-		it := itemsOf(findings.at(i), &m.idx)
+		it := itemsOf(findings.at(i))
 		for f, ok := it.next(&m.idx); ok; f, ok = it.next(&m.idx) {
 			if f[0] != '{' {
 				m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: automatedReasoningPolicy.findings: finding is not an object")
 				continue
 			}
-			kinds := objectOf(f, &m.idx)
+			kinds := objectOf(f)
 			for n, v, ok := kinds.next(&m.idx); ok; n, v, ok = kinds.next(&m.idx) {
 				k := unquote(n)
 				a := base
@@ -102,7 +102,7 @@ func identifiers(lists ...*occurrences) string {
 	out := buf[:0]
 	for _, l := range lists {
 		for i := 0; l.at(i) != nil; i++ {
-			it := itemsOf(l.at(i), nil)
+			it := itemsOf(l.at(i))
 			for r, ok := it.next(nil); ok; r, ok = it.next(nil) {
 				if id := field(r, "identifier"); id != "" && !contains(out, id) {
 					out = append(out, id)
@@ -118,7 +118,7 @@ func naturalLanguage(claims *occurrences) string {
 	var buf [8]string
 	out := buf[:0]
 	for i := 0; claims.at(i) != nil; i++ {
-		it := itemsOf(claims.at(i), nil)
+		it := itemsOf(claims.at(i))
 		for s, ok := it.next(nil); ok; s, ok = it.next(nil) {
 			if t := field(s, "naturalLanguage"); t != "" {
 				out = append(out, t)
@@ -132,7 +132,7 @@ func naturalLanguage(claims *occurrences) string {
 // occurrence), or "".
 func field(raw []byte, name string) string {
 	s := ""
-	o := objectOf(raw, nil)
+	o := objectOf(raw)
 	for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
 		if string(nameOf(n)) == name {
 			if t, ok := text(v); ok {
