@@ -2,9 +2,7 @@ package bedrock
 
 import (
 	"bytes"
-	"encoding/binary"
 	"fmt"
-	"math/bits"
 	"strings"
 	"time"
 	"unsafe"
@@ -56,101 +54,76 @@ var (
 	ctKeyDetailType = []byte(`"detail-type"`)
 )
 
-// What detectCloudTrail has seen.
-const (
-	ctSeenEventVersion = 1 << iota
-	ctSeenEventSource
-	ctSeenEventName
-	ctSeenS3Schema
-	ctSeenDigest
-	ctSeenDetailType
-	ctSeenBedrockSrc
-)
-
 // detectCloudTrail recognises one CloudTrail event (eventVersion, eventSource and eventName,
 // not an S3 event notification, not a model invocation log whose prompt quotes a CloudTrail
 // event), a CloudTrail digest file, and a native Bedrock EventBridge event (the last two are
-// reported as skipped). It looks for the quoted words "schemaType", "eventVersion",
+// reported as skipped): it looks for the quoted words "schemaType", "eventVersion",
 // "eventSource", "eventName", "s3SchemaVersion", "digestS3Object", "detail-type" and
-// "aws.bedrock" anywhere in the record, in one pass that stops at "schemaType" (model
-// invocation logs start with it): it finds the quotes 8 bytes at a time and compares the 8
-// bytes after each with the words' first 8.
+// "aws.bedrock" anywhere in the record, in an order that settles most records with few
+// searches.
 func detectCloudTrail(data []byte) bool {
-	seen := 0
-	n := len(data)
-	// A word starts at most len(`"eventName"`) bytes before the end, so that the 8 bytes
-	// after its quote can be loaded whole.
-	last := n - len(`"eventName"`)
-	for i := 0; i <= last; i += 8 {
-		x := binary.LittleEndian.Uint64(data[i:]) ^ ctQuotes // i+8 <= last+8 < n
-		// The high bit of each byte that is a quote (and maybe of a byte after one).
-		for m := (x - ctLSB) &^ x & ctMSB; m != 0; m &= m - 1 {
-			j := i + bits.TrailingZeros64(m)>>3
-			if j > last || data[j] != '"' {
-				continue
-			}
-			rest := data[j+1:]
-			switch binary.LittleEndian.Uint64(rest) {
-			case ctWordSchemaTy:
-				if hasWord(rest[8:], `pe"`) {
-					return false
-				}
-			case ctWordS3Schema:
-				if hasWord(rest[8:], `Version"`) {
-					seen |= ctSeenS3Schema
-				}
-			case ctWordEventVer:
-				if hasWord(rest[8:], `sion"`) {
-					seen |= ctSeenEventVersion
-				}
-			case ctWordEventSou:
-				if hasWord(rest[8:], `rce"`) {
-					seen |= ctSeenEventSource
-				}
-			case ctWordEventNam:
-				if hasWord(rest[8:], `e"`) {
-					seen |= ctSeenEventName
-				}
-			case ctWordDigestS3:
-				if hasWord(rest[8:], `Object"`) {
-					seen |= ctSeenDigest
-				}
-			case ctWordDetailT:
-				if hasWord(rest[8:], `ype"`) {
-					seen |= ctSeenDetailType
-				}
-			case ctWordAWSBedr:
-				if hasWord(rest[8:], `ock"`) {
-					seen |= ctSeenBedrockSrc
-				}
-			}
-		}
+	// Model invocation logs start with their schemaType.
+	if ctHasWord(data[:min(len(data), ctHeadWindow)], ctWordSchemaType) {
+		return false
 	}
-	const event = ctSeenEventVersion | ctSeenEventSource | ctSeenEventName
-	return seen&(event|ctSeenS3Schema) == event || seen&ctSeenDigest != 0 ||
-		seen&(ctSeenDetailType|ctSeenBedrockSrc) == ctSeenDetailType|ctSeenBedrockSrc
+	if !ctHasWord(data, ctWordEventVersion) && !ctHasWord(data, ctWordDigest) && !ctHasWord(data, ctWordDetailType) {
+		return false
+	}
+	if ctHasWord(data, ctWordSchemaType) {
+		return false
+	}
+	if ctHasWord(data, ctWordEventSource) && ctHasWord(data, ctWordEventName) && !ctHasWord(data, ctWordS3Schema) {
+		return true
+	}
+	if ctHasWord(data, ctWordDigest) {
+		return true
+	}
+	return ctHasWord(data, ctWordDetailType) && ctHasWord(data, ctWordBedrockSrc)
 }
 
-const (
-	ctLSB    = 0x0101010101010101
-	ctMSB    = 0x8080808080808080
-	ctQuotes = '"' * ctLSB
+// ctHeadWindow is how far into a record detectCloudTrail first looks for "schemaType".
+const ctHeadWindow = 256
 
-	// The first 8 bytes of detectCloudTrail's words, read little-endian.
-	ctWordSchemaTy = 0x7954616d65686373 // schemaTy
-	ctWordS3Schema = 0x616d656863533373 // s3Schema
-	ctWordEventVer = 0x726556746e657665 // eventVer
-	ctWordEventSou = 0x756f53746e657665 // eventSou
-	ctWordEventNam = 0x6d614e746e657665 // eventNam
-	ctWordDigestS3 = 0x3353747365676964 // digestS3
-	ctWordDetailT  = 0x742d6c6961746564 // detail-t
-	ctWordAWSBedr  = 0x726465622e737761 // aws.bedr
+// A ctWord is a quoted word detectCloudTrail looks for: text, and the length of the prefix
+// before its anchor, the rest of it, which starts with a byte seldom seen in logs (an
+// upper-case letter, '-', '.'), so that searching for it skips ahead quickly.
+type ctWord struct {
+	text   string
+	prefix int
+}
+
+var (
+	ctWordSchemaType   = ctWord{`"schemaType"`, len(`"schema`)}
+	ctWordEventVersion = ctWord{`"eventVersion"`, len(`"event`)}
+	ctWordEventSource  = ctWord{`"eventSource"`, len(`"event`)}
+	ctWordEventName    = ctWord{`"eventName"`, len(`"event`)}
+	ctWordS3Schema     = ctWord{`"s3SchemaVersion"`, len(`"s3`)}
+	ctWordDigest       = ctWord{`"digestS3Object"`, len(`"digestS3`)}
+	ctWordDetailType   = ctWord{`"detail-type"`, len(`"detail`)}
+	ctWordBedrockSrc   = ctWord{`"aws.bedrock"`, len(`"aws`)}
 )
 
-// hasWord reports whether b starts with w.
-func hasWord(b []byte, w string) bool {
-	return len(b) >= len(w) && string(b[:len(w)]) == w
+// ctHasWord reports whether data holds w.
+func ctHasWord(data []byte, w ctWord) bool {
+	anchor, prefix := w.text[w.prefix:], w.text[:w.prefix]
+	for i := w.prefix; i < len(data); i++ {
+		j := strings.Index(view(data[i:]), anchor)
+		if j < 0 {
+			return false
+		}
+		i += j
+		if view(data[i-w.prefix:i]) == prefix {
+			return true
+		}
+	}
+	return false
 }
+
+// SWAR constants: every byte 0x01, every byte 0x80.
+const (
+	ctLSB = 0x0101010101010101
+	ctMSB = 0x8080808080808080
+)
 
 // ctRecord is one CloudTrail event (the documented record body; unknown members are ignored),
 // read leniently: a scalar member holds a string's text, a number's or boolean's JSON text, ""
