@@ -20,7 +20,7 @@ func init() {
 
 func detectGateway(data []byte) bool {
 	return bytes.Contains(data, []byte("GatewayLogs")) && !bytes.Contains(data, []byte("GatewayLlmLog")) &&
-		containsAny(data, `"category"`, `"Category"`, `"Type"`, `"type"`)
+		(containsVariants(data, `ategory"`, `"category"`, `"Category"`) || containsVariants(data, `ype"`, `"Type"`, `"type"`))
 }
 
 // gatewayRecord is an API Management GatewayLogs record: the common resource-log fields plus

@@ -25,9 +25,13 @@ func detectGatewayLLM(data []byte) bool {
 	if bytes.Contains(data, []byte("GatewayLlmLog")) {
 		return true
 	}
-	return containsAny(data, `"SequenceNumber"`, `"sequenceNumber"`) &&
-		containsAny(data, `"CorrelationId"`, `"correlationId"`) &&
-		containsAny(data, `"PromptTokens"`, `"promptTokens"`, `"RequestMessages"`, `"requestMessages"`, `"ResponseMessages"`, `"responseMessages"`, `"DeploymentName"`, `"deploymentName"`)
+	// Each containsVariants is a containsAny of the spellings, in one pass.
+	return containsVariants(data, `equenceNumber"`, `"SequenceNumber"`, `"sequenceNumber"`) &&
+		containsVariants(data, `orrelationId"`, `"CorrelationId"`, `"correlationId"`) &&
+		(containsVariants(data, `romptTokens"`, `"PromptTokens"`, `"promptTokens"`) ||
+			containsVariants(data, `equestMessages"`, `"RequestMessages"`, `"requestMessages"`) ||
+			containsVariants(data, `esponseMessages"`, `"ResponseMessages"`, `"responseMessages"`) ||
+			containsVariants(data, `eploymentName"`, `"DeploymentName"`, `"deploymentName"`))
 }
 
 // llmFields are the GatewayLlmLogs columns, read from the record's top level (Log Analytics)

@@ -279,12 +279,33 @@ func containsAny(data []byte, needles ...string) bool {
 	return false
 }
 
+// containsVariants reports whether data contains any of the needles, which all contain core:
+// containsAny in one pass, over the occurrences of core.
+func containsVariants(data []byte, core string, needles ...string) bool {
+	for i := 0; i < len(data); {
+		j := bytes.Index(data[i:], []byte(core))
+		if j < 0 {
+			return false
+		}
+		at := i + j
+		for _, n := range needles {
+			start := at - strings.Index(n, core)
+			if start >= 0 && start+len(n) <= len(data) && string(data[start:start+len(n)]) == n {
+				return true
+			}
+		}
+		i = at + 1
+	}
+	return false
+}
+
 // hasMember reports whether data contains "name": with or without a space before the value,
 // and (when value is not empty) that value: a cheap detector aid, not a parser.
 func hasMember(data []byte, name, value string) bool {
-	key := `"` + name + `":`
+	var buf [32]byte
+	key := append(append(append(buf[:0], '"'), name...), '"', ':')
 	for i := 0; i < len(data); {
-		j := bytes.Index(data[i:], []byte(key))
+		j := bytes.Index(data[i:], key)
 		if j < 0 {
 			return false
 		}

@@ -28,9 +28,10 @@ func init() {
 }
 
 func detectResourceLog(data []byte) bool {
-	return containsAny(data, `"category"`, `"Category"`) &&
-		containsAny(data, `"resourceId"`, `"_ResourceId"`, `"ResourceId"`, `"resourceID"`) &&
-		containsAny(data, `"operationName"`, `"OperationName"`)
+	// Each containsVariants is a containsAny of the spellings, in one pass.
+	return containsVariants(data, `ategory"`, `"category"`, `"Category"`) &&
+		containsVariants(data, `esourceI`, `"resourceId"`, `"_ResourceId"`, `"ResourceId"`, `"resourceID"`) &&
+		containsVariants(data, `perationName"`, `"operationName"`, `"OperationName"`)
 }
 
 // resourceRecord is one Azure Monitor resource-log record in the top-level common schema

@@ -22,10 +22,11 @@ func detectResponse(data []byte) bool {
 		return false
 	}
 	// Records of other formats that may embed an OpenAI-shaped body.
-	if containsAny(d, `"schemaType"`, `"modelInput"`, `"eventSource"`, `"resourceId"`, `"_ResourceId"`, `"records"`) {
+	if containsAny(d, `"schemaType"`, `"modelInput"`, `"eventSource"`, `"records"`) || containsVariants(d, `esourceId"`, `"resourceId"`, `"_ResourceId"`) {
 		return false
 	}
-	if containsAny(d, `"prompt_filter_results"`, `"prompt_annotations"`, `"content_filter_results"`, `"content_filter_result"`) {
+	if containsVariants(d, `"prompt_`, `"prompt_filter_results"`, `"prompt_annotations"`) ||
+		containsVariants(d, `content_filter_result`, `"content_filter_results"`, `"content_filter_result"`) {
 		return true
 	}
 	if hasMember(d, "object", `"chat.completion"`) || hasMember(d, "object", `"text_completion"`) {
