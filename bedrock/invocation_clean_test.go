@@ -152,3 +152,29 @@ func TestIndexAmazonBedrock(t *testing.T) {
 		}
 	}
 }
+
+// ivBedrockChunks finds what per-chunk searches would.
+func TestBedrockChunks(t *testing.T) {
+	for _, arr := range []string{
+		`[]`,
+		`[{"type":"message_start"},{"type":"message_stop","amazon-bedrock-invocationMetrics":{"inputTokenCount":1}}]`,
+		`[{"a":"\"amazon-bedrock-trace\" in text"},"\"amazon-bedrock-guardrailAction\"",{"b":{"amazon-bedrock-guardrailAction":"x","amazon-bedrock-invocationMetrics":{}}},{"amazon-bedrock-other":1},{"c":"z","amazon-bedrock-trace":{}}]`,
+		`["amazon-bedrock-trace",{"amazon-bedrock-","x":"amazon-bedrock-invocationMetrics"}]`,
+	} {
+		out := []byte(arr)
+		chunks, _ := splitCleanArray(out, nil)
+		type hit struct {
+			i              int
+			guard, metrics bool
+		}
+		var want, got []hit
+		for i, c := range chunks {
+			if !bytes.Contains(c, ivKeyAmazonBedrock) {
+				continue
+			}
+			want = append(want, hit{i, bytes.Contains(c, ivKeyGuardrailAction) || bytes.Contains(c, ivKeyGuardrailTrace), bytes.Contains(c, ivKeyMetrics)})
+		}
+		ivBedrockChunks(out, chunks, func(i int, guard, metrics bool) { got = append(got, hit{i, guard, metrics}) })
+		require.Equal(t, want, got, arr)
+	}
+}

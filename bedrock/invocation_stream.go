@@ -37,15 +37,36 @@ func (d *invocationDecoder) decodeStream(out []byte, ev *genai.Event, b *bodies)
 			b.streamFlattened = wrapNonObjects(out, &d.sub)
 		}
 	}
-	// Only chunks holding "amazon-bedrock- carry guardrail results or metrics: one search over
-	// the whole array finds them (a match cannot span two chunks, as it holds no comma).
 	metrics := -1
+	ivBedrockChunks(out, chunks, func(i int, guard, hasMetrics bool) {
+		if guard {
+			guardrail.DecodeInvoke(chunks[i], ev)
+		}
+		if hasMetrics {
+			metrics = i
+		}
+	})
+	if len(chunks) > 0 && bytes.Contains(chunks[0], ivKeyMessageStart) {
+		d.messageStart(chunks[0], ev)
+	}
+	model.DecodeStream(&ev.Request.Model, chunks, ev)
+	if metrics >= 0 {
+		d.streamMetrics(chunks[metrics], ev)
+	}
+}
+
+// ivBedrockChunks calls fn, in order, for each of the chunks (objects of the clean array out,
+// aliasing it) that holds "amazon-bedrock-, telling whether it holds a guardrail key
+// (amazon-bedrock-guardrailAction or -trace) and the invocation metrics key, anywhere in it.
+func ivBedrockChunks(out []byte, chunks [][]byte, fn func(i int, guard, metrics bool)) {
+	// One search over the whole array finds the chunks (a match cannot span two chunks, as
+	// it holds no comma).
 	base := 0 // offset in out of the search
 	ci := 0   // the chunk the next match may fall in
 	for ci < len(chunks) {
 		at := ivIndexAmazonBedrock(out, base)
 		if at < 0 {
-			break
+			return
 		}
 		// Move to the chunk ending after the match (chunks alias out, in order).
 		for ci < len(chunks) && ivEndIn(out, chunks[ci]) < at+len(ivKeyAmazonBedrock) {
@@ -55,22 +76,18 @@ func (d *invocationDecoder) decodeStream(out []byte, ev *genai.Event, b *bodies)
 			base = at + 1 // a match outside the chunks (in a non-object item)
 			continue
 		}
-		c := chunks[ci]
-		if bytes.Contains(c, ivKeyGuardrailAction) || bytes.Contains(c, ivKeyGuardrailTrace) {
-			guardrail.DecodeInvoke(c, ev)
+		// Every key looked for starts with "amazon-bedrock-: the matches in the chunk tell
+		// which it holds.
+		end := ivEndIn(out, chunks[ci])
+		guard, metrics := false, false
+		for p := at; p >= 0; p = ivIndexAmazonBedrock(out[:end], p+1) {
+			rest := out[p:end]
+			guard = guard || bytes.HasPrefix(rest, ivKeyGuardrailAction) || bytes.HasPrefix(rest, ivKeyGuardrailTrace)
+			metrics = metrics || bytes.HasPrefix(rest, ivKeyMetrics)
 		}
-		if bytes.Contains(c, ivKeyMetrics) {
-			metrics = ci
-		}
-		base = ivEndIn(out, c)
+		fn(ci, guard, metrics)
+		base = end
 		ci++
-	}
-	if len(chunks) > 0 && bytes.Contains(chunks[0], ivKeyMessageStart) {
-		d.messageStart(chunks[0], ev)
-	}
-	model.DecodeStream(&ev.Request.Model, chunks, ev)
-	if metrics >= 0 {
-		d.streamMetrics(chunks[metrics], ev)
 	}
 }
 
