@@ -690,9 +690,8 @@ func (d *invocationDecoder) setVendor(r *invocationRecord, ev *genai.Event, b *b
 // contentKinds lists the kinds of the content blocks of an InvokeModel body's messages
 // (Anthropic Messages API, Nova messages-v1, OpenAI-style chat bodies).
 func (d *invocationDecoder) contentKinds(body []byte) []string {
-	if !bytes.Contains(body, []byte(`"messages"`)) {
-		return nil
-	}
+	// The body is clean: its top-level members are stepped over without a search for
+	// "messages" first.
 	var kinds []string
 	dec := &d.sub
 	dec.Reset(body)
