@@ -2,7 +2,6 @@ package azureopenai
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
 
 	"github.com/genainorm/genainorm/genai"
@@ -12,7 +11,7 @@ import (
 // Management operationId, LLM-log OperationName) or a response body "object" to the OTel
 // gen_ai.operation.name, or "" for operations that are not model calls (ListKey, Create_Thread).
 func OperationName(op string) string {
-	o := strings.ToLower(strings.TrimSpace(op))
+	o := lower(strings.TrimSpace(op))
 	o = opSeparators.Replace(o)
 	switch {
 	case o == "":
@@ -38,12 +37,78 @@ func OperationName(op string) string {
 // opSeparators drops the separators operation ids are written with.
 var opSeparators = strings.NewReplacer("-", "", "_", "", " ", "", ".", "")
 
-var apiVersionRE = regexp.MustCompile(`\d{4}-\d{2}-\d{2}(?:-preview)?`)
-
 // apiVersionFromName extracts the api-version from an apiName such as
-// "Azure OpenAI API version 2024-02-15-preview".
+// "Azure OpenAI API version 2024-02-15-preview": the leftmost match of
+// \d{4}-\d{2}-\d{2}(?:-preview)?, without a regexp.
 func apiVersionFromName(apiName string) string {
-	return apiVersionRE.FindString(apiName)
+	s := apiName
+	for i := 0; i+10 <= len(s); i++ {
+		if asciiDigits(s[i:i+4]) && s[i+4] == '-' && asciiDigits(s[i+5:i+7]) && s[i+7] == '-' && asciiDigits(s[i+8:i+10]) {
+			end := i + 10
+			if strings.HasPrefix(s[end:], "-preview") {
+				end += len("-preview")
+			}
+			return s[i:end]
+		}
+	}
+	return ""
+}
+
+func asciiDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// lower is strings.ToLower, without its per-byte builder for ASCII text.
+func lower(s string) string {
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x80 {
+			return strings.ToLower(s)
+		}
+		upper = upper || ('A' <= c && c <= 'Z')
+	}
+	if !upper {
+		return s
+	}
+	b := make([]byte, len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return bstr(b)
+}
+
+// queryGet is url.ParseQuery(query).Get(name) without building the map.
+func queryGet(query, name string) string {
+	if strings.Count(query, "&") >= 1000 {
+		v, _ := url.ParseQuery(query) // parameter limits apply: let net/url decide
+		return v.Get(name)
+	}
+	for query != "" {
+		var pair string
+		pair, query, _ = strings.Cut(query, "&")
+		if pair == "" || strings.Contains(pair, ";") {
+			continue
+		}
+		k, v, _ := strings.Cut(pair, "=")
+		key, err := url.QueryUnescape(k)
+		if err != nil || key != name {
+			continue
+		}
+		if value, err := url.QueryUnescape(v); err == nil {
+			return value
+		}
+	}
+	return ""
 }
 
 // urlFacts holds what a request URL tells: host, deployment and api-version.
@@ -64,7 +129,7 @@ func parseURL(s string) urlFacts {
 	}
 	f.Host = u.Hostname()
 	f.Path = u.Path
-	f.APIVersion = u.Query().Get("api-version")
+	f.APIVersion = queryGet(u.RawQuery, "api-version")
 	segs := strings.Split(strings.Trim(u.Path, "/"), "/")
 	for i := 0; i+1 < len(segs); i++ {
 		if strings.EqualFold(segs[i], "deployments") {
@@ -77,7 +142,7 @@ func parseURL(s string) urlFacts {
 
 // operationFromPath guesses the operation from a request path (".../chat/completions").
 func operationFromPath(p string) string {
-	p = strings.ToLower(p)
+	p = lower(p)
 	switch {
 	case strings.HasSuffix(p, "/chat/completions"):
 		return genai.OperationChat
@@ -139,7 +204,7 @@ var modelFamilies = []struct{ prefix, vendor, family string }{
 
 // resolveModel fills the model's vendor and family from its name.
 func resolveModel(m *genai.Model, name string) {
-	n := strings.ToLower(strings.TrimSpace(name))
+	n := lower(strings.TrimSpace(name))
 	if n == "" {
 		return
 	}
@@ -198,7 +263,7 @@ func setResponseModel(ev *genai.Event, model string) {
 
 // regionName normalizes an Azure location ("East US") to its programmatic name ("eastus").
 func regionName(s string) string {
-	s = strings.ToLower(strings.TrimSpace(s))
+	s = lower(strings.TrimSpace(s))
 	return strings.ReplaceAll(s, " ", "")
 }
 

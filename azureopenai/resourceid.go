@@ -28,7 +28,7 @@ func ParseResourceID(s string) (r ResourceID, ok bool) {
 	if s == "" {
 		return r, false
 	}
-	r.ID = strings.ToLower(s)
+	r.ID = lower(s)
 	parts := strings.Split(strings.Trim(r.ID, "/"), "/")
 	for i := 0; i+1 < len(parts); i++ {
 		switch parts[i] {

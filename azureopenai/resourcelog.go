@@ -369,7 +369,7 @@ func (d *resourceLogDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 	ev.Request.Operation = OperationName(op)
 	setModel(ev, string(p.ModelDeploymentName), string(p.ModelName), string(p.ModelVersion))
 	ev.Response.Model = string(p.ModelName)
-	switch strings.ToLower(string(p.StreamType)) {
+	switch lower(string(p.StreamType)) {
 	case "streaming":
 		ev.Request.Stream.Set(true)
 	case "non-streaming", "nonstreaming":
@@ -460,7 +460,7 @@ func commonRecord(ev *genai.Event, r *resourceRecord) {
 		ev.HTTP.StatusCode = code
 		ev.Outcome = statusOutcome(code)
 	}
-	switch strings.ToLower(string(r.ResultType)) {
+	switch lower(string(r.ResultType)) {
 	case "succeeded", "success":
 		if ev.Outcome == "" {
 			ev.Outcome = genai.OutcomeSuccess
