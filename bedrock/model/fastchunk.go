@@ -1,7 +1,6 @@
 package model
 
 import (
-	"bytes"
 	"encoding/binary"
 	"strings"
 	"unsafe"
@@ -21,17 +20,24 @@ const (
 //
 // A chunk of exactly that layout is read by matching its bytes instead of walking its tokens;
 // anything else (other members, other order, whitespace, an odd index) takes the general path.
-var (
-	textDeltaHead = []byte(`{"type":"content_block_delta","index":`)
-	textDeltaMid  = []byte(`,"delta":{"type":"text_delta","text":`)
-	textDeltaTail = []byte(`}}`)
+//
+// The literals are split in pieces of at most 16 bytes, which the compiler compares inline.
+const (
+	textDeltaHead0, textDeltaHead1, textDeltaHead2 = `{"type":"content`, `_block_delta","i`, `ndex":`
+	textDeltaMid0, textDeltaMid1, textDeltaMid2    = `,"delta":{"type"`, `:"text_delta","t`, `ext":`
+
+	textDeltaHead = textDeltaHead0 + textDeltaHead1 + textDeltaHead2 // {"type":"content_block_delta","index":
+	textDeltaMid  = textDeltaMid0 + textDeltaMid1 + textDeltaMid2    // ,"delta":{"type":"text_delta","text":
+	textDeltaTail = `}}`
 )
 
 // textDelta reads a text-delta chunk of the fixed layout: the block index and the raw JSON
 // string of the text (quotes and escapes included). ok is false when c has another layout,
 // and then nothing is read.
 func textDelta(c []byte) (index int64, text []byte, ok bool) {
-	if !bytes.HasPrefix(c, textDeltaHead) || !bytes.HasSuffix(c, textDeltaTail) {
+	if len(c) < len(textDeltaHead)+1+len(textDeltaMid)+2+len(textDeltaTail) ||
+		string(c[0:16]) != textDeltaHead0 || string(c[16:32]) != textDeltaHead1 || string(c[32:38]) != textDeltaHead2 ||
+		string(c[len(c)-2:]) != textDeltaTail {
 		return 0, nil, false
 	}
 	i := len(textDeltaHead)
@@ -44,7 +50,8 @@ func textDelta(c []byte) (index int64, text []byte, ok bool) {
 	if i == start || (c[start] == '0' && i-start > 1) {
 		return 0, nil, false
 	}
-	if !bytes.HasPrefix(c[i:], textDeltaMid) {
+	if len(c)-i < len(textDeltaMid) || string(c[i:i+16]) != textDeltaMid0 || string(c[i+16:i+32]) != textDeltaMid1 ||
+		string(c[i+32:i+37]) != textDeltaMid2 {
 		return 0, nil, false
 	}
 	text = c[i+len(textDeltaMid) : len(c)-len(textDeltaTail)]

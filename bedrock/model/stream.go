@@ -1,6 +1,10 @@
 package model
 
-import "github.com/genainorm/genainorm/genai"
+import (
+	"unsafe"
+
+	"github.com/genainorm/genainorm/genai"
+)
 
 // Block kinds of a stream.
 const (
@@ -17,6 +21,11 @@ type sblock struct {
 	id, name      string
 	args          []byte
 	argsDelta     bool
+}
+
+// textView returns b's text without copying it: the writer copies what it is given.
+func (b *sblock) textView() string {
+	return unsafe.String(unsafe.SliceData(b.text), len(b.text))
 }
 
 // stream merges the chunks of one InvokeModelWithResponseStream response.
@@ -386,9 +395,9 @@ func (st *stream) done(ev *genai.Event) {
 			case kindTool:
 				w.toolCall(b.id, b.name, b.args)
 			case kindReasoning:
-				w.reasoning(string(b.text))
+				w.reasoning(b.textView())
 			default:
-				w.textPart(string(b.text), true)
+				w.textPart(b.textView(), true)
 			}
 		}
 		w.end(reason)
