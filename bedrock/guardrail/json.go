@@ -258,6 +258,10 @@ func (o *object) next(x *index) (name, val []byte, ok bool) {
 		i = skipSpace(b, i+1)
 	}
 	e = valueEnd(b, i, x)
+	if e == i { // not a value: stop rather than hand out an empty one
+		o.i = len(b)
+		return nil, nil, false
+	}
 	o.i = e
 	return name, b[i:e], true
 }

@@ -2,12 +2,14 @@ package guardrail_test
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 
 	"github.com/genainorm/genainorm/bedrock/guardrail"
 	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 // TestValidVariants: on well-formed input the Valid variants merge exactly what the validating
@@ -36,4 +38,26 @@ func TestValidVariants(t *testing.T) {
 		require.Equal(t, want.Warnings, got.Warnings, name)
 		require.Equal(t, want.Vendor, got.Vendor, name)
 	}
+}
+
+// FuzzDecodeValid: the Valid variants never panic, and on well-formed input they merge what the
+// validating ones do.
+func FuzzDecodeValid(f *testing.F) {
+	seeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		var got genai.Event
+		guardrail.DecodeInvokeValid(data, &got)
+		guardrail.DecodeConverseTraceValid(data, &got)
+		if !jsonscan.Valid(data) {
+			return
+		}
+		var want genai.Event
+		guardrail.DecodeInvoke(data, &want)
+		guardrail.DecodeConverseTrace(data, &want)
+		// %v, not reflect.DeepEqual: a score may be NaN.
+		require.Equal(t, fmt.Sprintf("%v", want.Guardrail.Assessments), fmt.Sprintf("%v", got.Guardrail.Assessments))
+		require.Equal(t, want.Guardrail.IDs, got.Guardrail.IDs)
+		require.Equal(t, string(want.Guardrail.Units), string(got.Guardrail.Units))
+		require.Equal(t, want.Warnings, got.Warnings)
+	})
 }
