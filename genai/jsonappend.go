@@ -9,6 +9,8 @@ import (
 	"time"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 const hexDigits = "0123456789abcdef"
@@ -22,13 +24,8 @@ var plainASCII = func() (t [256]bool) {
 	return t
 }()
 
-const (
-	lsb   = 0x0101010101010101
-	msb   = 0x8080808080808080
-	quote = '"' * lsb
-	bslsh = '\\' * lsb
-	space = 0x20 * lsb
-)
+// msb marks the high bit of each byte of a word.
+const msb = 0x8080808080808080
 
 // AppendJSONString appends s as a JSON string literal. Invalid UTF-8 becomes U+FFFD, and
 // '<', '>' and '&' are not escaped (documents are not HTML).
@@ -108,9 +105,9 @@ func copyPlain(dst, src []byte) int {
 	for len(src) >= 8 && len(dst) >= 8 {
 		w := binary.LittleEndian.Uint64(src)
 		binary.LittleEndian.PutUint64(dst, w)
-		q, k := w^quote, w^bslsh
-		// The lowest flagged byte is always a special one.
-		if m := ((q-lsb)&^q | (k-lsb)&^k | (w-space)&^w | w) & msb; m != 0 {
+		// The lowest flagged byte is always a special one; bytes of multi-byte sequences
+		// (high bit set) are special here too.
+		if m := jsonscan.SpecialMask(w) | w&msb; m != 0 {
 			return n - len(src) + bits.TrailingZeros64(m)/8
 		}
 		src, dst = src[8:], dst[8:]

@@ -552,14 +552,12 @@ const (
 	space = 0x20 * lsb
 )
 
-// PlainWord reports whether none of the 8 bytes of w (read little-endian from a string's
-// content) is a quote, a backslash or a control byte, so that all 8 can be copied or skipped
-// as they are. It may report false for a plain word (the caller then looks byte by byte),
-// never true for a word that is not plain.
-func PlainWord(w uint64) bool { return specialMask(w) == 0 }
+// SpecialMask returns the bytes of w (8 bytes of a JSON string's content read little-endian)
+// that are a quote, a backslash or a control byte, each as its high bit (0x80). The lowest bit
+// set always marks a real one; bits above it may be false. A zero mask means all 8 bytes can
+// be copied or skipped as they are.
+func SpecialMask(w uint64) uint64 { return specialMask(w) }
 
-// specialMask returns w's bytes that are a quote, a backslash or a control byte, each as its
-// high bit. The lowest bit set always marks a real one; bits above it may be false.
 func specialMask(w uint64) uint64 {
 	q := w ^ quote
 	b := w ^ bslsh

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
+	"math/bits"
 	"os"
 	"path/filepath"
 	"testing"
@@ -236,19 +237,19 @@ func FuzzDecoder(f *testing.F) {
 	})
 }
 
-func TestPlainWord(t *testing.T) {
+func TestSpecialMask(t *testing.T) {
 	word := func(s string) uint64 {
 		var b [8]byte
 		copy(b[:], s)
 		return binary.LittleEndian.Uint64(b[:])
 	}
-	require.True(t, PlainWord(word("abcdefgh")))
-	require.True(t, PlainWord(word("\xc3\xa9\xff\x80 ~}!")))
+	require.Zero(t, SpecialMask(word("abcdefgh")))
+	require.Zero(t, SpecialMask(word("\xc3\xa9\xff\x80 ~}!")))
 	for k := 0; k < 8; k++ {
 		for _, c := range []byte{'"', '\\', 0, '\n', 0x1f} {
 			b := []byte("abcdefgh")
 			b[k] = c
-			require.False(t, PlainWord(word(string(b))), "%q", b)
+			require.Equal(t, k*8+7, bits.TrailingZeros64(SpecialMask(word(string(b)))), "%q", b)
 		}
 	}
 }
