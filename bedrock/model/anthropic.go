@@ -14,7 +14,8 @@ func anthropicResponse(r *response, ev *genai.Event) {
 	if role == "" {
 		role = "assistant"
 	}
-	var w msgWriter
+	w := pooledWriter("")
+	defer w.release()
 	w.begin(role)
 	w.writeContent(&r.Content, true)
 	w.end(string(r.StopReason))

@@ -398,3 +398,39 @@ func FuzzFixedChunks(f *testing.F) {
 		}
 	})
 }
+
+// TestEventsOwnTheirOutput checks that the events decoded from the samples do not share
+// buffers with the decodes that follow (the writers build in pooled buffers).
+func TestEventsOwnTheirOutput(t *testing.T) {
+	recs, _ := sampleRecords(t)
+	decodeAll := func() (evs []*genai.Event) {
+		for _, r := range recs {
+			ev := &genai.Event{}
+			ev.Request.Model = Parse(r.id)
+			DecodeRequest(&ev.Request.Model, r.req, ev)
+			DecodeResponse(&ev.Request.Model, r.resp, ev)
+			DecodeStream(&ev.Request.Model, r.stream, ev)
+			evs = append(evs, ev)
+		}
+		return evs
+	}
+	first := decodeAll()
+	want := make([][]byte, len(first))
+	for i, ev := range first {
+		want[i], _ = json.Marshal(ev)
+	}
+	for range 2 {
+		for i := len(recs) - 1; i >= 0; i-- { // another order: other sizes in the pooled buffers
+			r := recs[i]
+			ev := &genai.Event{}
+			ev.Request.Model = Parse(r.id)
+			DecodeRequest(&ev.Request.Model, r.req, ev)
+			DecodeResponse(&ev.Request.Model, r.resp, ev)
+			DecodeStream(&ev.Request.Model, r.stream, ev)
+		}
+	}
+	for i, ev := range first {
+		got, _ := json.Marshal(ev)
+		require.Equal(t, string(want[i]), string(got), "event %d changed by later decodes", i)
+	}
+}

@@ -3,6 +3,8 @@ package model
 import (
 	"strconv"
 	"strings"
+	"sync"
+	"unsafe"
 
 	"github.com/go-json-experiment/json/jsontext"
 
@@ -14,12 +16,62 @@ import (
 // (output messages add "finish_reason"), or a bare array of parts for system instructions.
 // Media payloads are never written: a blob part carries its size instead.
 type msgWriter struct {
-	b     []byte
-	msgs  int
-	parts int
-	inMsg bool
-	text  strings.Builder // the plain text of the text parts written with textOf
-	sep   string
+	b       []byte
+	msgs    int
+	parts   int
+	inMsg   bool
+	text    textBuilder // the plain text of the text parts written with textOf
+	sep     string
+	scratch *writerScratch // where b and text are built, when pooled (see pooledWriter)
+}
+
+// textBuilder collects plain text, as a strings.Builder does.
+type textBuilder struct {
+	b       []byte
+	scratch bool // b is a pooled buffer: String copies it
+}
+
+func (t *textBuilder) Len() int { return len(t.b) }
+
+func (t *textBuilder) WriteString(s string) { t.b = append(t.b, s...) }
+
+func (t *textBuilder) String() string {
+	if t.scratch {
+		return string(t.b)
+	}
+	return unsafe.String(unsafe.SliceData(t.b), len(t.b))
+}
+
+// writerScratch holds the buffers of a pooled writer between bodies.
+type writerScratch struct{ b, text []byte }
+
+var writerPool = sync.Pool{New: func() any { return new(writerScratch) }}
+
+// maxScratch is the largest buffer kept in writerPool.
+const maxScratch = 64 << 10
+
+// pooledWriter returns a writer that builds in pooled buffers and copies out its results
+// (bytes, text.String) at their exact size, instead of growing fresh buffers for each body;
+// release gives the buffers back.
+func pooledWriter(sep string) msgWriter {
+	s := writerPool.Get().(*writerScratch)
+	return msgWriter{b: s.b[:0], text: textBuilder{b: s.text[:0], scratch: true}, sep: sep, scratch: s}
+}
+
+// release returns a pooled writer's buffers; the writer is not used after.
+func (w *msgWriter) release() {
+	s := w.scratch
+	if s == nil {
+		return
+	}
+	w.scratch = nil
+	if cap(w.b) <= maxScratch {
+		s.b = w.b[:0]
+	}
+	if cap(w.text.b) <= maxScratch {
+		s.text = w.text.b[:0]
+	}
+	writerPool.Put(s)
 }
 
 // begin opens a message with the given role.
@@ -157,6 +209,12 @@ func (w *msgWriter) file(modality, mime, id string) {
 func (w *msgWriter) bytes() []byte {
 	if w.msgs == 0 {
 		return nil
+	}
+	if w.scratch != nil {
+		out := make([]byte, len(w.b)+1)
+		copy(out, w.b)
+		out[len(w.b)] = ']'
+		return out
 	}
 	return append(w.b, ']')
 }

@@ -98,7 +98,8 @@ func DecodeRequest(m *genai.Model, body []byte, ev *genai.Event) {
 		m.APIVersion = string(r.AnthropicVersion)
 	}
 	params(r, ev)
-	w := msgWriter{sep: "\n"}
+	w := pooledWriter("\n")
+	defer w.release()
 	switch s {
 	case shapeAnthropicMessages, shapeNova, shapeChat:
 		chatRequest(r, ev, &w)

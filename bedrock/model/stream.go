@@ -377,7 +377,8 @@ func (st *stream) done(ev *genai.Event) {
 	if role == "" {
 		role = "assistant"
 	}
-	var w msgWriter
+	w := pooledWriter("")
+	defer w.release()
 	for _, c := range choices {
 		reason := ""
 		for _, f := range st.reasons {
