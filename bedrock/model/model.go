@@ -160,7 +160,12 @@ func DecodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event) {
 	r := responsePool.Get().(*response)
 	defer responsePool.Put(r)
 	d := decoderPool.Get().(*decoder)
-	defer decoderPool.Put(d)
+	defer func() {
+		if cap(d.scratch) > maxScratch {
+			d.scratch = nil // a huge chunk's text is not kept in the pool
+		}
+		decoderPool.Put(d)
+	}()
 	var st stream
 	st.trusted = trusted(m)
 	bad := 0
