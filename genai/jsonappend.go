@@ -36,9 +36,9 @@ const msb = 0x8080808080808080
 func AppendJSONString(b []byte, s string) []byte {
 	raw := unsafe.Slice(unsafe.StringData(s), len(s))
 	n := len(raw)
-	// Plain bytes take one byte of output, quotes and backslashes two: room for 2n+10 lets
-	// the loop store whole words without growing; the rare longer escapes grow on their own.
-	b = slices.Grow(b, 2*n+10)
+	// Room for the string as it is, plus slack for word stores; escapes grow it on the way
+	// (growing for the worst case up front would double what builders of small JSON allocate).
+	b = slices.Grow(b, n+10)
 	out := b[:cap(b)]
 	j := len(b)
 	out[j] = '"'
@@ -59,9 +59,12 @@ func AppendJSONString(b []byte, s string) []byte {
 			j += 2
 			continue
 		}
-		// A control byte or a multi-byte sequence.
+		// A control byte, a multi-byte sequence, or no room left.
 		b = out[:j]
 		switch {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+			i++
 		case c == '\n':
 			b = append(b, '\\', 'n')
 			i++
@@ -89,12 +92,11 @@ func AppendJSONString(b []byte, s string) []byte {
 			}
 			i += size
 		}
-		b = slices.Grow(b, 2*(n-i)+10)
+		b = slices.Grow(b, n-i+10)
 		out = b[:cap(b)]
 		j = len(b)
 	}
-	out[j] = '"'
-	return out[:j+1]
+	return append(out[:j], '"')
 }
 
 // copyPlain copies the leading plain ASCII bytes of src (see plainASCII) to dst, a word at a

@@ -29,6 +29,13 @@ func TestAppendJSONString(t *testing.T) {
 	} {
 		checkJSONString(t, s)
 	}
+	// Quote-dense strings outgrow the room reserved for them, at every length.
+	for n := 0; n < 70; n++ {
+		checkJSONString(t, strings.Repeat(`"`, n))
+		checkJSONString(t, strings.Repeat(`a"`, n)+"é")
+		out := AppendJSONString(make([]byte, 0, 3), strings.Repeat(`\`, n))
+		require.Len(t, out, 2*n+2)
+	}
 	require.Equal(t, `"a\"b\\c\n\u0001<>&"`, string(AppendJSONString(nil, "a\"b\\c\n\x01<>&")))
 	require.Equal(t, `"\u2028"`, string(AppendJSONString(nil, "\u2028")))
 	require.Equal(t, `"\ufffd"`, string(AppendJSONString(nil, "\xff")))
