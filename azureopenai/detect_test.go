@@ -5,7 +5,8 @@ import (
 	"testing"
 )
 
-// The detectors as they were before containsVariants: the reference they must agree with.
+// The detectors as they were before keyScan: the reference they must agree with.
+
 
 func oldDetectGatewayLLM(data []byte) bool {
 	if bytes.Contains(data, []byte("GatewayLlmLog")) {
@@ -115,6 +116,17 @@ func detectInputs(t testing.TB) [][]byte {
 		[]byte(`{"error":{"code":"content_filter"}}`),
 		[]byte(`{"prompt_annotations":[],"_ResourceId":1}`),
 		[]byte(`{"prompt_x":1,"content_filter_results":2}`),
+		[]byte(`{""records":1}`),
+		[]byte(`{"object": 	"list","x":{"object":"embedding"}}`),
+		[]byte(`{"object":"lis","object": "embedding","object":"list"}`),
+		[]byte(`{"code":  "content_filter","error"}`),
+		[]byte(`{"code":"content_filter"}"error"`),
+		[]byte(`{"id":"","id": "x","prompt_annotations":1}`),
+		[]byte(`{"id": ""`),
+		[]byte(`"`),
+		[]byte(`{"object":"chat.completion.chunk`),
+		[]byte(`{"SequenceNumber":0,"correlationId":"x","deploymentName":"d"}`),
+		[]byte(`{"SequenceNumber":0,"CorrelationID":"x","DeploymentName":"d"}`),
 	)
 	return out
 }

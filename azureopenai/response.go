@@ -21,22 +21,26 @@ func detectResponse(data []byte) bool {
 	if len(d) == 0 || d[0] != '{' {
 		return false
 	}
-	// Records of other formats that may embed an OpenAI-shaped body.
-	if containsAny(d, `"schemaType"`, `"modelInput"`, `"eventSource"`, `"records"`) || containsVariants(d, `esourceId"`, `"resourceId"`, `"_ResourceId"`) {
+	// Records of other formats that may embed an OpenAI-shaped body are turned down (bits 0-5);
+	// content-filter annotations (6-9), a completion object (10-11), an embeddings list
+	// (12-13) or a content_filter error (14-15) make a response.
+	f := responseKeys.scan(d, responseExcluded)
+	switch {
+	case responseExcluded(f):
 		return false
-	}
-	if containsVariants(d, `"prompt_`, `"prompt_filter_results"`, `"prompt_annotations"`) ||
-		containsVariants(d, `content_filter_result`, `"content_filter_results"`, `"content_filter_result"`) {
+	case f&0x3c0 != 0, f&0xc00 != 0:
 		return true
 	}
-	if hasMember(d, "object", `"chat.completion"`) || hasMember(d, "object", `"text_completion"`) {
-		return true
-	}
-	if hasMember(d, "object", `"list"`) && hasMember(d, "object", `"embedding"`) {
-		return true
-	}
-	return hasMember(d, "code", `"content_filter"`) && bytes.Contains(d, []byte(`"error"`))
+	return f&0x3000 == 0x3000 || f&0xc000 == 0xc000
 }
+
+var responseKeys = newKeyScan(append(keys(`"schemaType"`, `"modelInput"`, `"eventSource"`, `"resourceId"`, `"_ResourceId"`, `"records"`,
+	`"prompt_filter_results"`, `"prompt_annotations"`, `"content_filter_results"`, `"content_filter_result"`),
+	keyValue{`"object":`, `"chat.completion"`}, keyValue{`"object":`, `"text_completion"`},
+	keyValue{`"object":`, `"list"`}, keyValue{`"object":`, `"embedding"`},
+	keyValue{`"code":`, `"content_filter"`}, keyValue{key: `"error"`})...)
+
+func responseExcluded(f uint64) bool { return f&0x3f != 0 }
 
 type responseDecoder struct{}
 

@@ -30,8 +30,7 @@ func detectStream(data []byte) bool {
 		return true
 	}
 	// Annotation chunks: an empty id with prompt or content-filter results.
-	return hasMember(d, "id", `""`) && (containsVariants(d, `"prompt_`, `"prompt_filter_results"`, `"prompt_annotations"`) ||
-		containsVariants(d, `content_filter_`, `"content_filter_offsets"`, `"content_filter_results"`))
+	return hasMember(d, "id", `""`) && containsAny(d, `"prompt_filter_results"`, `"prompt_annotations"`, `"content_filter_offsets"`, `"content_filter_results"`)
 }
 
 // isDone reports whether a record is the stream end marker.
