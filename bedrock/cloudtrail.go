@@ -47,8 +47,7 @@ func init() {
 	formats = append(formats, NewCloudTrailFormat(CloudTrailOptions{}))
 }
 
-// The keys detectCloudTrail looks for (ctKeyS3Schema and ctKeyDetailType also serve the
-// envelope detectors).
+// Keys the envelope detectors look for.
 var (
 	ctKeyS3Schema   = []byte(`"s3SchemaVersion"`)
 	ctKeyDetailType = []byte(`"detail-type"`)

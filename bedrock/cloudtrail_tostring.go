@@ -89,6 +89,9 @@ func (a *ctArena) begin(data []byte) []byte {
 
 // view returns b, a part of buf that is never written again, as a string without copying.
 func view(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
 	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
