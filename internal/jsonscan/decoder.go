@@ -62,6 +62,17 @@ type Decoder struct {
 	stack []byte // open containers, '{' or '['
 	small [16]byte
 	err   error
+	stats ValueStats
+}
+
+// ValueStats tells what ReadValueStats saw inside a value, so that a caller can tell
+// whether it must rework the value (compact it, cut long strings) without reading it again.
+type ValueStats struct {
+	// Spaced reports whitespace between the value's tokens: the value is not compact.
+	Spaced bool
+	// LongestString is the length of the longest string (member names included) as written,
+	// escapes and all, between its quotes.
+	LongestString int
 }
 
 // Reset points d at data, which must hold one JSON value (surrounding whitespace allowed).
@@ -226,6 +237,14 @@ func (d *Decoder) ReadValue() (jsontext.Value, error) {
 	return jsontext.Value(d.data[start:end]), nil
 }
 
+// ReadValueStats reads the next whole value as ReadValue does and also tells what it saw
+// inside it.
+func (d *Decoder) ReadValueStats() (jsontext.Value, ValueStats, error) {
+	d.stats = ValueStats{}
+	v, err := d.ReadValue()
+	return v, d.stats, err
+}
+
 // SkipValue reads past the next whole value (or member name).
 func (d *Decoder) SkipValue() error {
 	_, err := d.ReadValue()
@@ -326,7 +345,10 @@ value: // a value starts at i
 		if depth+len(stack) >= MaxDepth {
 			return i, d.fail(i, "nesting too deep", false)
 		}
-		i = skipSpace(data, i+1)
+		if i++; i < n && data[i] <= ' ' {
+			d.stats.Spaced = true
+			i = skipSpace(data, i)
+		}
 		if i < n && data[i] == '}' {
 			i++
 			break
@@ -337,7 +359,10 @@ value: // a value starts at i
 		if depth+len(stack) >= MaxDepth {
 			return i, d.fail(i, "nesting too deep", false)
 		}
-		i = skipSpace(data, i+1)
+		if i++; i < n && data[i] <= ' ' {
+			d.stats.Spaced = true
+			i = skipSpace(data, i)
+		}
 		if i < n && data[i] == ']' {
 			i++
 			break
@@ -363,7 +388,8 @@ value: // a value starts at i
 	}
 	// after: a value ended at i
 	for len(stack) > 0 {
-		if i >= n || data[i] <= ' ' {
+		if i < n && data[i] <= ' ' {
+			d.stats.Spaced = true
 			i = skipSpace(data, i)
 		}
 		if i >= n {
@@ -372,7 +398,10 @@ value: // a value starts at i
 		c := data[i]
 		top := stack[len(stack)-1]
 		if c == ',' {
-			i = skipSpace(data, i+1)
+			if i++; i < n && data[i] <= ' ' {
+				d.stats.Spaced = true
+				i = skipSpace(data, i)
+			}
 			if top == '{' {
 				goto member
 			}
@@ -396,16 +425,17 @@ member: // a member name starts at i
 	if i < n && data[i] == ':' {
 		i++
 	} else {
+		d.stats.Spaced = true
 		i = skipSpace(data, i)
 		if i >= n || data[i] != ':' {
 			return i, d.failAt(i)
 		}
 		i++
 	}
-	if i < n && data[i] > ' ' {
-		goto value
+	if i < n && data[i] <= ' ' {
+		d.stats.Spaced = true
+		i = skipSpace(data, i)
 	}
-	i = skipSpace(data, i)
 	goto value
 }
 
@@ -476,6 +506,7 @@ var hexDigit = func() (t [256]bool) {
 func (d *Decoder) skipString(i int) (int, error) {
 	data := d.data
 	n := len(data)
+	start := i
 	i++
 	for {
 		// A word at a time, jumping straight to the first special byte of a word.
@@ -494,6 +525,9 @@ func (d *Decoder) skipString(i int) (int, error) {
 		}
 		switch data[i] {
 		case '"':
+			if i-start-1 > d.stats.LongestString {
+				d.stats.LongestString = i - start - 1
+			}
 			return i + 1, nil
 		case '\\':
 			if i+1 >= n {

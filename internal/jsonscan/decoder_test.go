@@ -253,3 +253,68 @@ func TestSpecialMask(t *testing.T) {
 		}
 	}
 }
+
+// referenceStats computes ValueStats of the valid JSON value v by walking its bytes.
+func referenceStats(v []byte) ValueStats {
+	var st ValueStats
+	in, esc, start := false, false, 0
+	for i, c := range v {
+		switch {
+		case in && esc:
+			esc = false
+		case in && c == '\\':
+			esc = true
+		case in && c == '"':
+			in = false
+			st.LongestString = max(st.LongestString, i-start-1)
+		case in:
+		case c == '"':
+			in, start = true, i
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			st.Spaced = true
+		}
+	}
+	return st
+}
+
+func TestReadValueStats(t *testing.T) {
+	for in, want := range map[string]ValueStats{
+		`{"a":1}`:                        {LongestString: 1},
+		`{"a": 1}`:                       {Spaced: true, LongestString: 1},
+		`[ "xyz" ,"é\"q"]`:               {Spaced: true, LongestString: 5},
+		"{\"k\"\n:\"0123456789abcdef\"}": {Spaced: true, LongestString: 16},
+		`"just a string"`:                {LongestString: 13},
+		`12`:                             {},
+	} {
+		d := NewDecoder([]byte(in))
+		v, st, err := d.ReadValueStats()
+		require.NoError(t, err, in)
+		require.Equal(t, in, string(v))
+		require.Equal(t, want, st, in)
+		require.Equal(t, referenceStats([]byte(in)), st, in)
+	}
+	// Stats are per value.
+	d := NewDecoder([]byte(`{"long member name": {"b" : 2}, "c":"d"}`))
+	_, err := d.ReadToken()
+	require.NoError(t, err)
+	_, err = d.ReadValue()
+	require.NoError(t, err)
+	_, st, err := d.ReadValueStats()
+	require.NoError(t, err)
+	require.Equal(t, ValueStats{Spaced: true, LongestString: 1}, st)
+}
+
+func FuzzReadValueStats(f *testing.F) {
+	for _, s := range seeds(f) {
+		f.Add(s)
+	}
+	f.Add([]byte(`{"a" : ["é", "\"x\""]}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d := NewDecoder(data)
+		v, st, err := d.ReadValueStats()
+		if err != nil {
+			return
+		}
+		require.Equal(t, referenceStats(v), st, "%q", v)
+	})
+}
