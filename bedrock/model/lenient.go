@@ -24,6 +24,7 @@ import (
 type decoder struct {
 	jsonscan.Decoder
 	scratch []byte // unquoted text that lives until the next body (see textOf)
+	arena   []byte // where short strings are kept (see text)
 	name    []byte // the raw name of the member being read (see skipMember)
 	retry   *byte  // the unescaped name skipMember is trying
 }
@@ -189,11 +190,60 @@ func (s *str) readJSON(d *decoder) error {
 	}
 	switch v[0] {
 	case '"':
-		*s = str(unquote(v))
+		*s = str(d.text(v))
 	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-		*s = str(v)
+		*s = str(d.keep(v))
 	}
 	return nil
+}
+
+// Short strings are copied into an arena shared by many of them rather than allocated one
+// by one. An arena is only ever appended to: a string stays valid for as long as it is
+// referenced, whichever body or decoder comes next.
+const (
+	arenaSize   = 4 << 10
+	maxArenaStr = 256
+)
+
+// text returns the text of the raw JSON string v as a string of its own (see unquote).
+func (d *decoder) text(v []byte) string {
+	if len(v) <= 2 || len(v)-2 > maxArenaStr {
+		return unquote(v)
+	}
+	d.room(len(v) - 2) // unescaping never makes a string longer
+	start := len(d.arena)
+	if bytes.IndexByte(v, '\\') < 0 {
+		d.arena = append(d.arena, v[1:len(v)-1]...)
+	} else {
+		d.arena = appendUnquoted(d.arena, v)
+	}
+	return d.view(start)
+}
+
+// keep returns a copy of v as a string.
+func (d *decoder) keep(v []byte) string {
+	if len(v) > maxArenaStr {
+		return string(v)
+	}
+	d.room(len(v))
+	start := len(d.arena)
+	d.arena = append(d.arena, v...)
+	return d.view(start)
+}
+
+// room makes room for n more bytes in the arena, starting a new one when it is full.
+func (d *decoder) room(n int) {
+	if cap(d.arena)-len(d.arena) < n {
+		d.arena = make([]byte, 0, arenaSize)
+	}
+}
+
+// view returns the arena's bytes from start as a string.
+func (d *decoder) view(start int) string {
+	if len(d.arena) == start {
+		return ""
+	}
+	return unsafe.String(&d.arena[start], len(d.arena)-start)
 }
 
 // unquote returns the text of a JSON string value as a new string.
