@@ -170,7 +170,9 @@ func DecodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event) {
 	st.trusted = trusted(m)
 	bad := 0
 	for _, c := range chunks {
-		c = bytes.TrimSpace(c)
+		if len(c) == 0 || c[0] != '{' || c[len(c)-1] != '}' { // else there is nothing to trim
+			c = bytes.TrimSpace(c)
+		}
 		if len(c) == 0 || c[0] != '{' {
 			continue
 		}
