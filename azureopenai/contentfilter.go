@@ -57,8 +57,14 @@ type filterSink struct {
 }
 
 func (s *filterSink) add(side string, index int64, raw []byte) {
-	v := jsontext.Value(bytes.Clone(raw))
-	if v.Compact() != nil || v.Kind() != '{' {
+	v := jsontext.Value(raw)
+	if !compactPlain(raw) {
+		v = jsontext.Value(bytes.Clone(raw))
+		if v.Compact() != nil {
+			return
+		}
+	}
+	if v.Kind() != '{' {
 		return
 	}
 	if len(s.buf) == 0 {
@@ -73,6 +79,34 @@ func (s *filterSink) add(side string, index int64, raw []byte) {
 	s.buf = append(s.buf, `,"results":`...)
 	s.buf = append(s.buf, v...)
 	s.buf = append(s.buf, '}')
+}
+
+// compactPlain reports whether raw, a value a decoder of this package read (valid JSON), is
+// as Value.Compact would leave it: no whitespace at all, and no escapes, the one thing the
+// decoders' validation and Compact's might see differently.
+func compactPlain(raw []byte) bool {
+	for _, c := range raw {
+		switch c {
+		case ' ', '\t', '\n', '\r', '\\':
+			return false
+		}
+	}
+	return true
+}
+
+// contentCode is the compliance code of one of the four harm categories.
+func contentCode(norm string) string {
+	switch norm {
+	case "hate":
+		return CodeHate
+	case "sexual":
+		return CodeSexual
+	case "violence":
+		return CodeViolence
+	case "self_harm":
+		return CodeSelfHarm
+	}
+	return ""
 }
 
 func (s *filterSink) flush(ev *genai.Event) {
@@ -156,7 +190,7 @@ func notRun(ev *genai.Event, dir genai.Direction, name string) {
 }
 
 func filterEntry(ev *genai.Event, name string, val jsontext.Value, dir genai.Direction) {
-	norm := strings.ToLower(strings.ReplaceAll(strings.TrimSpace(name), "-", "_"))
+	norm := lower(strings.ReplaceAll(strings.TrimSpace(name), "-", "_"))
 	if norm == "error" {
 		notRun(ev, dir, "content_filter")
 		return
@@ -181,7 +215,7 @@ func filterEntry(ev *genai.Event, name string, val jsontext.Value, dir genai.Dir
 	switch norm {
 	case "hate", "sexual", "violence", "self_harm":
 		a.Policy = genai.PolicyContent
-		a.Type = map[string]string{"hate": CodeHate, "sexual": CodeSexual, "violence": CodeViolence, "self_harm": CodeSelfHarm}[norm]
+		a.Type = contentCode(norm)
 	case "jailbreak", "indirect_attack":
 		a.Policy, a.Type = genai.PolicyContent, CodePromptAttack
 	case "profanity":
@@ -240,7 +274,7 @@ func fill(a *genai.Assessment, it *filterItem) {
 // severityConfidence maps an Azure severity (safe/low/medium/high, or Content Safety's numeric
 // 0-7 levels) to the shared confidence vocabulary.
 func severityConfidence(sev string) string {
-	switch strings.ToLower(sev) {
+	switch lower(sev) {
 	case "safe", "none", "very_low":
 		return genai.ConfidenceNone
 	case "low":
