@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-json-experiment/json/jsontext"
 
@@ -128,6 +129,7 @@ func ivHasSchemaTypeNearStart(data []byte) bool {
 type invocationDecoder struct {
 	opts    InvocationOptions
 	rec     jsonscan.Decoder // the record
+	recData []byte           // and its bytes
 	body    ivCursor         // a clean body
 	sub     ivCursor         // a part of a clean body
 	bare    ivScanner        // a bare chunk array
@@ -157,6 +159,9 @@ type invocationRecord struct {
 	latencyProfile              string
 	inputContentType            string
 	inputBody                   jsontext.Value
+	inputStats, outputStats     jsonscan.ValueStats // what the validating read saw in the bodies
+	outputChunks                [][]byte            // a chunk array's object elements (aliasing d.chunks)
+	outputNonObjects            int                 // and the number of its other elements
 	inputS3Path                 string
 	inputTokens                 genai.Opt[int64]
 	cacheReadTokens             genai.Opt[int64]
@@ -231,6 +236,7 @@ const (
 func (d *invocationDecoder) parseRecord(data []byte, r *invocationRecord) error {
 	dec := &d.rec
 	dec.Reset(data)
+	d.recData = data
 	var raw [rsCount][]byte
 	if err := jOpen(dec); err != nil {
 		if err == errIvNotObject {
@@ -368,7 +374,7 @@ func (d *invocationDecoder) parseInput(r *invocationRecord, raw *[rsCount][]byte
 		case `"inputContentType"`:
 			raw[rsInputContentType], err = dec.ReadValue()
 		case `"inputBodyJson"`:
-			r.inputBody, err = dec.ReadValue()
+			r.inputBody, r.inputStats, err = dec.ReadValueStats()
 		case `"inputBodyS3Path"`:
 			raw[rsInputS3Path], err = dec.ReadValue()
 		case `"inputTokenCount"`:
@@ -401,7 +407,7 @@ func (d *invocationDecoder) parseOutput(r *invocationRecord, raw *[rsCount][]byt
 		case `"outputContentType"`:
 			raw[rsOutputContentType], err = dec.ReadValue()
 		case `"outputBodyJson"`:
-			r.outputBody, err = dec.ReadValue()
+			err = d.readOutputBody(r)
 		case `"outputBodyS3Path"`:
 			raw[rsOutputS3Path], err = dec.ReadValue()
 		case `"outputTokenCount"`:
@@ -415,6 +421,58 @@ func (d *invocationDecoder) parseOutput(r *invocationRecord, raw *[rsCount][]byt
 			return err
 		}
 	}
+}
+
+// readOutputBody reads the output body with what the validating read saw in it; a stream's
+// chunk array is read element by element, which splits it into chunks in the same pass.
+func (d *invocationDecoder) readOutputBody(r *invocationRecord) error {
+	dec := &d.rec
+	if dec.PeekKind() != '[' {
+		var err error
+		r.outputBody, r.outputStats, err = dec.ReadValueStats()
+		return err
+	}
+	start := dec.InputOffset()
+	if _, err := dec.ReadToken(); err != nil {
+		return err
+	}
+	chunks, nonObjects := d.chunks[:0], 0
+	var st jsonscan.ValueStats
+	compact := 2 // the body's length if compact: brackets, elements, commas
+	for dec.PeekKind() != ']' {
+		v, est, err := dec.ReadValueStats()
+		if err != nil {
+			return err
+		}
+		if v[0] == '{' {
+			chunks = append(chunks, v)
+		} else {
+			nonObjects++
+		}
+		st.Spaced = st.Spaced || est.Spaced
+		st.LongestString = max(st.LongestString, est.LongestString)
+		compact += len(v) + 1
+	}
+	if _, err := dec.ReadToken(); err != nil {
+		return err
+	}
+	if len(chunks)+nonObjects > 0 {
+		compact-- // no comma after the last element
+	}
+	end := dec.InputOffset()
+	body := d.recData[start:end:end]
+	// Whitespace between the elements themselves is whitespace in the body too.
+	st.Spaced = st.Spaced || len(body) != compact
+	// The chunks alias the body up to its end, as the stream decoder expects of them (it
+	// finds their offsets from their capacities).
+	for i, c := range chunks {
+		off := int(start) + (cap(d.recData[start:]) - cap(c))
+		chunks[i] = d.recData[off : off+len(c) : end]
+	}
+	r.outputBody, r.outputStats = body, st
+	r.outputChunks, r.outputNonObjects = chunks, nonObjects
+	d.chunks = chunks[:0]
+	return nil
 }
 
 // ivTimeLayouts are the timestamp forms seen in invocation logs and their exports.
@@ -597,12 +655,23 @@ type bodies struct {
 // Response.Body and the sizes, applying the body cap.
 func (d *invocationDecoder) cleanBodies(r *invocationRecord, ev *genai.Event, b *bodies) {
 	if isBody(r.inputBody) {
-		b.in = d.clean(r.inputBody, ev, "gen_ai.prompt", true)
+		if d.isClean(r.inputBody, r.inputStats) {
+			b.in = r.inputBody[:len(r.inputBody):len(r.inputBody)]
+		} else {
+			b.in = d.clean(r.inputBody, ev, "gen_ai.prompt", true)
+		}
 		ev.Performance.RequestSize.Set(int64(len(b.in)))
 		ev.Request.Body, b.inCapped = d.capBody(ev, b.in, "gen_ai.prompt")
 	}
 	if isBody(r.outputBody) {
-		if r.outputBody[0] == '[' {
+		switch {
+		case d.isClean(r.outputBody, r.outputStats):
+			// Already clean (and, for a chunk array, split as it was read).
+			b.out = r.outputBody[:len(r.outputBody):len(r.outputBody)]
+			if r.outputBody[0] == '[' {
+				b.split, b.chunks, b.nonObjects = true, r.outputChunks, r.outputNonObjects
+			}
+		case r.outputBody[0] == '[':
 			// A stream's chunk array: split while checking that it is clean.
 			if out, chunks, nonObjects, ok := ivSplitIfClean(r.outputBody, d.opts.MinInlineDataBytes, d.chunks[:0]); ok {
 				b.out, b.split, b.chunks, b.nonObjects = out, true, chunks, nonObjects
@@ -615,6 +684,16 @@ func (d *invocationDecoder) cleanBodies(r *invocationRecord, ev *genai.Event, b 
 		ev.Performance.ResponseSize.Set(int64(len(b.out)))
 		ev.Response.Body, b.outCapped = d.capBody(ev, b.out, "gen_ai.completion")
 	}
+}
+
+// isClean reports whether a body, as the validating read saw it (st), is already what cleaning
+// would make of it: compact, with no string long enough to be cut out as base64, and valid
+// UTF-8. Such a body is used in place, with no cleaning pass.
+func (d *invocationDecoder) isClean(body []byte, st jsonscan.ValueStats) bool {
+	if st.Spaced || (d.opts.MinInlineDataBytes > 0 && st.LongestString >= d.opts.MinInlineDataBytes) {
+		return false
+	}
+	return utf8.Valid(body)
 }
 
 // isBody reports whether a raw body value is an object or an array (a string or null body is

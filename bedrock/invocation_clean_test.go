@@ -2,11 +2,17 @@ package bedrock
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/go-json-experiment/json/jsontext"
 	"github.com/stretchr/testify/require"
 
+	"github.com/genainorm/genainorm/ecs"
+	"github.com/genainorm/genainorm/genai"
 	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
@@ -177,4 +183,39 @@ func TestBedrockChunks(t *testing.T) {
 		ivBedrockChunks(out, chunks, func(i int, guard, metrics bool) { got = append(got, hit{i, guard, metrics}) })
 		require.Equal(t, want, got, arr)
 	}
+}
+
+// A record whose bodies are read as clean (used in place, chunks split while reading) gives
+// the same document as the same record with whitespace between its tokens (bodies cleaned
+// by copying).
+func TestCleanInPlaceMatchesCleaning(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(fixtures, "*.ndjson"))
+	require.NoError(t, err)
+	r := ecs.Renderer{Profile: genai.ProfileElastic, Ingested: time.Unix(0, 0)}
+	render := func(line []byte) string {
+		evs, _, _ := readEventsFrom(t, bytes.NewReader(append(line, '\n')), "x", testRegistry())
+		var out []byte
+		for _, ev := range evs {
+			out = r.AppendDocument(out, ev)
+			out = append(out, '\n')
+		}
+		return string(out)
+	}
+	n := 0
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		require.NoError(t, err)
+		for _, line := range bytes.Split(data, []byte("\n")) {
+			if len(line) == 0 || line[0] != '{' || !bytes.Contains(line, []byte(`"ModelInvocationLog"`)) {
+				continue
+			}
+			spaced := jsontext.Value(bytes.Clone(line))
+			require.NoError(t, spaced.Indent())
+			// Newlines only stand between tokens (inside strings they are escaped).
+			spaced = bytes.ReplaceAll(spaced, []byte("\n"), []byte(" "))
+			require.Equal(t, render(line), render(spaced), "%s: %s", f, line[:min(len(line), 120)])
+			n++
+		}
+	}
+	require.Greater(t, n, 10)
 }
