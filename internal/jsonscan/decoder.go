@@ -59,8 +59,12 @@ type Decoder struct {
 	data  []byte
 	pos   int
 	state uint8
-	stack []byte // open containers, '{' or '['
-	small [16]byte
+	// The open containers: depth of them, each an object (bit set) or an array, the first
+	// 128 in inline, deeper ones in deep. No pointer into the Decoder itself, so that one
+	// declared as a local stays on the stack.
+	depth  int
+	inline [2]uint64
+	deep   []bool
 	err   error
 	stats ValueStats
 }
@@ -77,10 +81,7 @@ type ValueStats struct {
 
 // Reset points d at data, which must hold one JSON value (surrounding whitespace allowed).
 func (d *Decoder) Reset(data []byte) {
-	if d.stack == nil {
-		d.stack = d.small[:0]
-	}
-	d.data, d.pos, d.state, d.stack, d.err = data, 0, stTop, d.stack[:0], nil
+	d.data, d.pos, d.state, d.depth, d.deep, d.err = data, 0, stTop, 0, d.deep[:0], nil
 }
 
 // NewDecoder returns a Decoder reading data.
@@ -94,7 +95,41 @@ func NewDecoder(data []byte) *Decoder {
 func (d *Decoder) InputOffset() int64 { return int64(d.pos) }
 
 // StackDepth returns the number of open objects and arrays.
-func (d *Decoder) StackDepth() int { return len(d.stack) }
+func (d *Decoder) StackDepth() int { return d.depth }
+
+const inlineDepth = 128
+
+// push opens a container: an object when obj is set, else an array.
+func (d *Decoder) push(obj bool) {
+	if d.depth < inlineDepth {
+		bit := uint64(1) << (d.depth % 64)
+		if obj {
+			d.inline[d.depth/64] |= bit
+		} else {
+			d.inline[d.depth/64] &^= bit
+		}
+	} else {
+		d.deep = append(d.deep, obj)
+	}
+	d.depth++
+}
+
+// pop closes the innermost container.
+func (d *Decoder) pop() {
+	d.depth--
+	if d.depth >= inlineDepth {
+		d.deep = d.deep[:len(d.deep)-1]
+	}
+}
+
+// inObject reports whether the innermost open container is an object.
+func (d *Decoder) inObject() bool {
+	k := d.depth - 1
+	if k >= inlineDepth {
+		return d.deep[k-inlineDepth]
+	}
+	return d.inline[k/64]&(1<<(k%64)) != 0
+}
 
 // Err returns the first syntax error met, if any.
 func (d *Decoder) Err() error { return d.err }
@@ -229,7 +264,7 @@ func (d *Decoder) ReadValue() (jsontext.Value, error) {
 		return nil, d.failAt(d.pos)
 	}
 	start := d.pos
-	end, err := d.skip(start, len(d.stack))
+	end, err := d.skip(start, d.depth)
 	if err != nil {
 		return nil, err
 	}
@@ -287,10 +322,10 @@ func (d *Decoder) ReadToken() (Token, error) {
 	case 0:
 		return Token{}, d.endErr()
 	case '{', '[':
-		if len(d.stack) >= MaxDepth {
+		if d.depth >= MaxDepth {
 			return Token{}, d.fail(d.pos, "nesting too deep", false)
 		}
-		d.stack = append(d.stack, c)
+		d.push(c == '{')
 		d.pos++
 		if c == '{' {
 			d.state = stObjFirst
@@ -299,11 +334,11 @@ func (d *Decoder) ReadToken() (Token, error) {
 		}
 		return Token{kind: Kind(c)}, nil
 	case '}', ']':
-		d.stack = d.stack[:len(d.stack)-1]
+		d.pop()
 		switch {
-		case len(d.stack) == 0:
+		case d.depth == 0:
 			d.state = stEnd
-		case d.stack[len(d.stack)-1] == '{':
+		case d.inObject():
 			d.state = stObjComma
 		default:
 			d.state = stArrComma
@@ -312,7 +347,7 @@ func (d *Decoder) ReadToken() (Token, error) {
 		return Token{kind: Kind(c)}, nil
 	}
 	start := d.pos
-	end, err := d.skip(start, len(d.stack))
+	end, err := d.skip(start, d.depth)
 	if err != nil {
 		return Token{}, err
 	}

@@ -1,12 +1,14 @@
 package jsonscan
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"io"
 	"math/bits"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -317,4 +319,49 @@ func FuzzReadValueStats(f *testing.F) {
 		}
 		require.Equal(t, referenceStats(v), st, "%q", v)
 	})
+}
+
+// Token by token through nesting deeper than the inline container stack.
+func TestDeepTokens(t *testing.T) {
+	var b strings.Builder
+	for i := range 300 {
+		if i%3 == 0 {
+			b.WriteString(`{"k":`)
+		} else {
+			b.WriteString(`[1,`)
+		}
+	}
+	b.WriteString(`"x"`)
+	for i := 299; i >= 0; i-- {
+		if i%3 == 0 {
+			b.WriteString(`}`)
+		} else {
+			b.WriteString(`]`)
+		}
+	}
+	in := []byte(b.String())
+	want, err := referenceTokens(in)
+	require.NoError(t, err)
+	got, err := tokens(in)
+	require.NoError(t, err)
+	require.Equal(t, want, got)
+	// A wrong closing delimiter deep down is caught.
+	bad := bytes.Replace(in, []byte(`"x"]`), []byte(`"x"}`), 1)
+	require.NotEqual(t, in, bad)
+	_, err = tokens(bad)
+	require.Error(t, err)
+}
+
+func TestLocalDecoderDoesNotAllocate(t *testing.T) {
+	data := []byte(`{"a":[1,{"b":"c"}],"d":true}`)
+	allocs := testing.AllocsPerRun(100, func() {
+		var d Decoder
+		d.Reset(data)
+		for {
+			if _, err := d.ReadToken(); err != nil {
+				break
+			}
+		}
+	})
+	require.Zero(t, allocs)
 }
