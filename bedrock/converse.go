@@ -675,7 +675,7 @@ func (d *invocationDecoder) decodeConverseResponse(body []byte, ev *genai.Event,
 		case `"trace"`:
 			v, err := dec.ReadValue()
 			if err == nil && len(v) > 0 && v[0] == '{' {
-				guardrail.DecodeConverseTrace(v, ev)
+				guardrail.DecodeConverseTraceValid(v, ev) // the body was validated when the record was read
 				d.promptRouter(v, ev)
 			}
 			return err

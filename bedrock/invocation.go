@@ -548,7 +548,7 @@ func (d *invocationDecoder) fill(r *invocationRecord, ev *genai.Event) {
 		d.decodeConverseResponse(b.out, ev, &b)
 	case b.out != nil:
 		model.DecodeResponse(&ev.Request.Model, b.out, ev)
-		guardrail.DecodeInvoke(b.out, ev)
+		guardrail.DecodeInvokeValid(b.out, ev) // validated when the record was read
 	case r.outputS3Path != "" || (r.outputPresent && r.errorCode == ""):
 		offloaded(ev, "response", r.outputS3Path)
 	}

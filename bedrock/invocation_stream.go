@@ -40,7 +40,7 @@ func (d *invocationDecoder) decodeStream(out []byte, ev *genai.Event, b *bodies)
 	metrics := -1
 	ivBedrockChunks(out, chunks, func(i int, guard, hasMetrics bool) {
 		if guard {
-			guardrail.DecodeInvoke(chunks[i], ev)
+			guardrail.DecodeInvokeValid(chunks[i], ev) // the chunks of a validated body
 		}
 		if hasMetrics {
 			metrics = i
