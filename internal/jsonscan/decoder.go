@@ -315,7 +315,8 @@ func (t Token) Float() (float64, error) {
 }
 
 // ReadToken reads the next token: a delimiter opens or closes an object or array; a scalar is
-// read whole. At the end of the value it returns io.EOF.
+// read whole. At the end of the value it returns io.EOF, whatever follows the value: a caller
+// that must refuse trailing bytes checks InputOffset (or uses Valid).
 func (d *Decoder) ReadToken() (Token, error) {
 	c := d.peek()
 	switch c {
