@@ -66,6 +66,11 @@ func decodeObject(d *decoder, o memberer) error {
 	if d.PeekKind() != '{' {
 		return d.SkipValue()
 	}
+	return decodeMembers(d, o)
+}
+
+// decodeMembers is decodeObject once the next token is known to be '{'.
+func decodeMembers(d *decoder, o memberer) error {
 	if _, err := d.ReadToken(); err != nil {
 		return err
 	}
@@ -484,7 +489,15 @@ func (o *obj[T]) readJSON(d *decoder) error {
 		return d.SkipValue()
 	}
 	o.OK = true
-	return any(&o.V).(jsonFrom).readJSON(d)
+	return readObject(d, &o.V)
+}
+
+// readObject reads the object value next in d (its '{' was peeked) into v, a body type.
+func readObject(d *decoder, v any) error {
+	if o, ok := v.(memberer); ok {
+		return decodeMembers(d, o) // what its readJSON does, without peeking again
+	}
+	return v.(jsonFrom).readJSON(d)
 }
 
 // arr is a lenient array of objects: a value that is not an array is skipped, and so are
@@ -508,7 +521,7 @@ func (a *arr[T]) readJSON(d *decoder) error {
 				*a = make(arr[T], 0, 2)
 			}
 			*a = append(*a, *new(T))
-			if err := any(&(*a)[len(*a)-1]).(jsonFrom).readJSON(d); err != nil {
+			if err := readObject(d, &(*a)[len(*a)-1]); err != nil {
 				return err
 			}
 		default:
