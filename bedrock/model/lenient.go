@@ -23,7 +23,7 @@ import (
 // decoder reads one body. It wraps the scanner so that per-call state can live next to it.
 type decoder struct {
 	jsonscan.Decoder
-	scratch []byte // unquoted text that lives until the next body (see textOf)
+	scratch []byte // unquoted text that lives until the next chunk (see textOf)
 	arena   []byte // where short strings are kept (see text)
 	name    []byte // the raw name of the member being read (see skipMember)
 	retry   *byte  // the unescaped name skipMember is trying
