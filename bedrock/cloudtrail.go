@@ -339,6 +339,26 @@ func openObject(dec *jsonscan.Decoder, what string) (null bool, err error) {
 	return false, fmt.Errorf("%s is a JSON %v, not an object (offset %d)", what, tok.Kind(), off)
 }
 
+// eachMember reads the object at dec (what names it in errors) and calls fn with each member
+// name; fn reads or skips the value. A null clears the target (clear); another kind of value
+// is an error.
+func (d *cloudTrailDecoder) eachMember(what string, clear func(), fn func(name string) error) error {
+	a, dec := &d.arena, &d.dec
+	if null, err := openObject(dec, what); err != nil || null {
+		clear()
+		return err
+	}
+	for {
+		name, more, err := a.nextName(dec)
+		if err != nil || !more {
+			return err
+		}
+		if err := fn(name); err != nil {
+			return err
+		}
+	}
+}
+
 // nextName reads the next member name of an object, or its end (more is false).
 func (a *ctArena) nextName(dec *jsonscan.Decoder) (name string, more bool, err error) {
 	tok, err := dec.ReadToken()
@@ -404,15 +424,7 @@ func (a *ctArena) readObject(dec *jsonscan.Decoder, o *ctObject) error {
 
 func (d *cloudTrailDecoder) readUserIdentity(ui *ctUserIdentity) error {
 	a, dec := &d.arena, &d.dec
-	if null, err := openObject(dec, "userIdentity"); err != nil || null {
-		*ui = ctUserIdentity{}
-		return err
-	}
-	for {
-		name, more, err := a.nextName(dec)
-		if err != nil || !more {
-			return err
-		}
+	return d.eachMember("userIdentity", func() { *ui = ctUserIdentity{} }, func(name string) (err error) {
 		switch name {
 		case "type":
 			ui.Type, err = a.text(dec)
@@ -433,23 +445,13 @@ func (d *cloudTrailDecoder) readUserIdentity(ui *ctUserIdentity) error {
 		default:
 			err = dec.SkipValue()
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return err
+	})
 }
 
 func (d *cloudTrailDecoder) readSessionContext(sc *ctSessionContext) error {
-	a, dec := &d.arena, &d.dec
-	if null, err := openObject(dec, "userIdentity.sessionContext"); err != nil || null {
-		*sc = ctSessionContext{}
-		return err
-	}
-	for {
-		name, more, err := a.nextName(dec)
-		if err != nil || !more {
-			return err
-		}
+	dec := &d.dec
+	return d.eachMember("userIdentity.sessionContext", func() { *sc = ctSessionContext{} }, func(name string) (err error) {
 		switch name {
 		case "sessionIssuer":
 			err = d.readSessionIssuer(&sc.SessionIssuer)
@@ -458,23 +460,13 @@ func (d *cloudTrailDecoder) readSessionContext(sc *ctSessionContext) error {
 		default:
 			err = dec.SkipValue()
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return err
+	})
 }
 
 func (d *cloudTrailDecoder) readSessionIssuer(si *ctSessionIssuer) error {
 	a, dec := &d.arena, &d.dec
-	if null, err := openObject(dec, "userIdentity.sessionContext.sessionIssuer"); err != nil || null {
-		*si = ctSessionIssuer{}
-		return err
-	}
-	for {
-		name, more, err := a.nextName(dec)
-		if err != nil || !more {
-			return err
-		}
+	return d.eachMember("userIdentity.sessionContext.sessionIssuer", func() { *si = ctSessionIssuer{} }, func(name string) (err error) {
 		switch name {
 		case "type":
 			si.Type, err = a.text(dec)
@@ -489,23 +481,13 @@ func (d *cloudTrailDecoder) readSessionIssuer(si *ctSessionIssuer) error {
 		default:
 			err = dec.SkipValue()
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return err
+	})
 }
 
 func (d *cloudTrailDecoder) readSessionAttributes(at *ctSessionAttributes) error {
 	a, dec := &d.arena, &d.dec
-	if null, err := openObject(dec, "userIdentity.sessionContext.attributes"); err != nil || null {
-		*at = ctSessionAttributes{}
-		return err
-	}
-	for {
-		name, more, err := a.nextName(dec)
-		if err != nil || !more {
-			return err
-		}
+	return d.eachMember("userIdentity.sessionContext.attributes", func() { *at = ctSessionAttributes{} }, func(name string) (err error) {
 		switch name {
 		case "creationDate":
 			at.CreationDate, err = a.text(dec)
@@ -514,23 +496,13 @@ func (d *cloudTrailDecoder) readSessionAttributes(at *ctSessionAttributes) error
 		default:
 			err = dec.SkipValue()
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return err
+	})
 }
 
 func (d *cloudTrailDecoder) readTLSDetails(t *ctTLSDetails) error {
 	a, dec := &d.arena, &d.dec
-	if null, err := openObject(dec, "tlsDetails"); err != nil || null {
-		*t = ctTLSDetails{}
-		return err
-	}
-	for {
-		name, more, err := a.nextName(dec)
-		if err != nil || !more {
-			return err
-		}
+	return d.eachMember("tlsDetails", func() { *t = ctTLSDetails{} }, func(name string) (err error) {
 		switch name {
 		case "tlsVersion":
 			t.TLSVersion, err = a.text(dec)
@@ -541,10 +513,8 @@ func (d *cloudTrailDecoder) readTLSDetails(t *ctTLSDetails) error {
 		default:
 			err = dec.SkipValue()
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return err
+	})
 }
 
 // readResources reads the resources array (null empties it); each element is an object or null.
