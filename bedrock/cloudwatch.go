@@ -12,6 +12,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 // CloudWatch Logs delivers Bedrock invocation logs to subscribers (Lambda, Firehose, Kinesis)
@@ -115,7 +116,7 @@ func splitCloudWatch(data []byte) ([]genai.Record, error) {
 					switch string(name) {
 					case `"timestamp"`:
 						v, err := dec.ReadValue()
-						if n, ok := ivParseInt(v); ok {
+						if n, ok := jsonscan.Int(v); ok {
 							rec.Time = n
 						}
 						return err

@@ -499,7 +499,7 @@ func ivModality(name []byte) string {
 	return "audio"
 }
 
-// readText reads the next value as text, as ivUnquote does, without allocating: the string
+// readText reads the next value as text, as jsonscan.Text does, without allocating: the string
 // aliases the body or d.scratch, so it must not outlive the body's decoding (it may only be
 // copied into the output).
 func (d *invocationDecoder) readText(dec *ivCursor) (string, error) {

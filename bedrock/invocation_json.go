@@ -5,7 +5,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
-	"math"
 	"strconv"
 	"unicode/utf8"
 
@@ -120,69 +119,13 @@ func ivTolerate(err error) error {
 	return err
 }
 
-// ivUnquote returns the string of a raw JSON string value; numbers and booleans are returned as
-// their text (numbers as strings are common in these logs), null and structures as "".
-func ivUnquote(v jsontext.Value) string {
-	if len(v) == 0 {
-		return ""
-	}
-	switch v[0] {
-	case '"':
-		inner := v[1 : len(v)-1]
-		if bytes.IndexByte(inner, '\\') < 0 {
-			return string(inner)
-		}
-		b, err := jsontext.AppendUnquote(nil, v)
-		if err != nil {
-			return string(inner)
-		}
-		return string(b)
-	case 't', 'f', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-		return string(v)
-	}
-	return ""
-}
-
-// ivReadString reads the next value as a string (see ivUnquote).
+// ivReadString reads the next value as a string (see jsonscan.Text).
 func ivReadString(d *jsontext.Decoder) (string, error) {
 	v, err := d.ReadValue()
 	if err != nil {
 		return "", err
 	}
-	return ivUnquote(v), nil
-}
-
-// ivParseInt reads a JSON number (or a quoted number) as an integer; fractions are truncated.
-func ivParseInt(v jsontext.Value) (int64, bool) {
-	if len(v) == 0 {
-		return 0, false
-	}
-	if v[0] == '"' {
-		v = v[1 : len(v)-1]
-	}
-	if n, err := strconv.ParseInt(string(v), 10, 64); err == nil {
-		return n, true
-	}
-	f, err := strconv.ParseFloat(string(v), 64)
-	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || f > math.MaxInt64 || f < math.MinInt64 {
-		return 0, false
-	}
-	return int64(f), true
-}
-
-// ivParseFloat reads a JSON number (or a quoted number) as a float.
-func ivParseFloat(v jsontext.Value) (float64, bool) {
-	if len(v) == 0 {
-		return 0, false
-	}
-	if v[0] == '"' {
-		v = v[1 : len(v)-1]
-	}
-	f, err := strconv.ParseFloat(string(v), 64)
-	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) {
-		return 0, false
-	}
-	return f, true
+	return jsonscan.Text(v), nil
 }
 
 // ivDataCut is a base64 string cut out of a body.
@@ -375,14 +318,14 @@ func jName(d *jsonscan.Decoder) ([]byte, error) {
 	return d.ReadValue()
 }
 
-// jReadInt reads the next value as an optional integer (see ivParseInt); a value of another
+// jReadInt reads the next value as an optional integer (see jsonscan.Int); a value of another
 // type is reported as absent.
 func jReadInt(d *jsonscan.Decoder) (genai.Opt[int64], error) {
 	v, err := d.ReadValue()
 	if err != nil {
 		return genai.Opt[int64]{}, err
 	}
-	n, ok := ivParseInt(v)
+	n, ok := jsonscan.Int(v)
 	return genai.Opt[int64]{Value: n, Valid: ok}, nil
 }
 
@@ -565,13 +508,13 @@ func sEachElement(c *ivCursor, fn func(i int) error) error {
 	}
 }
 
-// sReadString reads the next value as a string (see ivUnquote).
+// sReadString reads the next value as a string (see jsonscan.Text).
 func sReadString(d *ivCursor) (string, error) {
 	v, err := d.ReadValue()
 	if err != nil {
 		return "", err
 	}
-	return ivUnquote(v), nil
+	return jsonscan.Text(v), nil
 }
 
 // sReadInt reads the next value as an optional integer (see jReadInt).
@@ -580,7 +523,7 @@ func sReadInt(d *ivCursor) (genai.Opt[int64], error) {
 	if err != nil {
 		return genai.Opt[int64]{}, err
 	}
-	n, ok := ivParseInt(v)
+	n, ok := jsonscan.Int(v)
 	return genai.Opt[int64]{Value: n, Valid: ok}, nil
 }
 
@@ -590,7 +533,7 @@ func sReadFloat(d *ivCursor) (genai.Opt[float64], error) {
 	if err != nil {
 		return genai.Opt[float64]{}, err
 	}
-	f, ok := ivParseFloat(v)
+	f, ok := jsonscan.Float(v)
 	return genai.Opt[float64]{Value: f, Valid: ok}, nil
 }
 
@@ -614,7 +557,7 @@ func sReadStrings(d *ivCursor) ([]string, error) {
 	return out, ivTolerate(err)
 }
 
-// ivAppendText appends the text of a raw JSON scalar to dst, as ivUnquote returns it.
+// ivAppendText appends the text of a raw JSON scalar to dst, as jsonscan.Text returns it.
 func ivAppendText(dst []byte, v []byte) []byte {
 	if len(v) == 0 {
 		return dst
