@@ -55,7 +55,8 @@ type Decoder interface {
 	// a complete event, ErrHeld when the record was kept to be merged with later records (no
 	// event yet), ErrSkip when the record is not an event at all (a notice, not an error), or
 	// another error when the record cannot be normalized; ev is then turned into an error
-	// document by the caller. Decode must never panic on any input.
+	// document by the caller. Decode must never panic on any input. rec and its Data are
+	// the caller's, valid only during the call: a Decoder that keeps a record copies it.
 	Decode(rec *Record, ev *Event) error
 }
 

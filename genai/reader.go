@@ -61,6 +61,7 @@ type Reader struct {
 	offset   int64
 	buf      []byte
 	pending  []Record
+	cur      Record // the record being decoded (a field, so that it is not allocated per record)
 	decoders map[*Format]Decoder
 	order    []Decoder
 	last     *Format // the format of the previous record, tried first
@@ -115,9 +116,16 @@ func (r *Reader) Next(ev *Event) error {
 			return r.err
 		}
 		if len(r.pending) > 0 {
-			rec := r.pending[0]
-			r.pending = r.pending[1:]
-			if r.decodeRecord(&rec, ev) {
+			r.cur = r.pending[0]
+			rec := &r.cur
+			if len(r.pending) == 1 {
+				// The queue is empty again: reuse its array from the start (slicing the
+				// front off would make the next append allocate a new one).
+				r.pending = r.pending[:0]
+			} else {
+				r.pending = r.pending[1:]
+			}
+			if r.decodeRecord(rec, ev) {
 				return nil
 			}
 			continue
