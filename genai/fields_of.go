@@ -243,7 +243,7 @@ func relatedUsers(id *Identity) []string {
 
 // AssessmentsJSON renders assessments as the JSON array of gen_ai.guardrail.assessments.
 func AssessmentsJSON(as []Assessment) []byte {
-	b := make([]byte, 0, 128*len(as))
+	b := make([]byte, 0, 256*len(as)) // an assessment is 100 to 300 bytes
 	b = append(b, '[')
 	for i := range as {
 		a := &as[i]
@@ -321,8 +321,10 @@ func (o *jsonObject) key(k string) {
 		o.b = append(o.b, ',')
 	}
 	o.n++
-	o.b = AppendJSONString(o.b, k)
-	o.b = append(o.b, ':')
+	// Keys are this package's own plain ASCII names: no escaping needed.
+	o.b = append(o.b, '"')
+	o.b = append(o.b, k...)
+	o.b = append(o.b, '"', ':')
 }
 
 func (o *jsonObject) str(k, v string) {
