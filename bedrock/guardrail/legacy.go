@@ -140,41 +140,6 @@ func (l *list) UnmarshalJSONFrom(d *jsontext.Decoder) error {
 	return err
 }
 
-// strs is a JSON array of scalars read as strings; a single scalar reads as a one-element list.
-type strs []string
-
-// UnmarshalJSONFrom implements json.UnmarshalerFrom.
-func (l *strs) UnmarshalJSONFrom(d *jsontext.Decoder) error {
-	switch d.PeekKind() {
-	case '[':
-	case '{':
-		return d.SkipValue()
-	default:
-		var s str
-		if err := s.UnmarshalJSONFrom(d); err != nil {
-			return err
-		}
-		if s != "" {
-			*l = append(*l, string(s))
-		}
-		return nil
-	}
-	if _, err := d.ReadToken(); err != nil {
-		return err
-	}
-	for d.PeekKind() != ']' {
-		var s str
-		if err := s.UnmarshalJSONFrom(d); err != nil {
-			return err
-		}
-		if s != "" {
-			*l = append(*l, string(s))
-		}
-	}
-	_, err := d.ReadToken()
-	return err
-}
-
 // legacyError returns the message of the error json.Unmarshal gives for data decoded into v,
 // the reflection-based type that read it before.
 func legacyError(data []byte, v any) string {

@@ -65,8 +65,8 @@ type Decoder struct {
 	depth  int
 	inline [2]uint64
 	deep   []bool
-	err   error
-	stats ValueStats
+	err    error
+	stats  ValueStats
 }
 
 // ValueStats tells what ReadValueStats saw inside a value, so that a caller can tell

@@ -194,9 +194,7 @@ func seeds(tb testing.TB) [][]byte {
 		for _, f := range files {
 			data, err := os.ReadFile(f)
 			require.NoError(tb, err)
-			for _, line := range splitLines(data) {
-				out = append(out, line)
-			}
+			out = append(out, splitLines(data)...)
 		}
 	}
 	return out
