@@ -7,7 +7,6 @@ import (
 
 // The detectors as they were before keyScan: the reference they must agree with.
 
-
 func oldDetectGatewayLLM(data []byte) bool {
 	if bytes.Contains(data, []byte("GatewayLlmLog")) {
 		return true
