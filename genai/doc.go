@@ -12,4 +12,8 @@
 //	bytes -> Reader (gzip, NDJSON or JSON documents, envelopes) -> Record
 //	      -> Format.Detect -> Decoder.Decode -> *Event
 //	      -> ecs.Renderer / OTel rendering
+//
+// The path is built to stream: one Event reused for every record, bodies kept as the record's
+// own bytes where they need no rework, documents written straight into a reused buffer. An
+// Event filled by Reader.Next is therefore valid until the next call with the same Event.
 package genai

@@ -110,6 +110,10 @@ func (r *Reader) Stats() Stats { s := r.stats; s.Bytes = r.counter.n; return s }
 // including an error event (ev.Err set) for a record that could not be normalized, so that
 // every record yields one document; io.EOF at the end of the input; and any other error when
 // the input itself cannot be read (the Reader is then done).
+//
+// Passing the same ev to every call allocates least: its slices are reused, and the bodies
+// and raw JSON it holds may point into the record, so they are valid until the next call.
+// Render or copy an event before asking for the next one into the same ev.
 func (r *Reader) Next(ev *Event) error {
 	for {
 		if r.err != nil {
