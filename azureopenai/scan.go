@@ -31,6 +31,7 @@ type objScan struct {
 	fold string
 	val  jsontext.Value
 	buf  []byte
+	fbuf [48]byte // folded names that fit
 	err  error
 	// exact skips folding names, for structs whose names match case-sensitively.
 	exact bool
@@ -116,7 +117,12 @@ func (s *objScan) nextName() bool {
 		s.name = bstr(inner)
 		return true
 	}
-	f := s.buf[:0]
+	f := s.fbuf[:]
+	if len(inner) > len(f) {
+		f = append(s.buf[:0], inner...) // a long name: fold it in the growable buffer
+		s.buf = f
+	}
+	n := 0
 	for _, c := range inner {
 		switch {
 		case c == '\\' || c >= utf8.RuneSelf:
@@ -127,10 +133,10 @@ func (s *objScan) nextName() bool {
 		case 'a' <= c && c <= 'z':
 			c -= 'a' - 'A'
 		}
-		f = append(f, c)
+		f[n] = c
+		n++
 	}
-	s.buf = f
-	s.name, s.fold = bstr(inner), bstr(f)
+	s.name, s.fold = bstr(inner), bstr(f[:n])
 	return true
 }
 
