@@ -673,12 +673,6 @@ func (w *messageWriter) close() []byte {
 	return append(w.b, ']')
 }
 
-// parts writes system-instruction parts (no message wrapper).
-func (w *messageWriter) parts(content jsontext.Value) {
-	w.openParts()
-	w.contentParts(content)
-}
-
 // instruction writes one text system-instruction part.
 func (w *messageWriter) instruction(s string) {
 	w.openParts()
