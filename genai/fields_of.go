@@ -32,6 +32,27 @@ func (e *Event) AppendFields(dst []FieldValue) []FieldValue {
 	add(EventID, str(e.ID))
 	dst = e.AppendSourceFields(dst)
 
+	// The rest is in parts, so that each part's temporaries (a Value per field) take
+	// the same stack space in turn rather than one large frame.
+	dst = e.appendModelFields(dst)
+	dst = e.appendRequestFields(dst)
+	dst = e.appendResponseFields(dst)
+	dst = e.appendUsageFields(dst)
+	dst = e.appendPerformanceFields(dst)
+	dst = e.appendIdentityCloudFields(dst)
+	dst = e.appendHTTPFields(dst)
+	dst = e.appendGuardrailFields(dst)
+	dst = e.appendVendorFields(dst)
+	return dst
+}
+
+func (e *Event) appendModelFields(dst []FieldValue) []FieldValue {
+	add := func(f *Field, v Value) {
+		if !v.IsEmpty() {
+			dst = append(dst, FieldValue{Field: f, Value: v})
+		}
+	}
+	str := StringValue
 	// Provider and model.
 	add(GenAIProviderName, str(e.Source.ProviderName))
 	add(GenAISystem, str(e.Source.System))
@@ -53,7 +74,17 @@ func (e *Event) AppendFields(dst []FieldValue) []FieldValue {
 	add(GenainormModelVersion, str(req.Model.Version))
 	add(GenainormModelDeployment, str(req.Model.Deployment))
 	add(GenAIRequestTimestamp, TimeValue(req.Time))
+	return dst
+}
 
+func (e *Event) appendRequestFields(dst []FieldValue) []FieldValue {
+	add := func(f *Field, v Value) {
+		if !v.IsEmpty() {
+			dst = append(dst, FieldValue{Field: f, Value: v})
+		}
+	}
+	str := StringValue
+	req := &e.Request
 	// Request parameters and content.
 	add(GenAIRequestMaxTokens, IntOpt(req.MaxTokens))
 	add(GenAIRequestTemperature, FloatOpt(req.Temperature))
@@ -74,7 +105,16 @@ func (e *Event) AppendFields(dst []FieldValue) []FieldValue {
 	add(GenAIInputMessages, JSONValue(req.InputMessages))
 	add(GenAIToolDefinitions, JSONValue(req.ToolDefinitions))
 	add(GenAIPrompt, str(unsafeString(req.Body)))
+	return dst
+}
 
+func (e *Event) appendResponseFields(dst []FieldValue) []FieldValue {
+	add := func(f *Field, v Value) {
+		if !v.IsEmpty() {
+			dst = append(dst, FieldValue{Field: f, Value: v})
+		}
+	}
+	str := StringValue
 	// Response.
 	resp := &e.Response
 	add(GenAIResponseID, str(resp.ID))
@@ -91,7 +131,16 @@ func (e *Event) AppendFields(dst []FieldValue) []FieldValue {
 		errType = resp.ErrorCode
 	}
 	add(ErrorType, str(errType))
+	return dst
+}
 
+func (e *Event) appendUsageFields(dst []FieldValue) []FieldValue {
+	add := func(f *Field, v Value) {
+		if !v.IsEmpty() {
+			dst = append(dst, FieldValue{Field: f, Value: v})
+		}
+	}
+	str := StringValue
 	// Usage.
 	u := &e.Usage
 	add(GenAIUsagePromptTokens, IntOpt(u.InputTokens))
@@ -103,7 +152,15 @@ func (e *Event) AppendFields(dst []FieldValue) []FieldValue {
 	add(GenAIUsageReasoningOutputTokens, IntOpt(u.ReasoningTokens))
 	add(GenAIUsageTotalTokens, IntOpt(u.TotalTokens))
 	add(GenainormUsageSource, str(u.Source))
+	return dst
+}
 
+func (e *Event) appendPerformanceFields(dst []FieldValue) []FieldValue {
+	add := func(f *Field, v Value) {
+		if !v.IsEmpty() {
+			dst = append(dst, FieldValue{Field: f, Value: v})
+		}
+	}
 	// Performance.
 	p := &e.Performance
 	add(GenAIPerformanceResponseTime, IntOpt(p.ResponseTime))
@@ -118,7 +175,16 @@ func (e *Event) AppendFields(dst []FieldValue) []FieldValue {
 	if p.StartResponseTime.Valid {
 		add(GenAIResponseTimeToFirstChunk, FloatValue(float64(p.StartResponseTime.Value)/1000))
 	}
+	return dst
+}
 
+func (e *Event) appendIdentityCloudFields(dst []FieldValue) []FieldValue {
+	add := func(f *Field, v Value) {
+		if !v.IsEmpty() {
+			dst = append(dst, FieldValue{Field: f, Value: v})
+		}
+	}
+	str := StringValue
 	// Identity and cloud.
 	id := &e.Identity
 	add(UserID, str(id.UserID))
@@ -140,7 +206,16 @@ func (e *Event) AppendFields(dst []FieldValue) []FieldValue {
 	add(CloudRegion, str(c.Region))
 	add(CloudServiceName, str(c.ServiceName))
 	add(GenainormInferenceRegion, str(c.InferenceRegion))
+	return dst
+}
 
+func (e *Event) appendHTTPFields(dst []FieldValue) []FieldValue {
+	add := func(f *Field, v Value) {
+		if !v.IsEmpty() {
+			dst = append(dst, FieldValue{Field: f, Value: v})
+		}
+	}
+	str := StringValue
 	// HTTP.
 	h := &e.HTTP
 	if h.StatusCode != 0 {
@@ -150,7 +225,16 @@ func (e *Event) AppendFields(dst []FieldValue) []FieldValue {
 	add(URLOriginal, str(h.URL))
 	add(ServerAddress, str(h.ServerAddress))
 	add(GenainormAPIVersion, str(h.APIVersion))
+	return dst
+}
 
+func (e *Event) appendGuardrailFields(dst []FieldValue) []FieldValue {
+	add := func(f *Field, v Value) {
+		if !v.IsEmpty() {
+			dst = append(dst, FieldValue{Field: f, Value: v})
+		}
+	}
+	str := StringValue
 	// Guardrails and their derived policy, compliance and OWASP view.
 	g := &e.Guardrail
 	add(GenAIGuardrailID, StringsValue(g.IDs))
@@ -184,7 +268,15 @@ func (e *Event) AppendFields(dst []FieldValue) []FieldValue {
 	add(GenAIComplianceResponseTriggered, StringsValue(d.ResponseTriggered))
 	add(GenAIOWASPID, StringsValue(d.OWASPIDs))
 	add(GenAIOWASPDescription, StringsValue(d.OWASPDescriptions))
+	return dst
+}
 
+func (e *Event) appendVendorFields(dst []FieldValue) []FieldValue {
+	add := func(f *Field, v Value) {
+		if !v.IsEmpty() {
+			dst = append(dst, FieldValue{Field: f, Value: v})
+		}
+	}
 	// Vendor tree, warnings and caps.
 	for _, fv := range e.Vendor {
 		add(fv.Field, fv.Value)

@@ -3,6 +3,7 @@ package genai
 import (
 	"math"
 	"time"
+	"unsafe"
 )
 
 // Kind is the type of a Value.
@@ -46,9 +47,8 @@ func (k Kind) String() string {
 type Value struct {
 	kind Kind
 	num  uint64
-	str  string
+	str  string // a KindString's string, or a KindJSON's text (the caller's bytes, not copied)
 	strs []string
-	raw  []byte
 }
 
 // StringValue returns a string Value; an empty string gives an empty Value.
@@ -104,7 +104,7 @@ func JSONValue(raw []byte) Value {
 	case "", "null", "{}", "[]":
 		return Value{}
 	}
-	return Value{kind: KindJSON, raw: raw}
+	return Value{kind: KindJSON, str: unsafe.String(unsafe.SliceData(raw), len(raw))}
 }
 
 // Kind returns the value's kind.
@@ -114,7 +114,12 @@ func (v Value) Kind() Kind { return v.kind }
 func (v Value) IsEmpty() bool { return v.kind == KindEmpty }
 
 // Str returns the string of a KindString value.
-func (v Value) Str() string { return v.str }
+func (v Value) Str() string {
+	if v.kind != KindString {
+		return ""
+	}
+	return v.str
+}
 
 // Int returns the integer of a KindInt value.
 func (v Value) Int() int64 { return int64(v.num) }
@@ -137,7 +142,12 @@ func (v Value) Strings() []string { return v.strs }
 func (v Value) Time() time.Time { return time.Unix(0, int64(v.num)).UTC() }
 
 // JSON returns the raw JSON of a KindJSON value. Callers must not modify it.
-func (v Value) JSON() []byte { return v.raw }
+func (v Value) JSON() []byte {
+	if v.kind != KindJSON {
+		return nil
+	}
+	return unsafe.Slice(unsafe.StringData(v.str), len(v.str))
+}
 
 // Opt is an optional scalar: Valid reports whether Value was present in the input.
 // It distinguishes a meaningful zero (temperature 0, zero tokens) from an absent value.
