@@ -47,17 +47,31 @@ type fieldKeys struct {
 	// "gen_ai.request", ...): fields in the same object share the ids, so finding the objects
 	// to close and open compares integers, not strings.
 	objects []int32
+	// profiles and array copy the Field's, so that rendering reads this table, not the
+	// Fields spread over the heap.
+	profiles genai.Profile
+	array    bool
 }
 
 var keys = sync.OnceValue(func() []fieldKeys {
 	fields := genai.Fields()
 	out := make([]fieldKeys, len(fields))
+	// Every field's keys and ids live in three shared arrays, so that rendering a document
+	// reads a few contiguous cache lines rather than a small allocation per field.
+	var text []byte
+	var encs [][]byte
+	var objs []int32
+	type span struct{ enc, obj [2]int }
+	spans := make([]span, len(fields))
 	ids := map[string]int32{}
 	for i, f := range fields {
 		path := f.Path()
+		spans[i].enc[0], spans[i].obj[0] = len(encs), len(objs)
 		prefix := ""
 		for k, seg := range path {
-			out[i].enc = append(out[i].enc, append(genai.AppendJSONString(nil, seg), ':'))
+			start := len(text)
+			text = append(genai.AppendJSONString(text, seg), ':')
+			encs = append(encs, text[start:len(text):len(text)])
 			if k == len(path)-1 {
 				break
 			}
@@ -67,8 +81,21 @@ var keys = sync.OnceValue(func() []fieldKeys {
 				id = int32(len(ids))
 				ids[prefix] = id
 			}
-			out[i].objects = append(out[i].objects, id)
+			objs = append(objs, id)
 		}
+		spans[i].enc[1], spans[i].obj[1] = len(encs), len(objs)
+	}
+	// text may have moved while growing: slice the keys again from its final array.
+	at := 0
+	for i := range encs {
+		n := len(encs[i])
+		encs[i] = text[at : at+n : at+n]
+		at += n
+	}
+	for i := range out {
+		out[i].profiles, out[i].array = fields[i].Profiles, fields[i].Array
+		out[i].enc = encs[spans[i].enc[0]:spans[i].enc[1]:spans[i].enc[1]]
+		out[i].objects = objs[spans[i].obj[0]:spans[i].obj[1]:spans[i].obj[1]]
 	}
 	return out
 })
@@ -148,11 +175,12 @@ func (r *Renderer) AppendDocument(dst []byte, ev *genai.Event) []byte {
 		r.slots = make([]genai.Value, n)
 		r.set = make([]uint64, (n+63)/64)
 	}
+	all := keys()
 	for _, fv := range fs {
-		if !fv.Field.In(profile) {
+		ord := fv.Field.Ord()
+		if all[ord].profiles&profile == 0 {
 			continue
 		}
-		ord := fv.Field.Ord()
 		if r.set[ord/64]&(1<<(ord%64)) != 0 {
 			continue
 		}
@@ -168,7 +196,6 @@ func (r *Renderer) AppendDocument(dst []byte, ev *genai.Event) []byte {
 // writeNested writes the filled slots as nested JSON objects and clears them. Registry order
 // is name order, so the members of every object are contiguous.
 func (r *Renderer) writeNested(dst []byte) []byte {
-	fields := genai.Fields()
 	all := keys()
 	stack := r.stack[:0] // the open objects
 	dst = append(dst, '{')
@@ -204,7 +231,7 @@ func (r *Renderer) writeNested(dst []byte) []byte {
 			}
 			first = false
 			dst = append(dst, k.enc[len(objects)]...)
-			dst = appendValue(dst, fields[ord], r.slots[ord])
+			dst = appendValue(dst, k.array, r.slots[ord])
 			r.slots[ord] = genai.Value{}
 		}
 		r.set[w] = 0
@@ -216,8 +243,8 @@ func (r *Renderer) writeNested(dst []byte) []byte {
 	return append(dst, '}')
 }
 
-func appendValue(dst []byte, f *genai.Field, v genai.Value) []byte {
-	array := f.Array && v.Kind() != genai.KindStrings && v.Kind() != genai.KindJSON
+func appendValue(dst []byte, arrayField bool, v genai.Value) []byte {
+	array := arrayField && v.Kind() != genai.KindStrings && v.Kind() != genai.KindJSON
 	if array {
 		dst = append(dst, '[')
 	}

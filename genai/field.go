@@ -111,6 +111,8 @@ var Profiles = []Profile{ProfileElastic, ProfileECS}
 // Field declares one output field. Fields are declared once, in this package, with Declare;
 // nothing else spells a field name.
 type Field struct {
+	ord int // position in name order, set by the registry (first: renderers read it per value)
+
 	// Name is the dotted field name, such as "gen_ai.request.model.id".
 	Name string
 	// Type is the Elasticsearch mapping type.
@@ -137,7 +139,6 @@ type Field struct {
 	// matches (as Elastic maps aws.cloudtrail.request_parameters).
 	TextSubfield bool
 
-	ord  int      // position in name order, set by the registry
 	path []string // Name split on dots
 }
 
