@@ -337,31 +337,9 @@ func (d *invocationDecoder) parseRecord(data []byte, r *invocationRecord) error 
 	return nil
 }
 
-// ivReadMember reads the object dec is positioned at, keeping the raw value of the member
-// named name (quoted) in v.
-func ivReadMember(dec *jsonscan.Decoder, name string, v *[]byte) error {
-	if err := jOpen(dec); err != nil {
-		return err
-	}
-	for {
-		n, err := jName(dec)
-		if n == nil || err != nil {
-			return err
-		}
-		if string(n) == name {
-			*v, err = dec.ReadValue()
-		} else {
-			err = dec.SkipValue()
-		}
-		if err != nil {
-			return err
-		}
-	}
-}
-
-// parseInput reads the record's input object.
-func (d *invocationDecoder) parseInput(r *invocationRecord, raw *[rsCount][]byte) error {
-	dec := &d.rec
+// jEachMember reads the object dec is positioned at and calls fn with each member's raw
+// (quoted) name; fn reads or skips the value.
+func jEachMember(dec *jsonscan.Decoder, fn func(name []byte) error) error {
 	if err := jOpen(dec); err != nil {
 		return err
 	}
@@ -370,6 +348,28 @@ func (d *invocationDecoder) parseInput(r *invocationRecord, raw *[rsCount][]byte
 		if name == nil || err != nil {
 			return err
 		}
+		if err := fn(name); err != nil {
+			return err
+		}
+	}
+}
+
+// ivReadMember reads the object dec is positioned at, keeping the raw value of the member
+// named name (quoted) in v.
+func ivReadMember(dec *jsonscan.Decoder, name string, v *[]byte) error {
+	return jEachMember(dec, func(n []byte) (err error) {
+		if string(n) == name {
+			*v, err = dec.ReadValue()
+			return err
+		}
+		return dec.SkipValue()
+	})
+}
+
+// parseInput reads the record's input object.
+func (d *invocationDecoder) parseInput(r *invocationRecord, raw *[rsCount][]byte) error {
+	dec := &d.rec
+	return jEachMember(dec, func(name []byte) (err error) {
 		switch string(name) {
 		case `"inputContentType"`:
 			raw[rsInputContentType], err = dec.ReadValue()
@@ -386,23 +386,14 @@ func (d *invocationDecoder) parseInput(r *invocationRecord, raw *[rsCount][]byte
 		default:
 			err = dec.SkipValue()
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return err
+	})
 }
 
 // parseOutput reads the record's output object.
 func (d *invocationDecoder) parseOutput(r *invocationRecord, raw *[rsCount][]byte) error {
 	dec := &d.rec
-	if err := jOpen(dec); err != nil {
-		return err
-	}
-	for {
-		name, err := jName(dec)
-		if name == nil || err != nil {
-			return err
-		}
+	return jEachMember(dec, func(name []byte) (err error) {
 		switch string(name) {
 		case `"outputContentType"`:
 			raw[rsOutputContentType], err = dec.ReadValue()
@@ -417,10 +408,8 @@ func (d *invocationDecoder) parseOutput(r *invocationRecord, raw *[rsCount][]byt
 		default:
 			err = dec.SkipValue()
 		}
-		if err != nil {
-			return err
-		}
-	}
+		return err
+	})
 }
 
 // readOutputBody reads the output body with what the validating read saw in it; a stream's
