@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"io"
 	"path/filepath"
+	"runtime"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 
@@ -138,17 +140,51 @@ func BenchmarkMapDecode(b *testing.B) {
 			b.SetBytes(int64(len(c.Data)))
 			b.ReportAllocs()
 			for i := 0; i < b.N; i++ {
-				data := c.Data
-				for len(data) > 0 {
-					j := bytes.IndexByte(data, '\n')
-					var m map[string]any
-					if err := json.Unmarshal(data[:j], &m); err != nil {
-						b.Fatal(err)
-					}
-					data = data[j+1:]
-				}
+				mapDecode(b, c.Data)
 			}
 			b.ReportMetric(float64(c.Records)*float64(b.N)/b.Elapsed().Seconds(), "records/s")
 		})
+	}
+}
+
+// mapDecode decodes every line of data into a map[string]any.
+func mapDecode(tb testing.TB, data []byte) {
+	for len(data) > 0 {
+		j := bytes.IndexByte(data, '\n')
+		var m map[string]any
+		if err := json.Unmarshal(data[:j], &m); err != nil {
+			tb.Fatal(err)
+		}
+		data = data[j+1:]
+	}
+}
+
+// BenchmarkSpeedup runs the full path and the map decode of the same corpus in turn, each
+// iteration, and reports how many times faster the full path is ("x-map"). Taking both in the
+// same iterations keeps a busy or throttled machine from favouring either side. (ns/op is
+// both sides together, plus the collections between them.)
+func BenchmarkSpeedup(b *testing.B) {
+	for _, name := range []string{"bedrock", "mixed"} {
+		c := corpora(b)[name]
+		for _, p := range genai.Profiles {
+			b.Run(name+"/"+p.String(), func(b *testing.B) {
+				reg := registry()
+				r := ecs.Renderer{Profile: p}
+				var norm, base time.Duration
+				for i := 0; i < b.N; i++ {
+					// Each side starts from a collected heap, so that neither pays for
+					// the other's garbage.
+					runtime.GC()
+					start := time.Now()
+					normalize(b, reg, &r, c.Data, io.Discard)
+					norm += time.Since(start)
+					runtime.GC()
+					start = time.Now()
+					mapDecode(b, c.Data)
+					base += time.Since(start)
+				}
+				b.ReportMetric(base.Seconds()/norm.Seconds(), "x-map")
+			})
+		}
 	}
 }
