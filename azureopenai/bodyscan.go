@@ -308,29 +308,9 @@ func (p *contentPart) members(s *objScan) error {
 	return s.err
 }
 
-func (u *imageURL) members(s *objScan) error {
-	s.exact = true
-	for s.next() {
-		if s.name == "url" {
-			if err := u.URL.set(s.val); err != nil {
-				return err
-			}
-		}
-	}
-	return s.err
-}
+func (u *imageURL) members(s *objScan) error { return oneString(s, "url", &u.URL) }
 
-func (r *reasoning) members(s *objScan) error {
-	s.exact = true
-	for s.next() {
-		if s.name == "effort" {
-			if err := r.Effort.set(s.val); err != nil {
-				return err
-			}
-		}
-	}
-	return s.err
-}
+func (r *reasoning) members(s *objScan) error { return oneString(s, "effort", &r.Effort) }
 
 func (rb *requestBody) members(s *objScan) error {
 	s.exact = true
@@ -444,17 +424,21 @@ func (rb *responseBody) members(s *objScan) error {
 	return s.err
 }
 
-func (d *dataItem) members(s *objScan) error {
+// oneString reads an object of which only the string member name matters (names matched
+// exactly) into dst.
+func oneString(s *objScan, name string, dst *flexString) error {
 	s.exact = true
 	for s.next() {
-		if s.name == "object" {
-			if err := d.Object.set(s.val); err != nil {
+		if s.name == name {
+			if err := dst.set(s.val); err != nil {
 				return err
 			}
 		}
 	}
 	return s.err
 }
+
+func (d *dataItem) members(s *objScan) error { return oneString(s, "object", &d.Object) }
 
 func (c *choice) members(s *objScan) error {
 	s.exact = true
