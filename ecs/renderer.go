@@ -59,19 +59,18 @@ var keys = sync.OnceValue(func() []fieldKeys {
 	// Every field's keys and ids live in three shared arrays, so that rendering a document
 	// reads a few contiguous cache lines rather than a small allocation per field.
 	var text []byte
-	var encs [][]byte
+	var ends []int // where each encoded key ends in text
 	var objs []int32
 	type span struct{ enc, obj [2]int }
 	spans := make([]span, len(fields))
 	ids := map[string]int32{}
 	for i, f := range fields {
 		path := f.Path()
-		spans[i].enc[0], spans[i].obj[0] = len(encs), len(objs)
+		spans[i].enc[0], spans[i].obj[0] = len(ends), len(objs)
 		prefix := ""
 		for k, seg := range path {
-			start := len(text)
 			text = append(genai.AppendJSONString(text, seg), ':')
-			encs = append(encs, text[start:len(text):len(text)])
+			ends = append(ends, len(text))
 			if k == len(path)-1 {
 				break
 			}
@@ -83,14 +82,14 @@ var keys = sync.OnceValue(func() []fieldKeys {
 			}
 			objs = append(objs, id)
 		}
-		spans[i].enc[1], spans[i].obj[1] = len(encs), len(objs)
+		spans[i].enc[1], spans[i].obj[1] = len(ends), len(objs)
 	}
-	// text may have moved while growing: slice the keys again from its final array.
-	at := 0
-	for i := range encs {
-		n := len(encs[i])
-		encs[i] = text[at : at+n : at+n]
-		at += n
+	// Slice the keys out of text once it has stopped growing.
+	encs := make([][]byte, len(ends))
+	start := 0
+	for i, end := range ends {
+		encs[i] = text[start:end:end]
+		start = end
 	}
 	for i := range out {
 		out[i].profiles, out[i].array = fields[i].Profiles, fields[i].Array
