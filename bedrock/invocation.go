@@ -454,9 +454,9 @@ func (d *invocationDecoder) readOutputBody(r *invocationRecord) error {
 	st.Spaced = st.Spaced || len(body) != compact
 	// The chunks alias the body up to its end, as the stream decoder expects of them (it
 	// finds their offsets from their capacities).
+	past := cap(d.recData) - int(end) // capacity beyond the body's end
 	for i, c := range chunks {
-		off := int(start) + (cap(d.recData[start:]) - cap(c))
-		chunks[i] = d.recData[off : off+len(c) : end]
+		chunks[i] = c[: len(c) : cap(c)-past]
 	}
 	r.outputBody, r.outputStats = body, st
 	r.outputChunks, r.outputNonObjects = chunks, nonObjects
