@@ -186,7 +186,7 @@ func (r *Renderer) AppendDocument(dst []byte, ev *genai.Event) []byte {
 		r.set[ord/64] |= 1 << (ord % 64)
 		r.slots[ord] = fv.Value
 	}
-	dst = r.writeNested(dst)
+	dst = r.writeNested(dst, all)
 	clear(fs)
 	r.scratch = fs[:0]
 	return dst
@@ -194,8 +194,7 @@ func (r *Renderer) AppendDocument(dst []byte, ev *genai.Event) []byte {
 
 // writeNested writes the filled slots as nested JSON objects and clears them. Registry order
 // is name order, so the members of every object are contiguous.
-func (r *Renderer) writeNested(dst []byte) []byte {
-	all := keys()
+func (r *Renderer) writeNested(dst []byte, all []fieldKeys) []byte {
 	stack := r.stack[:0] // the open objects
 	dst = append(dst, '{')
 	first := true
