@@ -99,20 +99,19 @@ func detectAWSLogs(data []byte) bool {
 // splitCloudWatch returns one record per log event; the record is the event's message (a
 // JSON string holding one invocation log record) and its Time is the event's timestamp.
 func splitCloudWatch(data []byte) ([]genai.Record, error) {
-	var s ivScanner
-	dec := s.reset(data)
+	dec := jsonscan.NewDecoder(data)
 	var recs []genai.Record
 	messageType := ""
-	err := ivEachMember(dec, func(name []byte) error {
+	err := jEachMember(dec, func(name []byte) error {
 		switch string(name) {
 		case `"messageType"`:
-			var err error
-			messageType, err = ivReadString(dec)
+			v, err := dec.ReadValue()
+			messageType = jsonscan.Text(v)
 			return err
 		case `"logEvents"`:
-			return ivEachElement(dec, func(i int) error {
+			return jEachElement(dec, func(i int) error {
 				var rec genai.Record
-				err := ivEachMember(dec, func(name []byte) error {
+				err := jEachMember(dec, func(name []byte) error {
 					switch string(name) {
 					case `"timestamp"`:
 						v, err := dec.ReadValue()
@@ -166,14 +165,13 @@ func messageBytes(v jsontext.Value) []byte {
 // splitAWSLogs decodes the Lambda form {"awslogs":{"data":"<base64 of gzip of payload>"}}
 // into one record holding the payload (itself a CloudWatch envelope).
 func splitAWSLogs(data []byte) ([]genai.Record, error) {
-	var s ivScanner
-	dec := s.reset(data)
+	dec := jsonscan.NewDecoder(data)
 	var encoded []byte
-	err := ivEachMember(dec, func(name []byte) error {
+	err := jEachMember(dec, func(name []byte) error {
 		if string(name) != `"awslogs"` {
 			return dec.SkipValue()
 		}
-		return ivEachMember(dec, func(name []byte) error {
+		return jEachMember(dec, func(name []byte) error {
 			if string(name) != `"data"` {
 				return dec.SkipValue()
 			}

@@ -132,7 +132,7 @@ type invocationDecoder struct {
 	recData []byte           // and its bytes
 	body    ivCursor         // a clean body
 	sub     ivCursor         // a part of a clean body
-	bare    ivScanner        // a bare chunk array
+	bare    jsonscan.Decoder // a bare chunk array
 	strBuf  []byte           // scratch for the record's strings
 	scratch []byte           // scratch for unquoted body strings (see readText)
 	content msgWriter        // scratch for a Converse message's parts
@@ -335,23 +335,6 @@ func (d *invocationDecoder) parseRecord(data []byte, r *invocationRecord) error 
 	r.outputS3Path = at(rsOutputS3Path)
 	r.outputVideoS3Path = at(rsOutputVideoS3Path)
 	return nil
-}
-
-// jEachMember reads the object dec is positioned at and calls fn with each member's raw
-// (quoted) name; fn reads or skips the value.
-func jEachMember(dec *jsonscan.Decoder, fn func(name []byte) error) error {
-	if err := jOpen(dec); err != nil {
-		return err
-	}
-	for {
-		name, err := jName(dec)
-		if name == nil || err != nil {
-			return err
-		}
-		if err := fn(name); err != nil {
-			return err
-		}
-	}
 }
 
 // ivReadMember reads the object dec is positioned at, keeping the raw value of the member

@@ -18,114 +18,17 @@ import (
 // on: a zero-copy token reader over a record's bytes, lenient scalar readers, and a single
 // pass that compacts a body and cuts out base64 media.
 
-var ivDecodeOptions = []jsontext.Options{jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true)}
-
-// ivScanner reads one JSON value in place: values returned by its decoder alias the input.
-type ivScanner struct {
-	dec jsontext.Decoder
-}
-
-// reset points the ivScanner at data and returns its decoder.
-func (s *ivScanner) reset(data []byte) *jsontext.Decoder {
-	s.dec.Reset(bytes.NewBuffer(data), ivDecodeOptions...)
-	return &s.dec
-}
-
 var errIvNotObject = errors.New("not a JSON object")
-
-// ivEachMember calls fn for every member of the object d is positioned at, with the member's
-// raw (quoted) name; fn must read or skip the member's value. A value that is not an object
-// is skipped and errIvNotObject returned.
-func ivEachMember(d *jsontext.Decoder, fn func(name []byte) error) error {
-	switch d.PeekKind() {
-	case '{':
-	case 0:
-		_, err := d.ReadToken()
-		return err
-	default:
-		if err := d.SkipValue(); err != nil {
-			return err
-		}
-		return errIvNotObject
-	}
-	if _, err := d.ReadToken(); err != nil {
-		return err
-	}
-	for {
-		switch d.PeekKind() {
-		case '}':
-			_, err := d.ReadToken()
-			return err
-		case 0:
-			_, err := d.ReadToken()
-			if err == nil {
-				err = errors.New("unexpected end of object")
-			}
-			return err
-		}
-		name, err := d.ReadValue()
-		if err != nil {
-			return err
-		}
-		if err := fn(name); err != nil {
-			return err
-		}
-	}
-}
-
-// ivEachElement calls fn for every element of the array d is positioned at; fn must read or
-// skip the element. A value that is not an array is skipped and errIvNotArray returned.
-func ivEachElement(d *jsontext.Decoder, fn func(i int) error) error {
-	switch d.PeekKind() {
-	case '[':
-	case 0:
-		_, err := d.ReadToken()
-		return err
-	default:
-		if err := d.SkipValue(); err != nil {
-			return err
-		}
-		return errIvNotArray
-	}
-	if _, err := d.ReadToken(); err != nil {
-		return err
-	}
-	for i := 0; ; i++ {
-		switch d.PeekKind() {
-		case ']':
-			_, err := d.ReadToken()
-			return err
-		case 0:
-			_, err := d.ReadToken()
-			if err == nil {
-				err = errors.New("unexpected end of array")
-			}
-			return err
-		}
-		if err := fn(i); err != nil {
-			return err
-		}
-	}
-}
 
 var errIvNotArray = errors.New("not a JSON array")
 
-// ivTolerate turns the "wrong shape" errors of ivEachMember/ivEachElement into nil: a member of an
+// ivTolerate turns the "wrong shape" errors of the member and element walkers into nil: a member of an
 // unexpected type is ignored, while a syntax error still fails.
 func ivTolerate(err error) error {
 	if err == errIvNotObject || err == errIvNotArray {
 		return nil
 	}
 	return err
-}
-
-// ivReadString reads the next value as a string (see jsonscan.Text).
-func ivReadString(d *jsontext.Decoder) (string, error) {
-	v, err := d.ReadValue()
-	if err != nil {
-		return "", err
-	}
-	return jsonscan.Text(v), nil
 }
 
 // ivDataCut is a base64 string cut out of a body.
@@ -284,8 +187,8 @@ func ivSha256Hex(b []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
-// Records are read with internal/jsonscan, which reads a slice in place and validates faster
-// than jsontext. (The jsontext helpers above serve the CloudWatch Logs envelope.)
+// Records and envelopes are read with internal/jsonscan, which reads a slice in place and
+// validates faster than jsontext.
 
 // jOpen starts reading the object d is positioned at, consuming its '{'. A value of another
 // type is skipped and errIvNotObject returned.
@@ -316,6 +219,58 @@ func jName(d *jsonscan.Decoder) ([]byte, error) {
 		return nil, err
 	}
 	return d.ReadValue()
+}
+
+// jEachMember reads the object dec is positioned at and calls fn with each member's raw
+// (quoted) name; fn reads or skips the value.
+func jEachMember(dec *jsonscan.Decoder, fn func(name []byte) error) error {
+	if err := jOpen(dec); err != nil {
+		return err
+	}
+	for {
+		name, err := jName(dec)
+		if name == nil || err != nil {
+			return err
+		}
+		if err := fn(name); err != nil {
+			return err
+		}
+	}
+}
+
+// jEachElement calls fn for every element of the array dec is positioned at; fn reads or
+// skips the element. A value that is not an array is skipped and errIvNotArray returned.
+func jEachElement(dec *jsonscan.Decoder, fn func(i int) error) error {
+	switch dec.PeekKind() {
+	case '[':
+	case 0:
+		_, err := dec.ReadToken()
+		return err
+	default:
+		if err := dec.SkipValue(); err != nil {
+			return err
+		}
+		return errIvNotArray
+	}
+	if _, err := dec.ReadToken(); err != nil {
+		return err
+	}
+	for i := 0; ; i++ {
+		switch dec.PeekKind() {
+		case ']':
+			_, err := dec.ReadToken()
+			return err
+		case 0:
+			_, err := dec.ReadToken()
+			if err == nil {
+				err = errors.New("unexpected end of array")
+			}
+			return err
+		}
+		if err := fn(i); err != nil {
+			return err
+		}
+	}
 }
 
 // jReadInt reads the next value as an optional integer (see jsonscan.Int); a value of another
@@ -475,7 +430,7 @@ func sMore(c *ivCursor) (bool, error) {
 	return true, nil
 }
 
-// sEachMember calls fn for every member of the object c is positioned at (see ivEachMember).
+// sEachMember calls fn for every member of the object c is positioned at (see jEachMember).
 func sEachMember(c *ivCursor, fn func(name []byte) error) error {
 	if err := sOpen(c, '{'); err != nil {
 		return err
@@ -492,7 +447,7 @@ func sEachMember(c *ivCursor, fn func(name []byte) error) error {
 }
 
 // sEachElement calls fn for every element of the array c is positioned at (see
-// ivEachElement).
+// jEachElement).
 func sEachElement(c *ivCursor, fn func(i int) error) error {
 	if err := sOpen(c, '['); err != nil {
 		return err

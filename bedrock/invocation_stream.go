@@ -5,11 +5,10 @@ import (
 	"slices"
 	"unicode/utf8"
 
-	"github.com/go-json-experiment/json/jsontext"
-
 	"github.com/genainorm/genainorm/bedrock/guardrail"
 	"github.com/genainorm/genainorm/bedrock/model"
 	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 var (
@@ -436,12 +435,13 @@ func (d *invocationDecoder) Flush(emit func(*genai.Event)) {
 // decodeBareArray makes an event of a record that is a bare array of stream chunks (pitfall
 // P1): it carries no log metadata, so model, ids and counts come from the chunks.
 func (d *invocationDecoder) decodeBareArray(data []byte, ev *genai.Event) error {
-	if !jsontext.Value(data).IsValid(ivDecodeOptions...) {
+	if !jsonscan.Valid(data) {
 		return errBareArray
 	}
 	hasChunk := false
-	dec := d.bare.reset(data) // data is valid but not clean
-	_ = ivEachElement(dec, func(int) error {
+	dec := &d.bare
+	dec.Reset(data) // data is valid but not clean
+	_ = jEachElement(dec, func(int) error {
 		v, err := dec.ReadValue()
 		if err == nil && isStreamChunk(v) {
 			hasChunk = true
