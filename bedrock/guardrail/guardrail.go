@@ -62,7 +62,7 @@ func decodeInvoke(obj []byte, valid bool, ev *genai.Event) {
 	}
 	var action string
 	var traces occurrences
-	ok := scan(obj, valid, func(name, val []byte) {
+	member := func(name, val []byte) {
 		switch string(nameOf(name)) {
 		case "amazon-bedrock-guardrailAction":
 			if s, ok := text(val); ok {
@@ -71,13 +71,17 @@ func decodeInvoke(obj []byte, valid bool, ev *genai.Event) {
 		case "amazon-bedrock-trace":
 			traces.add(val)
 		}
-	})
-	if !ok {
+	}
+	m := merger{ev: ev, g: &ev.Guardrail}
+	if valid {
+		// One pass indexes the whole object: the walk of its members and of the traces
+		// in it steps over their objects and arrays instead of scanning them again.
+		scanIndexed(obj, &m.idx, member)
+	} else if !scan(obj, false, member) {
 		var o invokeObject
 		ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: response body: "+legacyError(obj, &o))
 		return
 	}
-	m := merger{ev: ev, g: &ev.Guardrail}
 	explicit := m.action(action)
 	for i := 0; traces.at(i) != nil; i++ {
 		m.idx.build(traces.at(i))
@@ -112,17 +116,19 @@ func decodeConverseTrace(trace []byte, valid bool, ev *genai.Event) {
 		return
 	}
 	var guardrails occurrences
-	ok := scan(trace, valid, func(name, val []byte) {
+	member := func(name, val []byte) {
 		if string(nameOf(name)) == "guardrail" {
 			guardrails.add(val)
 		}
-	})
-	if !ok {
+	}
+	m := merger{ev: ev, g: &ev.Guardrail}
+	if valid {
+		scanIndexed(trace, &m.idx, member) // indexed once for the walks below (see decodeInvoke)
+	} else if !scan(trace, false, member) {
 		var t members
 		ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: converse trace: "+legacyError(trace, &t))
 		return
 	}
-	m := merger{ev: ev, g: &ev.Guardrail}
 	for i := 0; guardrails.at(i) != nil; i++ {
 		m.trace(guardrails.at(i))
 	}

@@ -543,10 +543,7 @@ func ascii(s string) bool {
 // and reports false when it is not one well-formed JSON object.
 func scan(data []byte, valid bool, member func(name, val []byte)) bool {
 	if valid {
-		o := objectOf(data)
-		for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
-			member(n, v)
-		}
+		scanIndexed(data, nil, member)
 		return true
 	}
 	var d jsonscan.Decoder
@@ -569,6 +566,20 @@ func scan(data []byte, valid bool, member func(name, val []byte)) bool {
 		return false
 	}
 	return skipSpace(data, int(d.InputOffset())) == len(data)
+}
+
+// scanIndexed is scan of an input known to be well-formed: it hands every top-level member
+// to member. x, when not nil, is first built over data, so that the members' objects and
+// arrays are stepped over by the index, and the walks into them that follow (on values lying
+// in data) find their ends without scanning them again.
+func scanIndexed(data []byte, x *index, member func(name, val []byte)) {
+	if x != nil {
+		x.build(data)
+	}
+	o := objectOf(data)
+	for n, v, ok := o.next(x); ok; n, v, ok = o.next(x) {
+		member(n, v)
+	}
 }
 
 // snake converts a camelCase or PascalCase name to snake_case ("topicPolicyUnits" ->
