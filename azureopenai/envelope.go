@@ -25,12 +25,25 @@ func init() {
 // detectRecords accepts an object whose first member is "records" (lower-case: CloudTrail's
 // log files use "Records").
 func detectRecords(data []byte) bool {
-	d := bytes.TrimLeft(data, " \t\r\n")
-	if len(d) == 0 || d[0] != '{' {
+	i := skipWS(data, 0)
+	if i >= len(data) || data[i] != '{' {
 		return false
 	}
-	d = bytes.TrimLeft(d[1:], " \t\r\n")
-	return bytes.HasPrefix(d, []byte(`"records"`))
+	return bytes.HasPrefix(data[skipWS(data, i+1):], []byte(`"records"`))
+}
+
+// skipWS returns the index of the first byte of data at or after i that is not JSON white
+// space (len(data) when there is none).
+func skipWS(data []byte, i int) int {
+	for i < len(data) {
+		switch data[i] {
+		case ' ', '\t', '\r', '\n':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // splitRecords returns the elements of the records array.

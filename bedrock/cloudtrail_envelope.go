@@ -45,11 +45,11 @@ var (
 // CloudTrail events (an eventSource ending in .amazonaws.com) or none at all; S3 event
 // notifications, which also start with "Records", are left alone.
 func detectCloudTrailRecords(data []byte) bool {
-	rest := bytes.TrimLeft(data, " \t\r\n")
-	if len(rest) == 0 || rest[0] != '{' {
+	i := skipWS(data, 0)
+	if i >= len(data) || data[i] != '{' {
 		return false
 	}
-	rest = bytes.TrimLeft(rest[1:], " \t\r\n")
+	rest := data[skipWS(data, i+1):]
 	if !bytes.HasPrefix(rest, ctRecordsKey) {
 		return false
 	}
@@ -99,6 +99,11 @@ func splitCloudTrailRecords(data []byte) ([]genai.Record, error) {
 }
 
 func detectEventBridgeCloudTrail(data []byte) bool {
+	// An EventBridge event starts with one of its own members, whatever order they were
+	// written in: nearly every other record is turned down on its first member name alone.
+	if name := firstName(data); name != nil && !isEventBridgeMember(name) {
+		return false
+	}
 	// EventBridge writes "detail-type" among its first members (version, id, detail-type,
 	// source, ...), so most records are turned down on their head alone; an event whose keys
 	// were sorted on the way starts with "account" and has detail-type after the detail.
@@ -106,6 +111,17 @@ func detectEventBridgeCloudTrail(data []byte) bool {
 		return false
 	}
 	return bytes.Contains(data, ctKeyDetailType) && bytes.Contains(data, ebViaCloudTrail) && bytes.Contains(data, ebDetail)
+}
+
+// isEventBridgeMember reports whether name (quoted) is a top-level member of an EventBridge
+// event.
+func isEventBridgeMember(name []byte) bool {
+	switch string(name) {
+	case `"version"`, `"id"`, `"detail-type"`, `"source"`, `"account"`, `"time"`, `"region"`,
+		`"resources"`, `"detail"`, `"replay-name"`:
+		return true
+	}
+	return false
 }
 
 // ebHeadWindow is how far into a record an EventBridge event's detail-type is looked for.

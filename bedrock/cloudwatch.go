@@ -73,6 +73,11 @@ func detectCloudWatch(data []byte) bool {
 	if len(data) == 0 || data[0] != '{' {
 		return false
 	}
+	// Nearly every record is turned down on its first member name alone: a subscription
+	// payload starts with one of its own members, whatever order they were written in.
+	if name := firstName(data); name != nil && !isCloudWatchMember(name) {
+		return false
+	}
 	h := head(data, headWindow)
 	if !bytes.Contains(h, ivKeyMessageType) && !bytes.Contains(head(data, 64), ivKeyLogEvents) {
 		return false
@@ -92,8 +97,57 @@ func detectAWSLogs(data []byte) bool {
 		return false
 	}
 	// Cheap: the key must be the first member.
-	rest := bytes.TrimLeft(data[1:], " \t\r\n")
+	rest := data[skipWS(data, 1):]
 	return bytes.HasPrefix(rest, ivKeyAWSLogs)
+}
+
+// isCloudWatchMember reports whether name (quoted) is a member of a CloudWatch Logs
+// subscription payload.
+func isCloudWatchMember(name []byte) bool {
+	switch string(name) {
+	case `"messageType"`, `"owner"`, `"logGroup"`, `"logStream"`, `"subscriptionFilters"`, `"logEvents"`, `"policyLevel"`:
+		return true
+	}
+	return false
+}
+
+// skipWS returns the index of the first byte of data at or after i that is not JSON white
+// space (len(data) when there is none).
+func skipWS(data []byte, i int) int {
+	for i < len(data) {
+		switch data[i] {
+		case ' ', '\t', '\r', '\n':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// firstName returns the name of the first member of the object data starts with (after
+// optional white space), as written, quotes included (`"Records"`). It returns nil when data
+// does not start with an object, the object is empty or broken, or the name holds an escape:
+// the envelope detectors then fall back to their full search, so that a name they cannot
+// read at a glance never turns an envelope down.
+func firstName(data []byte) []byte {
+	i := skipWS(data, 0)
+	if i >= len(data) || data[i] != '{' {
+		return nil
+	}
+	i = skipWS(data, i+1)
+	if i >= len(data) || data[i] != '"' {
+		return nil
+	}
+	n := bytes.IndexByte(data[i+1:], '"')
+	if n < 0 {
+		return nil
+	}
+	name := data[i : i+n+2]
+	if bytes.IndexByte(name, '\\') >= 0 {
+		return nil
+	}
+	return name
 }
 
 // splitCloudWatch returns one record per log event; the record is the event's message (a
