@@ -747,8 +747,15 @@ func (d *invocationDecoder) converseUsage(dec *ivCursor, ev *genai.Event) error 
 	return err
 }
 
+var ivKeyPromptRouter = []byte(`"promptRouter"`)
+
 // promptRouter reads trace.promptRouter.invokedModelId: the model a prompt router chose.
 func (d *invocationDecoder) promptRouter(trace []byte, ev *genai.Event) {
+	// The member names are compared raw: a trace without that text has no such member, and
+	// most traces (guardrail traces) are skipped with one search instead of a walk.
+	if !bytes.Contains(trace, ivKeyPromptRouter) {
+		return
+	}
 	dec := &d.sub
 	dec.Reset(trace)
 	_ = sEachMember(dec, func(name []byte) error {

@@ -1,0 +1,61 @@
+package bedrock
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/genainorm/genainorm/genai"
+)
+
+// decoderRecords returns the invocation records of a fixture (or of the shared sample log), one
+// per line.
+func decoderRecords(tb testing.TB, path string) [][]byte {
+	tb.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		tb.Skip(err)
+	}
+	var recs [][]byte
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(nil, 1<<22)
+	for sc.Scan() {
+		if len(bytes.TrimSpace(sc.Bytes())) > 0 {
+			recs = append(recs, bytes.Clone(sc.Bytes()))
+		}
+	}
+	return recs
+}
+
+// BenchmarkInvocationDecoder measures the invocation decoder alone (no Reader, no rendering)
+// on the records of each fixture and of the shared sample log.
+func BenchmarkInvocationDecoder(b *testing.B) {
+	paths := []string{sampleLog}
+	for _, name := range []string{"invoke_model.ndjson", "invoke_model_stream.ndjson", "converse.ndjson", "converse_stream.ndjson", "errors.ndjson", "offloaded.ndjson"} {
+		paths = append(paths, filepath.Join(fixtures, name))
+	}
+	for _, path := range paths {
+		recs := decoderRecords(b, path)
+		size := 0
+		for _, r := range recs {
+			size += len(r)
+		}
+		b.Run(filepath.Base(path), func(b *testing.B) {
+			d := newInvocationDecoder(InvocationOptions{}.withDefaults())
+			var ev genai.Event
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, r := range recs {
+					ev.Reset()
+					if err := d.Decode(&genai.Record{Data: r}, &ev); err != nil {
+						b.Fatal(err)
+					}
+				}
+			}
+			b.ReportMetric(float64(len(recs)), "records")
+		})
+	}
+}
