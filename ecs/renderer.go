@@ -32,48 +32,50 @@ type Renderer struct {
 	// documents.
 	KeepOriginal bool
 
-	scratch []genai.FieldValue
-	stack   []int32
-	slots   []genai.Value // the document's values, indexed by Field.Ord
-	set     []uint64      // which slots are filled
+	fields genai.FieldSet // the document's fields
+	stack  []int32
 }
 
 // fieldKeys is what the renderer precomputes for every field, in registry order.
 type fieldKeys struct {
-	// enc holds each path segment encoded as a JSON object key followed by a colon, so that
-	// rendering never escapes a field name.
-	enc [][]byte
+	// path holds the field's whole path as JSON: each enclosing object's key followed by ":{",
+	// then the field's own key and a colon (`"gen_ai":{"request":{"model":{"id":`), so that
+	// rendering never escapes a name and opens any number of objects with one copy.
+	path []byte
+	// starts[d] is where the key of the path's segment at depth d starts in path.
+	starts []uint16
 	// objects identifies each enclosing object by its path prefix ("gen_ai",
 	// "gen_ai.request", ...): fields in the same object share the ids, so finding the objects
 	// to close and open compares integers, not strings.
 	objects []int32
-	// profiles and array copy the Field's, so that rendering reads this table, not the
-	// Fields spread over the heap.
-	profiles genai.Profile
-	array    bool
+	// array copies the Field's, so that rendering reads this table, not the Fields spread
+	// over the heap.
+	array bool
 }
 
 var keys = sync.OnceValue(func() []fieldKeys {
 	fields := genai.Fields()
 	out := make([]fieldKeys, len(fields))
-	// Every field's keys and ids live in three shared arrays, so that rendering a document
-	// reads a few contiguous cache lines rather than a small allocation per field.
+	// Every field's keys and ids live in shared arrays, so that rendering a document reads a
+	// few contiguous cache lines rather than a small allocation per field.
 	var text []byte
-	var ends []int // where each encoded key ends in text
+	var starts []uint16
 	var objs []int32
-	type span struct{ enc, obj [2]int }
+	type span struct{ text, starts, obj [2]int }
 	spans := make([]span, len(fields))
 	ids := map[string]int32{}
 	for i, f := range fields {
 		path := f.Path()
-		spans[i].enc[0], spans[i].obj[0] = len(ends), len(objs)
+		sp := &spans[i]
+		sp.text[0], sp.starts[0], sp.obj[0] = len(text), len(starts), len(objs)
 		prefix := ""
 		for k, seg := range path {
+			starts = append(starts, uint16(len(text)-sp.text[0]))
 			text = append(genai.AppendJSONString(text, seg), ':')
-			ends = append(ends, len(text))
 			if k == len(path)-1 {
 				break
 			}
+			text = append(text, '{')
 			prefix += "." + seg
 			id, ok := ids[prefix]
 			if !ok {
@@ -82,19 +84,15 @@ var keys = sync.OnceValue(func() []fieldKeys {
 			}
 			objs = append(objs, id)
 		}
-		spans[i].enc[1], spans[i].obj[1] = len(ends), len(objs)
+		sp.text[1], sp.starts[1], sp.obj[1] = len(text), len(starts), len(objs)
 	}
-	// Slice the keys out of text once it has stopped growing.
-	encs := make([][]byte, len(ends))
-	start := 0
-	for i, end := range ends {
-		encs[i] = text[start:end:end]
-		start = end
-	}
+	// Slice the table out of the arrays once they have stopped growing.
 	for i := range out {
-		out[i].profiles, out[i].array = fields[i].Profiles, fields[i].Array
-		out[i].enc = encs[spans[i].enc[0]:spans[i].enc[1]:spans[i].enc[1]]
-		out[i].objects = objs[spans[i].obj[0]:spans[i].obj[1]:spans[i].obj[1]]
+		sp := &spans[i]
+		out[i].array = fields[i].Array
+		out[i].path = text[sp.text[0]:sp.text[1]:sp.text[1]]
+		out[i].starts = starts[sp.starts[0]:sp.starts[1]:sp.starts[1]]
+		out[i].objects = objs[sp.obj[0]:sp.obj[1]:sp.obj[1]]
 	}
 	return out
 })
@@ -138,67 +136,46 @@ func (r *Renderer) AppendDocument(dst []byte, ev *genai.Event) []byte {
 	if ingested.IsZero() {
 		ingested = time.Now()
 	}
-	fs := r.scratch[:0]
-	add := func(f *genai.Field, v genai.Value) {
-		if !v.IsEmpty() {
-			fs = append(fs, genai.FieldValue{Field: f, Value: v})
-		}
-	}
+	s := &r.fields
+	s.Reset(profile)
 	ds := dataset(ev)
-	add(genai.DataStreamType, genai.StringValue("logs"))
-	add(genai.DataStreamDataset, genai.StringValue(ds))
-	add(genai.DataStreamNamespace, genai.StringValue(ns))
-	add(genai.EventDataset, genai.StringValue(ds))
-	add(genai.EventModule, genai.StringValue(module(ev)))
-	add(genai.EventIngested, genai.TimeValue(ingested))
-	add(genai.ECSVersion, genai.StringValue(Version))
+	s.Add(genai.DataStreamType, genai.StringValue("logs"))
+	s.Add(genai.DataStreamDataset, genai.StringValue(ds))
+	s.Add(genai.DataStreamNamespace, genai.StringValue(ns))
+	s.Add(genai.EventDataset, genai.StringValue(ds))
+	s.Add(genai.EventModule, genai.StringValue(module(ev)))
+	s.Add(genai.EventIngested, genai.TimeValue(ingested))
+	s.Add(genai.ECSVersion, genai.StringValue(Version))
 	if ev.Err != nil {
-		add(genai.EventKind, genai.StringValue("pipeline_error"))
-		add(genai.Timestamp, genai.TimeValue(ingested))
-		add(genai.ErrorMessage, genai.StringValue(ev.Err.Error()))
-		add(genai.EventOriginal, genai.StringValue(string(ev.Original)))
-		fs = ev.AppendSourceFields(fs)
+		s.Add(genai.EventKind, genai.StringValue("pipeline_error"))
+		s.Add(genai.Timestamp, genai.TimeValue(ingested))
+		s.Add(genai.ErrorMessage, genai.StringValue(ev.Err.Error()))
+		s.Add(genai.EventOriginal, genai.StringValue(string(ev.Original)))
+		ev.CollectSourceFields(s)
 	} else {
-		add(genai.EventKind, genai.StringValue("event"))
+		s.Add(genai.EventKind, genai.StringValue("event"))
 		if r.KeepOriginal {
-			add(genai.EventOriginal, genai.StringValue(string(ev.Original)))
+			s.Add(genai.EventOriginal, genai.StringValue(string(ev.Original)))
 		}
-		fs = ev.AppendFields(fs)
+		ev.CollectFields(s)
 		if ev.Time.IsZero() {
-			add(genai.Timestamp, genai.TimeValue(ingested))
+			s.Add(genai.Timestamp, genai.TimeValue(ingested))
 		}
 	}
-	// Keep the fields of this profile, first value of each field, in registry (name) order: a
-	// bitset over the registry replaces a sort.
-	if n := len(genai.Fields()); len(r.slots) != n {
-		r.slots = make([]genai.Value, n)
-		r.set = make([]uint64, (n+63)/64)
-	}
-	all := keys()
-	for _, fv := range fs {
-		ord := fv.Field.Ord()
-		if all[ord].profiles&profile == 0 {
-			continue
-		}
-		if r.set[ord/64]&(1<<(ord%64)) != 0 {
-			continue
-		}
-		r.set[ord/64] |= 1 << (ord % 64)
-		r.slots[ord] = fv.Value
-	}
-	dst = r.writeNested(dst, all)
-	clear(fs)
-	r.scratch = fs[:0]
-	return dst
+	// The set holds this profile's fields, first value of each, and lists them in registry
+	// (name) order.
+	return r.writeNested(dst, keys())
 }
 
-// writeNested writes the filled slots as nested JSON objects and clears them. Registry order
-// is name order, so the members of every object are contiguous.
+// writeNested writes the document's fields as nested JSON objects. Registry order is name
+// order, so the members of every object are contiguous.
 func (r *Renderer) writeNested(dst []byte, all []fieldKeys) []byte {
+	const closers = "}}}}}}}}}}}}}}}}"
 	stack := r.stack[:0] // the open objects
 	dst = append(dst, '{')
 	first := true
-	for w, word := range r.set {
+	set := &r.fields
+	for w, word := range set.Bits() {
 		for word != 0 {
 			ord := w*64 + bits.TrailingZeros64(word)
 			word &= word - 1
@@ -209,30 +186,26 @@ func (r *Renderer) writeNested(dst []byte, all []fieldKeys) []byte {
 			for common < len(stack) && common < len(objects) && stack[common] == objects[common] {
 				common++
 			}
-			for len(stack) > common {
-				dst = append(dst, '}')
-				stack = stack[:len(stack)-1]
+			if n := len(stack) - common; n > 0 {
+				for n > len(closers) {
+					dst = append(dst, closers...)
+					n -= len(closers)
+				}
+				dst = append(dst, closers[:n]...)
+				stack = stack[:common]
 				first = false
 			}
-			// Open the objects down to the field's parent.
-			for len(stack) < len(objects) {
-				if !first {
-					dst = append(dst, ',')
-				}
-				dst = append(dst, k.enc[len(stack)]...)
-				dst = append(dst, '{')
-				stack = append(stack, objects[len(stack)])
-				first = true
-			}
+			// Open the objects down to the field's parent and write its key, in one copy.
 			if !first {
 				dst = append(dst, ',')
 			}
+			dst = append(dst, k.path[k.starts[common]:]...)
+			for _, id := range objects[common:] {
+				stack = append(stack, id)
+			}
+			dst = appendValue(dst, k.array, set.At(ord))
 			first = false
-			dst = append(dst, k.enc[len(objects)]...)
-			dst = appendValue(dst, k.array, r.slots[ord])
-			r.slots[ord] = genai.Value{}
 		}
-		r.set[w] = 0
 	}
 	for range stack {
 		dst = append(dst, '}')
@@ -241,7 +214,7 @@ func (r *Renderer) writeNested(dst []byte, all []fieldKeys) []byte {
 	return append(dst, '}')
 }
 
-func appendValue(dst []byte, arrayField bool, v genai.Value) []byte {
+func appendValue(dst []byte, arrayField bool, v *genai.Value) []byte {
 	array := arrayField && v.Kind() != genai.KindStrings && v.Kind() != genai.KindJSON
 	if array {
 		dst = append(dst, '[')

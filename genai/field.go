@@ -207,12 +207,18 @@ func sealed() []*Field {
 		defer registry.Unlock()
 		registry.sealed = true
 		slices.SortFunc(registry.fields, func(a, b *Field) int { return strings.Compare(a.Name, b.Name) })
+		profileOf = make([]Profile, len(registry.fields))
 		for i, f := range registry.fields {
 			f.ord = i
+			profileOf[i] = f.Profiles
 		}
 	})
 	return registry.fields
 }
+
+// profileOf holds each field's Profiles by Ord, in one small array, so that a FieldSet
+// filtering a document's fields reads it rather than each Field.
+var profileOf []Profile
 
 // Fields returns every declared field, sorted by name. Callers must not modify the result.
 func Fields() []*Field { return sealed() }

@@ -11,283 +11,19 @@ import (
 // themselves.
 //
 // This is the single mapping from the Event model to field names; the ECS renderer and the
-// OpenTelemetry renderer both read it.
+// OpenTelemetry renderer both read it, directly or through CollectFields.
 func (e *Event) AppendFields(dst []FieldValue) []FieldValue {
-	if e.Err != nil {
-		return dst
-	}
-	add := func(f *Field, v Value) {
-		if !v.IsEmpty() {
-			dst = append(dst, FieldValue{Field: f, Value: v})
-		}
-	}
-	str := StringValue
-
-	add(Timestamp, TimeValue(e.Time))
-	add(EventAction, str(e.Action))
-	add(EventOutcome, str(string(e.Outcome)))
-	add(EventCategory, StringsValue(e.Category))
-	add(EventType, StringsValue(e.Type))
-	add(EventProvider, str(e.Provider))
-	add(EventID, str(e.ID))
-	dst = e.AppendSourceFields(dst)
-
-	// The rest is in parts, so that each part's temporaries (a Value per field) take
-	// the same stack space in turn rather than one large frame.
-	dst = e.appendModelFields(dst)
-	dst = e.appendRequestFields(dst)
-	dst = e.appendResponseFields(dst)
-	dst = e.appendUsageFields(dst)
-	dst = e.appendPerformanceFields(dst)
-	dst = e.appendIdentityCloudFields(dst)
-	dst = e.appendHTTPFields(dst)
-	dst = e.appendGuardrailFields(dst)
-	dst = e.appendVendorFields(dst)
-	return dst
+	w := fieldWriter{list: dst}
+	e.writeFields(&w)
+	return w.list
 }
 
-func (e *Event) appendModelFields(dst []FieldValue) []FieldValue {
-	add := func(f *Field, v Value) {
-		if !v.IsEmpty() {
-			dst = append(dst, FieldValue{Field: f, Value: v})
-		}
-	}
-	str := StringValue
-	// Provider and model.
-	add(GenAIProviderName, str(e.Source.ProviderName))
-	add(GenAISystem, str(e.Source.System))
-	req := &e.Request
-	add(GenAIOperationName, str(req.Operation))
-	add(GenAIRequestID, str(req.ID))
-	add(GenAIRequestModel, str(req.Model.ID))
-	add(GenAIRequestModelID, str(req.Model.ID))
-	add(GenAIRequestModelType, str(req.Model.Type))
-	if req.Model.APIVersion != "" {
-		add(GenAIRequestModelVersion, str(req.Model.APIVersion))
-	} else {
-		add(GenAIRequestModelVersion, str(req.Model.Version))
-	}
-	add(GenAIRequestModelRole, str(req.Model.Role))
-	add(GenainormModelVendor, str(req.Model.Vendor))
-	add(GenainormModelFamily, str(req.Model.Family))
-	add(GenainormModelName, str(req.Model.Name))
-	add(GenainormModelVersion, str(req.Model.Version))
-	add(GenainormModelDeployment, str(req.Model.Deployment))
-	add(GenAIRequestTimestamp, TimeValue(req.Time))
-	return dst
-}
-
-func (e *Event) appendRequestFields(dst []FieldValue) []FieldValue {
-	add := func(f *Field, v Value) {
-		if !v.IsEmpty() {
-			dst = append(dst, FieldValue{Field: f, Value: v})
-		}
-	}
-	str := StringValue
-	req := &e.Request
-	// Request parameters and content.
-	add(GenAIRequestMaxTokens, IntOpt(req.MaxTokens))
-	add(GenAIRequestTemperature, FloatOpt(req.Temperature))
-	add(GenAIRequestTopP, FloatOpt(req.TopP))
-	add(GenAIRequestTopK, FloatOpt(req.TopK))
-	add(GenAIRequestStopSequences, StringsValue(req.StopSequences))
-	add(GenAIRequestSeed, IntOpt(req.Seed))
-	add(GenAIRequestFrequencyPenalty, FloatOpt(req.FrequencyPenalty))
-	add(GenAIRequestPresencePenalty, FloatOpt(req.PresencePenalty))
-	add(GenAIRequestChoiceCount, IntOpt(req.ChoiceCount))
-	add(GenAIRequestStream, BoolOpt(req.Stream))
-	add(GenAIRequestEncodingFormats, StringsValue(req.EncodingFormats))
-	add(GenAIEmbeddingsDimensionCount, IntOpt(req.Dimensions))
-	add(GenAIOutputType, str(req.OutputType))
-	add(GenAIRequestReasoningLevel, str(req.ReasoningLevel))
-	add(GenAIConversationID, str(req.ConversationID))
-	add(GenAISystemInstructions, JSONValue(req.SystemInstructions))
-	add(GenAIInputMessages, JSONValue(req.InputMessages))
-	add(GenAIToolDefinitions, JSONValue(req.ToolDefinitions))
-	add(GenAIPrompt, str(unsafeString(req.Body)))
-	return dst
-}
-
-func (e *Event) appendResponseFields(dst []FieldValue) []FieldValue {
-	add := func(f *Field, v Value) {
-		if !v.IsEmpty() {
-			dst = append(dst, FieldValue{Field: f, Value: v})
-		}
-	}
-	str := StringValue
-	// Response.
-	resp := &e.Response
-	add(GenAIResponseID, str(resp.ID))
-	add(GenAIResponseModel, str(resp.Model))
-	add(GenAIResponseTimestamp, TimeValue(resp.Time))
-	add(GenAIResponseFinishReasons, StringsValue(resp.FinishReasons))
-	add(GenAIOutputMessages, JSONValue(resp.OutputMessages))
-	add(GenAICompletion, str(unsafeString(resp.Body)))
-	add(GenAIResponseErrorCode, str(resp.ErrorCode))
-	add(ErrorCode, str(resp.ErrorCode))
-	add(ErrorMessage, str(resp.ErrorMessage))
-	errType := resp.ErrorType
-	if errType == "" {
-		errType = resp.ErrorCode
-	}
-	add(ErrorType, str(errType))
-	return dst
-}
-
-func (e *Event) appendUsageFields(dst []FieldValue) []FieldValue {
-	add := func(f *Field, v Value) {
-		if !v.IsEmpty() {
-			dst = append(dst, FieldValue{Field: f, Value: v})
-		}
-	}
-	str := StringValue
-	// Usage.
-	u := &e.Usage
-	add(GenAIUsagePromptTokens, IntOpt(u.InputTokens))
-	add(GenAIUsageCompletionTokens, IntOpt(u.OutputTokens))
-	add(GenAIUsageInputTokens, IntOpt(u.EffectiveInputTokens()))
-	add(GenAIUsageOutputTokens, IntOpt(u.OutputTokens))
-	add(GenAIUsageCacheReadInputTokens, IntOpt(u.CacheReadTokens))
-	add(GenAIUsageCacheCreationInputTokens, IntOpt(u.CacheWriteTokens))
-	add(GenAIUsageReasoningOutputTokens, IntOpt(u.ReasoningTokens))
-	add(GenAIUsageTotalTokens, IntOpt(u.TotalTokens))
-	add(GenainormUsageSource, str(u.Source))
-	return dst
-}
-
-func (e *Event) appendPerformanceFields(dst []FieldValue) []FieldValue {
-	add := func(f *Field, v Value) {
-		if !v.IsEmpty() {
-			dst = append(dst, FieldValue{Field: f, Value: v})
-		}
-	}
-	// Performance.
-	p := &e.Performance
-	add(GenAIPerformanceResponseTime, IntOpt(p.ResponseTime))
-	add(GenAIPerformanceStartResponseTime, IntOpt(p.StartResponseTime))
-	add(GenAIPerformanceRequestSize, IntOpt(p.RequestSize))
-	add(GenAIPerformanceResponseSize, IntOpt(p.ResponseSize))
-	add(HTTPRequestBodyBytes, IntOpt(p.RequestSize))
-	add(HTTPResponseBodyBytes, IntOpt(p.ResponseSize))
-	if p.ResponseTime.Valid {
-		add(EventDuration, IntValue(p.ResponseTime.Value*1e6))
-	}
-	if p.StartResponseTime.Valid {
-		add(GenAIResponseTimeToFirstChunk, FloatValue(float64(p.StartResponseTime.Value)/1000))
-	}
-	return dst
-}
-
-func (e *Event) appendIdentityCloudFields(dst []FieldValue) []FieldValue {
-	add := func(f *Field, v Value) {
-		if !v.IsEmpty() {
-			dst = append(dst, FieldValue{Field: f, Value: v})
-		}
-	}
-	str := StringValue
-	// Identity and cloud.
-	id := &e.Identity
-	add(UserID, str(id.UserID))
-	add(UserName, str(id.UserName))
-	add(UserTargetName, str(id.TargetName))
-	add(GenAIUserID, str(id.GenAIUser))
-	add(SourceAddress, str(id.SourceIP))
-	if ip, ok := parseIP(id.SourceIP); ok {
-		add(SourceIP, str(ip))
-		add(RelatedIP, StringsValue([]string{ip}))
-	}
-	add(UserAgentOriginal, str(id.UserAgent))
-	add(GenainormCredentialBedrockAPIKey, BoolOpt(id.APIKey))
-	add(GenainormCredentialLongTermKey, BoolOpt(id.LongTermKey))
-	add(RelatedUser, StringsValue(relatedUsers(id)))
-	c := &e.Cloud
-	add(CloudProvider, str(c.Provider))
-	add(CloudAccountID, str(c.AccountID))
-	add(CloudRegion, str(c.Region))
-	add(CloudServiceName, str(c.ServiceName))
-	add(GenainormInferenceRegion, str(c.InferenceRegion))
-	return dst
-}
-
-func (e *Event) appendHTTPFields(dst []FieldValue) []FieldValue {
-	add := func(f *Field, v Value) {
-		if !v.IsEmpty() {
-			dst = append(dst, FieldValue{Field: f, Value: v})
-		}
-	}
-	str := StringValue
-	// HTTP.
-	h := &e.HTTP
-	if h.StatusCode != 0 {
-		add(HTTPResponseStatusCode, IntValue(h.StatusCode))
-	}
-	add(HTTPRequestMethod, str(h.Method))
-	add(URLOriginal, str(h.URL))
-	add(ServerAddress, str(h.ServerAddress))
-	add(GenainormAPIVersion, str(h.APIVersion))
-	return dst
-}
-
-func (e *Event) appendGuardrailFields(dst []FieldValue) []FieldValue {
-	add := func(f *Field, v Value) {
-		if !v.IsEmpty() {
-			dst = append(dst, FieldValue{Field: f, Value: v})
-		}
-	}
-	str := StringValue
-	// Guardrails and their derived policy, compliance and OWASP view.
-	g := &e.Guardrail
-	add(GenAIGuardrailID, StringsValue(g.IDs))
-	if e.Source.ProviderName == ProviderAWSBedrock {
-		add(AWSBedrockGuardrailID, StringsValue(g.IDs))
-	}
-	if g.Intervened || len(g.Assessments) > 0 || g.Action != "" {
-		add(GenAIGuardrailIntervened, BoolValue(g.Intervened))
-	}
-	add(GenAIGuardrailAction, str(g.Action))
-	add(GenAIGuardrailActionReason, str(g.ActionReason))
-	add(GenAIGuardrailVersion, str(g.Version))
-	add(GenAIGuardrailLatency, IntOpt(g.Latency))
-	add(GenAIGuardrailUnits, JSONValue(g.Units))
-	add(GenAIGuardrailCoverageTextGuarded, IntOpt(g.TextGuarded))
-	add(GenAIGuardrailCoverageTextTotal, IntOpt(g.TextTotal))
-	add(GenAIGuardrailCoverageImagesGuarded, IntOpt(g.ImagesGuarded))
-	add(GenAIGuardrailCoverageImagesTotal, IntOpt(g.ImagesTotal))
-	add(GenAIGuardrailNotRun, StringsValue(g.NotRun))
-	if len(g.Assessments) > 0 {
-		add(GenAIGuardrailAssessments, JSONValue(AssessmentsJSON(g.Assessments)))
-	}
-	d := g.Derive()
-	add(GenAIPolicyName, StringsValue(d.PolicyNames))
-	add(GenAIPolicyAction, StringsValue(d.PolicyActions))
-	add(GenAIPolicyConfidence, StringsValue(d.PolicyConfidences))
-	add(GenAIPolicyMatchDetail, JSONValue(d.Matches))
-	add(GenAIComplianceViolationCode, StringsValue(d.ViolationCodes))
-	add(GenAIComplianceViolationDetected, BoolOpt(d.ViolationDetected))
-	add(GenAIComplianceRequestTriggered, StringsValue(d.RequestTriggered))
-	add(GenAIComplianceResponseTriggered, StringsValue(d.ResponseTriggered))
-	add(GenAIOWASPID, StringsValue(d.OWASPIDs))
-	add(GenAIOWASPDescription, StringsValue(d.OWASPDescriptions))
-	return dst
-}
-
-func (e *Event) appendVendorFields(dst []FieldValue) []FieldValue {
-	add := func(f *Field, v Value) {
-		if !v.IsEmpty() {
-			dst = append(dst, FieldValue{Field: f, Value: v})
-		}
-	}
-	// Vendor tree, warnings and caps.
-	for _, fv := range e.Vendor {
-		add(fv.Field, fv.Value)
-	}
-	if len(e.Warnings) > 0 {
-		add(GenainormWarnings, JSONValue(warningsJSON(e.Warnings)))
-	}
-	if len(e.Truncations) > 0 {
-		add(GenainormTruncated, JSONValue(truncationsJSON(e.Truncations)))
-	}
-	return dst
+// CollectFields adds every field the event fills to s, as AppendFields would list them: a
+// field given twice keeps its first value, and fields outside s's profiles are left out.
+// Error events (Err set) add nothing.
+func (e *Event) CollectFields(s *FieldSet) {
+	w := fieldWriter{set: s}
+	e.writeFields(&w)
 }
 
 // AppendSourceFields appends where the record came from: the format that read it and its
@@ -295,23 +31,235 @@ func (e *Event) appendVendorFields(dst []FieldValue) []FieldValue {
 // includes them; renderers call this directly for error documents, whose other fields
 // AppendFields leaves out.
 func (e *Event) AppendSourceFields(dst []FieldValue) []FieldValue {
-	add := func(f *Field, v Value) {
-		if !v.IsEmpty() {
-			dst = append(dst, FieldValue{Field: f, Value: v})
-		}
+	w := fieldWriter{list: dst}
+	e.writeSourceFields(&w)
+	return w.list
+}
+
+// CollectSourceFields is AppendSourceFields for a FieldSet.
+func (e *Event) CollectSourceFields(s *FieldSet) {
+	w := fieldWriter{set: s}
+	e.writeSourceFields(&w)
+}
+
+func (e *Event) writeFields(w *fieldWriter) {
+	if e.Err != nil {
+		return
 	}
+	w.time(Timestamp, e.Time)
+	w.str(EventAction, e.Action)
+	w.str(EventOutcome, string(e.Outcome))
+	w.strs(EventCategory, e.Category)
+	w.strs(EventType, e.Type)
+	w.str(EventProvider, e.Provider)
+	w.str(EventID, e.ID)
+	e.writeSourceFields(w)
+	e.writeModelFields(w)
+	e.writeRequestFields(w)
+	e.writeResponseFields(w)
+	e.writeUsageFields(w)
+	e.writePerformanceFields(w)
+	e.writeIdentityCloudFields(w)
+	e.writeHTTPFields(w)
+	e.writeGuardrailFields(w)
+	e.writeVendorFields(w)
+}
+
+func (e *Event) writeModelFields(w *fieldWriter) {
+	// Provider and model.
+	w.str(GenAIProviderName, e.Source.ProviderName)
+	w.str(GenAISystem, e.Source.System)
+	req := &e.Request
+	w.str(GenAIOperationName, req.Operation)
+	w.str(GenAIRequestID, req.ID)
+	w.str(GenAIRequestModel, req.Model.ID)
+	w.str(GenAIRequestModelID, req.Model.ID)
+	w.str(GenAIRequestModelType, req.Model.Type)
+	if req.Model.APIVersion != "" {
+		w.str(GenAIRequestModelVersion, req.Model.APIVersion)
+	} else {
+		w.str(GenAIRequestModelVersion, req.Model.Version)
+	}
+	w.str(GenAIRequestModelRole, req.Model.Role)
+	w.str(GenainormModelVendor, req.Model.Vendor)
+	w.str(GenainormModelFamily, req.Model.Family)
+	w.str(GenainormModelName, req.Model.Name)
+	w.str(GenainormModelVersion, req.Model.Version)
+	w.str(GenainormModelDeployment, req.Model.Deployment)
+	w.time(GenAIRequestTimestamp, req.Time)
+}
+
+func (e *Event) writeRequestFields(w *fieldWriter) {
+	req := &e.Request
+	// Request parameters and content.
+	w.intOpt(GenAIRequestMaxTokens, req.MaxTokens)
+	w.floatOpt(GenAIRequestTemperature, req.Temperature)
+	w.floatOpt(GenAIRequestTopP, req.TopP)
+	w.floatOpt(GenAIRequestTopK, req.TopK)
+	w.strs(GenAIRequestStopSequences, req.StopSequences)
+	w.intOpt(GenAIRequestSeed, req.Seed)
+	w.floatOpt(GenAIRequestFrequencyPenalty, req.FrequencyPenalty)
+	w.floatOpt(GenAIRequestPresencePenalty, req.PresencePenalty)
+	w.intOpt(GenAIRequestChoiceCount, req.ChoiceCount)
+	w.boolOpt(GenAIRequestStream, req.Stream)
+	w.strs(GenAIRequestEncodingFormats, req.EncodingFormats)
+	w.intOpt(GenAIEmbeddingsDimensionCount, req.Dimensions)
+	w.str(GenAIOutputType, req.OutputType)
+	w.str(GenAIRequestReasoningLevel, req.ReasoningLevel)
+	w.str(GenAIConversationID, req.ConversationID)
+	w.json(GenAISystemInstructions, req.SystemInstructions)
+	w.json(GenAIInputMessages, req.InputMessages)
+	w.json(GenAIToolDefinitions, req.ToolDefinitions)
+	w.str(GenAIPrompt, unsafeString(req.Body))
+}
+
+func (e *Event) writeResponseFields(w *fieldWriter) {
+	// Response.
+	resp := &e.Response
+	w.str(GenAIResponseID, resp.ID)
+	w.str(GenAIResponseModel, resp.Model)
+	w.time(GenAIResponseTimestamp, resp.Time)
+	w.strs(GenAIResponseFinishReasons, resp.FinishReasons)
+	w.json(GenAIOutputMessages, resp.OutputMessages)
+	w.str(GenAICompletion, unsafeString(resp.Body))
+	w.str(GenAIResponseErrorCode, resp.ErrorCode)
+	w.str(ErrorCode, resp.ErrorCode)
+	w.str(ErrorMessage, resp.ErrorMessage)
+	errType := resp.ErrorType
+	if errType == "" {
+		errType = resp.ErrorCode
+	}
+	w.str(ErrorType, errType)
+}
+
+func (e *Event) writeUsageFields(w *fieldWriter) {
+	// Usage.
+	u := &e.Usage
+	w.intOpt(GenAIUsagePromptTokens, u.InputTokens)
+	w.intOpt(GenAIUsageCompletionTokens, u.OutputTokens)
+	w.intOpt(GenAIUsageInputTokens, u.EffectiveInputTokens())
+	w.intOpt(GenAIUsageOutputTokens, u.OutputTokens)
+	w.intOpt(GenAIUsageCacheReadInputTokens, u.CacheReadTokens)
+	w.intOpt(GenAIUsageCacheCreationInputTokens, u.CacheWriteTokens)
+	w.intOpt(GenAIUsageReasoningOutputTokens, u.ReasoningTokens)
+	w.intOpt(GenAIUsageTotalTokens, u.TotalTokens)
+	w.str(GenainormUsageSource, u.Source)
+}
+
+func (e *Event) writePerformanceFields(w *fieldWriter) {
+	// Performance.
+	p := &e.Performance
+	w.intOpt(GenAIPerformanceResponseTime, p.ResponseTime)
+	w.intOpt(GenAIPerformanceStartResponseTime, p.StartResponseTime)
+	w.intOpt(GenAIPerformanceRequestSize, p.RequestSize)
+	w.intOpt(GenAIPerformanceResponseSize, p.ResponseSize)
+	w.intOpt(HTTPRequestBodyBytes, p.RequestSize)
+	w.intOpt(HTTPResponseBodyBytes, p.ResponseSize)
+	if p.ResponseTime.Valid {
+		w.int(EventDuration, p.ResponseTime.Value*1e6)
+	}
+	if p.StartResponseTime.Valid {
+		w.float(GenAIResponseTimeToFirstChunk, float64(p.StartResponseTime.Value)/1000)
+	}
+}
+
+func (e *Event) writeIdentityCloudFields(w *fieldWriter) {
+	// Identity and cloud.
+	id := &e.Identity
+	w.str(UserID, id.UserID)
+	w.str(UserName, id.UserName)
+	w.str(UserTargetName, id.TargetName)
+	w.str(GenAIUserID, id.GenAIUser)
+	w.str(SourceAddress, id.SourceIP)
+	if ip, ok := parseIP(id.SourceIP); ok {
+		w.str(SourceIP, ip)
+		w.strs(RelatedIP, []string{ip})
+	}
+	w.str(UserAgentOriginal, id.UserAgent)
+	w.boolOpt(GenainormCredentialBedrockAPIKey, id.APIKey)
+	w.boolOpt(GenainormCredentialLongTermKey, id.LongTermKey)
+	w.strs(RelatedUser, relatedUsers(id))
+	c := &e.Cloud
+	w.str(CloudProvider, c.Provider)
+	w.str(CloudAccountID, c.AccountID)
+	w.str(CloudRegion, c.Region)
+	w.str(CloudServiceName, c.ServiceName)
+	w.str(GenainormInferenceRegion, c.InferenceRegion)
+}
+
+func (e *Event) writeHTTPFields(w *fieldWriter) {
+	// HTTP.
+	h := &e.HTTP
+	if h.StatusCode != 0 {
+		w.int(HTTPResponseStatusCode, h.StatusCode)
+	}
+	w.str(HTTPRequestMethod, h.Method)
+	w.str(URLOriginal, h.URL)
+	w.str(ServerAddress, h.ServerAddress)
+	w.str(GenainormAPIVersion, h.APIVersion)
+}
+
+func (e *Event) writeGuardrailFields(w *fieldWriter) {
+	// Guardrails and their derived policy, compliance and OWASP view.
+	g := &e.Guardrail
+	w.strs(GenAIGuardrailID, g.IDs)
+	if e.Source.ProviderName == ProviderAWSBedrock {
+		w.strs(AWSBedrockGuardrailID, g.IDs)
+	}
+	if g.Intervened || len(g.Assessments) > 0 || g.Action != "" {
+		w.bool(GenAIGuardrailIntervened, g.Intervened)
+	}
+	w.str(GenAIGuardrailAction, g.Action)
+	w.str(GenAIGuardrailActionReason, g.ActionReason)
+	w.str(GenAIGuardrailVersion, g.Version)
+	w.intOpt(GenAIGuardrailLatency, g.Latency)
+	w.json(GenAIGuardrailUnits, g.Units)
+	w.intOpt(GenAIGuardrailCoverageTextGuarded, g.TextGuarded)
+	w.intOpt(GenAIGuardrailCoverageTextTotal, g.TextTotal)
+	w.intOpt(GenAIGuardrailCoverageImagesGuarded, g.ImagesGuarded)
+	w.intOpt(GenAIGuardrailCoverageImagesTotal, g.ImagesTotal)
+	w.strs(GenAIGuardrailNotRun, g.NotRun)
+	if len(g.Assessments) > 0 {
+		w.json(GenAIGuardrailAssessments, AssessmentsJSON(g.Assessments))
+	}
+	d := g.Derive()
+	w.strs(GenAIPolicyName, d.PolicyNames)
+	w.strs(GenAIPolicyAction, d.PolicyActions)
+	w.strs(GenAIPolicyConfidence, d.PolicyConfidences)
+	w.json(GenAIPolicyMatchDetail, d.Matches)
+	w.strs(GenAIComplianceViolationCode, d.ViolationCodes)
+	w.boolOpt(GenAIComplianceViolationDetected, d.ViolationDetected)
+	w.strs(GenAIComplianceRequestTriggered, d.RequestTriggered)
+	w.strs(GenAIComplianceResponseTriggered, d.ResponseTriggered)
+	w.strs(GenAIOWASPID, d.OWASPIDs)
+	w.strs(GenAIOWASPDescription, d.OWASPDescriptions)
+}
+
+func (e *Event) writeVendorFields(w *fieldWriter) {
+	// Vendor tree, warnings and caps.
+	for _, fv := range e.Vendor {
+		w.value(fv.Field, fv.Value)
+	}
+	if len(e.Warnings) > 0 {
+		w.json(GenainormWarnings, warningsJSON(e.Warnings))
+	}
+	if len(e.Truncations) > 0 {
+		w.json(GenainormTruncated, truncationsJSON(e.Truncations))
+	}
+}
+
+func (e *Event) writeSourceFields(w *fieldWriter) {
 	pos := &e.Source.Position
-	add(GenainormFormat, StringValue(e.Source.Format))
+	w.str(GenainormFormat, e.Source.Format)
 	if pos.Line > 0 {
-		add(GenainormRecordLine, IntValue(pos.Line))
+		w.int(GenainormRecordLine, pos.Line)
 	}
-	add(GenainormRecordPath, StringValue(pos.Path))
-	add(GenainormRecordEnvelope, StringValue(e.Source.Envelope))
-	add(LogFilePath, StringValue(pos.Name))
+	w.str(GenainormRecordPath, pos.Path)
+	w.str(GenainormRecordEnvelope, e.Source.Envelope)
+	w.str(LogFilePath, pos.Name)
 	if pos.Name != "" {
-		add(LogOffset, IntValue(pos.Offset))
+		w.int(LogOffset, pos.Offset)
 	}
-	return dst
 }
 
 func parseIP(s string) (string, bool) {

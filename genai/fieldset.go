@@ -1,0 +1,212 @@
+package genai
+
+import (
+	"math"
+	"math/bits"
+	"time"
+)
+
+// FieldSet holds at most one value per field, for the fields of a set of profiles, and lists
+// them in name order: what a renderer needs to write one document. Adding a field that already
+// has a value keeps the first value, as renderers keep the first of duplicate fields.
+//
+// The zero FieldSet holds nothing and accepts no field; Reset it with the profiles to keep.
+// A FieldSet is reused from document to document without allocating; it is not safe for
+// concurrent use.
+type FieldSet struct {
+	profiles Profile
+	n        int
+	vals     []Value  // by Field.Ord
+	bits     []uint64 // which vals are set
+}
+
+// Reset empties the set and makes it keep the fields of profiles (a set of Profile bits;
+// ProfileAll keeps every field).
+func (s *FieldSet) Reset(profiles Profile) {
+	if n := len(Fields()); len(s.vals) != n {
+		s.vals = make([]Value, n)
+		s.bits = make([]uint64, (n+63)/64)
+	} else if s.n > 0 {
+		for w, word := range s.bits {
+			for word != 0 {
+				s.vals[w*64+bits.TrailingZeros64(word)] = Value{}
+				word &= word - 1
+			}
+			s.bits[w] = 0
+		}
+	}
+	s.profiles, s.n = profiles, 0
+}
+
+// Add stores v as f's value unless v is empty, f is outside the set's profiles or f already
+// has a value. It reports whether v was stored.
+func (s *FieldSet) Add(f *Field, v Value) bool {
+	if v.IsEmpty() {
+		return false
+	}
+	p := s.slot(f)
+	if p == nil {
+		return false
+	}
+	*p = v
+	return true
+}
+
+// slot marks f as set and returns its (empty) value to fill in, or nil when f is outside the
+// set's profiles or already has a value.
+func (s *FieldSet) slot(f *Field) *Value {
+	ord := f.ord
+	if profileOf[ord]&s.profiles == 0 {
+		return nil
+	}
+	word, bit := ord/64, uint64(1)<<(ord%64)
+	if s.bits[word]&bit != 0 {
+		return nil
+	}
+	s.bits[word] |= bit
+	s.n++
+	return &s.vals[ord]
+}
+
+// Len returns the number of fields in the set.
+func (s *FieldSet) Len() int { return s.n }
+
+// Get returns f's value, or the empty Value.
+func (s *FieldSet) Get(f *Field) Value {
+	if f.ord >= len(s.vals) {
+		return Value{}
+	}
+	return s.vals[f.ord]
+}
+
+// At returns the value of the field whose Ord is ord (the empty Value when the field has
+// none). The pointer is valid until the next Reset; callers must not modify the Value.
+func (s *FieldSet) At(ord int) *Value { return &s.vals[ord] }
+
+// Bits returns the set as a bitset over field Ords: bit ord%64 of word ord/64 is set when the
+// field with that Ord has a value. Walking it word by word visits the fields in name order.
+// Callers must not modify it; it is valid until the next Add or Reset.
+func (s *FieldSet) Bits() []uint64 { return s.bits }
+
+// All calls yield for each field of the set and its value, in name order, until yield
+// returns false.
+func (s *FieldSet) All(yield func(*Field, Value) bool) {
+	fields := Fields()
+	for w, word := range s.bits {
+		for word != 0 {
+			ord := w*64 + bits.TrailingZeros64(word)
+			word &= word - 1
+			if !yield(fields[ord], s.vals[ord]) {
+				return
+			}
+		}
+	}
+}
+
+// fieldWriter receives the fields of an event: into a FieldSet (renderers) or appended to a
+// list (AppendFields). Its typed methods test for an absent value before building a Value, so
+// that the many fields an event leaves empty cost a comparison each.
+type fieldWriter struct {
+	set  *FieldSet
+	list []FieldValue
+}
+
+func (w *fieldWriter) put(f *Field, v Value) {
+	if w.set != nil {
+		w.set.Add(f, v)
+		return
+	}
+	w.list = append(w.list, FieldValue{Field: f, Value: v})
+}
+
+// value writes v unless it is empty.
+func (w *fieldWriter) value(f *Field, v Value) {
+	if !v.IsEmpty() {
+		w.put(f, v)
+	}
+}
+
+// The typed writers fill a FieldSet's slot in place, without building a Value to copy.
+
+func (w *fieldWriter) str(f *Field, s string) {
+	if s == "" {
+		return
+	}
+	if w.set == nil {
+		w.put(f, Value{kind: KindString, str: s})
+	} else if v := w.set.slot(f); v != nil {
+		v.kind, v.str = KindString, s
+	}
+}
+
+func (w *fieldWriter) strs(f *Field, ss []string) {
+	if len(ss) == 0 {
+		return
+	}
+	if w.set == nil {
+		w.put(f, Value{kind: KindStrings, strs: ss})
+	} else if v := w.set.slot(f); v != nil {
+		v.kind, v.strs = KindStrings, ss
+	}
+}
+
+// scalar writes a value held in num alone.
+func (w *fieldWriter) scalar(f *Field, kind Kind, num uint64) {
+	if w.set == nil {
+		w.put(f, Value{kind: kind, num: num})
+	} else if v := w.set.slot(f); v != nil {
+		v.kind, v.num = kind, num
+	}
+}
+
+func (w *fieldWriter) int(f *Field, n int64) { w.scalar(f, KindInt, uint64(n)) }
+
+func (w *fieldWriter) intOpt(f *Field, o Opt[int64]) {
+	if o.Valid {
+		w.scalar(f, KindInt, uint64(o.Value))
+	}
+}
+
+func (w *fieldWriter) float(f *Field, x float64) {
+	if !math.IsNaN(x) && !math.IsInf(x, 0) {
+		w.scalar(f, KindFloat, math.Float64bits(x))
+	}
+}
+
+func (w *fieldWriter) floatOpt(f *Field, o Opt[float64]) {
+	if o.Valid {
+		w.float(f, o.Value)
+	}
+}
+
+func (w *fieldWriter) bool(f *Field, b bool) {
+	var n uint64
+	if b {
+		n = 1
+	}
+	w.scalar(f, KindBool, n)
+}
+
+func (w *fieldWriter) boolOpt(f *Field, o Opt[bool]) {
+	if o.Valid {
+		w.bool(f, o.Value)
+	}
+}
+
+func (w *fieldWriter) time(f *Field, t time.Time) {
+	if !t.IsZero() {
+		w.scalar(f, KindTime, uint64(t.UnixNano()))
+	}
+}
+
+func (w *fieldWriter) json(f *Field, raw []byte) {
+	switch string(raw) {
+	case "", "null", "{}", "[]":
+		return
+	}
+	if w.set == nil {
+		w.put(f, JSONValue(raw))
+	} else if v := w.set.slot(f); v != nil {
+		v.kind, v.str = KindJSON, unsafeString(raw)
+	}
+}

@@ -1,0 +1,141 @@
+package genai_test
+
+import (
+	"fmt"
+	"math"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/genainorm/genainorm/genai"
+)
+
+func TestFieldSet(t *testing.T) {
+	var s genai.FieldSet
+	s.Reset(genai.ProfileECS)
+	require.Zero(t, s.Len())
+
+	// Only fields of the set's profiles are kept.
+	require.True(t, genai.GenAIOperationName.In(genai.ProfileECS))
+	require.True(t, s.Add(genai.GenAIOperationName, genai.StringValue("chat")))
+	require.False(t, genai.GenAIPrompt.In(genai.ProfileECS))
+	require.False(t, s.Add(genai.GenAIPrompt, genai.StringValue("hello")))
+	// The first value of a field wins; empty values are not stored.
+	require.False(t, s.Add(genai.GenAIOperationName, genai.StringValue("embeddings")))
+	require.False(t, s.Add(genai.CloudRegion, genai.StringValue("")))
+	require.True(t, s.Add(genai.CloudRegion, genai.StringValue("us-east-1")))
+	require.Equal(t, 2, s.Len())
+	require.Equal(t, "chat", s.Get(genai.GenAIOperationName).Str())
+	require.True(t, s.Get(genai.GenAIPrompt).IsEmpty())
+	require.Equal(t, "chat", s.At(genai.GenAIOperationName.Ord()).Str())
+
+	// All lists the fields in name order.
+	var names []string
+	for f, v := range s.All {
+		names = append(names, f.Name+"="+v.Str())
+	}
+	require.Equal(t, []string{"cloud.region=us-east-1", "gen_ai.operation.name=chat"}, names)
+
+	// Reset empties the set and may change its profiles.
+	s.Reset(genai.ProfileElastic)
+	require.Zero(t, s.Len())
+	require.True(t, s.Get(genai.CloudRegion).IsEmpty())
+	require.True(t, s.Add(genai.GenAIPrompt, genai.StringValue("hello")))
+}
+
+// richEvent fills every kind of value the field writers handle, including the values that
+// must come out empty (NaN, "{}", zero times) and a vendor field that repeats a core field.
+func richEvent() *genai.Event {
+	ev := &genai.Event{}
+	ev.Time = time.Date(2026, 3, 2, 13, 2, 0, 0, time.UTC)
+	ev.Action = "InvokeModel"
+	ev.Outcome = genai.OutcomeSuccess
+	ev.Category = []string{"api"}
+	ev.Source.ProviderName = genai.ProviderAWSBedrock
+	ev.Source.Format = "bedrock.invocation"
+	ev.Source.Position = genai.Position{Name: "in.ndjson", Line: 3, Offset: 120}
+	ev.Request.Operation = "chat"
+	ev.Request.Model.ID = "anthropic.claude-3-haiku-20240307-v1:0"
+	ev.Request.Temperature.Set(0)
+	ev.Request.TopP.Set(math.NaN())
+	ev.Request.MaxTokens.Set(10)
+	ev.Request.Stream.Set(false)
+	ev.Request.StopSequences = []string{"x", "y"}
+	ev.Request.InputMessages = []byte(`[{"role":"user"}]`)
+	ev.Request.ToolDefinitions = []byte(`{}`)
+	ev.Request.Body = []byte(`{"prompt":"hi"}`)
+	ev.Response.Body = []byte(`{"completion":"hello"}`)
+	ev.Response.FinishReasons = []string{"stop"}
+	ev.Usage.InputTokens.Set(0)
+	ev.Usage.OutputTokens.Set(7)
+	ev.Performance.ResponseTime.Set(1200)
+	ev.Performance.StartResponseTime.Set(250)
+	ev.Identity.SourceIP = "203.0.113.9"
+	ev.Identity.UserID = "arn:aws:iam::123456789012:user/app"
+	ev.Guardrail.Intervened = true
+	ev.Guardrail.Assessments = []genai.Assessment{{Policy: genai.PolicySensitiveInfo, Type: "EMAIL", Action: genai.ActionAnonymized, Direction: genai.DirectionOutput}}
+	ev.SetVendor(genai.AWSBedrockInvocationModelID, genai.StringValue("vendor-id"))
+	ev.SetVendor(genai.GenAIOperationName, genai.StringValue("not-first"))
+	ev.Warn(genai.WarnUnknownModelFamily, "x")
+	return ev
+}
+
+// CollectFields holds, for each profile, exactly what AppendFields lists for it, first value
+// of each field.
+func TestCollectFieldsMatchesAppendFields(t *testing.T) {
+	for _, ev := range []*genai.Event{richEvent(), {}} {
+		for _, p := range append([]genai.Profile{genai.ProfileAll}, genai.Profiles...) {
+			want := map[*genai.Field]genai.Value{}
+			for _, fv := range ev.AppendFields(nil) {
+				if _, dup := want[fv.Field]; !dup && fv.Field.In(p) {
+					want[fv.Field] = fv.Value
+				}
+			}
+			var s genai.FieldSet
+			s.Reset(p)
+			ev.CollectFields(&s)
+			got := map[*genai.Field]genai.Value{}
+			prev := -1
+			for f, v := range s.All {
+				require.Greater(t, f.Ord(), prev, "name order")
+				prev = f.Ord()
+				got[f] = v
+			}
+			require.Equal(t, want, got, "profile %s", p)
+			require.Equal(t, len(want), s.Len())
+		}
+	}
+	// The vendor field that repeats a core field loses to it.
+	var s genai.FieldSet
+	s.Reset(genai.ProfileAll)
+	richEvent().CollectFields(&s)
+	require.Equal(t, "chat", s.Get(genai.GenAIOperationName).Str())
+	require.True(t, s.Get(genai.GenAIRequestTopP).IsEmpty(), "NaN is not a JSON value")
+	require.True(t, s.Get(genai.GenAIToolDefinitions).IsEmpty(), "{} is empty")
+	require.Equal(t, int64(0), s.Get(genai.GenAIUsagePromptTokens).Int())
+	require.Equal(t, genai.KindInt, s.Get(genai.GenAIUsagePromptTokens).Kind(), "a present zero is kept")
+}
+
+func ExampleFieldSet() {
+	ev := &genai.Event{}
+	ev.Request.Operation = "chat"
+	ev.Request.Model.ID = "amazon.nova-pro-v1:0"
+	ev.Usage.OutputTokens.Set(42)
+
+	var s genai.FieldSet
+	s.Reset(genai.ProfileECS)
+	ev.CollectFields(&s)
+	for f, v := range s.All {
+		switch v.Kind() {
+		case genai.KindInt:
+			fmt.Println(f.Name, v.Int())
+		default:
+			fmt.Println(f.Name, v.Str())
+		}
+	}
+	// Output:
+	// gen_ai.operation.name chat
+	// gen_ai.request.model amazon.nova-pro-v1:0
+	// gen_ai.usage.output_tokens 42
+}
