@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
 
@@ -374,11 +375,83 @@ func unquote(v []byte) string {
 	if len(v) < 2 || v[0] != '"' {
 		return ""
 	}
-	if inner := v[1 : len(v)-1]; plainText(inner) {
+	inner := v[1 : len(v)-1]
+	if plainText(inner) {
 		return string(inner)
+	}
+	if v[len(v)-1] == '"' {
+		if b, ok := appendEscaped(make([]byte, 0, len(inner)), inner); ok {
+			return unsafe.String(unsafe.SliceData(b), len(b))
+		}
 	}
 	b, _ := jsontext.AppendUnquote(nil, v)
 	return string(b)
+}
+
+// appendEscaped appends the text of the inside of a JSON string to dst when it is valid UTF-8
+// and its escapes are the common ones (no surrogate halves), decoded as jsontext.AppendUnquote
+// decodes them; ok is false, and dst is to be dropped, for anything else (jsontext then reads
+// it).
+func appendEscaped(dst, inner []byte) (_ []byte, ok bool) {
+	if !utf8.Valid(inner) {
+		return dst, false
+	}
+	for {
+		i := 0
+		for i < len(inner) && inner[i] != '\\' {
+			if c := inner[i]; c < 0x20 || c == '"' {
+				return dst, false
+			}
+			i++
+		}
+		dst = append(dst, inner[:i]...)
+		if i == len(inner) {
+			return dst, true
+		}
+		if i+1 >= len(inner) {
+			return dst, false
+		}
+		switch c := inner[i+1]; c {
+		case '"', '\\', '/':
+			dst = append(dst, c)
+		case 'b':
+			dst = append(dst, '\b')
+		case 'f':
+			dst = append(dst, '\f')
+		case 'n':
+			dst = append(dst, '\n')
+		case 'r':
+			dst = append(dst, '\r')
+		case 't':
+			dst = append(dst, '\t')
+		case 'u':
+			if i+6 > len(inner) {
+				return dst, false
+			}
+			var r rune
+			for _, c := range inner[i+2 : i+6] {
+				switch {
+				case c >= '0' && c <= '9':
+					r = r<<4 | rune(c-'0')
+				case c >= 'a' && c <= 'f':
+					r = r<<4 | rune(c-'a'+10)
+				case c >= 'A' && c <= 'F':
+					r = r<<4 | rune(c-'A'+10)
+				default:
+					return dst, false
+				}
+			}
+			if utf16.IsSurrogate(r) {
+				return dst, false
+			}
+			dst = utf8.AppendRune(dst, r)
+			inner = inner[i+6:]
+			continue
+		default:
+			return dst, false
+		}
+		inner = inner[i+2:]
+	}
 }
 
 // nameOf returns the text of a raw member name for comparisons (switch string(nameOf(n))
