@@ -195,7 +195,7 @@ func DecodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event) {
 	if st.shape == shapeChat && m.Vendor == "" && st.model != "" {
 		resolveFromName(m, st.model)
 	}
-	if st.shape != shapeUnknown || !familySet[m.Family] {
+	if st.shape != shapeUnknown || !knownFamily(m.Family) {
 		// A known family whose chunks carried nothing recognisable (only metrics) is no news.
 		warnUnknown(m, st.shape, ev)
 	}
@@ -374,7 +374,7 @@ func trustShape(m *genai.Model, s shape) shape {
 // trusted reports whether the shapes of every vendor are trusted for m: its family is
 // unset or known.
 func trusted(m *genai.Model) bool {
-	return m.Family == "" || familySet[m.Family]
+	return m.Family == "" || knownFamily(m.Family)
 }
 
 // trustShapeOf is trustShape with trusted(m) computed once by the caller.
@@ -426,14 +426,19 @@ func resolveFromName(m *genai.Model, name string) {
 	}
 }
 
-// familySet holds the families of Families.
-var familySet = func() map[string]bool {
-	s := map[string]bool{}
-	for _, f := range Families() {
-		s[f] = true
+// knownFamily reports whether f is one of Families (a switch: cheaper than a map lookup on
+// every body).
+func knownFamily(f string) bool {
+	switch f {
+	case FamilyClaude, FamilyNova, FamilyNovaCanvas, FamilyNovaReel, FamilyNovaSonic,
+		FamilyNovaEmbed, FamilyTitanText, FamilyTitanEmbed, FamilyTitanImage, FamilyRerank,
+		FamilyLlama, FamilyMistral, FamilyCommand, FamilyCommandR, FamilyCohereEmbed, FamilyJamba,
+		FamilyJurassic, FamilyStableDiffusionX, FamilyStableImage, FamilyDeepSeekR1, FamilyDeepSeek,
+		FamilyGPTOSS, FamilyQwen, FamilyPalmyra:
+		return true
 	}
-	return s
-}()
+	return false
+}
 
 // warnUnknown adds one WarnUnknownModelFamily warning to ev when neither the model id nor the
 // body shape told a known family.
@@ -442,7 +447,7 @@ func warnUnknown(m *genai.Model, s shape, ev *genai.Event) {
 	switch {
 	case s == shapeUnknown || s == shapePrompt:
 		msg = fmt.Sprintf("bedrock/model: body of model %s has no known family shape; read with generic member names", modelName(m))
-	case m.Family != "" && !familySet[m.Family]:
+	case m.Family != "" && !knownFamily(m.Family):
 		msg = fmt.Sprintf("bedrock/model: model family %q of %s is not known; read as an %s body", m.Family, modelName(m), shapeNames[s])
 	default:
 		return

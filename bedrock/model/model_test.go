@@ -782,3 +782,17 @@ func TestLLMjackingProbe(t *testing.T) {
 	require.Equal(t, genai.OperationTextCompletion, ev.Request.Operation)
 	require.Equal(t, "\n\nHuman: hi\n\nAssistant:", ev.Request.Text)
 }
+
+// TestKnownFamily checks that knownFamily holds exactly Families.
+func TestKnownFamily(t *testing.T) {
+	for _, f := range Families() {
+		if !knownFamily(f) {
+			t.Errorf("knownFamily(%q) = false", f)
+		}
+	}
+	for _, f := range []string{"", "Claude", "claude ", "gpt", "titan"} {
+		if knownFamily(f) {
+			t.Errorf("knownFamily(%q) = true", f)
+		}
+	}
+}
