@@ -2,6 +2,7 @@ package bedrock
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 	"unsafe"
 
@@ -64,14 +65,22 @@ func (w *msgWriter) part(typ string) {
 	w.buf = genai.AppendJSONString(w.buf, typ)
 }
 
-func (w *msgWriter) member(k, v string) {
+func (w *msgWriter) member(k, v string) { w.memberJSON(k, v, nil) }
+
+// memberJSON is member for a value v that raw, when not nil, already holds as a JSON string
+// (see readTextJSON). The keys are plain names, written as they are.
+func (w *msgWriter) memberJSON(k, v string, raw []byte) {
 	if v == "" {
 		return
 	}
-	w.buf = append(w.buf, ',')
-	w.buf = genai.AppendJSONString(w.buf, k)
-	w.buf = append(w.buf, ':')
-	w.buf = genai.AppendJSONString(w.buf, v)
+	w.buf = append(w.buf, ',', '"')
+	w.buf = append(w.buf, k...)
+	w.buf = append(w.buf, '"', ':')
+	if raw != nil {
+		w.buf = append(w.buf, raw...)
+	} else {
+		w.buf = genai.AppendJSONString(w.buf, v)
+	}
 }
 
 func (w *msgWriter) rawMember(k string, v []byte) {
@@ -86,9 +95,16 @@ func (w *msgWriter) rawMember(k string, v []byte) {
 
 func (w *msgWriter) endPart() { w.buf = append(w.buf, '}') }
 
-func (w *msgWriter) textPart(s string, collect bool) {
-	w.part("text")
-	w.member("content", s)
+func (w *msgWriter) textPart(s string, collect bool) { w.textPartJSON(s, nil, collect) }
+
+// textPartJSON is textPart for a text that raw, when not nil, holds as a JSON string.
+func (w *msgWriter) textPartJSON(s string, raw []byte, collect bool) {
+	if w.parts > 0 {
+		w.buf = append(w.buf, ',')
+	}
+	w.parts++
+	w.buf = append(w.buf, `{"type":"text"`...)
+	w.memberJSON("content", s, raw)
 	w.endPart()
 	if collect && s != "" {
 		if len(w.text) > 0 {
@@ -225,8 +241,8 @@ func (d *invocationDecoder) converseSystem(dec *ivCursor, sys *msgWriter) error 
 		return ivTolerate(sEachMember(dec, func(name []byte) error {
 			switch string(name) {
 			case `"text"`:
-				s, err := d.readText(dec)
-				sys.addSystemPart(s)
+				s, raw, err := d.readTextJSON(dec)
+				sys.addSystemPartJSON(s, raw)
 				return err
 			case `"guardContent"`:
 				s, err := d.readGuardText(dec)
@@ -239,7 +255,10 @@ func (d *invocationDecoder) converseSystem(dec *ivCursor, sys *msgWriter) error 
 }
 
 // addSystemPart appends a text part to a bare parts array.
-func (w *msgWriter) addSystemPart(s string) {
+func (w *msgWriter) addSystemPart(s string) { w.addSystemPartJSON(s, nil) }
+
+// addSystemPartJSON is addSystemPart for a text that raw, when not nil, holds as a JSON string.
+func (w *msgWriter) addSystemPartJSON(s string, raw []byte) {
 	if s == "" {
 		return
 	}
@@ -250,7 +269,11 @@ func (w *msgWriter) addSystemPart(s string) {
 	}
 	w.n++
 	w.buf = append(w.buf, `{"type":"text","content":`...)
-	w.buf = genai.AppendJSONString(w.buf, s)
+	if raw != nil {
+		w.buf = append(w.buf, raw...)
+	} else {
+		w.buf = genai.AppendJSONString(w.buf, s)
+	}
 	w.buf = append(w.buf, '}')
 }
 
@@ -290,8 +313,8 @@ func (d *invocationDecoder) converseMessage(dec *ivCursor, w *msgWriter, b *bodi
 			return err
 		case `"content"`:
 			if dec.PeekKind() == '"' { // tolerated: a plain string
-				s, err := d.readText(dec)
-				content.textPart(s, true)
+				s, raw, err := d.readTextJSON(dec)
+				content.textPartJSON(s, raw, true)
 				if input {
 					b.kinds = addKind(b.kinds, "text")
 				}
@@ -328,8 +351,8 @@ func (d *invocationDecoder) converseBlock(dec *ivCursor, w *msgWriter, b *bodies
 	return ivTolerate(sEachMember(dec, func(name []byte) error {
 		switch string(name) {
 		case `"text"`:
-			s, err := d.readText(dec)
-			w.textPart(s, true)
+			s, raw, err := d.readTextJSON(dec)
+			w.textPartJSON(s, raw, true)
 			d.kind(b, input, "text")
 			return err
 		case `"guardContent"`:
@@ -339,6 +362,7 @@ func (d *invocationDecoder) converseBlock(dec *ivCursor, w *msgWriter, b *bodies
 			return err
 		case `"reasoningContent"`:
 			var s string
+			var raw []byte
 			err := ivTolerate(sEachMember(dec, func(name []byte) error {
 				if string(name) != `"reasoningText"` {
 					return dec.SkipValue()
@@ -348,12 +372,12 @@ func (d *invocationDecoder) converseBlock(dec *ivCursor, w *msgWriter, b *bodies
 						return dec.SkipValue()
 					}
 					var err error
-					s, err = d.readText(dec)
+					s, raw, err = d.readTextJSON(dec)
 					return err
 				}))
 			}))
 			w.part("reasoning")
-			w.member("content", s)
+			w.memberJSON("content", s, raw)
 			w.endPart()
 			d.kind(b, input, "reasoning")
 			return err
@@ -509,6 +533,9 @@ func (d *invocationDecoder) readText(dec *ivCursor) (string, error) {
 	}
 	switch v[0] {
 	case '"':
+		if len(v) < 2 {
+			return "", nil
+		}
 		inner := v[1 : len(v)-1]
 		if bytes.IndexByte(inner, '\\') < 0 {
 			return unsafe.String(unsafe.SliceData(inner), len(inner)), nil
@@ -521,6 +548,134 @@ func (d *invocationDecoder) readText(dec *ivCursor) (string, error) {
 		return unsafe.String(unsafe.SliceData(v), len(v)), nil
 	}
 	return "", nil
+}
+
+// readTextJSON is readText that also returns the value as a JSON string when it is one that
+// genai.AppendJSONString would write as it is (raw, with its quotes): no escapes other than
+// \" \\ \n \r \t, no control byte and no U+2028/U+2029 (the body is valid UTF-8). Otherwise
+// raw is nil and the text is to be quoted again. Such strings are most of a body's text: they
+// are copied out instead of being unquoted and escaped again.
+func (d *invocationDecoder) readTextJSON(dec *ivCursor) (s string, raw []byte, err error) {
+	v, err := dec.ReadValue()
+	if err != nil || len(v) < 2 || v[0] != '"' || v[len(v)-1] != '"' {
+		if err == nil && len(v) > 0 && v[0] != '"' {
+			s, err = d.textOf(v)
+		}
+		return s, nil, err
+	}
+	inner := v[1 : len(v)-1]
+	switch ivCopyableString(inner) {
+	case ivCopyPlain:
+		return unsafe.String(unsafe.SliceData(inner), len(inner)), v, nil
+	case ivCopyEscaped:
+		n := len(d.scratch)
+		d.scratch = ivUnescapeSimple(d.scratch, inner)
+		t := d.scratch[n:]
+		return unsafe.String(unsafe.SliceData(t), len(t)), v, nil
+	}
+	s, err = d.textOf(v)
+	return s, nil, err
+}
+
+// textOf is readText for a value already read.
+func (d *invocationDecoder) textOf(v []byte) (string, error) {
+	if len(v) == 0 {
+		return "", nil
+	}
+	switch v[0] {
+	case '"':
+		if len(v) < 2 {
+			return "", nil
+		}
+		inner := v[1 : len(v)-1]
+		if bytes.IndexByte(inner, '\\') < 0 {
+			return unsafe.String(unsafe.SliceData(inner), len(inner)), nil
+		}
+		n := len(d.scratch)
+		d.scratch = ivAppendText(d.scratch, v)
+		t := d.scratch[n:]
+		return unsafe.String(unsafe.SliceData(t), len(t)), nil
+	case 't', 'f', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
+		return unsafe.String(unsafe.SliceData(v), len(v)), nil
+	}
+	return "", nil
+}
+
+// What ivCopyableString finds in a JSON string's content.
+const (
+	ivCopyNo      = iota // escapes or bytes that quoting again would change
+	ivCopyPlain          // no escape: the content is the text
+	ivCopyEscaped        // only \" \\ \n \r \t escapes (see ivUnescapeSimple)
+)
+
+// ivCopyableString reports whether the content of a valid JSON string, of valid UTF-8, is
+// what genai.AppendJSONString writes for its text, and whether it holds escapes.
+func ivCopyableString(s []byte) int {
+	const lsb, msb = 0x0101010101010101, 0x8080808080808080
+	kind := ivCopyPlain
+	i := 0
+	for {
+		for i+8 <= len(s) {
+			w := binary.LittleEndian.Uint64(s[i:])
+			b := w ^ ('\\' * lsb)
+			// Backslashes, control bytes and bytes of multi-byte sequences.
+			if ((b-lsb)&^b|(w-0x20*lsb)&^w|w)&msb != 0 {
+				break
+			}
+			i += 8
+		}
+		// Byte by byte up to the next word without special bytes.
+		stop := min(len(s), i+8)
+		for ; i < stop; i++ {
+			c := s[i]
+			switch {
+			case c == '\\':
+				if i+1 >= len(s) {
+					return ivCopyNo
+				}
+				switch s[i+1] {
+				case '"', '\\', 'n', 'r', 't':
+				default:
+					return ivCopyNo
+				}
+				kind = ivCopyEscaped
+				i++ // the escaped byte
+			case c < 0x20:
+				return ivCopyNo
+			case c == 0xE2:
+				// U+2028 and U+2029 (E2 80 A8, E2 80 A9) are escaped by AppendJSONString.
+				if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
+					return ivCopyNo
+				}
+			}
+		}
+		if i >= len(s) {
+			return kind
+		}
+	}
+}
+
+// ivUnescapeSimple appends the text of a JSON string's content whose only escapes are
+// \" \\ \n \r \t (see ivCopyableString) to dst.
+func ivUnescapeSimple(dst, s []byte) []byte {
+	for {
+		k := bytes.IndexByte(s, '\\')
+		if k < 0 || k+1 >= len(s) {
+			return append(dst, s...)
+		}
+		dst = append(dst, s[:k]...)
+		switch c := s[k+1]; c {
+		case 'n':
+			dst = append(dst, '\n')
+		case 'r':
+			dst = append(dst, '\r')
+		case 't':
+			dst = append(dst, '\t')
+		default:
+			dst = append(dst, c)
+		}
+		s = s[k+2:]
+	}
 }
 
 // mimeType maps a Converse media format to a MIME type.

@@ -2,7 +2,11 @@ package bedrock
 
 import (
 	"bytes"
+	"encoding/json"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/genainorm/genainorm/genai"
 )
 
 // ivStringEndOracle is the former ivStringEnd (a bytes.IndexByte search for every quote),
@@ -37,6 +41,34 @@ func FuzzIvStringEnd(f *testing.F) {
 		got, want := ivStringEnd(data, start), ivStringEndOracle(data, start)
 		if got != want {
 			t.Fatalf("ivStringEnd(%q, %d) = %d, want %d", data, start, got, want)
+		}
+	})
+}
+
+// FuzzReadTextJSON checks readTextJSON against readText and genai.AppendJSONString: the text
+// is readText's, and a raw string returned is exactly what quoting the text again writes.
+func FuzzReadTextJSON(f *testing.F) {
+	for _, s := range []string{`""`, `"abc"`, `"a\"b\\c\nd\re\tf"`, `"a\/b"`, `"\u00e9\u2028"`, "\"h\u00e9llo \u2028 \u2029 x\"", `"\b\f"`,
+		`"0123456789abcdef0123456789abcdef\n0123456789abcdef\\"`, `12`, `true`, `null`, `"\ud800"`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, v []byte) {
+		if !json.Valid(v) || !utf8.Valid(v) {
+			return
+		}
+		var c ivCursor
+		d := newInvocationDecoder(InvocationOptions{})
+		c.Reset(v)
+		want, err1 := d.readText(&c)
+		c.Reset(v)
+		got, raw, err2 := d.readTextJSON(&c)
+		if got != want || (err1 == nil) != (err2 == nil) {
+			t.Fatalf("readTextJSON(%s) = %q, %v; readText = %q, %v", v, got, err2, want, err1)
+		}
+		if raw != nil {
+			if q := genai.AppendJSONString(nil, got); string(q) != string(raw) {
+				t.Fatalf("readTextJSON(%s) raw %s, quoting the text gives %s", v, raw, q)
+			}
 		}
 	})
 }
