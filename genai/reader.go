@@ -65,6 +65,7 @@ type Reader struct {
 	decoders map[*Format]Decoder
 	order    []Decoder
 	last     *Format // the format of the previous record, tried first
+	lastDec  Decoder // and its Decoder
 	forced   *Format
 	flushed  []*Event
 	atEOF    bool
@@ -233,35 +234,53 @@ func (r *Reader) firstLine() []byte {
 }
 
 func (r *Reader) readLine(ev *Event) error {
-	r.buf = r.buf[:0]
 	start := r.offset
 	tooLong := false
-	for {
-		chunk, err := r.br.ReadSlice('\n')
-		r.offset += int64(len(chunk))
-		if !tooLong {
-			if len(r.buf)+len(chunk) > r.opts.MaxRecordSize {
-				tooLong = true
-				r.buf = append(r.buf, chunk[:min(len(chunk), 4096)]...)
-			} else {
-				r.buf = append(r.buf, chunk...)
+	// A line that fits in the read buffer is used where it lies, valid until the next read
+	// (which comes after its record and everything split from it are decoded); a longer one
+	// is gathered in r.buf.
+	chunk, err := r.br.ReadSlice('\n')
+	r.offset += int64(len(chunk))
+	data := chunk
+	switch {
+	case err == nil || err == io.EOF && len(chunk) > 0:
+		if len(chunk) > r.opts.MaxRecordSize {
+			tooLong = true
+			r.buf = append(r.buf[:0], chunk[:min(len(chunk), 4096)]...)
+			data = r.buf
+		}
+	case err == io.EOF:
+		return io.EOF
+	case err != bufio.ErrBufferFull:
+		return fmt.Errorf("%s: line %d: %w", r.opts.Name, r.line+1, err)
+	default:
+		r.buf = r.buf[:0]
+		for {
+			if !tooLong {
+				if len(r.buf)+len(chunk) > r.opts.MaxRecordSize {
+					tooLong = true
+					r.buf = append(r.buf, chunk[:min(len(chunk), 4096)]...)
+				} else {
+					r.buf = append(r.buf, chunk...)
+				}
+			}
+			if err != bufio.ErrBufferFull {
+				break
+			}
+			chunk, err = r.br.ReadSlice('\n')
+			r.offset += int64(len(chunk))
+			if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+				return fmt.Errorf("%s: line %d: %w", r.opts.Name, r.line+1, err)
 			}
 		}
-		if err == bufio.ErrBufferFull {
-			continue
-		}
-		if err != nil && err != io.EOF {
-			return fmt.Errorf("%s: line %d: %w", r.opts.Name, r.line+1, err)
-		}
-		if len(chunk) == 0 && err == io.EOF && len(r.buf) == 0 {
-			return io.EOF
-		}
-		break
+		data = r.buf
 	}
 	r.line++
 	pos := Position{Name: r.opts.Name, Line: r.line, Offset: start}
-	line := bytes.TrimSpace(r.buf)
-	line = bytes.TrimPrefix(line, []byte("\ufeff"))
+	line := bytes.TrimSpace(data)
+	if len(line) >= 3 && line[0] == 0xef {
+		line = bytes.TrimPrefix(line, []byte("\ufeff"))
+	}
 	if len(line) == 0 {
 		return nil
 	}
@@ -382,18 +401,14 @@ func (r *Reader) decodeRecord(rec *Record, ev *Event) bool {
 		r.errorEvent(ev, *rec, "", ErrUnknownFormat)
 		return true
 	}
-	r.last = f
-	d := r.decoders[f]
-	if d == nil {
-		d = f.NewDecoder()
-		r.decoders[f] = d
-		r.order = append(r.order, d)
+	d := r.lastDec
+	if f != r.last || d == nil {
+		d = r.decoder(f)
+		r.last, r.lastDec = f, d
 	}
 	ev.Reset()
 	err := safeDecode(d, rec, ev)
-	var skip *SkipError
-	switch {
-	case err == nil:
+	if err == nil {
 		if ev.Source.Format == "" {
 			ev.Source.Format = f.Name
 		}
@@ -408,6 +423,26 @@ func (r *Reader) decodeRecord(rec *Record, ev *Event) bool {
 		}
 		r.count(ev)
 		return true
+	}
+	return r.decodeFailed(rec, ev, f, err)
+}
+
+// decoder returns the stream's Decoder of f, made on first use.
+func (r *Reader) decoder(f *Format) Decoder {
+	d := r.decoders[f]
+	if d == nil {
+		d = f.NewDecoder()
+		r.decoders[f] = d
+		r.order = append(r.order, d)
+	}
+	return d
+}
+
+// decodeFailed handles a Decode error: a held or skipped record, or an error event in ev (it
+// reports whether ev holds an event).
+func (r *Reader) decodeFailed(rec *Record, ev *Event, f *Format, err error) bool {
+	var skip *SkipError
+	switch {
 	case errors.Is(err, ErrHeld):
 		r.stats.Held++
 		return false
