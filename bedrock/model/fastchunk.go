@@ -248,7 +248,7 @@ func (st *stream) fixedChunk(m *genai.Model, d *decoder, c []byte) bool {
 		}
 		if st.count(m, shapeAnthropicMessages) == shapeAnthropicMessages {
 			st.setFinish(0, str(strings.Clone(reason))) // kept: must not alias the chunk
-			st.addUsage(fromUsage(&usage{OutputTokens: num{F: float64(out), OK: true}}))
+			st.addUsage(tokens{out: genai.Opt[int64]{Value: out, Valid: true}}) // fromUsage of that usage
 		}
 		return true
 	}
@@ -284,7 +284,8 @@ func (st *stream) messageStart(m *genai.Model, d *decoder, l *layout) bool {
 	}
 	if st.count(m, shapeAnthropicMessages) == shapeAnthropicMessages {
 		st.id, st.role, st.model = texts[0], texts[1], texts[2]
-		st.addUsage(fromUsage(&usage{InputTokens: num{F: float64(in), OK: true}, OutputTokens: num{F: float64(out), OK: true}}))
+		// What fromUsage makes of a usage with these two counts.
+		st.addUsage(tokens{in: genai.Opt[int64]{Value: in, Valid: true}, out: genai.Opt[int64]{Value: out, Valid: true}})
 	}
 	return true
 }
