@@ -2,6 +2,7 @@ package genai
 
 import (
 	"net/netip"
+	"slices"
 	"strconv"
 )
 
@@ -178,7 +179,7 @@ func (e *Event) writeIdentityCloudFields(w *fieldWriter) {
 	w.str(UserAgentOriginal, id.UserAgent)
 	w.boolOpt(GenainormCredentialBedrockAPIKey, id.APIKey)
 	w.boolOpt(GenainormCredentialLongTermKey, id.LongTermKey)
-	w.strs(RelatedUser, relatedUsers(id))
+	w.strs(RelatedUser, relatedUsers(id, w.arena()))
 	c := &e.Cloud
 	w.str(CloudProvider, c.Provider)
 	w.str(CloudAccountID, c.AccountID)
@@ -222,7 +223,7 @@ func (e *Event) writeGuardrailFields(w *fieldWriter) {
 	if len(g.Assessments) > 0 {
 		w.json(GenAIGuardrailAssessments, AssessmentsJSON(g.Assessments))
 	}
-	d := g.Derive()
+	d := g.derive(w.arena())
 	w.strs(GenAIPolicyName, d.PolicyNames)
 	w.strs(GenAIPolicyAction, d.PolicyActions)
 	w.strs(GenAIPolicyConfidence, d.PolicyConfidences)
@@ -273,12 +274,21 @@ func parseIP(s string) (string, bool) {
 	return a.Unmap().String(), true
 }
 
-func relatedUsers(id *Identity) []string {
-	var out []string
-	for _, s := range []string{id.UserName, id.UserID, id.TargetName} {
-		out = appendUnique(out, s)
+// relatedUsers lists the distinct user names and ids, cut from *arena when it is not nil.
+func relatedUsers(id *Identity, arena *[]string) []string {
+	if id.UserName == "" && id.UserID == "" && id.TargetName == "" {
+		return nil
 	}
-	return out
+	if arena == nil {
+		arena = new([]string)
+	}
+	start := len(*arena)
+	for _, s := range [...]string{id.UserName, id.UserID, id.TargetName} {
+		if s != "" && !slices.Contains((*arena)[start:], s) {
+			*arena = append(*arena, s)
+		}
+	}
+	return (*arena)[start:len(*arena):len(*arena)]
 }
 
 // AssessmentsJSON renders assessments as the JSON array of gen_ai.guardrail.assessments.

@@ -18,6 +18,7 @@ type FieldSet struct {
 	n        int
 	vals     []Value  // by Field.Ord
 	bits     []uint64 // which vals are set
+	strs     []string // the string arrays derived for the document (related.user, policies)
 }
 
 // Reset empties the set and makes it keep the fields of profiles (a set of Profile bits;
@@ -35,7 +36,8 @@ func (s *FieldSet) Reset(profiles Profile) {
 			s.bits[w] = 0
 		}
 	}
-	s.profiles, s.n = profiles, 0
+	clear(s.strs)
+	s.profiles, s.n, s.strs = profiles, 0, s.strs[:0]
 }
 
 // Add stores v as f's value unless v is empty, f is outside the set's profiles or f already
@@ -109,6 +111,15 @@ func (s *FieldSet) All(yield func(*Field, Value) bool) {
 type fieldWriter struct {
 	set  *FieldSet
 	list []FieldValue
+}
+
+// arena is where derived string arrays are cut from: the FieldSet's, reused from document
+// to document, or nil (allocate) for a list that outlives the call.
+func (w *fieldWriter) arena() *[]string {
+	if w.set == nil {
+		return nil
+	}
+	return &w.set.strs
 }
 
 func (w *fieldWriter) put(f *Field, v Value) {

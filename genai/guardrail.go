@@ -138,46 +138,87 @@ type Derived struct {
 // intervention, as in Elastic's documents). Matches holds the distinct triggered items that
 // have a match or a score, in the order seen, each rendered with the provider item's own
 // members (action, match, name, regex, score, threshold, type), as Elastic writes them.
-func (g *Guardrail) Derive() Derived {
+func (g *Guardrail) Derive() Derived { return g.derive(nil) }
+
+// derive is Derive with the string lists cut from *arena, which it grows, so that a renderer
+// reusing one arena allocates nothing per document; a nil arena allocates.
+func (g *Guardrail) derive(arena *[]string) Derived {
 	var d Derived
-	var matches []Assessment
-	var owasp []*OWASP
+	if g.Intervened {
+		d.ViolationDetected = Some(true)
+	}
+	if len(g.Assessments) == 0 {
+		return d
+	}
+	if arena == nil {
+		arena = new([]string)
+	}
+	// list collects the distinct non-empty values pick gives for the triggered items, sorted.
+	list := func(pick func(a *Assessment) string) []string {
+		start := len(*arena)
+		for i := range g.Assessments {
+			a := &g.Assessments[i]
+			if !a.Triggered() {
+				continue
+			}
+			if v := pick(a); v != "" && !slices.Contains((*arena)[start:], v) {
+				*arena = append(*arena, v)
+			}
+		}
+		if len(*arena) == start {
+			return nil
+		}
+		out := (*arena)[start:len(*arena):len(*arena)]
+		slices.Sort(out)
+		return out
+	}
+	d.PolicyNames = list(func(a *Assessment) string { return a.Policy })
+	d.PolicyActions = list(func(a *Assessment) string { return a.Action })
+	d.PolicyConfidences = list(func(a *Assessment) string { return a.Confidence })
+	d.ViolationCodes = list(func(a *Assessment) string { return a.Type })
+	d.RequestTriggered = list(func(a *Assessment) string {
+		if a.Direction != DirectionInput {
+			return ""
+		}
+		return a.Policy
+	})
+	d.ResponseTriggered = list(func(a *Assessment) string {
+		if a.Direction != DirectionOutput {
+			return ""
+		}
+		return a.Policy
+	})
+	var owaspBuf [8]*OWASP
+	owasp := owaspBuf[:0]
+	matches := false
 	for i := range g.Assessments {
 		a := &g.Assessments[i]
 		if !a.Triggered() {
 			continue
 		}
-		d.PolicyNames = appendUnique(d.PolicyNames, a.Policy)
-		d.PolicyActions = appendUnique(d.PolicyActions, a.Action)
-		d.PolicyConfidences = appendUnique(d.PolicyConfidences, a.Confidence)
-		d.ViolationCodes = appendUnique(d.ViolationCodes, a.Type)
-		switch a.Direction {
-		case DirectionInput:
-			d.RequestTriggered = appendUnique(d.RequestTriggered, a.Policy)
-		case DirectionOutput:
-			d.ResponseTriggered = appendUnique(d.ResponseTriggered, a.Policy)
-		}
 		if a.Match != "" || a.Score.Valid || a.Threshold.Valid {
-			matches = append(matches, *a)
+			matches = true
 		}
 		if o := OWASPFor(a); o != nil && !slices.Contains(owasp, o) {
 			owasp = append(owasp, o)
 		}
 	}
-	for _, s := range [][]string{d.PolicyNames, d.PolicyActions, d.PolicyConfidences, d.ViolationCodes, d.RequestTriggered, d.ResponseTriggered} {
-		slices.Sort(s)
+	if len(owasp) > 0 {
+		// The descriptions follow the ids' order, so that the two arrays pair up.
+		slices.SortFunc(owasp, func(a, b *OWASP) int { return strings.Compare(a.ID, b.ID) })
+		start := len(*arena)
+		for _, o := range owasp {
+			*arena = append(*arena, o.ID)
+		}
+		d.OWASPIDs = (*arena)[start:len(*arena):len(*arena)]
+		start = len(*arena)
+		for _, o := range owasp {
+			*arena = append(*arena, o.Name)
+		}
+		d.OWASPDescriptions = (*arena)[start:len(*arena):len(*arena)]
 	}
-	// The descriptions follow the ids' order, so that the two arrays pair up.
-	slices.SortFunc(owasp, func(a, b *OWASP) int { return strings.Compare(a.ID, b.ID) })
-	for _, o := range owasp {
-		d.OWASPIDs = appendUnique(d.OWASPIDs, o.ID)
-		d.OWASPDescriptions = append(d.OWASPDescriptions, o.Name)
-	}
-	if g.Intervened {
-		d.ViolationDetected = Some(true)
-	}
-	if len(matches) > 0 {
-		d.Matches = matchDetailJSON(matches)
+	if matches {
+		d.Matches = matchDetailJSON(g.Assessments)
 	}
 	return d
 }
@@ -195,12 +236,17 @@ func appendUnique(s []string, v string) []string {
 	return append(s, v)
 }
 
+// matchDetailJSON renders the distinct triggered items that have a match or a score, in the
+// order seen.
 func matchDetailJSON(items []Assessment) []byte {
 	b := make([]byte, 0, 64*len(items))
 	b = append(b, '[')
 	seen := make([]matchKey, 0, len(items))
 	for i := range items {
 		a := &items[i]
+		if !a.Triggered() || (a.Match == "" && !a.Score.Valid && !a.Threshold.Valid) {
+			continue
+		}
 		k := matchKey{a.Action, a.Match, a.Name, a.Regex, a.Type, a.Score, a.Threshold}
 		if slices.Contains(seen, k) {
 			continue
