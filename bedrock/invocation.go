@@ -303,8 +303,8 @@ func (d *invocationDecoder) parseRecord(data []byte, r *invocationRecord) error 
 	// One string holds the text of every string member; the fields are its substrings.
 	buf := d.strBuf[:0]
 	var ends [rsCount]int
-	for i, v := range raw {
-		buf = ivAppendText(buf, v)
+	for i := range raw { // by index: ranging over the array's values would copy it
+		buf = ivAppendText(buf, raw[i])
 		ends[i] = len(buf)
 	}
 	d.strBuf = buf
@@ -456,12 +456,76 @@ var ivTimeLayouts = []string{
 }
 
 func ivParseTime(s string) (time.Time, bool) {
+	if t, ok := ivParseTimeUTC(s); ok {
+		return t, true
+	}
 	for _, l := range ivTimeLayouts {
 		if t, err := time.Parse(l, s); err == nil {
 			return t.UTC(), true
 		}
 	}
 	return time.Time{}, false
+}
+
+// ivParseTimeUTC parses the form Bedrock writes, 2006-01-02T15:04:05Z with an optional
+// fraction of up to 9 digits, as time.Parse(time.RFC3339Nano) does; ok is false for any other
+// text, or a date or time out of range, which the layouts are left to read or reject.
+func ivParseTimeUTC(s string) (t time.Time, ok bool) {
+	if len(s) < 20 || s[len(s)-1] != 'Z' || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' {
+		return t, false
+	}
+	num := func(s string) (int, bool) {
+		n := 0
+		for i := 0; i < len(s); i++ {
+			c := s[i] - '0'
+			if c > 9 {
+				return 0, false
+			}
+			n = n*10 + int(c)
+		}
+		return n, true
+	}
+	year, ok1 := num(s[0:4])
+	month, ok2 := num(s[5:7])
+	day, ok3 := num(s[8:10])
+	hour, ok4 := num(s[11:13])
+	minute, ok5 := num(s[14:16])
+	sec, ok6 := num(s[17:19])
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) {
+		return t, false
+	}
+	nsec := 0
+	if frac := s[19 : len(s)-1]; frac != "" {
+		if len(frac) < 2 || len(frac) > 10 || frac[0] != '.' {
+			return t, false
+		}
+		n, ok := num(frac[1:])
+		if !ok {
+			return t, false
+		}
+		for range 10 - len(frac) {
+			n *= 10
+		}
+		nsec = n
+	}
+	if month < 1 || month > 12 || day < 1 || day > ivDaysIn(month, year) || hour > 23 || minute > 59 || sec > 59 {
+		return t, false
+	}
+	return time.Date(year, time.Month(month), day, hour, minute, sec, nsec, time.UTC), true
+}
+
+// ivDaysIn returns the number of days of a month (1-12) of a year.
+func ivDaysIn(month, year int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
 }
 
 // fill turns a parsed record into the event.
@@ -605,10 +669,10 @@ func capJSON(ev *genai.Event, b *[]byte, what string, n int) {
 
 func offloaded(ev *genai.Event, side, path string) {
 	if path != "" {
-		ev.Warn(genai.WarnBodyOffloaded, fmt.Sprintf("the %s body was offloaded to %s and is not in the record", side, path))
+		ev.Warn(genai.WarnBodyOffloaded, "the "+side+" body was offloaded to "+path+" and is not in the record")
 		return
 	}
-	ev.Warn(genai.WarnBodyOffloaded, fmt.Sprintf("the %s body is not in the record (too large for CloudWatch Logs delivery, or body delivery disabled)", side))
+	ev.Warn(genai.WarnBodyOffloaded, "the "+side+" body is not in the record (too large for CloudWatch Logs delivery, or body delivery disabled)")
 }
 
 // bodies holds the cleaned bodies of one record and what was learnt while reading them.

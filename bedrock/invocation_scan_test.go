@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/genainorm/genainorm/genai"
@@ -70,5 +71,30 @@ func FuzzReadTextJSON(f *testing.F) {
 				t.Fatalf("readTextJSON(%s) raw %s, quoting the text gives %s", v, raw, q)
 			}
 		}
+	})
+}
+
+// FuzzIvParseTimeUTC checks the fast timestamp parser against the layouts: whatever it accepts,
+// the layouts read as the same time.
+func FuzzIvParseTimeUTC(f *testing.F) {
+	for _, s := range []string{"2024-04-18T22:54:57Z", "2026-03-02T10:15:30.123Z", "2024-02-29T00:00:00Z", "2023-02-29T00:00:00Z",
+		"2024-04-18T24:00:00Z", "2024-04-18T22:54:60Z", "2024-13-01T00:00:00Z", "2024-04-18T22:54:57.123456789Z", "2024-04-18T22:54:57.1234567890Z",
+		"2024-04-18T22:54:57.Z", "2024-04-18T22:54:57+02:00", "2024-04-18 22:54:57", "0000-01-01T00:00:00Z", "2024-04-31T00:00:00Z"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		got, ok := ivParseTimeUTC(s)
+		if !ok {
+			return
+		}
+		for _, l := range ivTimeLayouts {
+			if want, err := time.Parse(l, s); err == nil {
+				if got != want.UTC() {
+					t.Fatalf("ivParseTimeUTC(%q) = %v, layout %q reads %v", s, got, l, want.UTC())
+				}
+				return
+			}
+		}
+		t.Fatalf("ivParseTimeUTC(%q) = %v, the layouts reject it", s, got)
 	})
 }
