@@ -350,9 +350,16 @@ func FuzzFixedChunks(f *testing.F) {
 	f.Add(uint8(4), "1", []byte(`"msg_\u0041"`), "571")
 	f.Add(uint8(5), "1", []byte(`"assistant"`), "5")
 	f.Add(uint8(6), "0", []byte(`"anthropic.claude-3-sonnet-20240229-v1:0"`), "0")
+	f.Add(uint8(7), "0", []byte(`"Sorry, the model cannot answer this question."`), "0")
+	f.Add(uint8(8), "2", []byte(`"INTERVENED"`), "0")
+	f.Add(uint8(7), "1", []byte(`"a\"b\u00e9"`), "0")
 	f.Fuzz(func(t *testing.T, kind uint8, index string, text []byte, n string) {
 		var c string
-		switch kind % 7 {
+		switch kind % 9 {
+		case 7:
+			c = `{"type":"content_block_delta","index":` + index + `,"delta":{"type":"text_delta","text":` + string(text) + `},"amazon-bedrock-guardrailAction":"INTERVENED"}`
+		case 8:
+			c = `{"type":"content_block_delta","index":` + index + `,"delta":{"type":"text_delta","text":"\u00e9"},"amazon-bedrock-guardrailAction":` + string(text) + `}`
 		case 6:
 			c = `{"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","content":[],"model":` + string(text) + `,"usage":{"input_tokens":` + n + `,"output_tokens":` + index + `}}}`
 		case 4:

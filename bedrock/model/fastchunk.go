@@ -202,6 +202,9 @@ func (st *stream) fixedChunk(m *genai.Model, d *decoder, c []byte) bool {
 	l := layout{c: c, i: 9, ok: true}
 	switch c[9] {
 	case 'c':
+		if len(c) > 23 && c[23] == 'd' { // content_block_delta
+			return st.actionDelta(m, d, &l)
+		}
 		if len(c) > 25 && c[25] == 'a' { // content_block_start, not _stop
 			l.lit(`content_block_start","index":`)
 			index := l.int()
@@ -253,6 +256,35 @@ func (st *stream) fixedChunk(m *genai.Model, d *decoder, c []byte) bool {
 		return true
 	}
 	return false
+}
+
+// actionDelta merges a text delta that carries Bedrock's guardrail action after the delta,
+// l positioned after {"type":":
+//
+//	{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"..."},"amazon-bedrock-guardrailAction":"INTERVENED"}
+//
+// The action is none of this package's business (the guardrail package reads it); the
+// general path skips it.
+func (st *stream) actionDelta(m *genai.Model, d *decoder, l *layout) bool {
+	l.lit(`content_block_delta","index":`)
+	index := l.int()
+	l.lit(textDeltaMid)
+	raw := l.str()
+	l.lit(`},"amazon-bedrock-guardrailAction":`)
+	action := l.str()
+	l.lit(`}`)
+	if !l.end() {
+		return false
+	}
+	if _, ok := d.textOf(action); !ok { // checked first: textOf's scratch then holds the text
+		return false
+	}
+	text, ok := d.textOf(raw)
+	if !ok {
+		return false
+	}
+	st.textDelta(m, index, text)
+	return true
 }
 
 // messageStart merges a message_start chunk of the fixed layout, l positioned after
