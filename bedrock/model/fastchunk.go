@@ -250,7 +250,7 @@ func (st *stream) fixedChunk(m *genai.Model, d *decoder, c []byte) bool {
 			return false
 		}
 		if st.count(m, shapeAnthropicMessages) == shapeAnthropicMessages {
-			st.setFinish(0, str(strings.Clone(reason))) // kept: must not alias the chunk
+			st.setFinish(0, str(strings.Clone(reason)))                         // kept: must not alias the chunk
 			st.addUsage(tokens{out: genai.Opt[int64]{Value: out, Valid: true}}) // fromUsage of that usage
 		}
 		return true
