@@ -2,6 +2,8 @@ package jsonscan
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -71,6 +73,91 @@ func BenchmarkSkip(b *testing.B) {
 				r.Reset(l)
 				d.Reset(&r, lenient...)
 				_ = d.SkipValue()
+			}
+		}
+	})
+}
+
+// corpus returns the Bedrock invocation records the normalize benchmark reads: the
+// repository's fixtures and, when present, the shared real samples.
+func corpus(tb testing.TB) [][]byte {
+	var out [][]byte
+	for _, pat := range []string{"../../testdata/bedrock/*.ndjson", "../../../shared/samples/bedrock/invocation.log"} {
+		files, _ := filepath.Glob(pat)
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			out = append(out, splitLines(data)...)
+		}
+	}
+	return out
+}
+
+// BenchmarkRecords reads the Bedrock records the ways the normalize path does: validated
+// whole (ReadValueStats), token by token, and peeking before each token as the decoders do.
+func BenchmarkRecords(b *testing.B) {
+	lines := corpus(b)
+	if len(lines) == 0 {
+		b.Skip("no records")
+	}
+	size := 0
+	for _, l := range lines {
+		size += len(l)
+	}
+	b.Run("stats", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		var d Decoder
+		for range b.N {
+			for _, l := range lines {
+				d.Reset(l)
+				_, _, _ = d.ReadValueStats()
+			}
+		}
+	})
+	b.Run("tokens", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		var d Decoder
+		for range b.N {
+			for _, l := range lines {
+				d.Reset(l)
+				for {
+					if _, err := d.ReadToken(); err != nil {
+						break
+					}
+				}
+			}
+		}
+	})
+	b.Run("peek-tokens", func(b *testing.B) {
+		b.SetBytes(int64(size))
+		var d Decoder
+		for range b.N {
+			for _, l := range lines {
+				d.Reset(l)
+				for d.PeekKind() != 0 {
+					if _, err := d.ReadToken(); err != nil {
+						break
+					}
+				}
+			}
+		}
+	})
+	b.Run("members", func(b *testing.B) {
+		// Each member of each record: name then value whole, peeking first.
+		b.SetBytes(int64(size))
+		var d Decoder
+		for range b.N {
+			for _, l := range lines {
+				d.Reset(l)
+				if _, err := d.ReadToken(); err != nil {
+					continue
+				}
+				for d.PeekKind() == '"' {
+					_, _ = d.ReadValue()
+					_, _ = d.ReadValue()
+				}
 			}
 		}
 	})

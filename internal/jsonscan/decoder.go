@@ -67,6 +67,11 @@ type Decoder struct {
 	deep   []bool
 	err    error
 	stats  ValueStats
+	// skipDeep holds the containers skip has open from 64 out: object or not.
+	skipDeep []bool
+	// next caches what the last peek returned while nothing has been read since: the first
+	// byte of the next token, d.pos at it and the state past its separator; 0 when unknown.
+	next byte
 }
 
 // ValueStats tells what ReadValueStats saw inside a value, so that a caller can tell
@@ -81,7 +86,7 @@ type ValueStats struct {
 
 // Reset points d at data, which must hold one JSON value (surrounding whitespace allowed).
 func (d *Decoder) Reset(data []byte) {
-	d.data, d.pos, d.state, d.depth, d.deep, d.err = data, 0, stTop, 0, d.deep[:0], nil
+	d.data, d.pos, d.state, d.depth, d.deep, d.err, d.next = data, 0, stTop, 0, d.deep[:0], nil, 0
 }
 
 // NewDecoder returns a Decoder reading data.
@@ -143,6 +148,7 @@ func (d *Decoder) fail(off int, msg string, eof bool) error {
 		d.err = e
 	}
 	d.state = stEnd
+	d.next = 0
 	return d.err
 }
 
@@ -156,11 +162,16 @@ func (d *Decoder) failAt(off int) error {
 // peek skips whitespace and the separator the state calls for and returns the first byte of
 // the next token, or 0 at the end of the input or after an error (d.err tells which).
 func (d *Decoder) peek() byte {
+	if c := d.next; c != 0 {
+		return c
+	}
 	if d.err != nil {
 		return 0
 	}
-	data := d.data
-	i := skipSpace(data, d.pos)
+	data, i := d.data, d.pos
+	if i < len(data) && data[i] <= ' ' {
+		i = skipSpace(data, i)
+	}
 	switch d.state {
 	case stEnd:
 		d.pos = i
@@ -170,11 +181,15 @@ func (d *Decoder) peek() byte {
 			d.failAt(i)
 			return 0
 		}
-		i = skipSpace(data, i+1)
+		if i++; i < len(data) && data[i] <= ' ' {
+			i = skipSpace(data, i)
+		}
 		d.state = stObjValue
 	case stObjComma, stArrComma:
 		if i < len(data) && data[i] == ',' {
-			i = skipSpace(data, i+1)
+			if i++; i < len(data) && data[i] <= ' ' {
+				i = skipSpace(data, i)
+			}
 			if d.state == stObjComma {
 				d.state = stObjName
 			} else {
@@ -207,6 +222,7 @@ func (d *Decoder) peek() byte {
 		d.failAt(i)
 		return 0
 	}
+	d.next = c
 	return c
 }
 
@@ -221,17 +237,24 @@ var valueStart = func() (t [256]bool) {
 // PeekKind returns the kind of the next token without reading it; 0 means the end of the
 // value or a syntax error (the next read returns it).
 func (d *Decoder) PeekKind() Kind {
-	c := d.peek()
-	switch c {
-	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-		return '0'
-	}
-	return Kind(c)
+	return kindOf[d.peek()]
 }
+
+// kindOf maps the first byte of a token to its kind.
+var kindOf = func() (t [256]Kind) {
+	for c := range t {
+		t[c] = Kind(c)
+	}
+	for _, c := range []byte("-0123456789") {
+		t[c] = '0'
+	}
+	return t
+}()
 
 // afterValue moves the state on after a value (or a member name) ended at end.
 func (d *Decoder) afterValue(end int) {
 	d.pos = end
+	d.next = 0
 	switch d.state {
 	case stObjFirst, stObjName:
 		d.state = stObjColon
@@ -264,7 +287,16 @@ func (d *Decoder) ReadValue() (jsontext.Value, error) {
 		return nil, d.failAt(d.pos)
 	}
 	start := d.pos
-	end, err := d.skip(start, d.depth)
+	var end int
+	var err error
+	if c == '{' || c == '[' {
+		end, err = d.skip(start, d.depth)
+	} else {
+		end, err = d.scalar(start, c)
+		if c == '"' && err == nil && end-start-2 > d.stats.LongestString {
+			d.stats.LongestString = end - start - 2
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -328,6 +360,7 @@ func (d *Decoder) ReadToken() (Token, error) {
 		}
 		d.push(c == '{')
 		d.pos++
+		d.next = 0
 		if c == '{' {
 			d.state = stObjFirst
 		} else {
@@ -345,134 +378,246 @@ func (d *Decoder) ReadToken() (Token, error) {
 			d.state = stArrComma
 		}
 		d.pos++
+		d.next = 0
 		return Token{kind: Kind(c)}, nil
 	}
 	start := d.pos
-	end, err := d.skip(start, d.depth)
+	end, err := d.scalar(start, c)
 	if err != nil {
 		return Token{}, err
 	}
 	d.afterValue(end)
-	k := Kind(c)
-	if c == '-' || (c >= '0' && c <= '9') {
-		k = '0'
-	}
-	return Token{raw: d.data[start:end], kind: k}, nil
+	return Token{raw: d.data[start:end], kind: kindOf[c]}, nil
 }
 
 // skip returns the end of the value starting at i, validating it; depth is the nesting of
-// the value. It walks nested values with a stack of its own rather than recursion.
+// the value. It adds what it sees to d.stats. It walks nested values with a stack of its own,
+// in a register while shallow, rather than recursion, and scans strings a word at a time
+// inline: a call in the loop would cost more than most tokens do.
 func (d *Decoder) skip(i, depth int) (int, error) {
 	data := d.data
 	n := len(data)
-	var room [32]byte // nesting deeper than this moves to the heap
-	stack := room[:0]
-	var err error
+	var (
+		objs    uint64 // the open containers, innermost in bit 0: set for an object
+		open    int    // open containers; those from 64 out are in d.skipDeep
+		longest = d.stats.LongestString
+		c       byte
+		j       int
+		m       uint64
+		err     error
+	)
 value: // a value starts at i
-	if i >= n {
-		return i, d.failAt(i)
+	if uint(i) >= uint(n) {
+		err = d.failAt(i)
+		goto done
 	}
-	switch data[i] {
-	case '"':
-		if i, err = d.skipString(i); err != nil {
-			return i, err
+	c = data[i]
+	if c == '"' {
+		// A string value: its first two words tested inline, which finds the end of most,
+		// the rest by quoteOrSpecial. (The call costs as much as a short string; a loop
+		// here costs reloads on every turn.)
+		if j = i + 1; j <= n-16 {
+			if m = specialMask(binary.LittleEndian.Uint64(data[j:])); m == 0 {
+				j += 8
+				m = specialMask(binary.LittleEndian.Uint64(data[j:]))
+			}
+			if m != 0 {
+				j += bits.TrailingZeros64(m) >> 3
+				goto valueStringEnd
+			}
+			j += 8
 		}
-	case '{':
-		if depth+len(stack) >= MaxDepth {
-			return i, d.fail(i, "nesting too deep", false)
+		j = quoteOrSpecial(data, j)
+	valueStringEnd:
+		if uint(j) >= uint(n) || data[j] != '"' {
+			if j, err = d.stringTail(j); err != nil {
+				i = j
+				goto done
+			}
+			j-- // the closing quote
 		}
-		if i++; i < n && data[i] <= ' ' {
+		if j-i-1 > longest {
+			longest = j - i - 1
+		}
+		i = j + 1
+		goto after
+	}
+	switch c {
+	case '{', '[':
+		if depth+open >= MaxDepth {
+			err = d.fail(i, "nesting too deep", false)
+			goto done
+		}
+		if i++; uint(i) < uint(n) && data[i] <= ' ' {
 			d.stats.Spaced = true
 			i = skipSpace(data, i)
 		}
-		if i < n && data[i] == '}' {
+		if uint(i) < uint(n) && data[i] == c+2 { // '}' or ']'
 			i++
-			break
+			goto after
 		}
-		stack = append(stack, '{')
-		goto member
-	case '[':
-		if depth+len(stack) >= MaxDepth {
-			return i, d.fail(i, "nesting too deep", false)
+		if open >= 64 {
+			d.skipDeep = append(d.skipDeep[:open-64], objs>>63 != 0)
 		}
-		if i++; i < n && data[i] <= ' ' {
-			d.stats.Spaced = true
-			i = skipSpace(data, i)
+		objs <<= 1
+		open++
+		if c == '{' {
+			objs |= 1
+			goto member
 		}
-		if i < n && data[i] == ']' {
-			i++
-			break
-		}
-		stack = append(stack, '[')
 		goto value
 	case 't':
-		if i, err = d.literal(i, "true"); err != nil {
-			return i, err
+		if i+4 <= n && binary.LittleEndian.Uint32(data[i:]) == litTrue {
+			i += 4
+		} else if i, err = d.literal(i, "true"); err != nil {
+			goto done
 		}
 	case 'f':
-		if i, err = d.literal(i, "false"); err != nil {
-			return i, err
+		if i+5 <= n && binary.LittleEndian.Uint32(data[i+1:]) == litAlse {
+			i += 5
+		} else if i, err = d.literal(i, "false"); err != nil {
+			goto done
 		}
 	case 'n':
-		if i, err = d.literal(i, "null"); err != nil {
-			return i, err
+		if i+4 <= n && binary.LittleEndian.Uint32(data[i:]) == litNull {
+			i += 4
+		} else if i, err = d.literal(i, "null"); err != nil {
+			goto done
 		}
 	default:
+		if c-'1' < 9 { // an integer, quickly
+			for j = i + 1; j < n && data[j]-'0' < 10; j++ {
+			}
+			if j >= n || (data[j] != '.' && data[j]|0x20 != 'e') {
+				i = j
+				goto after
+			}
+		}
 		if i, err = d.skipNumber(i); err != nil {
-			return i, err
+			goto done
 		}
 	}
-	// after: a value ended at i
-	for len(stack) > 0 {
-		if i < n && data[i] <= ' ' {
+after: // a value ended at i
+	if open == 0 {
+		goto done
+	}
+	if uint(i) < uint(n) && data[i] <= ' ' {
+		d.stats.Spaced = true
+		i = skipSpace(data, i)
+	}
+	if uint(i) >= uint(n) {
+		err = d.failAt(i)
+		goto done
+	}
+	c = data[i]
+	if c == ',' {
+		if i++; uint(i) < uint(n) && data[i] <= ' ' {
 			d.stats.Spaced = true
 			i = skipSpace(data, i)
 		}
-		if i >= n {
-			return i, d.failAt(i)
+		if objs&1 != 0 {
+			goto member
 		}
-		c := data[i]
-		top := stack[len(stack)-1]
-		if c == ',' {
-			if i++; i < n && data[i] <= ' ' {
-				d.stats.Spaced = true
-				i = skipSpace(data, i)
-			}
-			if top == '{' {
-				goto member
-			}
-			goto value
-		}
-		if (top == '{' && c == '}') || (top == '[' && c == ']') {
-			i++
-			stack = stack[:len(stack)-1]
-			continue
-		}
-		return i, d.failAt(i)
+		goto value
 	}
-	return i, nil
+	if c != ']'+byte(objs&1)*('}'-']') {
+		err = d.failAt(i)
+		goto done
+	}
+	i++
+	open--
+	objs >>= 1
+	if open >= 64 {
+		if d.skipDeep[open-64] {
+			objs |= 1 << 63
+		}
+	}
+	goto after
 member: // a member name starts at i
-	if i >= n || data[i] != '"' {
-		return i, d.failAt(i)
+	if uint(i) >= uint(n) || data[i] != '"' {
+		err = d.failAt(i)
+		goto done
 	}
-	if i, err = d.skipString(i); err != nil {
-		return i, err
+	if j = i + 1; j <= n-16 {
+		if m = specialMask(binary.LittleEndian.Uint64(data[j:])); m == 0 {
+			j += 8
+			m = specialMask(binary.LittleEndian.Uint64(data[j:]))
+		}
+		if m != 0 {
+			j += bits.TrailingZeros64(m) >> 3
+			goto nameEnd
+		}
+		j += 8
 	}
-	if i < n && data[i] == ':' {
+	j = quoteOrSpecial(data, j)
+nameEnd:
+	if uint(j) >= uint(n) || data[j] != '"' {
+		if j, err = d.stringTail(j); err != nil {
+			i = j
+			goto done
+		}
+		j--
+	}
+	if j-i-1 > longest {
+		longest = j - i - 1
+	}
+	if i = j + 1; uint(i) < uint(n) && data[i] == ':' {
 		i++
 	} else {
 		d.stats.Spaced = true
 		i = skipSpace(data, i)
 		if i >= n || data[i] != ':' {
-			return i, d.failAt(i)
+			err = d.failAt(i)
+			goto done
 		}
 		i++
 	}
-	if i < n && data[i] <= ' ' {
+	if uint(i) < uint(n) && data[i] <= ' ' {
 		d.stats.Spaced = true
 		i = skipSpace(data, i)
 	}
 	goto value
+done:
+	d.stats.LongestString = longest
+	return i, err
+}
+
+// The literals, as little-endian words: "true", "null", and "false" after its 'f'.
+const (
+	litTrue = 't' | 'r'<<8 | 'u'<<16 | 'e'<<24
+	litNull = 'n' | 'u'<<8 | 'l'<<16 | 'l'<<24
+	litAlse = 'a' | 'l'<<8 | 's'<<16 | 'e'<<24
+)
+
+// scalar returns the end of the string, number or literal at i, whose first byte is c,
+// validating it.
+func (d *Decoder) scalar(i int, c byte) (int, error) {
+	data := d.data
+	n := len(data)
+	switch c {
+	case '"':
+		if j := quoteOrSpecial(data, i+1); j < n && data[j] == '"' {
+			return j + 1, nil
+		} else {
+			return d.stringTail(j)
+		}
+	case 't':
+		if i+4 <= n && binary.LittleEndian.Uint32(data[i:]) == litTrue {
+			return i + 4, nil
+		}
+		return d.literal(i, "true")
+	case 'f':
+		if i+5 <= n && binary.LittleEndian.Uint32(data[i+1:]) == litAlse {
+			return i + 5, nil
+		}
+		return d.literal(i, "false")
+	case 'n':
+		if i+4 <= n && binary.LittleEndian.Uint32(data[i:]) == litNull {
+			return i + 4, nil
+		}
+		return d.literal(i, "null")
+	}
+	return d.number(i, c)
 }
 
 func (d *Decoder) literal(i int, lit string) (int, error) {
@@ -483,6 +628,22 @@ func (d *Decoder) literal(i int, lit string) (int, error) {
 		}
 	}
 	return i + len(lit), nil
+}
+
+// number returns the end of the number at i, whose first byte is c: an integer quickly,
+// anything else through skipNumber.
+func (d *Decoder) number(i int, c byte) (int, error) {
+	if c-'1' < 9 {
+		data := d.data
+		j := i + 1
+		for j < len(data) && data[j]-'0' < 10 {
+			j++
+		}
+		if j >= len(data) || (data[j] != '.' && data[j]|0x20 != 'e') {
+			return j, nil
+		}
+	}
+	return d.skipNumber(i)
 }
 
 // skipNumber returns the end of the number at i: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
@@ -538,32 +699,47 @@ var hexDigit = func() (t [256]bool) {
 	return t
 }()
 
-// skipString returns the end of the string whose opening quote is at i.
-func (d *Decoder) skipString(i int) (int, error) {
+// quoteOrSpecial returns the index of the first byte at or after i that is a quote, a
+// backslash or a control byte, or len(data) when there is none: inside a string, where the
+// string's plain run ends. It tests a word at a time.
+func quoteOrSpecial(data []byte, i int) int {
+	if i < 0 || i > len(data) {
+		return len(data)
+	}
+	for ; i <= len(data)-16; i += 16 {
+		m := specialMask(binary.LittleEndian.Uint64(data[i:]))
+		m2 := specialMask(binary.LittleEndian.Uint64(data[i+8:]))
+		if m|m2 != 0 {
+			if m == 0 {
+				return i + 8 + bits.TrailingZeros64(m2)>>3
+			}
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for ; i <= len(data)-8; i += 8 {
+		if m := specialMask(binary.LittleEndian.Uint64(data[i:])); m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for ; i < len(data); i++ {
+		if !plain[data[i]] {
+			return i
+		}
+	}
+	return i
+}
+
+// stringTail returns the end of a string from i on, where quoteOrSpecial stopped short of the
+// closing quote: at an escape, a control byte or the end of the input.
+func (d *Decoder) stringTail(i int) (int, error) {
 	data := d.data
 	n := len(data)
-	start := i
-	i++
 	for {
-		// A word at a time, jumping straight to the first special byte of a word.
-		for i+8 <= n {
-			if m := specialMask(binary.LittleEndian.Uint64(data[i:])); m != 0 {
-				i += bits.TrailingZeros64(m) / 8
-				break
-			}
-			i += 8
-		}
-		for i < n && plain[data[i]] {
-			i++
-		}
 		if i >= n {
 			return i, d.fail(i, "unterminated string", true)
 		}
 		switch data[i] {
 		case '"':
-			if i-start-1 > d.stats.LongestString {
-				d.stats.LongestString = i - start - 1
-			}
 			return i + 1, nil
 		case '\\':
 			if i+1 >= n {
@@ -588,6 +764,7 @@ func (d *Decoder) skipString(i int) (int, error) {
 		default:
 			return i, d.fail(i, "control character in string", false)
 		}
+		i = quoteOrSpecial(data, i)
 	}
 }
 
@@ -629,10 +806,7 @@ const (
 func SpecialMask(w uint64) uint64 { return specialMask(w) }
 
 func specialMask(w uint64) uint64 {
-	q := w ^ quote
-	b := w ^ bslsh
-	m := (q - lsb) &^ q
-	m |= (b - lsb) &^ b
-	m |= (w - space) &^ w
-	return m & msb
+	// Each byte's high bit is set by x-lsb for a zero byte of x (a borrow may set it above
+	// one too), by w-space for a byte below 0x20; bytes with their own high bit set are none.
+	return ((w ^ quote - lsb) | (w ^ bslsh - lsb) | (w - space)) &^ w & msb
 }
