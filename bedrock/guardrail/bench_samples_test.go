@@ -16,7 +16,8 @@ import (
 // normalize benchmark reads: the "trace" objects of Converse outputs, and the response bodies
 // and stream chunks of InvokeModel records that carry a guardrail key.
 type sampleGuardrails struct {
-	traces, invoke [][]byte
+	traces [][]byte   // one per record
+	invoke [][][]byte // the body, or the chunks with a guardrail key, of each record
 }
 
 func loadSampleGuardrails(tb testing.TB) sampleGuardrails {
@@ -60,14 +61,18 @@ func loadSampleGuardrails(tb testing.TB) sampleGuardrails {
 				if json.Unmarshal(out, &chunks) != nil {
 					continue
 				}
+				var rec [][]byte
 				for _, c := range chunks {
 					if bytes.Contains(c, []byte(`"amazon-bedrock-guardrailAction"`)) || bytes.Contains(c, []byte(`"amazon-bedrock-trace"`)) {
-						s.invoke = append(s.invoke, c)
+						rec = append(rec, c)
 					}
+				}
+				if rec != nil {
+					s.invoke = append(s.invoke, rec)
 				}
 			case strings.HasPrefix(rec.Op, "InvokeModel"):
 				if bytes.Contains(out, []byte(`"amazon-bedrock-`)) {
-					s.invoke = append(s.invoke, out)
+					s.invoke = append(s.invoke, [][]byte{out})
 				}
 			}
 		}
@@ -79,29 +84,38 @@ func loadSampleGuardrails(tb testing.TB) sampleGuardrails {
 }
 
 // BenchmarkSamples decodes the guardrail inputs of the invocation-log samples as the bedrock
-// invocation decoder does (validated input): Converse traces and InvokeModel bodies / chunks.
+// invocation decoder does (validated input, one event per record): Converse traces and
+// InvokeModel bodies / stream chunks.
 func BenchmarkSamples(b *testing.B) {
 	s := loadSampleGuardrails(b)
+	traces := make([][][]byte, len(s.traces))
+	for i, t := range s.traces {
+		traces[i] = [][]byte{t}
+	}
 	for _, c := range []struct {
 		name   string
-		in     [][]byte
+		recs   [][][]byte
 		decode func([]byte, *genai.Event)
 	}{
-		{"converse", s.traces, guardrail.DecodeConverseTraceValid},
+		{"converse", traces, guardrail.DecodeConverseTraceValid},
 		{"invoke", s.invoke, guardrail.DecodeInvokeValid},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			var size int64
-			for _, v := range c.in {
-				size += int64(len(v))
+			for _, r := range c.recs {
+				for _, v := range r {
+					size += int64(len(v))
+				}
 			}
 			b.SetBytes(size)
 			b.ReportAllocs()
 			var ev genai.Event
 			for b.Loop() {
-				ev.Reset()
-				for _, v := range c.in {
-					c.decode(v, &ev)
+				for _, r := range c.recs {
+					ev.Reset()
+					for _, v := range r {
+						c.decode(v, &ev)
+					}
 				}
 			}
 		})
@@ -112,21 +126,21 @@ func BenchmarkSamples(b *testing.B) {
 // validating ones merge on the samples.
 func TestSamplesValidAgrees(t *testing.T) {
 	s := loadSampleGuardrails(t)
-	for _, c := range []struct {
-		in            [][]byte
-		valid, decode func([]byte, *genai.Event)
-	}{
-		{s.traces, guardrail.DecodeConverseTraceValid, guardrail.DecodeConverseTrace},
-		{s.invoke, guardrail.DecodeInvokeValid, guardrail.DecodeInvoke},
-	} {
+	check := func(in [][]byte, valid, decode func([]byte, *genai.Event)) {
 		var a, b genai.Event
-		for _, v := range c.in {
-			c.valid(v, &a)
-			c.decode(v, &b)
+		for _, v := range in {
+			valid(v, &a)
+			decode(v, &b)
 		}
 		if got, want := a.Guardrail, b.Guardrail; !sameGuardrail(got, want) {
 			t.Errorf("valid decode differs:\n%+v\n%+v", got, want)
 		}
+	}
+	for _, tr := range s.traces {
+		check([][]byte{tr}, guardrail.DecodeConverseTraceValid, guardrail.DecodeConverseTrace)
+	}
+	for _, r := range s.invoke {
+		check(r, guardrail.DecodeInvokeValid, guardrail.DecodeInvoke)
 	}
 }
 
