@@ -59,3 +59,14 @@ func BenchmarkInvocationDecoder(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkIvIsBase64 measures the base64 check of inline media (an 8 KiB image).
+func BenchmarkIvIsBase64(b *testing.B) {
+	s := bytes.Repeat([]byte("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg=="), 80)
+	b.SetBytes(int64(len(s)))
+	for b.Loop() {
+		if !ivIsBase64(s) {
+			b.Fatal("not base64")
+		}
+	}
+}

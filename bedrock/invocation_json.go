@@ -62,6 +62,14 @@ var ivBase64Bits = func() (t [256]uint8) {
 func ivIsBase64(s []byte) bool {
 	t := &ivBase64Bits
 	for i := 0; i < len(s); i++ {
+		for i+16 <= len(s) {
+			w := (*[16]byte)(s[i:])
+			if t[w[0]]&t[w[1]]&t[w[2]]&t[w[3]]&t[w[4]]&t[w[5]]&t[w[6]]&t[w[7]]&
+				t[w[8]]&t[w[9]]&t[w[10]]&t[w[11]]&t[w[12]]&t[w[13]]&t[w[14]]&t[w[15]] == 0 {
+				break
+			}
+			i += 16
+		}
 		for i+8 <= len(s) {
 			w := s[i : i+8 : i+8]
 			if t[w[0]]&t[w[1]]&t[w[2]]&t[w[3]]&t[w[4]]&t[w[5]]&t[w[6]]&t[w[7]] == 0 {
@@ -386,13 +394,25 @@ func (c *ivCursor) ReadToken() (jsonscan.Kind, error) {
 
 // ReadValue reads the next whole value (or member name) and returns its bytes.
 func (c *ivCursor) ReadValue() ([]byte, error) {
-	switch c.PeekKind() {
-	case 0, '}', ']':
+	data, i := c.data, c.pos
+	if i < len(data) && (data[i] == ',' || data[i] == ':') {
+		i++
+	}
+	c.pos = i
+	if i >= len(data) {
 		return nil, errIvCursorEnd
 	}
-	start := c.pos
-	c.pos = ivValueEnd(c.data, start)
-	return c.data[start:c.pos], nil
+	var end int
+	switch data[i] {
+	case '"': // most values, and every member name
+		end = min(ivStringEnd(data, i+1)+1, len(data))
+	case '}', ']':
+		return nil, errIvCursorEnd
+	default:
+		end = ivValueEnd(data, i)
+	}
+	c.pos = end
+	return data[i:end], nil
 }
 
 // SkipValue reads past the next whole value (or member name).
@@ -461,6 +481,12 @@ func sOpen(c *ivCursor, open jsonscan.Kind) error {
 // sName reads the next member name of an open object (raw, quoted); at the object's end it
 // consumes the '}' and returns nil, nil.
 func sName(c *ivCursor) ([]byte, error) {
+	if i := c.pos; i < len(c.data) && c.data[i] == ',' && i+1 < len(c.data) && c.data[i+1] == '"' {
+		// A name after the first (the common case): read in place.
+		end := min(ivStringEnd(c.data, i+2)+1, len(c.data))
+		c.pos = end
+		return c.data[i+1 : end], nil
+	}
 	switch c.PeekKind() {
 	case '}':
 		_, err := c.ReadToken()

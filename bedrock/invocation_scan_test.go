@@ -98,3 +98,29 @@ func FuzzIvParseTimeUTC(f *testing.F) {
 		t.Fatalf("ivParseTimeUTC(%q) = %v, the layouts reject it", s, got)
 	})
 }
+
+// ivIsBase64Oracle is ivIsBase64 byte by byte.
+func ivIsBase64Oracle(s []byte) bool {
+	for i := 0; i < len(s); i++ {
+		if ivBase64Chars[s[i]] {
+			continue
+		}
+		if s[i] == '\\' && i+1 < len(s) && (s[i+1] == '/' || s[i+1] == 'n' || s[i+1] == 'r') {
+			i++
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+func FuzzIvIsBase64(f *testing.F) {
+	for _, s := range []string{"", "QUJD", "QUJDRA==\\nQUJD", "0123456789abcdefghijklmnopqrstuvwxyzABCDEF+/-_=", "0123456789abcdefghij klmnop", "0123456789abcdef0\\/23456789abcdef\\", "0123456789abcdef0123456789abcde\""} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, s []byte) {
+		if got, want := ivIsBase64(s), ivIsBase64Oracle(s); got != want {
+			t.Fatalf("ivIsBase64(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
