@@ -129,7 +129,8 @@ func skipWS(data []byte, i int) int {
 // optional white space), as written, quotes included (`"Records"`). It returns nil when data
 // does not start with an object, the object is empty or broken, or the name holds an escape:
 // the envelope detectors then fall back to their full search, so that a name they cannot
-// read at a glance never turns an envelope down.
+// read at a glance never turns an envelope down. A name longer than any envelope's member
+// names is returned cut short, without its closing quote: it matches none of them either.
 func firstName(data []byte) []byte {
 	i := skipWS(data, 0)
 	if i >= len(data) || data[i] != '{' {
@@ -139,16 +140,24 @@ func firstName(data []byte) []byte {
 	if i >= len(data) || data[i] != '"' {
 		return nil
 	}
-	n := bytes.IndexByte(data[i+1:], '"')
-	if n < 0 {
-		return nil
+	end := min(len(data), i+maxMemberName)
+	for j := i + 1; j < end; j++ {
+		switch data[j] {
+		case '"':
+			return data[i : j+1]
+		case '\\':
+			return nil
+		}
 	}
-	name := data[i : i+n+2]
-	if bytes.IndexByte(name, '\\') >= 0 {
-		return nil
+	if end == len(data) {
+		return nil // the name does not end
 	}
-	return name
+	return data[i:end]
 }
+
+// maxMemberName bounds the length of the names firstName reads to the end: longer than any
+// member name of an envelope, quotes included.
+const maxMemberName = 32
 
 // splitCloudWatch returns one record per log event; the record is the event's message (a
 // JSON string holding one invocation log record) and its Time is the event's timestamp.

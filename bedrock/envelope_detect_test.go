@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -167,6 +168,8 @@ var envelopeEdgeCases = []struct {
 	{`{}`, ""},
 	{`{"`, ""},
 	{`"messageType"`, ""},
+	{`{"` + strings.Repeat("\\u0061", 10) + `":{},"detail-type":"AWS API Call via CloudTrail","detail":{}}`, "eventbridge"},
+	{`{"` + strings.Repeat("a", 40) + `":{},"detail-type":"AWS API Call via CloudTrail","detail":{}}`, ""},
 }
 
 func TestEnvelopeDetectorsEdgeCases(t *testing.T) {
@@ -197,16 +200,20 @@ func TestEnvelopeDetectorsMatchOracle(t *testing.T) {
 
 func TestFirstName(t *testing.T) {
 	for data, want := range map[string]string{
-		`{"a":1}`:            `"a"`,
-		" \t\r\n{ \n\"ab\" :": `"ab"`,
-		`{"":1}`:             `""`,
-		`{"a\"b":1}`:         "",
-		`{"a\\":1}`:          "",
-		`{"abc`:              "",
-		`{}`:                 "",
-		`[{"a":1}]`:          "",
-		`"a"`:                "",
-		``:                   "",
+		`{"a":1}`:                                `"a"`,
+		" \t\r\n{ \n\"ab\" :":                    `"ab"`,
+		`{"":1}`:                                 `""`,
+		`{"a\"b":1}`:                             "",
+		`{"a\\":1}`:                              "",
+		`{"abc`:                                  "",
+		`{}`:                                     "",
+		`[{"a":1}]`:                              "",
+		`"a"`:                                    "",
+		``:                                       "",
+		`{"` + strings.Repeat("x", 29) + `":1}`:  `"` + strings.Repeat("x", 29) + `"`,
+		`{"` + strings.Repeat("x", 40) + `":1}`:  `"` + strings.Repeat("x", 31),
+		`{"` + strings.Repeat("x", 40) + `\":1}`: `"` + strings.Repeat("x", 31),
+		`{"` + strings.Repeat("x", 20) + `\":1}`: "",
 	} {
 		got := firstName([]byte(data))
 		if want == "" {

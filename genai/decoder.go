@@ -3,7 +3,9 @@ package genai
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
+	"sync/atomic"
 )
 
 // Position locates a record in its input.
@@ -129,48 +131,66 @@ type Envelope struct {
 
 // Registry holds the known formats and envelopes. The zero Registry is empty and ready to use;
 // it is safe for concurrent use.
+//
+// Registration copies the lists and publishes the copy, so that detection, which runs for every
+// record, reads them without a lock.
 type Registry struct {
-	mu        sync.RWMutex
-	formats   []*Format
-	envelopes []*Envelope
+	mu        sync.Mutex // serialises registration
+	formats   atomic.Pointer[[]*Format]
+	envelopes atomic.Pointer[[]*Envelope]
 }
 
 // Register adds formats. A later format with the same name replaces the earlier one.
 func (r *Registry) Register(fs ...*Format) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	formats := slices.Clone(r.loadFormats())
 	for _, f := range fs {
 		replaced := false
-		for i, g := range r.formats {
+		for i, g := range formats {
 			if g.Name == f.Name {
-				r.formats[i], replaced = f, true
+				formats[i], replaced = f, true
 			}
 		}
 		if !replaced {
-			r.formats = append(r.formats, f)
+			formats = append(formats, f)
 		}
 	}
+	r.formats.Store(&formats)
 }
 
 // RegisterEnvelope adds envelopes.
 func (r *Registry) RegisterEnvelope(es ...*Envelope) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.envelopes = append(r.envelopes, es...)
+	envelopes := append(slices.Clone(r.loadEnvelopes()), es...)
+	r.envelopes.Store(&envelopes)
+}
+
+// loadFormats returns the registered formats (not to be modified).
+func (r *Registry) loadFormats() []*Format {
+	if p := r.formats.Load(); p != nil {
+		return *p
+	}
+	return nil
+}
+
+// loadEnvelopes returns the registered envelopes (not to be modified).
+func (r *Registry) loadEnvelopes() []*Envelope {
+	if p := r.envelopes.Load(); p != nil {
+		return *p
+	}
+	return nil
 }
 
 // Formats returns the registered formats in registration order.
 func (r *Registry) Formats() []*Format {
-	r.mu.RLock()
-	defer r.mu.RUnlock()
-	return append([]*Format(nil), r.formats...)
+	return append([]*Format(nil), r.loadFormats()...)
 }
 
 // Lookup returns the format with the given name, or nil.
 func (r *Registry) Lookup(name string) *Format {
-	r.mu.RLock()
-	defer r.mu.RUnlock()
-	for _, f := range r.formats {
+	for _, f := range r.loadFormats() {
 		if f.Name == name {
 			return f
 		}
@@ -180,9 +200,7 @@ func (r *Registry) Lookup(name string) *Format {
 
 // Detect returns the first registered format whose detector accepts data, or nil.
 func (r *Registry) Detect(data []byte) *Format {
-	r.mu.RLock()
-	defer r.mu.RUnlock()
-	for _, f := range r.formats {
+	for _, f := range r.loadFormats() {
 		if f.Detect(data) {
 			return f
 		}
@@ -192,9 +210,7 @@ func (r *Registry) Detect(data []byte) *Format {
 
 // DetectEnvelope returns the first registered envelope whose detector accepts data, or nil.
 func (r *Registry) DetectEnvelope(data []byte) *Envelope {
-	r.mu.RLock()
-	defer r.mu.RUnlock()
-	for _, e := range r.envelopes {
+	for _, e := range r.loadEnvelopes() {
 		if e.Detect(data) {
 			return e
 		}

@@ -70,6 +70,8 @@ type Reader struct {
 	flushed  []*Event
 	atEOF    bool
 	stats    Stats
+	fmtName  string // the format of the latest events counted,
+	fmtCount int64  // and how many of them are not in stats.Formats yet
 	err      error
 }
 
@@ -105,7 +107,20 @@ func NewReader(r io.Reader, reg *Registry, opts ReaderOptions) (*Reader, error) 
 }
 
 // Stats returns the counts so far.
-func (r *Reader) Stats() Stats { s := r.stats; s.Bytes = r.counter.n; return s }
+func (r *Reader) Stats() Stats {
+	r.flushFormatCount()
+	s := r.stats
+	s.Bytes = r.counter.n
+	return s
+}
+
+// flushFormatCount adds the events counted in r.fmtCount to stats.Formats.
+func (r *Reader) flushFormatCount() {
+	if r.fmtCount > 0 {
+		r.stats.Formats[r.fmtName] += r.fmtCount
+		r.fmtCount = 0
+	}
+}
 
 // Next fills ev (after resetting it) with the next event. It returns nil when ev holds an event,
 // including an error event (ev.Err set) for a record that could not be normalized, so that
@@ -486,7 +501,13 @@ func (r *Reader) count(ev *Event) {
 	if ev.Err != nil {
 		r.stats.Errors++
 	} else {
-		r.stats.Formats[ev.Source.Format]++
+		// Runs of events of one format are counted before they go into the map.
+		if r.fmtCount > 0 && ev.Source.Format == r.fmtName {
+			r.fmtCount++
+		} else {
+			r.flushFormatCount()
+			r.fmtName, r.fmtCount = ev.Source.Format, 1
+		}
 	}
 	for _, w := range ev.Warnings {
 		r.stats.Warnings[w.Code]++

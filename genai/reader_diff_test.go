@@ -45,6 +45,9 @@ func transcript(t testing.TB, next nextFunc, stats func() genai.Stats, skips *[]
 			break
 		}
 		require.Less(t, i, 1<<20, "reader did not finish")
+		if i%7 == 3 {
+			fmt.Fprintf(&b, "stats so far %+v\n", stats())
+		}
 		fmt.Fprintf(&b, "event %d at %+v", i, ev.Source.Position)
 		if ev.Err != nil {
 			fmt.Fprintf(&b, " error %v original %q", ev.Err, ev.Original)
