@@ -203,22 +203,7 @@ func (d *Decoder) peek() byte {
 		return 0
 	}
 	c := data[i]
-	ok := false
-	switch d.state {
-	case stObjFirst:
-		ok = c == '"' || c == '}'
-	case stObjName:
-		ok = c == '"'
-	case stObjComma:
-		ok = c == '}'
-	case stArrFirst:
-		ok = c == ']' || valueStart[c]
-	case stArrComma:
-		ok = c == ']'
-	default: // stTop, stObjValue, stArrValue
-		ok = valueStart[c]
-	}
-	if !ok {
+	if !accepts[d.state&15][c] {
 		d.failAt(i)
 		return 0
 	}
@@ -230,6 +215,21 @@ func (d *Decoder) peek() byte {
 var valueStart = func() (t [256]bool) {
 	for _, c := range []byte(`"{[tfn-0123456789`) {
 		t[c] = true
+	}
+	return t
+}()
+
+// accepts marks, for each state but stEnd and stObjColon, the bytes the next token may start
+// with.
+var accepts = func() (t [16][256]bool) {
+	for c := range 256 {
+		v := valueStart[c]
+		t[stTop][c], t[stObjValue][c], t[stArrValue][c] = v, v, v
+		t[stObjFirst][c] = c == '"' || c == '}'
+		t[stObjName][c] = c == '"'
+		t[stObjComma][c] = c == '}'
+		t[stArrFirst][c] = c == ']' || v
+		t[stArrComma][c] = c == ']'
 	}
 	return t
 }()
@@ -596,11 +596,21 @@ func (d *Decoder) scalar(i int, c byte) (int, error) {
 	n := len(data)
 	switch c {
 	case '"':
-		if j := quoteOrSpecial(data, i+1); j < n && data[j] == '"' {
-			return j + 1, nil
+		// The first word inline, as in skip.
+		j := i + 1
+		if j <= n-8 && j >= 0 {
+			if m := specialMask(binary.LittleEndian.Uint64(data[j : j+8])); m != 0 {
+				j += bits.TrailingZeros64(m) >> 3
+			} else {
+				j = quoteOrSpecial(data, j+8)
+			}
 		} else {
-			return d.stringTail(j)
+			j = quoteOrSpecial(data, j)
 		}
+		if uint(j) < uint(n) && data[j] == '"' {
+			return j + 1, nil
+		}
+		return d.stringTail(j)
 	case 't':
 		if i+4 <= n && binary.LittleEndian.Uint32(data[i:]) == litTrue {
 			return i + 4, nil
