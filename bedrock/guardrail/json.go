@@ -398,6 +398,16 @@ func appendEscaped(dst, inner []byte) (_ []byte, ok bool) {
 	}
 	for {
 		i := 0
+		// Eight bytes at a time while none is a backslash, a quote or a control byte (the
+		// lowest byte flagged is exact; the loop below finds it).
+		for i+8 <= len(inner) {
+			w := binary.LittleEndian.Uint64(inner[i:])
+			q, b := w^(lsb*'"'), w^(lsb*'\\')
+			if ((q-lsb)&^q|(b-lsb)&^b|(w-lsb*0x20)&^w)&msb != 0 {
+				break
+			}
+			i += 8
+		}
 		for i < len(inner) && inner[i] != '\\' {
 			if c := inner[i]; c < 0x20 || c == '"' {
 				return dst, false
