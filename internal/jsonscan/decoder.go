@@ -106,12 +106,12 @@ const inlineDepth = 128
 
 // push opens a container: an object when obj is set, else an array.
 func (d *Decoder) push(obj bool) {
-	if d.depth < inlineDepth {
-		bit := uint64(1) << (d.depth % 64)
+	if k := uint(d.depth); k < inlineDepth {
+		bit := uint64(1) << (k % 64)
 		if obj {
-			d.inline[d.depth/64] |= bit
+			d.inline[k/64] |= bit
 		} else {
-			d.inline[d.depth/64] &^= bit
+			d.inline[k/64] &^= bit
 		}
 	} else {
 		d.deep = append(d.deep, obj)
@@ -129,11 +129,11 @@ func (d *Decoder) pop() {
 
 // inObject reports whether the innermost open container is an object.
 func (d *Decoder) inObject() bool {
-	k := d.depth - 1
+	k := uint(d.depth - 1)
 	if k >= inlineDepth {
 		return d.deep[k-inlineDepth]
 	}
-	return d.inline[k/64]&(1<<(k%64)) != 0
+	return d.inline[k/64]>>(k%64)&1 != 0
 }
 
 // Err returns the first syntax error met, if any.
