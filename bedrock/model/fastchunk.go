@@ -67,6 +67,9 @@ func textDelta(c []byte) (index int64, text []byte, ok bool) {
 // valid until the next chunk.
 func (d *decoder) textOf(v []byte) (text string, ok bool) {
 	n := len(v) - 1 // the closing quote
+	if n >= 9 && plainWords(v[1:n]) {
+		return unsafe.String(unsafe.SliceData(v[1:n]), n-1), true
+	}
 	plain := true
 	for i := 1; i < n; i++ {
 		// Eight bytes at a time while none is a quote, a backslash or a control byte.
@@ -107,6 +110,20 @@ func (d *decoder) textOf(v []byte) (text string, ok bool) {
 	}
 	d.scratch = appendUnquoted(d.scratch[:0], v)
 	return unsafe.String(unsafe.SliceData(d.scratch), len(d.scratch)), true
+}
+
+// plainWords reports whether b, of at least eight bytes, holds no quote, backslash or control
+// byte, reading it eight bytes at a time (the last eight overlapping the word before).
+func plainWords(b []byte) bool {
+	special := func(w uint64) uint64 {
+		q, s := w^(lsb*'"'), w^(lsb*'\\')
+		return ((q-lsb)&^q | (s-lsb)&^s | (w-lsb*0x20)&^w) & msb
+	}
+	var m uint64
+	for i := 0; i+8 <= len(b); i += 8 {
+		m |= special(binary.LittleEndian.Uint64(b[i:]))
+	}
+	return m|special(binary.LittleEndian.Uint64(b[len(b)-8:])) == 0
 }
 
 func isHex(c byte) bool {
