@@ -41,7 +41,7 @@ func (w *msgWriter) startMessage(role string) {
 	w.parts = 0
 	w.role = role
 	w.buf = append(w.buf, `{"role":`...)
-	w.buf = genai.AppendJSONString(w.buf, role)
+	w.buf = ivAppendJSONString(w.buf, role)
 	w.buf = append(w.buf, `,"parts":[`...)
 }
 
@@ -49,7 +49,7 @@ func (w *msgWriter) endMessage(finishReason string) {
 	w.buf = append(w.buf, ']')
 	if finishReason != "" {
 		w.buf = append(w.buf, `,"finish_reason":`...)
-		w.buf = genai.AppendJSONString(w.buf, finishReason)
+		w.buf = ivAppendJSONString(w.buf, finishReason)
 	}
 	w.buf = append(w.buf, '}')
 }
@@ -62,7 +62,7 @@ func (w *msgWriter) part(typ string) {
 	}
 	w.parts++
 	w.buf = append(w.buf, `{"type":`...)
-	w.buf = genai.AppendJSONString(w.buf, typ)
+	w.buf = ivAppendJSONString(w.buf, typ)
 }
 
 func (w *msgWriter) member(k, v string) { w.memberJSON(k, v, nil) }
@@ -91,6 +91,23 @@ func (w *msgWriter) rawMember(k string, v []byte) {
 	w.buf = genai.AppendJSONString(w.buf, k)
 	w.buf = append(w.buf, ':')
 	w.buf = append(w.buf, v...)
+}
+
+// ivAppendJSONString is genai.AppendJSONString for the short strings of a message's
+// structure (roles, part types, finish reasons): printable ASCII without quotes or
+// backslashes is written as it is without the general quoting's setup.
+func ivAppendJSONString(b []byte, s string) []byte {
+	if len(s) > 32 {
+		return genai.AppendJSONString(b, s)
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= 0x7f || c == '"' || c == '\\' {
+			return genai.AppendJSONString(b, s)
+		}
+	}
+	b = append(b, '"')
+	b = append(b, s...)
+	return append(b, '"')
 }
 
 func (w *msgWriter) endPart() { w.buf = append(w.buf, '}') }
@@ -904,11 +921,29 @@ func (d *invocationDecoder) converseUsage(dec *ivCursor, ev *genai.Event) error 
 
 var ivKeyPromptRouter = []byte(`"promptRouter"`)
 
+// ivContainsName reports whether s contains name, a quoted member name. It searches for the
+// name without its leading quote, which JSON has everywhere (a quote-led bytes.Index keeps
+// stopping), and checks the quote before each match.
+func ivContainsName(s, name []byte) bool {
+	rest := name[1:]
+	for i := 1; i < len(s); {
+		k := bytes.Index(s[i:], rest)
+		if k < 0 {
+			return false
+		}
+		if s[i+k-1] == '"' {
+			return true
+		}
+		i += k + 1
+	}
+	return false
+}
+
 // promptRouter reads trace.promptRouter.invokedModelId: the model a prompt router chose.
 func (d *invocationDecoder) promptRouter(trace []byte, ev *genai.Event) {
 	// The member names are compared raw: a trace without that text has no such member, and
 	// most traces (guardrail traces) are skipped with one search instead of a walk.
-	if !bytes.Contains(trace, ivKeyPromptRouter) {
+	if !ivContainsName(trace, ivKeyPromptRouter) {
 		return
 	}
 	dec := &d.sub

@@ -304,7 +304,11 @@ func (d *invocationDecoder) parseRecord(data []byte, r *invocationRecord) error 
 	buf := d.strBuf[:0]
 	var ends [rsCount]int
 	for i := range raw { // by index: ranging over the array's values would copy it
-		buf = ivAppendText(buf, raw[i])
+		if v := raw[i]; len(v) >= 2 && v[0] == '"' && !ivHasBackslash(v[1:len(v)-1]) {
+			buf = append(buf, v[1:len(v)-1]...) // what ivAppendText does, without the call
+		} else if len(v) > 0 {
+			buf = ivAppendText(buf, v)
+		}
 		ends[i] = len(buf)
 	}
 	d.strBuf = buf
@@ -352,7 +356,16 @@ func ivReadMember(dec *jsonscan.Decoder, name string, v *[]byte) error {
 // parseInput reads the record's input object.
 func (d *invocationDecoder) parseInput(r *invocationRecord, raw *[rsCount][]byte) error {
 	dec := &d.rec
-	return jEachMember(dec, func(name []byte) (err error) {
+	if err := jOpen(dec); err != nil {
+		return err
+	}
+	for {
+		// The members are read in a loop rather than through jEachMember's callback: a
+		// record has a handful, read once per record.
+		name, err := jName(dec)
+		if name == nil || err != nil {
+			return err
+		}
 		switch string(name) {
 		case `"inputContentType"`:
 			raw[rsInputContentType], err = dec.ReadValue()
@@ -369,14 +382,23 @@ func (d *invocationDecoder) parseInput(r *invocationRecord, raw *[rsCount][]byte
 		default:
 			err = dec.SkipValue()
 		}
-		return err
-	})
+		if err != nil {
+			return err
+		}
+	}
 }
 
 // parseOutput reads the record's output object.
 func (d *invocationDecoder) parseOutput(r *invocationRecord, raw *[rsCount][]byte) error {
 	dec := &d.rec
-	return jEachMember(dec, func(name []byte) (err error) {
+	if err := jOpen(dec); err != nil {
+		return err
+	}
+	for {
+		name, err := jName(dec)
+		if name == nil || err != nil {
+			return err
+		}
 		switch string(name) {
 		case `"outputContentType"`:
 			raw[rsOutputContentType], err = dec.ReadValue()
@@ -391,8 +413,10 @@ func (d *invocationDecoder) parseOutput(r *invocationRecord, raw *[rsCount][]byt
 		default:
 			err = dec.SkipValue()
 		}
-		return err
-	})
+		if err != nil {
+			return err
+		}
+	}
 }
 
 // readOutputBody reads the output body with what the validating read saw in it; a stream's

@@ -592,6 +592,28 @@ func sReadStrings(d *ivCursor) ([]string, error) {
 	return out, ivTolerate(err)
 }
 
+// ivHasBackslash reports whether s holds a backslash; short strings (a record's ids and names)
+// are read a word at a time rather than with a call to bytes.IndexByte.
+func ivHasBackslash(s []byte) bool {
+	if len(s) > 64 {
+		return bytes.IndexByte(s, '\\') >= 0
+	}
+	const lsb, msb = 0x0101010101010101, 0x8080808080808080
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		b := binary.LittleEndian.Uint64(s[i:]) ^ ('\\' * lsb)
+		if (b-lsb)&^b&msb != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
+		if s[i] == '\\' {
+			return true
+		}
+	}
+	return false
+}
+
 // ivAppendText appends the text of a raw JSON scalar to dst, as jsonscan.Text returns it.
 func ivAppendText(dst []byte, v []byte) []byte {
 	if len(v) == 0 {

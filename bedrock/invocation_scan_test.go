@@ -124,3 +124,28 @@ func FuzzIvIsBase64(f *testing.F) {
 		}
 	})
 }
+
+func FuzzIvAppendJSONString(f *testing.F) {
+	for _, s := range []string{"", "user", "tool_call_response", "a\"b", "\u2028", "x\x7f", "\xff", "0123456789012345678901234567890123456789"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := ivAppendJSONString([]byte("x"), s), genai.AppendJSONString([]byte("x"), s); string(got) != string(want) {
+			t.Fatalf("ivAppendJSONString(%q) = %s, want %s", s, got, want)
+		}
+	})
+}
+
+func FuzzIvContainsName(f *testing.F) {
+	f.Add([]byte(`{"promptRouter":{}}`), []byte(`"promptRouter"`))
+	f.Add([]byte(`promptRouter"x"promptRouter"`), []byte(`"promptRouter"`))
+	f.Add([]byte(`"`), []byte(`"a"`))
+	f.Fuzz(func(t *testing.T, s, name []byte) {
+		if len(name) < 2 || name[0] != '"' {
+			return
+		}
+		if got, want := ivContainsName(s, name), bytes.Contains(s, name); got != want {
+			t.Fatalf("ivContainsName(%q, %q) = %v, want %v", s, name, got, want)
+		}
+	})
+}
