@@ -248,3 +248,31 @@ func overheadInput(b *testing.B) ([]byte, *genai.Registry) {
 type noopDecoder struct{}
 
 func (noopDecoder) Decode(rec *genai.Record, ev *genai.Event) error { return nil }
+
+// BenchmarkDetectEnvelope asks the real registry for the envelope of each Bedrock invocation
+// record of the benchmark corpus (there is none).
+func BenchmarkDetectEnvelope(b *testing.B) {
+	var lines [][]byte
+	files, _ := filepath.Glob("../testdata/bedrock/*.ndjson")
+	files = append(files, "../../shared/samples/bedrock/invocation.log")
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		for _, l := range bytes.Split(data, []byte("\n")) {
+			if l = bytes.TrimSpace(l); len(l) > 0 && l[0] == '{' {
+				lines = append(lines, l)
+			}
+		}
+	}
+	reg := realRegistry()
+	b.ReportMetric(float64(len(lines)), "records/op")
+	for i := 0; i < b.N; i++ {
+		for _, l := range lines {
+			if e := reg.DetectEnvelope(l); e != nil {
+				b.Fatal(e.Name)
+			}
+		}
+	}
+}
