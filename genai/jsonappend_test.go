@@ -1,12 +1,21 @@
 package genai
 
 import (
+	"bytes"
+	"encoding/binary"
 	"encoding/json"
+	"math/bits"
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
+	"unsafe"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 // checkJSONString asserts that AppendJSONString(s) is a valid JSON string that reads back as s
@@ -55,11 +64,157 @@ func TestAppendJSONTime(t *testing.T) {
 	}
 }
 
+// refAppendJSONString is AppendJSONString as it was before the word-at-a-time escaping, kept
+// as the oracle the current one must match byte for byte.
+func refAppendJSONString(b []byte, s string) []byte {
+	raw := unsafe.Slice(unsafe.StringData(s), len(s))
+	n := len(raw)
+	b = slices.Grow(b, n+10)
+	out := b[:cap(b)]
+	j := len(b)
+	out[j] = '"'
+	j++
+	i := 0
+	for i < n {
+		k := refCopyPlain(out[j:], raw[i:])
+		i += k
+		j += k
+		if i == n {
+			break
+		}
+		c := raw[i]
+		if (c == '"' || c == '\\') && j+2 <= len(out) {
+			out[j] = '\\'
+			out[j+1] = c
+			i++
+			j += 2
+			continue
+		}
+		b = out[:j]
+		switch {
+		case c == '"' || c == '\\':
+			b = append(b, '\\', c)
+			i++
+		case c == '\n':
+			b = append(b, '\\', 'n')
+			i++
+		case c == '\r':
+			b = append(b, '\\', 'r')
+			i++
+		case c == '\t':
+			b = append(b, '\\', 't')
+			i++
+		case c < 0x20:
+			b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xf])
+			i++
+		case c < utf8.RuneSelf:
+			b = append(b, c)
+			i++
+		default:
+			r, size := utf8.DecodeRune(raw[i:])
+			switch {
+			case r == utf8.RuneError && size == 1:
+				b = append(b, `\ufffd`...)
+			case r == '\u2028' || r == '\u2029':
+				b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xf])
+			default:
+				b = append(b, raw[i:i+size]...)
+			}
+			i += size
+		}
+		b = slices.Grow(b, n-i+10)
+		out = b[:cap(b)]
+		j = len(b)
+	}
+	return append(out[:j], '"')
+}
+
+var refPlainASCII = func() (t [256]bool) {
+	for c := 0x20; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\'
+	}
+	return t
+}()
+
+func refCopyPlain(dst, src []byte) int {
+	n := min(len(src), len(dst))
+	src, dst = src[:n], dst[:n]
+	for len(src) >= 8 && len(dst) >= 8 {
+		w := binary.LittleEndian.Uint64(src)
+		binary.LittleEndian.PutUint64(dst, w)
+		if m := jsonscan.SpecialMask(w) | w&0x8080808080808080; m != 0 {
+			return n - len(src) + bits.TrailingZeros64(m)/8
+		}
+		src, dst = src[8:], dst[8:]
+	}
+	i := 0
+	for i < len(src) && i < len(dst) && refPlainASCII[src[i]] {
+		dst[i] = src[i]
+		i++
+	}
+	return n - len(src) + i
+}
+
+// checkSameAsReference asserts that AppendJSONString appends exactly what the oracle does,
+// after prefixes of several lengths and capacities, and leaves the prefix alone.
+func checkSameAsReference(t *testing.T, s string) {
+	t.Helper()
+	want := refAppendJSONString(nil, s)
+	for _, pre := range [][]byte{nil, []byte("x"), make([]byte, 3, 5), append(make([]byte, 0, 64), "prefix:"...),
+		append(make([]byte, 0, 2*len(s)+40), "p"...)} {
+		saved := slices.Clone(pre)
+		got := AppendJSONString(pre, s)
+		if !bytes.Equal(got[:len(saved)], saved) || !bytes.Equal(got[len(saved):], want) {
+			t.Fatalf("AppendJSONString(%q, %q) = %q, want %q", saved, s, got, append(saved, want...))
+		}
+	}
+}
+
+// TestAppendJSONStringMatchesReference compares with the oracle on strings of every length up
+// to a few words made of the bytes that matter: escapes, control bytes, DEL, valid, invalid and
+// truncated UTF-8, U+2028 and U+2029, and plain ASCII.
+func TestAppendJSONStringMatchesReference(t *testing.T) {
+	pieces := []string{"a", "Z", " ", "~", "\x7f", `"`, `\`, "\n", "\r", "\t", "\x00", "\x08", "\x0c", "\x1f",
+		"é", "日", "😀", "\u2028", "\u2029", "\u2027", "\u202a", "\xff", "\x80", "\xc3", "\xe2\x80", "\xed\xa0\x80",
+		"\xf4\x90\x80\x80", "\xf0\x9f\x98", "<", "&"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var sb strings.Builder
+		for n := rng.IntN(48); sb.Len() < n; {
+			if rng.IntN(3) == 0 {
+				sb.WriteString(pieces[rng.IntN(len(pieces))])
+			} else {
+				sb.WriteByte(byte('a' + rng.IntN(26)))
+			}
+		}
+		checkSameAsReference(t, sb.String())
+	}
+	// Every single byte, alone and at each position of a word and its neighbour.
+	for c := range 256 {
+		for at := range 18 {
+			s := []byte(strings.Repeat("x", 18))
+			s[at] = byte(c)
+			checkSameAsReference(t, string(s[:at+1]))
+			checkSameAsReference(t, string(s))
+		}
+	}
+	for n := range 80 {
+		for _, p := range pieces {
+			checkSameAsReference(t, strings.Repeat(p, n))
+			checkSameAsReference(t, strings.Repeat("ab"+p, n))
+		}
+	}
+}
+
 func FuzzAppendJSONString(f *testing.F) {
-	for _, s := range []string{"", "abc", `"\`, "\xff\xfe", "é😀\u2028", strings.Repeat("x", 17) + "\n"} {
+	for _, s := range []string{"", "abc", `"\`, "\xff\xfe", "é😀\u2028", strings.Repeat("x", 17) + "\n",
+		`{"a":"b\"c\\n","d":[1,2]}`, strings.Repeat(`\"`, 9) + "\x01\u2029\xe2\x80"} {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, s string) { checkJSONString(t, s) })
+	f.Fuzz(func(t *testing.T, s string) {
+		checkJSONString(t, s)
+		checkSameAsReference(t, s)
+	})
 }
 
 func BenchmarkAppendJSONString(b *testing.B) {
