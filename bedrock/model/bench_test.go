@@ -124,3 +124,27 @@ func BenchmarkCorpus(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkTextDeltas decodes a stream of short Anthropic text deltas, the bulk of the chunks
+// of a streamed Claude response (most carry a word or two).
+func BenchmarkTextDeltas(b *testing.B) {
+	var chunks [][]byte
+	var size int64
+	for i, w := range strings.Fields(strings.Repeat("The quick brown fox jumps over the lazy dog. ", 25)) {
+		text := " " + w
+		if i%10 == 9 {
+			text = `\n` + w
+		}
+		c := []byte(`{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"` + text + `"}}`)
+		chunks = append(chunks, c)
+		size += int64(len(c))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	var ev genai.Event
+	for b.Loop() {
+		ev.Reset()
+		ev.Request.Model = Parse("anthropic.claude-3-haiku-20240307-v1:0")
+		DecodeStream(&ev.Request.Model, chunks, &ev)
+	}
+}

@@ -112,18 +112,35 @@ func (d *decoder) textOf(v []byte) (text string, ok bool) {
 	return unsafe.String(unsafe.SliceData(d.scratch), len(d.scratch)), true
 }
 
+// textAt is textOf(c[start:end]) for a raw string that does not start c (at least eight
+// bytes come before its closing quote): a short text, which most stream deltas carry, is
+// checked with one word load reaching back into c, the bytes before the text masked out.
+func (d *decoder) textAt(c []byte, start, end int) (string, bool) {
+	if k := end - start - 2; k >= 0 && k < 8 && end >= 9 {
+		w := binary.LittleEndian.Uint64(c[end-9:]) // the eight bytes before the closing quote
+		mask := ^uint64(0) << (8 * (8 - k))        // the text's k bytes (none when k is 0)
+		if specialWord(w&mask|lsb*'a'&^mask) == 0 {
+			return unsafe.String(unsafe.SliceData(c[start+1:end-1]), k), true
+		}
+	}
+	return d.textOf(c[start:end])
+}
+
+// specialWord flags (in the high bit of its byte) the lowest quote, backslash or control byte
+// of w, if any; bytes above it may be flagged too.
+func specialWord(w uint64) uint64 {
+	q, s := w^(lsb*'"'), w^(lsb*'\\')
+	return ((q-lsb)&^q | (s-lsb)&^s | (w-lsb*0x20)&^w) & msb
+}
+
 // plainWords reports whether b, of at least eight bytes, holds no quote, backslash or control
 // byte, reading it eight bytes at a time (the last eight overlapping the word before).
 func plainWords(b []byte) bool {
-	special := func(w uint64) uint64 {
-		q, s := w^(lsb*'"'), w^(lsb*'\\')
-		return ((q-lsb)&^q | (s-lsb)&^s | (w-lsb*0x20)&^w) & msb
-	}
 	var m uint64
 	for i := 0; i+8 <= len(b); i += 8 {
-		m |= special(binary.LittleEndian.Uint64(b[i:]))
+		m |= specialWord(binary.LittleEndian.Uint64(b[i:]))
 	}
-	return m|special(binary.LittleEndian.Uint64(b[len(b)-8:])) == 0
+	return m|specialWord(binary.LittleEndian.Uint64(b[len(b)-8:])) == 0
 }
 
 func isHex(c byte) bool {
@@ -206,7 +223,8 @@ func (l *layout) end() bool { return l.ok && l.i == len(l.c) }
 // reports whether it was; it does what chunk does with the decoded chunk.
 func (st *stream) fixedChunk(m *genai.Model, d *decoder, c []byte) bool {
 	if index, raw, ok := textDelta(c); ok {
-		if text, ok := d.textOf(raw); ok {
+		end := len(c) - len(textDeltaTail)
+		if text, ok := d.textAt(c, end-len(raw), end); ok {
 			// The text is only appended to its block: it may alias the chunk.
 			st.textDelta(m, index, text)
 			return true
