@@ -221,9 +221,12 @@ func (e *Event) writeGuardrailFields(w *fieldWriter) {
 	w.intOpt(GenAIGuardrailCoverageImagesTotal, g.ImagesTotal)
 	w.strs(GenAIGuardrailNotRun, g.NotRun)
 	if len(g.Assessments) > 0 {
-		w.json(GenAIGuardrailAssessments, AssessmentsJSON(g.Assessments))
+		buf := w.bytes()
+		start := len(*buf)
+		*buf = appendAssessmentsJSON(*buf, g.Assessments)
+		w.json(GenAIGuardrailAssessments, (*buf)[start:])
 	}
-	d := g.derive(w.arena())
+	d := g.derive(w.arena(), w.bytes())
 	w.strs(GenAIPolicyName, d.PolicyNames)
 	w.strs(GenAIPolicyAction, d.PolicyActions)
 	w.strs(GenAIPolicyConfidence, d.PolicyConfidences)
@@ -293,7 +296,10 @@ func relatedUsers(id *Identity, arena *[]string) []string {
 
 // AssessmentsJSON renders assessments as the JSON array of gen_ai.guardrail.assessments.
 func AssessmentsJSON(as []Assessment) []byte {
-	b := make([]byte, 0, 256*len(as)) // an assessment is 100 to 300 bytes
+	return appendAssessmentsJSON(make([]byte, 0, 256*len(as)), as) // an assessment is 100 to 300 bytes
+}
+
+func appendAssessmentsJSON(b []byte, as []Assessment) []byte {
 	b = append(b, '[')
 	for i := range as {
 		a := &as[i]
@@ -308,7 +314,7 @@ func AssessmentsJSON(as []Assessment) []byte {
 		o.str("type", a.Type)
 		o.str("action", a.Action)
 		if a.Detected.Valid {
-			o.raw("detected", strconv.AppendBool(nil, a.Detected.Value))
+			o.bool("detected", a.Detected.Value)
 		}
 		o.str("confidence", a.Confidence)
 		o.str("strength", a.Strength)
@@ -316,10 +322,10 @@ func AssessmentsJSON(as []Assessment) []byte {
 		o.str("match", a.Match)
 		o.str("regex", a.Regex)
 		if a.Score.Valid {
-			o.raw("score", AppendJSONFloat(nil, a.Score.Value))
+			o.float("score", a.Score.Value)
 		}
 		if a.Threshold.Valid {
-			o.raw("threshold", AppendJSONFloat(nil, a.Threshold.Value))
+			o.float("threshold", a.Threshold.Value)
 		}
 		o.str("modality", a.Modality)
 		o.str("native", a.Native)
@@ -350,8 +356,8 @@ func truncationsJSON(ts []Truncation) []byte {
 		}
 		o := jsonObject{b: b}
 		o.str("what", t.What)
-		o.raw("original_bytes", strconv.AppendInt(nil, t.Original, 10))
-		o.raw("kept_bytes", strconv.AppendInt(nil, t.Kept, 10))
+		o.int("original_bytes", t.Original)
+		o.int("kept_bytes", t.Kept)
 		o.str("sha256", t.SHA256)
 		b = o.close()
 	}
@@ -388,6 +394,21 @@ func (o *jsonObject) str(k, v string) {
 func (o *jsonObject) raw(k string, v []byte) {
 	o.key(k)
 	o.b = append(o.b, v...)
+}
+
+func (o *jsonObject) int(k string, n int64) {
+	o.key(k)
+	o.b = strconv.AppendInt(o.b, n, 10)
+}
+
+func (o *jsonObject) float(k string, x float64) {
+	o.key(k)
+	o.b = AppendJSONFloat(o.b, x)
+}
+
+func (o *jsonObject) bool(k string, v bool) {
+	o.key(k)
+	o.b = strconv.AppendBool(o.b, v)
 }
 
 func (o *jsonObject) close() []byte {

@@ -19,6 +19,7 @@ type FieldSet struct {
 	vals     []Value  // by Field.Ord
 	bits     []uint64 // which vals are set
 	strs     []string // the string arrays derived for the document (related.user, policies)
+	buf      []byte   // the JSON built for the document (assessments, match details)
 }
 
 // Reset empties the set and makes it keep the fields of profiles (a set of Profile bits;
@@ -37,7 +38,7 @@ func (s *FieldSet) Reset(profiles Profile) {
 		}
 	}
 	clear(s.strs)
-	s.profiles, s.n, s.strs = profiles, 0, s.strs[:0]
+	s.profiles, s.n, s.strs, s.buf = profiles, 0, s.strs[:0], s.buf[:0]
 }
 
 // Add stores v as f's value unless v is empty, f is outside the set's profiles or f already
@@ -120,6 +121,15 @@ func (w *fieldWriter) arena() *[]string {
 		return nil
 	}
 	return &w.set.strs
+}
+
+// bytes is where JSON built for a document is appended: the FieldSet's buffer, reused from
+// document to document, or a new one for a list that outlives the call.
+func (w *fieldWriter) bytes() *[]byte {
+	if w.set == nil {
+		return new([]byte)
+	}
+	return &w.set.buf
 }
 
 func (w *fieldWriter) put(f *Field, v Value) {

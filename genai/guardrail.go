@@ -138,11 +138,12 @@ type Derived struct {
 // intervention, as in Elastic's documents). Matches holds the distinct triggered items that
 // have a match or a score, in the order seen, each rendered with the provider item's own
 // members (action, match, name, regex, score, threshold, type), as Elastic writes them.
-func (g *Guardrail) Derive() Derived { return g.derive(nil) }
+func (g *Guardrail) Derive() Derived { return g.derive(nil, nil) }
 
-// derive is Derive with the string lists cut from *arena, which it grows, so that a renderer
-// reusing one arena allocates nothing per document; a nil arena allocates.
-func (g *Guardrail) derive(arena *[]string) Derived {
+// derive is Derive with the string lists cut from *arena and the match details from *buf,
+// which it grows, so that a renderer reusing them allocates nothing per document; nil ones
+// allocate.
+func (g *Guardrail) derive(arena *[]string, buf *[]byte) Derived {
 	var d Derived
 	if g.Intervened {
 		d.ViolationDetected = Some(true)
@@ -218,7 +219,12 @@ func (g *Guardrail) derive(arena *[]string) Derived {
 		d.OWASPDescriptions = (*arena)[start:len(*arena):len(*arena)]
 	}
 	if matches {
-		d.Matches = matchDetailJSON(g.Assessments)
+		if buf == nil {
+			buf = new([]byte)
+		}
+		start := len(*buf)
+		*buf = appendMatchDetailJSON(*buf, g.Assessments)
+		d.Matches = (*buf)[start:len(*buf):len(*buf)]
 	}
 	return d
 }
@@ -236,12 +242,12 @@ func appendUnique(s []string, v string) []string {
 	return append(s, v)
 }
 
-// matchDetailJSON renders the distinct triggered items that have a match or a score, in the
-// order seen.
-func matchDetailJSON(items []Assessment) []byte {
-	b := make([]byte, 0, 64*len(items))
+// appendMatchDetailJSON renders the distinct triggered items that have a match or a score, in
+// the order seen.
+func appendMatchDetailJSON(b []byte, items []Assessment) []byte {
 	b = append(b, '[')
-	seen := make([]matchKey, 0, len(items))
+	var seenBuf [8]matchKey
+	seen := seenBuf[:0]
 	for i := range items {
 		a := &items[i]
 		if !a.Triggered() || (a.Match == "" && !a.Score.Valid && !a.Threshold.Valid) {
@@ -261,10 +267,10 @@ func matchDetailJSON(items []Assessment) []byte {
 		o.str("name", a.Name)
 		o.str("regex", a.Regex)
 		if a.Score.Valid {
-			o.raw("score", AppendJSONFloat(nil, a.Score.Value))
+			o.float("score", a.Score.Value)
 		}
 		if a.Threshold.Valid {
-			o.raw("threshold", AppendJSONFloat(nil, a.Threshold.Value))
+			o.float("threshold", a.Threshold.Value)
 		}
 		o.str("type", a.Type)
 		b = o.close()
