@@ -464,10 +464,12 @@ func ivValueEnd(data []byte, i int) int {
 // consuming its opening delimiter. A value of another type is skipped and errIvNotObject /
 // errIvNotArray returned.
 func sOpen(c *ivCursor, open jsonscan.Kind) error {
-	switch c.PeekKind() {
-	case open, 0:
-		_, err := c.ReadToken()
-		return err
+	switch c.PeekKind() { // what ReadToken does, without peeking twice
+	case open:
+		c.pos++
+		return nil
+	case 0:
+		return errIvCursorEnd
 	}
 	if err := c.SkipValue(); err != nil {
 		return err
@@ -489,8 +491,8 @@ func sName(c *ivCursor) ([]byte, error) {
 	}
 	switch c.PeekKind() {
 	case '}':
-		_, err := c.ReadToken()
-		return nil, err
+		c.pos++
+		return nil, nil
 	case 0:
 		return nil, errIvCursorEnd
 	}
@@ -502,8 +504,8 @@ func sName(c *ivCursor) ([]byte, error) {
 func sMore(c *ivCursor) (bool, error) {
 	switch c.PeekKind() {
 	case ']':
-		_, err := c.ReadToken()
-		return false, err
+		c.pos++
+		return false, nil
 	case 0:
 		return false, errIvCursorEnd
 	}
