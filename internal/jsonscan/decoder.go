@@ -67,7 +67,11 @@ type Decoder struct {
 	deep   []bool
 	err    error
 	stats  ValueStats
-	// skipDeep holds the containers skip has open from 64 out: object or not.
+	// The containers skip has open: skipOpen of them, the innermost in bit 0 of skipObjs,
+	// set for an object, those from 64 out in skipDeep. They stay here rather than in
+	// registers, which skip would spill around its calls on every token.
+	skipObjs uint64
+	skipOpen int
 	skipDeep []bool
 	// next caches what the last peek returned while nothing has been read since: the first
 	// byte of the next token, d.pos at it and the state past its separator; 0 when unknown.
@@ -290,7 +294,7 @@ func (d *Decoder) ReadValue() (jsontext.Value, error) {
 	var end int
 	var err error
 	if c == '{' || c == '[' {
-		end, err = d.skip(start, d.depth)
+		end, err = d.skip(start)
 	} else {
 		end, err = d.scalar(start, c)
 		if c == '"' && err == nil && end-start-2 > d.stats.LongestString {
@@ -390,26 +394,25 @@ func (d *Decoder) ReadToken() (Token, error) {
 	return Token{raw: d.data[start:end], kind: kindOf[c]}, nil
 }
 
-// skip returns the end of the value starting at i, validating it; depth is the nesting of
-// the value. It adds what it sees to d.stats. It walks nested values with a stack of its own,
-// in a register while shallow, rather than recursion, and scans strings a word at a time
-// inline: a call in the loop would cost more than most tokens do.
-func (d *Decoder) skip(i, depth int) (int, error) {
+// skip returns the end of the value starting at i, validating it; the value nests in d.depth
+// containers. It adds what it sees to d.stats. It walks nested values with a stack of its
+// own (d.skipObjs) rather than recursion, and tests the first words of strings inline. It
+// keeps little in registers (stats, depth and stack stay in d, err is set only on the way
+// out), as each value live across its calls for long strings, numbers and errors would be
+// spilled and reloaded on every token.
+func (d *Decoder) skip(i int) (int, error) {
 	data := d.data
 	n := len(data)
+	d.skipObjs, d.skipOpen = 0, 0
 	var (
-		objs    uint64 // the open containers, innermost in bit 0: set for an object
-		open    int    // open containers; those from 64 out are in d.skipDeep
-		longest = d.stats.LongestString
-		c       byte
-		j       int
-		m       uint64
-		err     error
+		c   byte
+		j   int
+		m   uint64
+		err error
 	)
 value: // a value starts at i
 	if uint(i) >= uint(n) {
-		err = d.failAt(i)
-		goto done
+		return i, d.failAt(i)
 	}
 	c = data[i]
 	if c == '"' {
@@ -432,21 +435,20 @@ value: // a value starts at i
 		if uint(j) >= uint(n) || data[j] != '"' {
 			if j, err = d.stringTail(j); err != nil {
 				i = j
-				goto done
+				return i, err
 			}
 			j-- // the closing quote
 		}
-		if j-i-1 > longest {
-			longest = j - i - 1
+		if j-i-1 > d.stats.LongestString {
+			d.stats.LongestString = j - i - 1
 		}
 		i = j + 1
 		goto after
 	}
 	switch c {
 	case '{', '[':
-		if depth+open >= MaxDepth {
-			err = d.fail(i, "nesting too deep", false)
-			goto done
+		if d.depth+d.skipOpen >= MaxDepth {
+			return i, d.fail(i, "nesting too deep", false)
 		}
 		if i++; uint(i) < uint(n) && data[i] <= ' ' {
 			d.stats.Spaced = true
@@ -456,13 +458,13 @@ value: // a value starts at i
 			i++
 			goto after
 		}
-		if open >= 64 {
-			d.skipDeep = append(d.skipDeep[:open-64], objs>>63 != 0)
+		if d.skipOpen >= 64 {
+			d.skipDeep = append(d.skipDeep[:d.skipOpen-64], d.skipObjs>>63 != 0)
 		}
-		objs <<= 1
-		open++
+		d.skipObjs <<= 1
+		d.skipOpen++
 		if c == '{' {
-			objs |= 1
+			d.skipObjs |= 1
 			goto member
 		}
 		goto value
@@ -470,19 +472,19 @@ value: // a value starts at i
 		if i+4 <= n && binary.LittleEndian.Uint32(data[i:]) == litTrue {
 			i += 4
 		} else if i, err = d.literal(i, "true"); err != nil {
-			goto done
+			return i, err
 		}
 	case 'f':
 		if i+5 <= n && binary.LittleEndian.Uint32(data[i+1:]) == litAlse {
 			i += 5
 		} else if i, err = d.literal(i, "false"); err != nil {
-			goto done
+			return i, err
 		}
 	case 'n':
 		if i+4 <= n && binary.LittleEndian.Uint32(data[i:]) == litNull {
 			i += 4
 		} else if i, err = d.literal(i, "null"); err != nil {
-			goto done
+			return i, err
 		}
 	default:
 		if c-'1' < 9 { // an integer, quickly
@@ -494,20 +496,19 @@ value: // a value starts at i
 			}
 		}
 		if i, err = d.skipNumber(i); err != nil {
-			goto done
+			return i, err
 		}
 	}
 after: // a value ended at i
-	if open == 0 {
-		goto done
+	if d.skipOpen == 0 {
+		return i, nil
 	}
 	if uint(i) < uint(n) && data[i] <= ' ' {
 		d.stats.Spaced = true
 		i = skipSpace(data, i)
 	}
 	if uint(i) >= uint(n) {
-		err = d.failAt(i)
-		goto done
+		return i, d.failAt(i)
 	}
 	c = data[i]
 	if c == ',' {
@@ -515,28 +516,26 @@ after: // a value ended at i
 			d.stats.Spaced = true
 			i = skipSpace(data, i)
 		}
-		if objs&1 != 0 {
+		if d.skipObjs&1 != 0 {
 			goto member
 		}
 		goto value
 	}
-	if c != ']'+byte(objs&1)*('}'-']') {
-		err = d.failAt(i)
-		goto done
+	if c != ']'+byte(d.skipObjs&1)*('}'-']') {
+		return i, d.failAt(i)
 	}
 	i++
-	open--
-	objs >>= 1
-	if open >= 64 {
-		if d.skipDeep[open-64] {
-			objs |= 1 << 63
+	d.skipOpen--
+	d.skipObjs >>= 1
+	if d.skipOpen >= 64 {
+		if d.skipDeep[d.skipOpen-64] {
+			d.skipObjs |= 1 << 63
 		}
 	}
 	goto after
 member: // a member name starts at i
 	if uint(i) >= uint(n) || data[i] != '"' {
-		err = d.failAt(i)
-		goto done
+		return i, d.failAt(i)
 	}
 	if j = i + 1; j <= n-16 {
 		if m = specialMask(binary.LittleEndian.Uint64(data[j:])); m == 0 {
@@ -554,12 +553,12 @@ nameEnd:
 	if uint(j) >= uint(n) || data[j] != '"' {
 		if j, err = d.stringTail(j); err != nil {
 			i = j
-			goto done
+			return i, err
 		}
 		j--
 	}
-	if j-i-1 > longest {
-		longest = j - i - 1
+	if j-i-1 > d.stats.LongestString {
+		d.stats.LongestString = j - i - 1
 	}
 	if i = j + 1; uint(i) < uint(n) && data[i] == ':' {
 		i++
@@ -567,8 +566,7 @@ nameEnd:
 		d.stats.Spaced = true
 		i = skipSpace(data, i)
 		if i >= n || data[i] != ':' {
-			err = d.failAt(i)
-			goto done
+			return i, d.failAt(i)
 		}
 		i++
 	}
@@ -577,9 +575,6 @@ nameEnd:
 		i = skipSpace(data, i)
 	}
 	goto value
-done:
-	d.stats.LongestString = longest
-	return i, err
 }
 
 // The literals, as little-endian words: "true", "null", and "false" after its 'f'.
