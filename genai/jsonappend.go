@@ -15,80 +15,83 @@ const hexDigits = "0123456789abcdef"
 
 // Word-at-a-time constants: lsb*c repeats the byte c in each byte of a word.
 const (
-	lsb  = 0x0101010101010101
-	low7 = 0x7f7f7f7f7f7f7f7f
-	msb  = 0x8080808080808080
+	lsb = 0x0101010101010101
+	msb = 0x8080808080808080
 )
 
-// wordRoom is the room the escaping loop keeps ahead of the rest of the string: a word with
-// a backslash before each byte, the last written with a word store (that ends 23 bytes on).
-const wordRoom = 24
+// slack is the room AppendJSONString keeps in front of the rest of the string as it is: a word
+// store for a string's last bytes, and an escape's 6 bytes for 1 (then it grows again).
+const slack = 8
 
 // AppendJSONString appends s as a JSON string literal. Invalid UTF-8 becomes U+FFFD, and
 // '<', '>' and '&' are not escaped (documents are not HTML).
 //
-// It is the renderer's innermost loop (bodies are written as JSON strings, a quote every few
-// bytes, and most other strings are short): escapeWords takes the words (8 bytes) of s,
-// escaping quotes and backslashes without leaving the word, and the last bytes of s make one
-// more word padded with spaces; only control bytes, multi-byte sequences and the last bytes
-// of a string that has escapes in them go byte by byte (appendEscapes). The room ahead in b is
-// kept at least the rest of s and wordRoom more, so that plain words need no room check of
-// their own.
+// It is the renderer's innermost loop: bodies are written as JSON strings (a quote every few
+// bytes), and most other strings are short and plain. So s goes a word (8 bytes) at a time:
+// a string of plain words (and a last word overlapping the one before, or, under 8 bytes, one
+// word padded with spaces) is copied in one pass; otherwise escapeWords escapes quotes and
+// backslashes without leaving its word loop, and only control bytes, multi-byte sequences and
+// the last bytes of such a string go byte by byte (appendEscapes). The room in b is kept at
+// least the rest of s and slack more, so that words need no room check of their own.
 func AppendJSONString(b []byte, s string) []byte {
 	n := len(s)
 	raw := unsafe.Slice(unsafe.StringData(s), n)
-	// Room for the string as it is, plus slack for word stores; escapes grow it on the way
-	// (growing for the worst case up front would double what builders of small JSON allocate).
-	if cap(b)-len(b) < n+wordRoom+2 {
-		b = slices.Grow(b, n+wordRoom+2)
+	// Room for the string as it is, the quotes and slack; escapes grow it on the way (growing
+	// for the worst case up front would double what builders of small JSON allocate).
+	if cap(b)-len(b) < n+slack+2 {
+		b = slices.Grow(b, n+slack+2)
 	}
 	j := len(b)
 	out := b[:cap(b)]
 	out[j] = '"'
 	j++
-	i := 0
-	var w uint64
-	if n >= 8 {
-		o := out[j:]
-		c := cap(o)
-		i, o = escapeWords(o, raw, 0)
-		j += i + c - cap(o)
-		if n-i >= 8 || len(out)-j-(n-i) < wordRoom {
-			out, j = appendEscapes(out, j, raw, i)
-			out[j] = '"'
-			return out[:j+1]
+	if n < 8 {
+		if n > 0 {
+			// One word, padded with spaces (never escaped).
+			w := tailWord(raw) | lsb*' '<<(n*8&63)
+			if specialBytes(w) != 0 {
+				out, j = appendEscapes(out, j, raw, 0)
+				out[j] = '"'
+				return out[:j+1]
+			}
+			binary.LittleEndian.PutUint64(out[j:], w)
+			j += n
 		}
-		if i == n {
-			out[j] = '"'
-			return out[:j+1]
-		}
-		w = binary.LittleEndian.Uint64(raw[n-8:]) >> ((8 - (n - i)) * 8 & 63)
-	} else if n > 0 {
-		w = tailWord(raw)
-	} else {
 		out[j] = '"'
 		return out[:j+1]
 	}
-	// The last bytes, less than a word, padded with spaces (never escaped).
-	w |= lsb * ' ' << ((n - i) * 8 & 63)
-	if specialBytes(w) == 0 {
-		binary.LittleEndian.PutUint64(out[j:], w)
-		j += n - i
-	} else {
-		out, j = appendEscapes(out, j, raw, i)
+	// Plain words as they are, and the last word overlapping the one before.
+	o := out[j:]
+	i := 0
+	for ; i+8 <= n; i += 8 {
+		w := binary.LittleEndian.Uint64(raw[i : i+8])
+		binary.LittleEndian.PutUint64(o[i:i+8], w)
+		if specialBytes(w) != 0 {
+			break
+		}
 	}
+	if i+8 > n {
+		w := binary.LittleEndian.Uint64(raw[n-8:])
+		if specialBytes(w) == 0 {
+			binary.LittleEndian.PutUint64(o[n-8:], w)
+			j += n
+			out[j] = '"'
+			return out[:j+1]
+		}
+	}
+	out, j = appendEscapes(out, j+i, raw, i)
 	out[j] = '"'
 	return out[:j+1]
 }
 
 // appendEscapes writes raw[i:] at out[j:] with its escapes, growing out as it goes, and
 // returns out and where the string ends in it, with room for the closing quote after it. out
-// has room for raw[i:] and wordRoom bytes more.
+// has room for raw[i:] and slack bytes more.
 func appendEscapes(out []byte, j int, raw []byte, i int) ([]byte, int) {
 	n := len(raw)
 	for i < n {
-		if len(out)-j-(n-i) < wordRoom {
-			out = slices.Grow(out[:j], n-i+wordRoom+1)
+		if len(out)-j-(n-i) < slack {
+			out = slices.Grow(out[:j], n-i+slack+1)
 			out = out[:cap(out)]
 		}
 		if n-i >= 8 {
@@ -97,7 +100,7 @@ func appendEscapes(out []byte, j int, raw []byte, i int) ([]byte, int) {
 			di, o := escapeWords(o, raw, i)
 			j += di - i + c - cap(o)
 			i = di
-			if i == n || n-i < 8 || len(out)-j-(n-i) < wordRoom {
+			if i == n || n-i < 8 || len(out)-j-(n-i) < slack {
 				continue
 			}
 		}
@@ -119,63 +122,36 @@ func appendEscapes(out []byte, j int, raw []byte, i int) ([]byte, int) {
 	return out, j
 }
 
-// escapeWords escapes src from i on a word at a time into o, where o[x] is where src[x] goes
-// (after the backslashes so far), and stops before the last bytes that are less than a word,
-// at the first control or non-ASCII byte, or when o's room beyond len(src) runs short of
-// wordRoom. It returns where it stopped in src, and o moved on by the backslashes written.
-// Plain words are copied as they are, without leaving the inner loop.
+// escapeWords copies src from i on into o a word at a time, where o[x] is where src[x] goes
+// (o moves on by one byte with each backslash written), and stops before the last bytes that
+// are less than a word, at the first control or non-ASCII byte, or when o's room beyond
+// len(src) runs short of slack. It returns where it stopped in src, and o. At a quote or
+// backslash it writes a backslash and the byte, and goes on with the word after the byte.
 func escapeWords(o, src []byte, i int) (int, []byte) {
 	n := len(src)
 	src = src[:n:n]
 	for {
-		var w uint64
+		var m uint64
 		for ; i+8 <= n; i += 8 {
-			w = binary.LittleEndian.Uint64(src[i : i+8])
+			w := binary.LittleEndian.Uint64(src[i : i+8])
 			binary.LittleEndian.PutUint64(o[i:i+8], w)
-			if specialBytes(w) != 0 {
+			if m = specialBytes(w); m != 0 {
 				break
 			}
 		}
-		if i+8 > n || len(o) < n+wordRoom {
+		if i+8 > n || len(o) < n+slack {
 			return i, o
 		}
-		k, end := escapeWord((*[wordRoom]byte)(o[i:i+wordRoom]), w)
-		o = o[k:]
-		if end < 8 {
-			return i + end, o
+		p := i + bits.TrailingZeros64(m)>>3
+		c := src[p]
+		if c != '"' && c != '\\' {
+			return p, o
 		}
-		i += 8
+		o[p] = '\\'
+		o[p+1] = c
+		o = o[1:]
+		i = p + 1
 	}
-}
-
-// escapeWord escapes the word w (8 bytes of a string read little-endian, already stored at
-// win) up to its first control or non-ASCII byte: before each quote or backslash it writes a
-// backslash and the rest of the word again one byte on. It returns how many backslashes it
-// wrote and how many bytes of the word it took (8 if none is a control or non-ASCII byte).
-func escapeWord(win *[wordRoom]byte, w uint64) (k, end int) {
-	// Per byte, bit 7 of t is set if its low 7 bits are neither '"' nor '\\', and of w if it
-	// is not ASCII (no carry crosses a byte).
-	a := w & low7
-	t := ((a ^ lsb*'"') + low7) & ((a ^ lsb*'\\') + low7)
-	other := (w | ^(a + lsb*(0x80-0x20))) & msb // control and non-ASCII bytes
-	esc := msb &^ (t | w)                       // quotes and backslashes
-	end = 8
-	if other != 0 {
-		// Only the bytes before the first other one (other-1 keeps no bit of esc above it,
-		// as the two are disjoint).
-		end = bits.TrailingZeros64(other) >> 3
-		esc &= other - 1
-	}
-	// Byte p of the word goes to win[k+p] (so at most 7+7).
-	for esc != 0 {
-		z := bits.TrailingZeros64(esc)
-		p := k + z>>3
-		win[p&15] = '\\'
-		binary.LittleEndian.PutUint64(win[(p+1)&15:], w>>(z&56))
-		k++
-		esc &= esc - 1
-	}
-	return k, end
 }
 
 // plainASCII marks the bytes a JSON string holds as they are: printable ASCII other than '"'
@@ -194,6 +170,17 @@ func tailWord(s []byte) uint64 {
 		return uint64(binary.LittleEndian.Uint32(s)) | uint64(binary.LittleEndian.Uint32(s[n-4:]))<<(8*(n-4)&63)
 	}
 	return uint64(s[0]) | uint64(s[n>>1])<<(8*(n>>1)&63) | uint64(s[n-1])<<(8*(n-1)&63)
+}
+
+// specialBytes returns the bytes of w (8 bytes of a string, read little-endian) that a JSON
+// string does not hold as they are (quotes, backslashes, control bytes) and the non-ASCII ones,
+// each as its high bit. The lowest bit set marks a real one; bits above it may be false (the
+// borrow of a match runs into the next byte).
+func specialBytes(w uint64) uint64 {
+	q := (w ^ lsb*'"') - lsb
+	b := (w ^ lsb*'\\') - lsb
+	c := w - lsb*0x20
+	return (q | b | c | w) & msb
 }
 
 // appendEscaped writes the control or non-ASCII byte of s at i, or the UTF-8 sequence it
@@ -228,17 +215,6 @@ func appendEscaped(out []byte, j int, s []byte, i int) (int, int) {
 		return j + copy(out[j:], `\u202`) + copy(out[j+5:], hexDigits[r&0xf:r&0xf+1]), i + size
 	}
 	return j + copy(out[j:], s[i:i+size]), i + size
-}
-
-// specialBytes returns the bytes of w (8 bytes of a string, read little-endian) that a JSON
-// string does not hold as they are (quotes, backslashes, control bytes) and the non-ASCII ones,
-// each as its high bit. The lowest bit set marks a real one; bits above it may be false (the
-// borrow of a match runs into the next byte).
-func specialBytes(w uint64) uint64 {
-	q := (w ^ lsb*'"') - lsb
-	b := (w ^ lsb*'\\') - lsb
-	c := w - lsb*0x20
-	return (q | b | c | w) & msb
 }
 
 // AppendJSONBytesString appends raw bytes (such as a JSON body) as a JSON string literal.
