@@ -11,23 +11,46 @@ import (
 func params(r *request, ev *genai.Event) {
 	q := &ev.Request
 	ic, tc, ig := &r.InferenceConfig.V, &r.TextGenerationConfig.V, &r.ImageGenerationConfig.V
-	setInt(&q.MaxTokens, r.MaxTokens, r.MaxCompletion, r.MaxTokensToSample, r.MaxNewTokens, r.MaxGenLen,
-		r.MaxTokensCamel, ic.MaxTokens, ic.MaxNewTokens, tc.MaxTokenCount)
-	setFloat(&q.Temperature, r.Temperature, ic.Temperature, tc.Temperature)
-	setFloat(&q.TopP, r.TopP, r.TopPCamel, r.P, ic.TopP, tc.TopP)
-	setFloat(&q.TopK, r.TopK, r.TopKCamel, r.K, ic.TopK)
-	for _, s := range [...]strs{r.StopSequences, r.StopSequencesCaml, r.Stop, ic.StopSequences, tc.StopSequences} {
-		if len(s) > 0 {
-			q.StopSequences = s
-			break
-		}
+	// Each list is only walked when one of its numbers is there (most bodies set a few).
+	if r.MaxTokens.OK || r.MaxCompletion.OK || r.MaxTokensToSample.OK || r.MaxNewTokens.OK || r.MaxGenLen.OK ||
+		r.MaxTokensCamel.OK || ic.MaxTokens.OK || ic.MaxNewTokens.OK || tc.MaxTokenCount.OK {
+		setInt(&q.MaxTokens, r.MaxTokens, r.MaxCompletion, r.MaxTokensToSample, r.MaxNewTokens, r.MaxGenLen,
+			r.MaxTokensCamel, ic.MaxTokens, ic.MaxNewTokens, tc.MaxTokenCount)
 	}
-	setInt(&q.Seed, r.Seed, ig.Seed)
-	setInt(&q.ChoiceCount, r.N, r.NumGenerations, ig.NumberOfImages)
+	if r.Temperature.OK || ic.Temperature.OK || tc.Temperature.OK {
+		setFloat(&q.Temperature, r.Temperature, ic.Temperature, tc.Temperature)
+	}
+	if r.TopP.OK || r.TopPCamel.OK || r.P.OK || ic.TopP.OK || tc.TopP.OK {
+		setFloat(&q.TopP, r.TopP, r.TopPCamel, r.P, ic.TopP, tc.TopP)
+	}
+	if r.TopK.OK || r.TopKCamel.OK || r.K.OK || ic.TopK.OK {
+		setFloat(&q.TopK, r.TopK, r.TopKCamel, r.K, ic.TopK)
+	}
+	switch {
+	case len(r.StopSequences) > 0:
+		q.StopSequences = r.StopSequences
+	case len(r.StopSequencesCaml) > 0:
+		q.StopSequences = r.StopSequencesCaml
+	case len(r.Stop) > 0:
+		q.StopSequences = r.Stop
+	case len(ic.StopSequences) > 0:
+		q.StopSequences = ic.StopSequences
+	case len(tc.StopSequences) > 0:
+		q.StopSequences = tc.StopSequences
+	}
+	if r.Seed.OK || ig.Seed.OK {
+		setInt(&q.Seed, r.Seed, ig.Seed)
+	}
+	if r.N.OK || r.NumGenerations.OK || ig.NumberOfImages.OK {
+		setInt(&q.ChoiceCount, r.N, r.NumGenerations, ig.NumberOfImages)
+	}
 	setFloat(&q.FrequencyPenalty, r.FrequencyPenalty)
 	setFloat(&q.PresencePenalty, r.PresencePenalty)
-	setInt(&q.Dimensions, r.Dimensions, r.EmbeddingConfig.V.OutputEmbeddingLength, r.OutputDimension,
-		r.SingleEmbeddingParams.V.EmbeddingDimension)
+	if r.Dimensions.OK || r.EmbeddingConfig.V.OutputEmbeddingLength.OK || r.OutputDimension.OK ||
+		r.SingleEmbeddingParams.V.EmbeddingDimension.OK {
+		setInt(&q.Dimensions, r.Dimensions, r.EmbeddingConfig.V.OutputEmbeddingLength, r.OutputDimension,
+			r.SingleEmbeddingParams.V.EmbeddingDimension)
+	}
 	if len(r.EmbeddingTypes) > 0 {
 		q.EncodingFormats = r.EmbeddingTypes
 	} else if len(r.EmbeddingTypesSn) > 0 {
