@@ -55,9 +55,22 @@ var shapeInfo = [...]struct{ vendor, family, op string }{
 	shapeRerank:            {"", FamilyRerank, ""},
 }
 
+// requestState and responseState keep a body struct with the decoder that reads into it, so
+// that a call takes both from one pool.
+type (
+	requestState struct {
+		r request
+		d decoder
+	}
+	responseState struct {
+		r response
+		d decoder
+	}
+)
+
 var (
-	requestPool  = sync.Pool{New: func() any { return new(request) }}
-	responsePool = sync.Pool{New: func() any { return new(response) }}
+	requestPool  = sync.Pool{New: func() any { return new(requestState) }}
+	responsePool = sync.Pool{New: func() any { return new(responseState) }}
 )
 
 // DecodeRequest fills ev's request side from an InvokeModel request body of m's family:
@@ -79,9 +92,10 @@ func DecodeRequest(m *genai.Model, body []byte, ev *genai.Event) {
 		ev.Warn(genai.WarnBodyUnreadable, "bedrock/model: request body is not a JSON object")
 		return
 	}
-	r := requestPool.Get().(*request)
-	defer func() { r.reset(); requestPool.Put(r) }()
-	if err := unmarshal(body, r); err != nil {
+	rs := requestPool.Get().(*requestState)
+	r := &rs.r
+	defer func() { r.reset(); requestPool.Put(rs) }()
+	if err := rs.d.unmarshal(body, r); err != nil {
 		ev.Warn(genai.WarnBodyUnreadable, fmt.Sprintf("bedrock/model: request body of %s: %v", modelName(m), err))
 	}
 	s := requestShape(m, r)
@@ -132,9 +146,10 @@ func DecodeResponse(m *genai.Model, body []byte, ev *genai.Event) {
 		ev.Warn(genai.WarnBodyUnreadable, "bedrock/model: response body is not a JSON object")
 		return
 	}
-	r := responsePool.Get().(*response)
-	defer func() { *r = response{}; responsePool.Put(r) }()
-	if err := unmarshal(body, r); err != nil {
+	rs := responsePool.Get().(*responseState)
+	r := &rs.r
+	defer func() { *r = response{}; responsePool.Put(rs) }()
+	if err := rs.d.unmarshal(body, r); err != nil {
 		ev.Warn(genai.WarnBodyUnreadable, fmt.Sprintf("bedrock/model: response body of %s: %v", modelName(m), err))
 	}
 	s := trustShape(m, responseShape(r))
@@ -157,14 +172,13 @@ func DecodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event) {
 	if m == nil {
 		m = &ev.Request.Model
 	}
-	r := responsePool.Get().(*response)
-	defer responsePool.Put(r)
-	d := decoderPool.Get().(*decoder)
+	rs := responsePool.Get().(*responseState)
+	r, d := &rs.r, &rs.d
 	defer func() {
 		if cap(d.scratch) > maxScratch {
 			d.scratch = nil // a huge chunk's text is not kept in the pool
 		}
-		decoderPool.Put(d)
+		responsePool.Put(rs)
 	}()
 	var st stream
 	st.trusted = trusted(m)
