@@ -441,3 +441,48 @@ func TestEventsOwnTheirOutput(t *testing.T) {
 		require.Equal(t, string(want[i]), string(got), "event %d changed by later decodes", i)
 	}
 }
+
+// TestStreamBlocksReused checks that a stream decodes the same whichever streams were decoded
+// before it (their blocks and buffers are reused), and that what an earlier stream decoded
+// does not change when a later one reuses its buffers.
+func TestStreamBlocksReused(t *testing.T) {
+	recs, _ := sampleRecords(t)
+	var streams []sampleRecord
+	for _, r := range recs {
+		if r.stream != nil {
+			streams = append(streams, r)
+		}
+	}
+	tool := sampleRecord{id: "anthropic.claude-3-haiku-20240307-v1:0", stream: [][]byte{
+		[]byte(`{"type":"content_block_start","index":0,"content_block":{"type":"tool_use","id":"t1","name":"get","input":{}}}`),
+		[]byte(`{"type":"content_block_delta","index":0,"delta":{"type":"input_json_delta","partial_json":"{\"a\":"}}`),
+		[]byte(`{"type":"content_block_delta","index":0,"delta":{"type":"input_json_delta","partial_json":"1}"}}`),
+		[]byte(`{"type":"content_block_start","index":1,"content_block":{"type":"thinking","thinking":"hmm"}}`),
+		[]byte(`{"type":"content_block_delta","index":2,"delta":{"type":"text_delta","text":"long enough text to grow a buffer"}}`),
+	}}
+	streams = append(streams, tool)
+	decode := func(r sampleRecord) (*genai.Event, []byte) {
+		ev := &genai.Event{}
+		ev.Request.Model = Parse(r.id)
+		DecodeStream(&ev.Request.Model, r.stream, ev)
+		j, err := json.Marshal(ev)
+		require.NoError(t, err)
+		return ev, j
+	}
+	want := make([][]byte, len(streams))
+	for i, r := range streams {
+		_, want[i] = decode(r)
+	}
+	// Every stream after every other one, in both orders; earlier events must not change.
+	for i := range streams {
+		for j := range streams {
+			evI, gotI := decode(streams[i])
+			_, gotJ := decode(streams[j])
+			require.Equal(t, string(want[i]), string(gotI))
+			require.Equal(t, string(want[j]), string(gotJ))
+			again, err := json.Marshal(evI)
+			require.NoError(t, err)
+			require.Equal(t, string(want[i]), string(again), "event of stream %d changed by stream %d", i, j)
+		}
+	}
+}

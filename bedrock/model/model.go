@@ -63,8 +63,9 @@ type (
 		d decoder
 	}
 	responseState struct {
-		r response
-		d decoder
+		r      response
+		d      decoder
+		blocks []sblock // a stream's blocks, kept for the next (see stream.keepBlocks)
 	}
 )
 
@@ -174,13 +175,15 @@ func DecodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event) {
 	}
 	rs := responsePool.Get().(*responseState)
 	r, d := &rs.r, &rs.d
+	var st stream
+	st.blocks = rs.blocks
 	defer func() {
 		if cap(d.scratch) > maxScratch {
 			d.scratch = nil // a huge chunk's text is not kept in the pool
 		}
+		rs.blocks = st.keepBlocks()
 		responsePool.Put(rs)
 	}()
-	var st stream
 	st.trusted = trusted(m)
 	bad := 0
 	for _, c := range chunks {

@@ -62,8 +62,31 @@ func (st *stream) block(choice, index, kind int) *sblock {
 			return b
 		}
 	}
+	if n := len(st.blocks); n < cap(st.blocks) {
+		// A block of an earlier stream (see keepBlocks): its buffers are reused.
+		st.blocks = st.blocks[:n+1]
+		b := &st.blocks[n]
+		*b = sblock{choice: choice, index: index, kind: kind, text: b.text[:0], args: b.args[:0]}
+		return b
+	}
 	st.blocks = append(st.blocks, sblock{choice: choice, index: index, kind: kind})
 	return &st.blocks[len(st.blocks)-1]
+}
+
+// keepBlocks returns st's blocks for the next stream to reuse, their buffers included: what
+// done wrote was copied out of them. Large buffers are dropped.
+func (st *stream) keepBlocks() []sblock {
+	bs := st.blocks
+	for i := range bs {
+		if cap(bs[i].text) > maxScratch {
+			bs[i].text = nil
+		}
+		if cap(bs[i].args) > maxScratch {
+			bs[i].args = nil
+		}
+		bs[i].id, bs[i].name = "", "" // no strings kept alive by the pool
+	}
+	return bs[:0]
 }
 
 func (st *stream) appendText(choice, index int, s str) {
