@@ -148,3 +148,30 @@ func BenchmarkTextDeltas(b *testing.B) {
 		DecodeStream(&ev.Request.Model, chunks, &ev)
 	}
 }
+
+// BenchmarkSmallRequest and BenchmarkOneChunkStream measure what a call costs beyond its body:
+// pools, resets, parameter lookups, the writers.
+func BenchmarkSmallRequest(b *testing.B) {
+	body := []byte(`{"anthropic_version":"bedrock-2023-05-31","max_tokens":1,"messages":[{"role":"user","content":"hi"}]}`)
+	b.SetBytes(int64(len(body)))
+	b.ReportAllocs()
+	var ev genai.Event
+	m := Parse("anthropic.claude-3-haiku-20240307-v1:0")
+	for b.Loop() {
+		ev.Request = genai.Request{Model: m}
+		DecodeRequest(&ev.Request.Model, body, &ev)
+	}
+}
+
+func BenchmarkOneChunkStream(b *testing.B) {
+	chunks := [][]byte{[]byte(`{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"hi"}}`)}
+	b.SetBytes(int64(len(chunks[0])))
+	b.ReportAllocs()
+	var ev genai.Event
+	m := Parse("anthropic.claude-3-haiku-20240307-v1:0")
+	for b.Loop() {
+		ev.Response = genai.Response{}
+		ev.Request.Model = m
+		DecodeStream(&ev.Request.Model, chunks, &ev)
+	}
+}
