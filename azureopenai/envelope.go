@@ -16,9 +16,10 @@ const EnvelopeRecords = "azure.records"
 
 func init() {
 	envelopes = append(envelopes, &genai.Envelope{
-		Name:   EnvelopeRecords,
-		Detect: detectRecords,
-		Split:  splitRecords,
+		Name:       EnvelopeRecords,
+		Detect:     detectRecords,
+		Split:      splitRecords,
+		FirstNames: []string{"records"},
 	})
 }
 

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/genainorm/genainorm/genai"
 )
 
 // oldDetectRecords is detectRecords as it was before it skipped white space by hand: the
@@ -28,13 +30,23 @@ func TestDetectRecordsMatchesOracle(t *testing.T) {
 		require.Equal(t, oldDetectRecords([]byte(c)), detectRecords([]byte(c)), c)
 	}
 	require.True(t, detectRecords([]byte(" {\n  \"records\": [")))
+	var reg genai.Registry
+	Register(&reg)
+	for _, c := range detectRecordsCases {
+		require.Equal(t, oldDetectRecords([]byte(c)), reg.DetectEnvelope([]byte(c)) != nil, c)
+	}
 }
 
 func FuzzDetectRecords(f *testing.F) {
 	for _, c := range detectRecordsCases {
 		f.Add([]byte(c))
 	}
+	var reg genai.Registry
+	Register(&reg)
 	f.Fuzz(func(t *testing.T, data []byte) {
-		require.Equal(t, oldDetectRecords(data), detectRecords(data))
+		want := oldDetectRecords(data)
+		require.Equal(t, want, detectRecords(data))
+		// The registry skips the detector by its FirstNames: the same answer.
+		require.Equal(t, want, reg.DetectEnvelope(data) != nil)
 	})
 }

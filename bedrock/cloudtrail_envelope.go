@@ -15,17 +15,19 @@ var (
 	// CloudTrailRecordsEnvelope opens a CloudTrail log file as written to S3:
 	// {"Records":[event, event, ...]} (the Reader already unwraps gzip).
 	CloudTrailRecordsEnvelope = &genai.Envelope{
-		Name:   "cloudtrail.records",
-		Detect: detectCloudTrailRecords,
-		Split:  splitCloudTrailRecords,
+		Name:       "cloudtrail.records",
+		Detect:     detectCloudTrailRecords,
+		Split:      splitCloudTrailRecords,
+		FirstNames: []string{"Records"},
 	}
 	// EventBridgeCloudTrailEnvelope opens an EventBridge event carrying a CloudTrail event
 	// ("detail-type": "AWS API Call via CloudTrail", "AWS Service Event via CloudTrail", ...):
 	// the record is its "detail" object.
 	EventBridgeCloudTrailEnvelope = &genai.Envelope{
-		Name:   "eventbridge.cloudtrail",
-		Detect: detectEventBridgeCloudTrail,
-		Split:  splitEventBridge,
+		Name:       "eventbridge.cloudtrail",
+		Detect:     detectEventBridgeCloudTrail,
+		Split:      splitEventBridge,
+		FirstNames: eventBridgeMembers,
 	}
 )
 
@@ -113,16 +115,12 @@ func detectEventBridgeCloudTrail(data []byte) bool {
 	return bytes.Contains(data, ctKeyDetailType) && bytes.Contains(data, ebViaCloudTrail) && bytes.Contains(data, ebDetail)
 }
 
+// eventBridgeMembers are the top-level members of an EventBridge event.
+var eventBridgeMembers = []string{"version", "id", "detail-type", "source", "account", "time", "region", "resources", "detail", "replay-name"}
+
 // isEventBridgeMember reports whether name (quoted) is a top-level member of an EventBridge
 // event.
-func isEventBridgeMember(name []byte) bool {
-	switch string(name) {
-	case `"version"`, `"id"`, `"detail-type"`, `"source"`, `"account"`, `"time"`, `"region"`,
-		`"resources"`, `"detail"`, `"replay-name"`:
-		return true
-	}
-	return false
-}
+func isEventBridgeMember(name []byte) bool { return isQuotedIn(name, eventBridgeMembers) }
 
 // ebHeadWindow is how far into a record an EventBridge event's detail-type is looked for.
 const ebHeadWindow = 1024

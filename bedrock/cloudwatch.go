@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -45,8 +46,10 @@ var (
 
 func init() {
 	envelopes = append(envelopes,
-		&genai.Envelope{Name: EnvelopeCloudWatch, Detect: detectCloudWatch, Split: splitCloudWatch},
-		&genai.Envelope{Name: EnvelopeAWSLogs, Detect: detectAWSLogs, Split: splitAWSLogs},
+		&genai.Envelope{Name: EnvelopeCloudWatch, Detect: detectCloudWatch, Split: splitCloudWatch,
+			FirstNames: cloudWatchMembers},
+		&genai.Envelope{Name: EnvelopeAWSLogs, Detect: detectAWSLogs, Split: splitAWSLogs,
+			FirstNames: []string{"awslogs"}},
 	)
 	formats = append(formats, &genai.Format{
 		Name:        "cloudwatch.control",
@@ -101,14 +104,19 @@ func detectAWSLogs(data []byte) bool {
 	return bytes.HasPrefix(rest, ivKeyAWSLogs)
 }
 
+// cloudWatchMembers are the members of a CloudWatch Logs subscription payload.
+var cloudWatchMembers = []string{"messageType", "owner", "logGroup", "logStream", "subscriptionFilters", "logEvents", "policyLevel"}
+
 // isCloudWatchMember reports whether name (quoted) is a member of a CloudWatch Logs
 // subscription payload.
-func isCloudWatchMember(name []byte) bool {
-	switch string(name) {
-	case `"messageType"`, `"owner"`, `"logGroup"`, `"logStream"`, `"subscriptionFilters"`, `"logEvents"`, `"policyLevel"`:
-		return true
+func isCloudWatchMember(name []byte) bool { return isQuotedIn(name, cloudWatchMembers) }
+
+// isQuotedIn reports whether name, quoted, is one of names.
+func isQuotedIn(name []byte, names []string) bool {
+	if len(name) < 2 || name[len(name)-1] != '"' {
+		return false
 	}
-	return false
+	return slices.Contains(names, string(name[1:len(name)-1]))
 }
 
 // skipWS returns the index of the first byte of data at or after i that is not JSON white

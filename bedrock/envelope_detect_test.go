@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/genainorm/genainorm/genai"
 )
 
 // The envelope detectors as they were before they looked at the first member name: the
@@ -224,12 +226,51 @@ func TestFirstName(t *testing.T) {
 	}
 }
 
+// checkRegistryDetection fails unless the registry, which skips detectors by their
+// FirstNames, finds the envelope that asking every detector in turn finds.
+func checkRegistryDetection(t *testing.T, reg *genai.Registry, data []byte) {
+	t.Helper()
+	var want string
+	for _, e := range envelopes {
+		if e.Detect(data) {
+			want = e.Name
+			break
+		}
+	}
+	got := ""
+	if e := reg.DetectEnvelope(data); e != nil {
+		got = e.Name
+	}
+	require.Equal(t, want, got, "%.200q", data)
+}
+
+func TestRegistryDetectionMatchesDetectors(t *testing.T) {
+	var reg genai.Registry
+	Register(&reg)
+	for _, c := range envelopeEdgeCases {
+		checkRegistryDetection(t, &reg, []byte(c.data))
+	}
+	for _, s := range envelopeSamples(t) {
+		checkRegistryDetection(t, &reg, s)
+	}
+	// Every envelope's FirstNames agree with what its detector accepts first.
+	for _, e := range envelopes {
+		require.NotNil(t, e.FirstNames, e.Name)
+		for _, n := range e.FirstNames {
+			require.True(t, firstName([]byte(`{"`+n+`":1}`)) != nil, n)
+		}
+	}
+}
+
 func FuzzEnvelopeDetectors(f *testing.F) {
 	for _, c := range envelopeEdgeCases {
 		f.Add([]byte(c.data))
 	}
+	var reg genai.Registry
+	Register(&reg)
 	f.Fuzz(func(t *testing.T, data []byte) {
 		checkEnvelopeDetectors(t, data)
+		checkRegistryDetection(t, &reg, data)
 	})
 }
 

@@ -122,6 +122,14 @@ type Envelope struct {
 	Name string
 	// Detect reports whether a top-level JSON value is this envelope. It must be cheap.
 	Detect func(data []byte) bool
+	// FirstNames, when not nil, lists every member name (unquoted) an envelope of this kind
+	// can start with. The Registry then does not call Detect for a value that is an object
+	// whose first member name, written without escapes, is none of them: every record is read
+	// up to its first member name once for all envelopes, and most are turned down by it.
+	// Detect is still called for a value whose first member name cannot be read that way
+	// (not an object, an escape in the name), so it must not rely on the list. The Registry
+	// keeps the list as it was when the envelope was registered.
+	FirstNames []string
 	// Split returns the records inside the envelope, in order, with Data, Pos.Path, Envelope
 	// and Time set (the caller fills the rest of the position). A record may itself be an
 	// envelope. Record data may point into data. Split returns an error when the envelope is
@@ -137,7 +145,14 @@ type Envelope struct {
 type Registry struct {
 	mu        sync.Mutex // serialises registration
 	formats   atomic.Pointer[[]*Format]
-	envelopes atomic.Pointer[[]*Envelope]
+	envelopes atomic.Pointer[[]envelopeEntry]
+}
+
+// envelopeEntry is a registered envelope with its FirstNames as they were at registration.
+type envelopeEntry struct {
+	env   *Envelope
+	names []string // nil: any first member name
+	lens  uint64   // bit min(len(name), 63) is set for each of names
 }
 
 // Register adds formats. A later format with the same name replaces the earlier one.
@@ -163,7 +178,17 @@ func (r *Registry) Register(fs ...*Format) {
 func (r *Registry) RegisterEnvelope(es ...*Envelope) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	envelopes := append(slices.Clone(r.loadEnvelopes()), es...)
+	envelopes := slices.Clone(r.loadEnvelopes())
+	for _, e := range es {
+		en := envelopeEntry{env: e, names: slices.Clone(e.FirstNames)}
+		if e.FirstNames != nil && en.names == nil {
+			en.names = []string{}
+		}
+		for _, n := range en.names {
+			en.lens |= 1 << min(len(n), 63)
+		}
+		envelopes = append(envelopes, en)
+	}
 	r.envelopes.Store(&envelopes)
 }
 
@@ -176,7 +201,7 @@ func (r *Registry) loadFormats() []*Format {
 }
 
 // loadEnvelopes returns the registered envelopes (not to be modified).
-func (r *Registry) loadEnvelopes() []*Envelope {
+func (r *Registry) loadEnvelopes() []envelopeEntry {
 	if p := r.envelopes.Load(); p != nil {
 		return *p
 	}
@@ -210,12 +235,67 @@ func (r *Registry) Detect(data []byte) *Format {
 
 // DetectEnvelope returns the first registered envelope whose detector accepts data, or nil.
 func (r *Registry) DetectEnvelope(data []byte) *Envelope {
-	for _, e := range r.loadEnvelopes() {
-		if e.Detect(data) {
-			return e
+	name, plain := firstMemberName(data)
+	lenBit := uint64(1) << min(len(name), 63)
+	envelopes := r.loadEnvelopes()
+	for i := range envelopes {
+		en := &envelopes[i]
+		if plain && en.names != nil && (en.lens&lenBit == 0 || !hasName(en.names, name)) {
+			continue
+		}
+		if en.env.Detect(data) {
+			return en.env
 		}
 	}
 	return nil
+}
+
+// hasName reports whether names holds name.
+func hasName(names []string, name []byte) bool {
+	for _, n := range names {
+		if len(n) == len(name) && n == string(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// firstMemberName returns the name of the first member of the object data holds, skipping
+// white space before and after '{', without its quotes; plain is false when data does not
+// start with an object with a complete first member name free of escapes.
+func firstMemberName(data []byte) (name []byte, plain bool) {
+	i := skipLeadingSpace(data, 0)
+	if i >= len(data) || data[i] != '{' {
+		return nil, false
+	}
+	i = skipLeadingSpace(data, i+1)
+	if i >= len(data) || data[i] != '"' {
+		return nil, false
+	}
+	// Names are short: a byte loop beats two IndexByte calls.
+	for j := i + 1; j < len(data); j++ {
+		switch data[j] {
+		case '"':
+			return data[i+1 : j], true
+		case '\\':
+			return nil, false
+		}
+	}
+	return nil, false
+}
+
+// skipLeadingSpace returns the index of the first byte of data at or after i that is not JSON
+// white space (len(data) when there is none).
+func skipLeadingSpace(data []byte, i int) int {
+	for i < len(data) {
+		switch data[i] {
+		case ' ', '\t', '\r', '\n':
+			i++
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // ErrUnknownFormat is the error (wrapped in a *RecordError) for a record no format recognises.
