@@ -61,7 +61,7 @@ func AppendJSONString(b []byte, s string) []byte {
 		return out[:j+1]
 	}
 	// Plain words as they are, and the last word overlapping the one before.
-	o := out[j:]
+	o := out[j : j+n]
 	i := 0
 	for ; i+8 <= n; i += 8 {
 		w := binary.LittleEndian.Uint64(raw[i : i+8])
@@ -130,28 +130,25 @@ func appendEscapes(out []byte, j int, raw []byte, i int) ([]byte, int) {
 func escapeWords(o, src []byte, i int) (int, []byte) {
 	n := len(src)
 	src = src[:n:n]
-	for {
-		var m uint64
-		for ; i+8 <= n; i += 8 {
-			w := binary.LittleEndian.Uint64(src[i : i+8])
-			binary.LittleEndian.PutUint64(o[i:i+8], w)
-			if m = specialBytes(w); m != 0 {
-				break
-			}
-		}
-		if i+8 > n || len(o) < n+slack {
-			return i, o
+	for i+8 <= n {
+		w := binary.LittleEndian.Uint64(src[i : i+8])
+		binary.LittleEndian.PutUint64(o[i:i+8], w)
+		m := specialBytes(w)
+		if m == 0 {
+			i += 8
+			continue
 		}
 		p := i + bits.TrailingZeros64(m)>>3
 		c := src[p]
-		if c != '"' && c != '\\' {
+		if c != '"' && c != '\\' || len(o) < n+slack {
 			return p, o
 		}
-		o[p] = '\\'
 		o[p+1] = c
+		o[p] = '\\'
 		o = o[1:]
 		i = p + 1
 	}
+	return i, o
 }
 
 // plainASCII marks the bytes a JSON string holds as they are: printable ASCII other than '"'
