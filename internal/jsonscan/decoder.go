@@ -591,10 +591,15 @@ func (d *Decoder) scalar(i int, c byte) (int, error) {
 	n := len(data)
 	switch c {
 	case '"':
-		// The first word inline, as in skip.
+		// The first two words inline, as in skip.
 		j := i + 1
-		if j <= n-8 && j >= 0 {
-			if m := specialMask(binary.LittleEndian.Uint64(data[j : j+8])); m != 0 {
+		if j <= n-16 && j >= 0 {
+			m := specialMask(binary.LittleEndian.Uint64(data[j : j+8]))
+			if m == 0 {
+				j += 8
+				m = specialMask(binary.LittleEndian.Uint64(data[j : j+8]))
+			}
+			if m != 0 {
 				j += bits.TrailingZeros64(m) >> 3
 			} else {
 				j = quoteOrSpecial(data, j+8)
