@@ -26,15 +26,25 @@ var keyPrefix = []byte(`"amazon-bedrock-`)
 // hasGuardrailKey reports whether obj holds "amazon-bedrock-guardrailAction" or
 // "amazon-bedrock-trace" anywhere, in one search over it.
 func hasGuardrailKey(obj []byte) bool {
-	for {
-		i := bytes.Index(obj, keyPrefix)
-		if i < 0 {
+	// The search is for "-bedrock-", whose first byte is rare in JSON (a quote, the first
+	// byte of keyPrefix, is everywhere), and each hit is checked for the whole key.
+	const mid = len(`"amazon`)
+	if len(obj) < len(keyPrefix) {
+		return false
+	}
+	for i := mid; ; {
+		j := bytes.Index(obj[i:], keyPrefix[mid:])
+		if j < 0 {
 			return false
 		}
-		obj = obj[i+len(keyPrefix):]
-		if bytes.HasPrefix(obj, []byte(`guardrailAction"`)) || bytes.HasPrefix(obj, []byte(`trace"`)) {
-			return true
+		i += j
+		if string(obj[i-mid:i]) == string(keyPrefix[:mid]) {
+			rest := obj[i+len(keyPrefix)-mid:]
+			if bytes.HasPrefix(rest, []byte(`guardrailAction"`)) || bytes.HasPrefix(rest, []byte(`trace"`)) {
+				return true
+			}
 		}
+		i += len(keyPrefix) - mid
 	}
 }
 
