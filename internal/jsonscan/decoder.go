@@ -164,11 +164,17 @@ func (d *Decoder) failAt(off int) error {
 }
 
 // peek skips whitespace and the separator the state calls for and returns the first byte of
-// the next token, or 0 at the end of the input or after an error (d.err tells which).
+// the next token, or 0 at the end of the input or after an error (d.err tells which). The
+// token a peek found is kept until read, which makes this part small enough to inline.
 func (d *Decoder) peek() byte {
 	if c := d.next; c != 0 {
 		return c
 	}
+	return d.peekNext()
+}
+
+// peekNext is peek when no token is kept.
+func (d *Decoder) peekNext() byte {
 	if d.err != nil {
 		return 0
 	}
