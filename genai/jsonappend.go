@@ -29,10 +29,11 @@ const slack = 8
 // It is the renderer's innermost loop: bodies are written as JSON strings (a quote every few
 // bytes), and most other strings are short and plain. So s goes a word (8 bytes) at a time:
 // a string of plain words (and a last word overlapping the one before, or, under 8 bytes, one
-// word padded with spaces) is copied in one pass; otherwise escapeWords escapes quotes and
-// backslashes without leaving its word loop, and only control bytes, multi-byte sequences and
-// the last bytes of such a string go byte by byte (appendEscapes). The room in b is kept at
-// least the rest of s and slack more, so that words need no room check of their own.
+// word padded with spaces) is copied in one pass; otherwise escapeWords escapes quotes,
+// backslashes, \n, \r and \t without leaving its word loop, and only other control bytes,
+// multi-byte sequences and the last bytes of such a string go byte by byte (appendEscapes).
+// The room in b is kept at least the rest of s and slack more, so that words need no room
+// check of their own.
 func AppendJSONString(b []byte, s string) []byte {
 	n := len(s)
 	raw := unsafe.Slice(unsafe.StringData(s), n)
@@ -110,9 +111,9 @@ func appendEscapes(out []byte, j int, raw []byte, i int) ([]byte, int) {
 			out[j] = c
 			i++
 			j++
-		case c == '"' || c == '\\':
+		case shortEscape[c] != 0:
 			out[j] = '\\'
-			out[j+1] = c
+			out[j+1] = shortEscape[c]
 			i++
 			j += 2
 		default:
@@ -123,10 +124,11 @@ func appendEscapes(out []byte, j int, raw []byte, i int) ([]byte, int) {
 }
 
 // escapeWords copies src from i on into o a word at a time, where o[x] is where src[x] goes
-// (o moves on by one byte with each backslash written), and stops before the last bytes that
-// are less than a word, at the first control or non-ASCII byte, or when o's room beyond
-// len(src) runs short of slack. It returns where it stopped in src, and o. At a quote or
-// backslash it writes a backslash and the byte, and goes on with the word after the byte.
+// (o moves on by one byte with each backslash written). At a byte with a short escape (a
+// quote, a backslash, \n, \r, \t) it writes the escape and goes on with the word after the
+// byte. It stops before the last bytes that are less than a word, at any other control byte
+// or a non-ASCII byte, or when o's room beyond len(src) runs short of slack, and returns
+// where it stopped in src, and o.
 func escapeWords(o, src []byte, i int) (int, []byte) {
 	n := len(src)
 	src = src[:n:n]
@@ -139,17 +141,21 @@ func escapeWords(o, src []byte, i int) (int, []byte) {
 			continue
 		}
 		p := i + bits.TrailingZeros64(m)>>3
-		c := src[p]
-		if c != '"' && c != '\\' || len(o) < n+slack {
+		e := shortEscape[src[p]]
+		if e == 0 || len(o) < n+slack {
 			return p, o
 		}
-		o[p+1] = c
+		o[p+1] = e
 		o[p] = '\\'
 		o = o[1:]
 		i = p + 1
 	}
 	return i, o
 }
+
+// shortEscape holds, for the bytes a JSON string holds as a backslash and another byte, that
+// other byte.
+var shortEscape = [256]byte{'"': '"', '\\': '\\', '\n': 'n', '\r': 'r', '\t': 't'}
 
 // plainASCII marks the bytes a JSON string holds as they are: printable ASCII other than '"'
 // and '\\'.
@@ -180,29 +186,19 @@ func specialBytes(w uint64) uint64 {
 	return (q | b | c | w) & msb
 }
 
-// appendEscaped writes the control or non-ASCII byte of s at i, or the UTF-8 sequence it
-// starts, at out[j:] (which has room for 6 bytes), and returns where the output and the input
-// go on.
+// appendEscaped writes the control byte of s at i (one without a short escape), or the UTF-8
+// sequence that starts there, at out[j:] (which has room for 6 bytes), and returns where the
+// output and the input go on.
 func appendEscaped(out []byte, j int, s []byte, i int) (int, int) {
 	c := s[i]
 	if c < utf8.RuneSelf {
 		out[j] = '\\'
-		switch c {
-		case '\n':
-			out[j+1] = 'n'
-		case '\r':
-			out[j+1] = 'r'
-		case '\t':
-			out[j+1] = 't'
-		default:
-			out[j+1] = 'u'
-			out[j+2] = '0'
-			out[j+3] = '0'
-			out[j+4] = hexDigits[c>>4]
-			out[j+5] = hexDigits[c&0xf]
-			return j + 6, i + 1
-		}
-		return j + 2, i + 1
+		out[j+1] = 'u'
+		out[j+2] = '0'
+		out[j+3] = '0'
+		out[j+4] = hexDigits[c>>4]
+		out[j+5] = hexDigits[c&0xf]
+		return j + 6, i + 1
 	}
 	r, size := utf8.DecodeRune(s[i:])
 	switch {
