@@ -204,6 +204,28 @@ func TestAppendJSONStringMatchesReference(t *testing.T) {
 			checkSameAsReference(t, strings.Repeat("ab"+p, n))
 		}
 	}
+	// Long strings, escape-dense or not, that outgrow the room reserved for them.
+	for range 300 {
+		var sb strings.Builder
+		dense := rng.IntN(4)
+		for n := rng.IntN(3000); sb.Len() < n; {
+			if rng.IntN(8) < dense {
+				sb.WriteString(pieces[rng.IntN(len(pieces))])
+			} else {
+				sb.WriteString("plain text ")
+			}
+		}
+		checkSameAsReference(t, sb.String())
+	}
+}
+
+// TestAppendJSONStringCorpusMatchesReference compares with the oracle on the strings of the
+// benchmark corpus (bodies and texts of the Bedrock records).
+func TestAppendJSONStringCorpusMatchesReference(t *testing.T) {
+	bodies, texts := benchStrings(t)
+	for _, s := range append(bodies, texts...) {
+		checkSameAsReference(t, s)
+	}
 }
 
 func FuzzAppendJSONString(f *testing.F) {
