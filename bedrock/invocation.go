@@ -104,7 +104,7 @@ var (
 // modelId/operation/requestId trio for records that lost it), bare stream chunk arrays and the
 // chunk objects such an array is split into.
 func detectInvocation(data []byte) bool {
-	if bytes.Contains(data, ivKeySchemaType) {
+	if hasSchemaType(data) {
 		return true
 	}
 	// Each search is over the whole record when it fails: do each one once.
@@ -122,7 +122,25 @@ const ivHeadLen = 256
 // records written by Bedrock do (it is their first member): such a record is a log record,
 // neither a stream chunk nor a terminator.
 func ivHasSchemaTypeNearStart(data []byte) bool {
-	return bytes.Contains(data[:min(len(data), ivHeadLen)], ivKeySchemaType)
+	return hasSchemaType(data[:min(len(data), ivHeadLen)])
+}
+
+// hasSchemaType reports whether data contains ivKeySchemaType. It searches for the name
+// without its opening quote, which starts with a rare letter, and checks the quote after:
+// a search that starts on a quote stops at every string of the record.
+func hasSchemaType(data []byte) bool {
+	name := ivKeySchemaType[1:]
+	for i := 1; i < len(data); {
+		k := bytes.Index(data[i:], name)
+		if k < 0 {
+			return false
+		}
+		if data[i+k-1] == '"' {
+			return true
+		}
+		i += k + 1
+	}
+	return false
 }
 
 // invocationDecoder decodes the records of one input stream.

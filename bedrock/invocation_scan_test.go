@@ -149,3 +149,26 @@ func FuzzIvContainsName(f *testing.F) {
 		}
 	})
 }
+
+func TestHasSchemaType(t *testing.T) {
+	for _, s := range []string{
+		``, `"`, `ModelInvocationLog"`, `x"ModelInvocationLog"`, `"ModelInvocationLog"`,
+		`{"schemaType":"ModelInvocationLog","x":1}`, `{"a":"xModelInvocationLog"}`,
+		`{"a":"xModelInvocationLog", "b":"ModelInvocationLog"}`, `"ModelInvocationLo"`,
+		`{"a":"ModelInvocationLogs"}`,
+	} {
+		if got, want := hasSchemaType([]byte(s)), bytes.Contains([]byte(s), ivKeySchemaType); got != want {
+			t.Errorf("hasSchemaType(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func FuzzHasSchemaType(f *testing.F) {
+	f.Add([]byte(`{"schemaType":"ModelInvocationLog"}`))
+	f.Add([]byte(`xModelInvocationLog""ModelInvocationLog"`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if got, want := hasSchemaType(data), bytes.Contains(data, ivKeySchemaType); got != want {
+			t.Fatalf("hasSchemaType(%q) = %v, want %v", data, got, want)
+		}
+	})
+}
