@@ -173,8 +173,42 @@ func (d *Decoder) peek() byte {
 	return d.peekNext()
 }
 
-// peekNext is peek when no token is kept.
+// peekNext is peek when no token is kept. Most tokens follow the separator their state
+// expects, or none, with no whitespace: it reads those directly and leaves the rest to
+// peekSlow.
 func (d *Decoder) peekNext() byte {
+	if d.err != nil {
+		return 0
+	}
+	data, i, st := d.data, d.pos, d.state&15
+	if uint(i) < uint(len(data)) {
+		c := data[i]
+		switch sep := sepOf[st]; {
+		case sep == 0:
+			if accepts[st][c] { // never in stEnd
+				d.next = c
+				return c
+			}
+		case c == sep && uint(i+1) < uint(len(data)):
+			next := afterSep[st]
+			if c = data[i+1]; accepts[next][c] {
+				d.state, d.pos, d.next = next, i+1, c
+				return c
+			}
+		}
+	}
+	return d.peekSlow()
+}
+
+// sepOf and afterSep give, for the states that a separator ends, the separator and the state
+// after it.
+var (
+	sepOf    = [16]byte{stObjColon: ':', stObjComma: ',', stArrComma: ','}
+	afterSep = [16]uint8{stObjColon: stObjValue, stObjComma: stObjName, stArrComma: stArrValue}
+)
+
+// peekSlow is peekNext the general way: whitespace, separators and errors.
+func (d *Decoder) peekSlow() byte {
 	if d.err != nil {
 		return 0
 	}
