@@ -299,19 +299,17 @@ var kindOf = func() (t [256]Kind) {
 func (d *Decoder) afterValue(end int) {
 	d.pos = end
 	d.next = 0
-	switch d.state {
-	case stObjFirst, stObjName:
-		d.state = stObjColon
-	case stTop:
-		d.state = stEnd
-	default:
-		if d.state == stObjValue {
-			d.state = stObjComma
-		} else {
-			d.state = stArrComma
-		}
-	}
+	d.state = afterState[d.state&15]
 }
+
+// afterState maps the state before a value (or member name) to the state after it.
+var afterState = func() (t [16]uint8) {
+	for st := range t {
+		t[st] = stArrComma
+	}
+	t[stTop], t[stObjFirst], t[stObjName], t[stObjValue] = stEnd, stObjColon, stObjColon, stObjComma
+	return t
+}()
 
 func (d *Decoder) endErr() error {
 	if d.err != nil {
