@@ -241,8 +241,8 @@ func (e *Event) writeGuardrailFields(w *fieldWriter) {
 
 func (e *Event) writeVendorFields(w *fieldWriter) {
 	// Vendor tree, warnings and caps.
-	for _, fv := range e.Vendor {
-		w.value(fv.Field, fv.Value)
+	for i := range e.Vendor {
+		w.valueAt(&e.Vendor[i])
 	}
 	if len(e.Warnings) > 0 {
 		w.json(GenainormWarnings, warningsJSON(e.Warnings))

@@ -147,6 +147,18 @@ func (w *fieldWriter) value(f *Field, v Value) {
 	}
 }
 
+// valueAt writes fv's value unless it is empty; it copies the value once, from where it is.
+func (w *fieldWriter) valueAt(fv *FieldValue) {
+	if fv.Value.IsEmpty() {
+		return
+	}
+	if w.set == nil {
+		w.list = append(w.list, *fv)
+	} else if v := w.set.slot(fv.Field); v != nil {
+		*v = fv.Value
+	}
+}
+
 // The typed writers fill a FieldSet's slot in place, without building a Value to copy.
 
 func (w *fieldWriter) str(f *Field, s string) {
