@@ -36,65 +36,60 @@ type Renderer struct {
 	stack  []int32
 }
 
-// fieldKeys is what the renderer precomputes for every field, in registry order.
-type fieldKeys struct {
-	// path holds the field's whole path as JSON: each enclosing object's key followed by ":{",
-	// then the field's own key and a colon (`"gen_ai":{"request":{"model":{"id":`), so that
-	// rendering never escapes a name and opens any number of objects with one copy.
-	path []byte
-	// starts[d] is where the key of the path's segment at depth d starts in path.
-	starts []uint16
-	// objects identifies each enclosing object by its path prefix ("gen_ai",
+// keyTable is what the renderer precomputes for every field, in registry order. It is a few
+// small contiguous arrays, so that rendering a document touches few cache lines.
+type keyTable struct {
+	fields []fieldKeys
+	// text holds each field's whole path as JSON: each enclosing object's key followed by
+	// ":{", then the field's own key and a colon (`"gen_ai":{"request":{"model":{"id":`), so
+	// that rendering never escapes a name and opens any number of objects with one copy.
+	text []byte
+	// starts holds, for each field, where the key of its path's segment at each depth starts
+	// in text.
+	starts []uint32
+	// objects identifies each field's enclosing objects by their path prefix ("gen_ai",
 	// "gen_ai.request", ...): fields in the same object share the ids, so finding the objects
 	// to close and open compares integers, not strings.
 	objects []int32
-	// array copies the Field's, so that rendering reads this table, not the Fields spread
-	// over the heap.
-	array bool
 }
 
-var keys = sync.OnceValue(func() []fieldKeys {
+// fieldKeys locates one field's parts of the keyTable.
+type fieldKeys struct {
+	end     uint32 // where the field's path ends in text
+	starts  uint32 // index of its first segment's start in starts (depth+1 entries)
+	objects uint32 // index of its outermost enclosing object in objects (depth entries)
+	depth   uint8  // the number of enclosing objects
+	array   bool   // the Field's Array
+}
+
+var keys = sync.OnceValue(func() *keyTable {
 	fields := genai.Fields()
-	out := make([]fieldKeys, len(fields))
-	// Every field's keys and ids live in shared arrays, so that rendering a document reads a
-	// few contiguous cache lines rather than a small allocation per field.
-	var text []byte
-	var starts []uint16
-	var objs []int32
-	type span struct{ text, starts, obj [2]int }
-	spans := make([]span, len(fields))
+	t := &keyTable{fields: make([]fieldKeys, len(fields))}
 	ids := map[string]int32{}
 	for i, f := range fields {
 		path := f.Path()
-		sp := &spans[i]
-		sp.text[0], sp.starts[0], sp.obj[0] = len(text), len(starts), len(objs)
+		k := &t.fields[i]
+		k.starts, k.objects = uint32(len(t.starts)), uint32(len(t.objects))
+		k.depth, k.array = uint8(len(path)-1), f.Array
 		prefix := ""
-		for k, seg := range path {
-			starts = append(starts, uint16(len(text)-sp.text[0]))
-			text = append(genai.AppendJSONString(text, seg), ':')
-			if k == len(path)-1 {
+		for d, seg := range path {
+			t.starts = append(t.starts, uint32(len(t.text)))
+			t.text = append(genai.AppendJSONString(t.text, seg), ':')
+			if d == len(path)-1 {
 				break
 			}
-			text = append(text, '{')
+			t.text = append(t.text, '{')
 			prefix += "." + seg
 			id, ok := ids[prefix]
 			if !ok {
 				id = int32(len(ids))
 				ids[prefix] = id
 			}
-			objs = append(objs, id)
+			t.objects = append(t.objects, id)
 		}
-		sp.text[1], sp.starts[1], sp.obj[1] = len(text), len(starts), len(objs)
+		k.end = uint32(len(t.text))
 	}
-	// Slice the table out of the arrays once they have stopped growing.
-	for i := range out {
-		sp := &spans[i]
-		out[i].array = fields[i].Array
-		out[i].path = text[sp.text[0]:sp.text[1]:sp.text[1]]
-		out[i].starts = starts[sp.starts[0]:sp.starts[1]:sp.starts[1]]
-		out[i].objects = objs[sp.obj[0]:sp.obj[1]:sp.obj[1]]
-	}
-	return out
+	return t
 })
 
 // DataStream returns the name of the data stream ev belongs in, such as
@@ -169,7 +164,7 @@ func (r *Renderer) AppendDocument(dst []byte, ev *genai.Event) []byte {
 
 // writeNested writes the document's fields as nested JSON objects. Registry order is name
 // order, so the members of every object are contiguous.
-func (r *Renderer) writeNested(dst []byte, all []fieldKeys) []byte {
+func (r *Renderer) writeNested(dst []byte, t *keyTable) []byte {
 	const closers = "}}}}}}}}}}}}}}}}"
 	stack := r.stack[:0] // the open objects
 	dst = append(dst, '{')
@@ -179,8 +174,8 @@ func (r *Renderer) writeNested(dst []byte, all []fieldKeys) []byte {
 		for word != 0 {
 			ord := w*64 + bits.TrailingZeros64(word)
 			word &= word - 1
-			k := &all[ord]
-			objects := k.objects
+			k := &t.fields[ord]
+			objects := t.objects[k.objects : k.objects+uint32(k.depth)]
 			// Close the objects that are not on this field's path.
 			common := 0
 			for common < len(stack) && common < len(objects) && stack[common] == objects[common] {
@@ -199,7 +194,7 @@ func (r *Renderer) writeNested(dst []byte, all []fieldKeys) []byte {
 			if !first {
 				dst = append(dst, ',')
 			}
-			dst = append(dst, k.path[k.starts[common]:]...)
+			dst = append(dst, t.text[t.starts[k.starts+uint32(common)]:k.end]...)
 			for _, id := range objects[common:] {
 				stack = append(stack, id)
 			}
