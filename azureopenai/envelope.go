@@ -8,6 +8,7 @@ import (
 	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 // EnvelopeRecords is the name of the Azure Monitor Event Hub (and older storage blob) envelope
@@ -26,25 +27,11 @@ func init() {
 // detectRecords accepts an object whose first member is "records" (lower-case: CloudTrail's
 // log files use "Records").
 func detectRecords(data []byte) bool {
-	i := skipWS(data, 0)
+	i := jsonscan.SkipSpace(data, 0)
 	if i >= len(data) || data[i] != '{' {
 		return false
 	}
-	return bytes.HasPrefix(data[skipWS(data, i+1):], []byte(`"records"`))
-}
-
-// skipWS returns the index of the first byte of data at or after i that is not JSON white
-// space (len(data) when there is none).
-func skipWS(data []byte, i int) int {
-	for i < len(data) {
-		switch data[i] {
-		case ' ', '\t', '\r', '\n':
-			i++
-		default:
-			return i
-		}
-	}
-	return i
+	return bytes.HasPrefix(data[jsonscan.SkipSpace(data, i+1):], []byte(`"records"`))
 }
 
 // splitRecords returns the elements of the records array.

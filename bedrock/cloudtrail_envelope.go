@@ -6,8 +6,10 @@ import (
 	"fmt"
 	"strconv"
 
-	"github.com/genainorm/genainorm/genai"
 	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 // The envelopes that deliver CloudTrail events.
@@ -47,11 +49,11 @@ var (
 // CloudTrail events (an eventSource ending in .amazonaws.com) or none at all; S3 event
 // notifications, which also start with "Records", are left alone.
 func detectCloudTrailRecords(data []byte) bool {
-	i := skipWS(data, 0)
+	i := jsonscan.SkipSpace(data, 0)
 	if i >= len(data) || data[i] != '{' {
 		return false
 	}
-	rest := data[skipWS(data, i+1):]
+	rest := data[jsonscan.SkipSpace(data, i+1):]
 	if !bytes.HasPrefix(rest, ctRecordsKey) {
 		return false
 	}

@@ -100,7 +100,7 @@ func detectAWSLogs(data []byte) bool {
 		return false
 	}
 	// Cheap: the key must be the first member.
-	rest := data[skipWS(data, 1):]
+	rest := data[jsonscan.SkipSpace(data, 1):]
 	return bytes.HasPrefix(rest, ivKeyAWSLogs)
 }
 
@@ -119,20 +119,6 @@ func isQuotedIn(name []byte, names []string) bool {
 	return slices.Contains(names, string(name[1:len(name)-1]))
 }
 
-// skipWS returns the index of the first byte of data at or after i that is not JSON white
-// space (len(data) when there is none).
-func skipWS(data []byte, i int) int {
-	for i < len(data) {
-		switch data[i] {
-		case ' ', '\t', '\r', '\n':
-			i++
-		default:
-			return i
-		}
-	}
-	return i
-}
-
 // firstName returns the name of the first member of the object data starts with (after
 // optional white space), as written, quotes included (`"Records"`). It returns nil when data
 // does not start with an object, the object is empty or broken, or the name holds an escape:
@@ -140,11 +126,11 @@ func skipWS(data []byte, i int) int {
 // read at a glance never turns an envelope down. A name longer than any envelope's member
 // names is returned cut short, without its closing quote: it matches none of them either.
 func firstName(data []byte) []byte {
-	i := skipWS(data, 0)
+	i := jsonscan.SkipSpace(data, 0)
 	if i >= len(data) || data[i] != '{' {
 		return nil
 	}
-	i = skipWS(data, i+1)
+	i = jsonscan.SkipSpace(data, i+1)
 	if i >= len(data) || data[i] != '"' {
 		return nil
 	}

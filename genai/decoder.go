@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 // Position locates a record in its input.
@@ -264,11 +266,11 @@ func hasName(names []string, name []byte) bool {
 // white space before and after '{', without its quotes; plain is false when data does not
 // start with an object with a complete first member name free of escapes.
 func firstMemberName(data []byte) (name []byte, plain bool) {
-	i := skipLeadingSpace(data, 0)
+	i := jsonscan.SkipSpace(data, 0)
 	if i >= len(data) || data[i] != '{' {
 		return nil, false
 	}
-	i = skipLeadingSpace(data, i+1)
+	i = jsonscan.SkipSpace(data, i+1)
 	if i >= len(data) || data[i] != '"' {
 		return nil, false
 	}
@@ -282,20 +284,6 @@ func firstMemberName(data []byte) (name []byte, plain bool) {
 		}
 	}
 	return nil, false
-}
-
-// skipLeadingSpace returns the index of the first byte of data at or after i that is not JSON
-// white space (len(data) when there is none).
-func skipLeadingSpace(data []byte, i int) int {
-	for i < len(data) {
-		switch data[i] {
-		case ' ', '\t', '\r', '\n':
-			i++
-		default:
-			return i
-		}
-	}
-	return i
 }
 
 // ErrUnknownFormat is the error (wrapped in a *RecordError) for a record no format recognises.

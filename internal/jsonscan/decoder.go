@@ -817,6 +817,10 @@ func (d *Decoder) stringTail(i int) (int, error) {
 }
 
 // skipSpace returns the index of the first byte at or after i that is not JSON whitespace.
+// SkipSpace returns the index of the first byte of data at or after i that is not JSON white
+// space (len(data) when there is none).
+func SkipSpace(data []byte, i int) int { return skipSpace(data, i) }
+
 func skipSpace(data []byte, i int) int {
 	for i < len(data) {
 		switch data[i] {

@@ -3,6 +3,7 @@ package jsonscan
 import (
 	"bytes"
 	"io"
+	"testing"
 )
 
 func bytesReader(b []byte) io.Reader { return bytes.NewReader(b) }
@@ -15,4 +16,23 @@ func splitLines(data []byte) [][]byte {
 		}
 	}
 	return out
+}
+
+func TestSkipSpace(t *testing.T) {
+	for _, c := range []struct {
+		in    string
+		from  int
+		wants int
+	}{
+		{"", 0, 0},
+		{"{}", 0, 0},
+		{" \t\r\n{", 0, 4},
+		{"{ \n\"a\"", 1, 3},
+		{"   ", 1, 3},
+		{"\v{", 0, 0}, // only JSON's four white-space bytes count
+	} {
+		if got := SkipSpace([]byte(c.in), c.from); got != c.wants {
+			t.Errorf("SkipSpace(%q, %d) = %d, want %d", c.in, c.from, got, c.wants)
+		}
+	}
 }
