@@ -809,39 +809,71 @@ func (d *invocationDecoder) capBody(ev *genai.Event, body []byte, what string) (
 
 // setVendor writes the aws_bedrock.invocation.* tree.
 func (d *invocationDecoder) setVendor(r *invocationRecord, ev *genai.Event, b *bodies) {
-	str := genai.StringValue
-	ev.SetVendor(genai.AWSBedrockInvocationModelID, str(r.modelID))
-	ev.SetVendor(genai.AWSBedrockInvocationRequestID, str(r.requestID))
-	ev.SetVendor(genai.AWSBedrockInvocationSchemaType, str(r.schemaType))
-	ev.SetVendor(genai.AWSBedrockInvocationSchemaVersion, str(r.schemaVersion))
-	ev.SetVendor(genai.AWSBedrockInvocationErrorCode, str(r.errorCode))
-	ev.SetVendor(genai.AWSBedrockInvocationStatus, str(r.status))
+	// What ev.SetVendor does, on a local slice and without building the Values of absent
+	// fields: most of a record's twenty-odd fields are strings and counts.
+	vs := ev.Vendor
+	vs = vendorStr(vs, genai.AWSBedrockInvocationModelID, r.modelID)
+	vs = vendorStr(vs, genai.AWSBedrockInvocationRequestID, r.requestID)
+	vs = vendorStr(vs, genai.AWSBedrockInvocationSchemaType, r.schemaType)
+	vs = vendorStr(vs, genai.AWSBedrockInvocationSchemaVersion, r.schemaVersion)
+	vs = vendorStr(vs, genai.AWSBedrockInvocationErrorCode, r.errorCode)
+	vs = vendorStr(vs, genai.AWSBedrockInvocationStatus, r.status)
 	if len(r.requestMetadata) > 0 {
 		md, _ := ivCleanBody(r.requestMetadata, 0, nil)
-		ev.SetVendor(genai.AWSBedrockInvocationRequestMetadata, genai.JSONValue(md))
+		vs = vendorJSON(vs, genai.AWSBedrockInvocationRequestMetadata, md)
 	}
-	ev.SetVendor(genai.AWSBedrockInvocationPerformanceLatency, str(r.latencyProfile))
-	ev.SetVendor(genai.AWSBedrockInvocationInputContentType, str(r.inputContentType))
-	ev.SetVendor(genai.AWSBedrockInvocationInputTokenCount, genai.IntOpt(r.inputTokens))
-	ev.SetVendor(genai.AWSBedrockInvocationInputCacheReadTokenCount, genai.IntOpt(r.cacheReadTokens))
-	ev.SetVendor(genai.AWSBedrockInvocationInputCacheWriteTokenCount, genai.IntOpt(r.cacheWriteTokens))
-	ev.SetVendor(genai.AWSBedrockInvocationInputBodyS3Path, str(r.inputS3Path))
+	vs = vendorStr(vs, genai.AWSBedrockInvocationPerformanceLatency, r.latencyProfile)
+	vs = vendorStr(vs, genai.AWSBedrockInvocationInputContentType, r.inputContentType)
+	vs = vendorInt(vs, genai.AWSBedrockInvocationInputTokenCount, r.inputTokens)
+	vs = vendorInt(vs, genai.AWSBedrockInvocationInputCacheReadTokenCount, r.cacheReadTokens)
+	vs = vendorInt(vs, genai.AWSBedrockInvocationInputCacheWriteTokenCount, r.cacheWriteTokens)
+	vs = vendorStr(vs, genai.AWSBedrockInvocationInputBodyS3Path, r.inputS3Path)
 	if d.opts.KeepRawBodies && b.in != nil && !b.inCapped && b.in[0] == '{' {
-		ev.SetVendor(genai.AWSBedrockInvocationInputBodyJSON, genai.JSONValue(b.in))
+		vs = vendorJSON(vs, genai.AWSBedrockInvocationInputBodyJSON, b.in)
 	}
-	ev.SetVendor(genai.AWSBedrockInvocationInputMessagesContentKinds, genai.StringsValue(b.kinds))
-	ev.SetVendor(genai.AWSBedrockInvocationOutputContentType, str(r.outputContentType))
-	ev.SetVendor(genai.AWSBedrockInvocationOutputTokenCount, genai.IntOpt(r.outputTokens))
-	ev.SetVendor(genai.AWSBedrockInvocationOutputBodyS3Path, str(r.outputS3Path))
-	ev.SetVendor(genai.AWSBedrockInvocationOutputVideoS3Path, str(r.outputVideoS3Path))
+	if len(b.kinds) > 0 {
+		vs = append(vs, genai.FieldValue{Field: genai.AWSBedrockInvocationInputMessagesContentKinds, Value: genai.StringsValue(b.kinds)})
+	}
+	vs = vendorStr(vs, genai.AWSBedrockInvocationOutputContentType, r.outputContentType)
+	vs = vendorInt(vs, genai.AWSBedrockInvocationOutputTokenCount, r.outputTokens)
+	vs = vendorStr(vs, genai.AWSBedrockInvocationOutputBodyS3Path, r.outputS3Path)
+	vs = vendorStr(vs, genai.AWSBedrockInvocationOutputVideoS3Path, r.outputVideoS3Path)
 	if d.opts.KeepRawBodies && b.out != nil && !b.outCapped {
 		if b.out[0] == '{' {
-			ev.SetVendor(genai.AWSBedrockInvocationOutputBodyJSON, genai.JSONValue(b.out))
+			vs = vendorJSON(vs, genai.AWSBedrockInvocationOutputBodyJSON, b.out)
 		} else if b.streamFlattened != nil {
-			ev.SetVendor(genai.AWSBedrockInvocationOutputBodyJSON, genai.JSONValue(b.streamFlattened))
+			vs = vendorJSON(vs, genai.AWSBedrockInvocationOutputBodyJSON, b.streamFlattened)
 		}
 	}
-	ev.SetVendor(genai.AWSBedrockInvocationOutputCompletionText, str(ev.Response.Text))
+	vs = vendorStr(vs, genai.AWSBedrockInvocationOutputCompletionText, ev.Response.Text)
+	ev.Vendor = vs
+}
+
+// vendorStr appends the field f with the string s to vs unless s is empty, as
+// genai.Event.SetVendor does with genai.StringValue(s).
+func vendorStr(vs []genai.FieldValue, f *genai.Field, s string) []genai.FieldValue {
+	if s == "" {
+		return vs
+	}
+	return append(vs, genai.FieldValue{Field: f, Value: genai.StringValue(s)})
+}
+
+// vendorInt is vendorStr for an optional integer (genai.IntOpt).
+func vendorInt(vs []genai.FieldValue, f *genai.Field, n genai.Opt[int64]) []genai.FieldValue {
+	if !n.Valid {
+		return vs
+	}
+	return append(vs, genai.FieldValue{Field: f, Value: genai.IntValue(n.Value)})
+}
+
+// vendorJSON is vendorStr for JSON text (genai.JSONValue, which leaves out null and empty
+// objects and arrays).
+func vendorJSON(vs []genai.FieldValue, f *genai.Field, raw []byte) []genai.FieldValue {
+	v := genai.JSONValue(raw)
+	if v.IsEmpty() {
+		return vs
+	}
+	return append(vs, genai.FieldValue{Field: f, Value: v})
 }
 
 // contentKinds lists the kinds of the content blocks of an InvokeModel body's messages
