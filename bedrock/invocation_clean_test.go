@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/go-json-experiment/json/jsontext"
 	"github.com/stretchr/testify/require"
@@ -218,4 +219,78 @@ func TestCleanInPlaceMatchesCleaning(t *testing.T) {
 		}
 	}
 	require.Greater(t, n, 10)
+}
+
+// oldIvCleanJSON is ivCleanJSON as it was before it copied compact text in pieces as long as
+// the gaps between whitespace and cuts allow: the oracle of FuzzCleanJSONOracle.
+func oldIvCleanJSON(dst, src []byte, minData int, cuts []ivDataCut) ([]byte, []ivDataCut) {
+	start := len(dst)
+	n := len(src)
+	for i := 0; i < n; {
+		c := src[i]
+		switch c {
+		case ' ', '\t', '\n', '\r':
+			i++
+			continue
+		case '"':
+			end := ivStringEnd(src, i+1)
+			content := src[i+1 : end]
+			if minData > 0 && len(content) >= minData && ivIsBase64(content) {
+				dst, cuts = ivCutData(dst, content, cuts)
+			} else {
+				dst = append(dst, src[i:min(end+1, n)]...)
+			}
+			i = end + 1
+			continue
+		}
+		// A run of structural characters, numbers and literals.
+		j := i + 1
+		for j < n {
+			c := src[j]
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' {
+				break
+			}
+			j++
+		}
+		dst = append(dst, src[i:j]...)
+		i = j
+	}
+	if !utf8.Valid(dst[start:]) {
+		fixed := bytes.ToValidUTF8(dst[start:], []byte("\uFFFD"))
+		dst = append(dst[:start], fixed...)
+	}
+	return dst, cuts
+}
+
+// FuzzCleanJSONOracle compares ivCleanJSON with oldIvCleanJSON on valid JSON values.
+func FuzzCleanJSONOracle(f *testing.F) {
+	long := strings.Repeat("QUJD", 300)
+	f.Add([]byte(`{"a":[1,2],"b":"x y"}`), 4)
+	f.Add([]byte("{ \"a\" : \"QUJDQUJD\" ,\n\t\"b\":\"x\xff y\" }"), 4)
+	f.Add([]byte("{\"bad\":\"\xff\", \"img\":\""+long+"\",\"x\":\"\xc3\"}"), 1024)
+	f.Add([]byte(`{"a":"b","img":"`+long+`", "c" : "d","e":"`+long+`"}`), 1024)
+	f.Add([]byte(` [ 1 , "QUJD" ,"QUJD", {"k" : "QUJD"} ] `), 4)
+	f.Fuzz(func(t *testing.T, src []byte, minData int) {
+		if !jsonscan.Valid(src) {
+			return
+		}
+		want, wantCuts := oldIvCleanJSON([]byte("prefix"), src, minData, nil)
+		got, gotCuts := ivCleanJSON([]byte("prefix"), src, minData, nil)
+		if string(want) != string(got) {
+			t.Fatalf("ivCleanJSON(%q) = %q, want %q", src, got, want)
+		}
+		require.Equal(t, wantCuts, gotCuts)
+		// Unterminated and truncated values, as a cut body's rest may be.
+		for _, k := range []int{len(src) / 2, len(src) - 1} {
+			if k <= 0 {
+				continue
+			}
+			want, wantCuts = oldIvCleanJSON(nil, src[:k], minData, nil)
+			got, gotCuts = ivCleanJSON(nil, src[:k], minData, nil)
+			if string(want) != string(got) {
+				t.Fatalf("ivCleanJSON(%q) = %q, want %q", src[:k], got, want)
+			}
+			require.Equal(t, wantCuts, gotCuts)
+		}
+	})
 }

@@ -70,3 +70,25 @@ func BenchmarkIvIsBase64(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkIvCleanJSON measures cleaning a body: the rest of a compact body after an image is
+// cut out (as ivCleanBody leaves it to ivCleanJSON), and a spaced body.
+func BenchmarkIvCleanJSON(b *testing.B) {
+	img := bytes.Repeat([]byte("QUJD"), 400)
+	rest := []byte(`,"messages":[{"role":"user","content":[{"type":"text","text":"Describe the picture, please."},{"type":"image","source":{"type":"base64","media_type":"image/png"}}]}],"max_tokens":512,"temperature":0.2,"anthropic_version":"bedrock-2023-05-31"}`)
+	compact := append(append(append([]byte(`{"data":"`), img...), '"'), bytes.Repeat(rest[:len(rest)-1], 4)...)
+	compact = append(compact, '}')
+	spaced := []byte(`{ "messages": [ { "role": "user", "content": [ { "type": "text", "text": "Describe the picture, please." } ] } ], "max_tokens": 512, "temperature": 0.2 }`)
+	for _, c := range []struct {
+		name string
+		src  []byte
+	}{{"compact", compact}, {"spaced", spaced}} {
+		b.Run(c.name, func(b *testing.B) {
+			dst := make([]byte, 0, len(c.src))
+			b.SetBytes(int64(len(c.src)))
+			for b.Loop() {
+				dst, _ = ivCleanJSON(dst[:0], c.src, 1024, nil)
+			}
+		})
+	}
+}

@@ -103,34 +103,34 @@ func ivIsBase64(s []byte) bool {
 func ivCleanJSON(dst, src []byte, minData int, cuts []ivDataCut) ([]byte, []ivDataCut) {
 	start := len(dst)
 	n := len(src)
+	// src[from:i] is compact text still to be copied: it is appended in one piece at the next
+	// whitespace or cut rather than token by token.
+	from := 0
 	for i := 0; i < n; {
 		c := src[i]
-		switch c {
-		case ' ', '\t', '\n', '\r':
-			i++
-			continue
-		case '"':
+		if c == '"' {
 			end := ivStringEnd(src, i+1)
-			content := src[i+1 : end]
-			if minData > 0 && len(content) >= minData && ivIsBase64(content) {
-				dst, cuts = ivCutData(dst, content, cuts)
-			} else {
-				dst = append(dst, src[i:min(end+1, n)]...)
+			if minData > 0 && end-(i+1) >= minData && ivIsBase64(src[i+1:end]) {
+				dst = append(dst, src[from:i]...)
+				dst, cuts = ivCutData(dst, src[i+1:end], cuts)
+				from = end + 1
 			}
 			i = end + 1
 			continue
 		}
-		// A run of structural characters, numbers and literals.
-		j := i + 1
-		for j < n {
-			c := src[j]
-			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' {
-				break
+		if ivOutside[c] { // whitespace
+			dst = append(dst, src[from:i]...)
+			for i++; i < n && ivOutside[src[i]] && src[i] != '"'; i++ {
 			}
-			j++
+			from = i
+			continue
 		}
-		dst = append(dst, src[i:j]...)
-		i = j
+		// A run of structural characters, numbers and literals.
+		for i++; i < n && !ivOutside[src[i]]; i++ {
+		}
+	}
+	if from < n {
+		dst = append(dst, src[from:]...)
 	}
 	if !utf8.Valid(dst[start:]) {
 		fixed := bytes.ToValidUTF8(dst[start:], []byte("\uFFFD"))
