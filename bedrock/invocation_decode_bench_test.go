@@ -3,8 +3,10 @@ package bedrock
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/genainorm/genainorm/genai"
@@ -91,4 +93,53 @@ func BenchmarkIvCleanJSON(b *testing.B) {
 			}
 		})
 	}
+}
+
+// invokeBodies returns the compacted input bodies of the InvokeModel records of the fixtures
+// and of the shared sample log.
+func invokeBodies(tb testing.TB) [][]byte {
+	tb.Helper()
+	paths, _ := filepath.Glob(filepath.Join(fixtures, "*.ndjson"))
+	paths = append(paths, sampleLog)
+	var out [][]byte
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			continue
+		}
+		for line := range bytes.Lines(data) {
+			var rec struct {
+				Operation string `json:"operation"`
+				Input     struct {
+					InputBodyJSON json.RawMessage `json:"inputBodyJson"`
+				} `json:"input"`
+			}
+			if json.Unmarshal(line, &rec) != nil || !strings.HasPrefix(rec.Operation, "InvokeModel") {
+				continue
+			}
+			var buf bytes.Buffer
+			if len(rec.Input.InputBodyJSON) > 0 && json.Compact(&buf, rec.Input.InputBodyJSON) == nil {
+				out = append(out, buf.Bytes())
+			}
+		}
+	}
+	return out
+}
+
+// BenchmarkContentKinds measures contentKinds on the InvokeModel request bodies of the
+// fixtures and of the sample log.
+func BenchmarkContentKinds(b *testing.B) {
+	bodies := invokeBodies(b)
+	size := 0
+	for _, body := range bodies {
+		size += len(body)
+	}
+	d := newInvocationDecoder(InvocationOptions{}.withDefaults())
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, body := range bodies {
+			d.contentKinds(body)
+		}
+	}
+	b.ReportMetric(float64(len(bodies)), "bodies")
 }
