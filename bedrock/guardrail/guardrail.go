@@ -3,6 +3,7 @@ package guardrail
 import (
 	"bytes"
 	"encoding/binary"
+	"hash/maphash"
 	"strings"
 
 	"github.com/genainorm/genainorm/genai"
@@ -392,7 +393,11 @@ func (m *merger) version(id, v string) {
 // seen reports whether the same result object was already merged for the same guardrail and
 // direction, and records it otherwise.
 func (m *merger) seen(dir genai.Direction, id string, raw []byte) bool {
-	h := hash(hash(hash(hashSeed, []byte(dir)), []byte(id)), raw)
+	// The object, the larger part, by the runtime's hash (many bytes per instruction); the
+	// direction and id, a few bytes, by hash.
+	h := hash(hash(hashSeed, []byte(dir)), []byte(id))
+	h = (h ^ maphash.Bytes(seenSeed, raw)) * hashPrime
+	h ^= h >> 29
 	for _, s := range m.g.Seen {
 		if s == h {
 			return true
@@ -404,6 +409,9 @@ func (m *merger) seen(dir genai.Direction, id string, raw []byte) bool {
 	m.g.Seen = append(m.g.Seen, h)
 	return false
 }
+
+// seenSeed seeds the fingerprints of seen: they are compared only within one process.
+var seenSeed = maphash.MakeSeed()
 
 const (
 	hashSeed  = 14695981039346656037
