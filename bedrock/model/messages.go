@@ -74,6 +74,12 @@ func (w *msgWriter) release() {
 	writerPool.Put(s)
 }
 
+// discard drops everything written, keeping the buffers.
+func (w *msgWriter) discard() {
+	w.b, w.text.b = w.b[:0], w.text.b[:0]
+	w.msgs, w.parts, w.inMsg = 0, 0, false
+}
+
 // begin opens a message with the given role.
 func (w *msgWriter) begin(role string) {
 	if w.msgs == 0 {

@@ -61,6 +61,9 @@ type (
 	requestState struct {
 		r request
 		d decoder
+		// system is the system instructions array fastRequest wrote for a "system" string,
+		// which then leaves r.System empty.
+		system []byte
 	}
 	responseState struct {
 		r      response
@@ -82,6 +85,12 @@ var (
 // common member names and gets a genai.WarnUnknownModelFamily warning. m may be nil, which
 // means &ev.Request.Model.
 func DecodeRequest(m *genai.Model, body []byte, ev *genai.Event) {
+	decodeRequest(m, body, ev, true)
+}
+
+// decodeRequest is DecodeRequest; fast says whether the bodies of the Claude family may take
+// the fast path (fastRequest). The tests compare both ways.
+func decodeRequest(m *genai.Model, body []byte, ev *genai.Event, fast bool) {
 	if m == nil {
 		m = &ev.Request.Model
 	}
@@ -96,8 +105,18 @@ func DecodeRequest(m *genai.Model, body []byte, ev *genai.Event) {
 	rs := requestPool.Get().(*requestState)
 	r := &rs.r
 	defer func() { r.reset(); requestPool.Put(rs) }()
-	if err := rs.d.unmarshal(body, r); err != nil {
-		ev.Warn(genai.WarnBodyUnreadable, fmt.Sprintf("bedrock/model: request body of %s: %v", modelName(m), err))
+	w := pooledWriter("\n")
+	defer w.release()
+	if !fast || m.Family != FamilyClaude || !rs.fastRequest(body, &w) {
+		if fast && m.Family == FamilyClaude {
+			// The fast path gave up: start again from nothing.
+			r.reset()
+			w.discard()
+			rs.system = nil
+		}
+		if err := rs.d.unmarshal(body, r); err != nil {
+			ev.Warn(genai.WarnBodyUnreadable, fmt.Sprintf("bedrock/model: request body of %s: %v", modelName(m), err))
+		}
 	}
 	s := requestShape(m, r)
 	resolve(m, s, ev)
@@ -113,8 +132,6 @@ func DecodeRequest(m *genai.Model, body []byte, ev *genai.Event) {
 		m.APIVersion = string(r.AnthropicVersion)
 	}
 	params(r, ev)
-	w := pooledWriter("\n")
-	defer w.release()
 	switch s {
 	case shapeAnthropicMessages, shapeNova, shapeChat:
 		chatRequest(r, ev, &w)
@@ -128,6 +145,10 @@ func DecodeRequest(m *genai.Model, body []byte, ev *genai.Event) {
 		stabilityRequest(r, ev, &w)
 	default:
 		promptRequest(r, ev, &w)
+	}
+	if rs.system != nil {
+		ev.Request.SystemInstructions = rs.system // a Claude body's, so chatRequest wrote none
+		rs.system = nil
 	}
 }
 

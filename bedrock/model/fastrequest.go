@@ -1,0 +1,389 @@
+package model
+
+import (
+	"bytes"
+	"encoding/binary"
+	"unicode/utf8"
+	"unsafe"
+)
+
+// Most request bodies are Anthropic Messages API bodies whose messages are a role and text
+// content: {"role":"user","content":[{"type":"text","text":"..."}]} or "content":"...". For
+// those, fastRequest writes the input messages while it walks the body, instead of decoding
+// the messages into structs and writing them from there; a text whose JSON string is what
+// genai.AppendJSONString would write for it is copied as it is. Every other top-level member
+// is decoded into the request struct as usual (request.member). Anything else in the messages
+// (another block type or member, another member order, escaped member names) makes
+// fastRequest give up: the caller then decodes the body the general way, which writes the
+// same output for what the fast path does read.
+
+// fastRequest decodes body into rs.r and writes its messages with w, for a model of the
+// Claude family; a "system" string may go to rs.system instead (see fastSystem). It reports false when the body needs the general path (r and w are then to be
+// reset) or when it has a syntax error (which the general path reports).
+func (rs *requestState) fastRequest(body []byte, w *msgWriter) bool {
+	d := &rs.d
+	d.Reset(body)
+	ok := d.fastMembers(rs, w)
+	d.Reset(nil) // drop the references to body
+	d.name, d.retry = nil, nil
+	return ok
+}
+
+// fastMembers reads the members of a request body; see fastRequest.
+func (d *decoder) fastMembers(rs *requestState, w *msgWriter) bool {
+	r := &rs.r
+	if d.PeekKind() != '{' {
+		return false
+	}
+	if _, err := d.ReadToken(); err != nil {
+		return false
+	}
+	msgs, sys := false, false
+	for {
+		tok, err := d.ReadToken()
+		if err != nil {
+			return false
+		}
+		if tok.Kind() == '}' {
+			return true
+		}
+		raw := tok.Raw()
+		if len(raw) < 2 || raw[0] != '"' || bytes.IndexByte(raw, '\\') >= 0 {
+			return false
+		}
+		name := raw[1 : len(raw)-1]
+		switch string(name) {
+		case "messages":
+			if msgs || !d.fastMessages(r, w) {
+				return false
+			}
+			msgs = true
+		case "system":
+			if sys || !d.fastSystem(rs) {
+				return false
+			}
+			sys = true
+		case "prompt":
+			return false // a legacy text completion, or a body of both kinds
+		default:
+			d.name = raw
+			if r.member(d, name) != nil {
+				return false
+			}
+		}
+	}
+}
+
+// fastSystem reads the system member next in d. A string whose JSON text genai.AppendJSONString
+// would write as it is goes as it is into rs.system, the array chatRequest would write for it;
+// any other string into rs.r.System, and any other value the general way.
+func (d *decoder) fastSystem(rs *requestState) bool {
+	r := &rs.r
+	if d.PeekKind() != '"' {
+		return r.System.readJSON(d) == nil
+	}
+	v, err := d.ReadValue()
+	if err != nil || len(v) < 2 {
+		return false
+	}
+	end, kind := stringEnd(v, 1)
+	if end != len(v)-1 {
+		return false
+	}
+	switch {
+	case len(v) == 2:
+		// An empty text: no system instructions.
+	case kind != copyNo:
+		const head, tail = `[{"type":"text","content":`, `}]`
+		b := make([]byte, 0, len(head)+len(v)+len(tail))
+		b = append(b, head...)
+		b = append(b, v...)
+		rs.system = append(b, tail...)
+	default:
+		r.System.Text, r.System.IsText = d.text(v), true // as content.readJSON reads it
+	}
+	return true
+}
+
+// fastMessages writes the messages array next in d when its messages are in the usual
+// layout (see layoutMessages); otherwise it decodes them into r.Messages the general way,
+// for chatRequest to write.
+func (d *decoder) fastMessages(r *request, w *msgWriter) bool {
+	if d.PeekKind() != '[' {
+		return false
+	}
+	v, err := d.ReadValue()
+	if err != nil {
+		return false
+	}
+	if d.layoutMessages(v, w) {
+		return true
+	}
+	w.discard()
+	g := decoderPool.Get().(*decoder)
+	err = g.unmarshal(v, &r.Messages)
+	decoderPool.Put(g)
+	return err == nil
+}
+
+// layoutMessages writes the messages of v, a valid JSON array, when each is
+// {"role":"<role>","content":<content>} or {"content":<content>,"role":"<role>"} as written by
+// a JSON encoder (no white space, the role without escapes), the content a string or an array
+// of {"type":"text","text":"..."} blocks. It reports false for anything else, leaving w to be
+// discarded.
+func (d *decoder) layoutMessages(v []byte, w *msgWriter) bool {
+	const (
+		roleKey     = `{"role":"`
+		contentKey  = `,"content":`
+		contentKey1 = `{"content":`
+		roleKey2    = `,"role":"`
+	)
+	n := len(v)
+	if n < 2 || v[0] != '[' {
+		return false
+	}
+	if v[1] == ']' {
+		return n == 2
+	}
+	i := 1
+	for {
+		var role string
+		switch {
+		case hasAt(v, i, roleKey):
+			role, i = layoutRole(v, i+len(roleKey))
+			if role == "" || !hasAt(v, i, contentKey) {
+				return false
+			}
+			i += len(contentKey)
+			w.begin(role)
+			var ok bool
+			if i, ok = d.layoutContent(v, i, w, role == "user"); !ok {
+				return false
+			}
+		case hasAt(v, i, contentKey1):
+			// The role comes after the content: find it first, then write the content.
+			start := i + len(contentKey1)
+			end, ok := d.layoutContent(v, start, nil, false)
+			if !ok || !hasAt(v, end, roleKey2) {
+				return false
+			}
+			role, i = layoutRole(v, end+len(roleKey2))
+			if role == "" {
+				return false
+			}
+			w.begin(role)
+			d.layoutContent(v, start, w, role == "user")
+		default:
+			return false
+		}
+		w.end("")
+		if i >= n || v[i] != '}' {
+			return false
+		}
+		i++
+		if i < n && v[i] == ',' {
+			i++
+			continue
+		}
+		return i == n-1 && v[i] == ']'
+	}
+}
+
+// layoutRole returns the role whose string content starts at v[i] and the index after its
+// closing quote, or "" when it is empty or has escapes. The role aliases v.
+func layoutRole(v []byte, i int) (string, int) {
+	j := i
+	for j < len(v) && v[j] != '"' && v[j] != '\\' {
+		j++
+	}
+	if j == i || j >= len(v) || v[j] != '"' {
+		return "", i
+	}
+	return unsafe.String(&v[i], j-i), j + 1
+}
+
+// layoutContent writes with w the message content that starts at v[i] (see layoutMessages)
+// and returns the index after it; a nil w only finds where it ends.
+func (d *decoder) layoutContent(v []byte, i int, w *msgWriter, collect bool) (int, bool) {
+	const textBlock = `{"type":"text","text":"`
+	n := len(v)
+	if i >= n {
+		return i, false
+	}
+	switch v[i] {
+	case '"':
+		end, kind := stringEnd(v, i+1)
+		if end >= n {
+			return i, false
+		}
+		if w != nil && end > i+1 { // an empty text writes no part
+			d.textPart(w, v[i:end+1], kind, collect, true)
+		}
+		return end + 1, true
+	case '[':
+		i++
+		if i < n && v[i] == ']' {
+			return i + 1, true
+		}
+		for {
+			if !hasAt(v, i, textBlock) {
+				return i, false
+			}
+			start := i + len(textBlock) - 1
+			end, kind := stringEnd(v, start+1)
+			if end+1 >= n || v[end+1] != '}' {
+				return i, false
+			}
+			if w != nil {
+				d.textPart(w, v[start:end+1], kind, collect, false)
+			}
+			i = end + 2
+			if i < n && v[i] == ',' {
+				i++
+				continue
+			}
+			if i < n && v[i] == ']' {
+				return i + 1, true
+			}
+			return i, false
+		}
+	}
+	return i, false
+}
+
+// hasAt reports whether v holds s at i.
+func hasAt(v []byte, i int, s string) bool {
+	return i <= len(v) && len(v)-i >= len(s) && string(v[i:i+len(s)]) == s
+}
+
+// stringEnd returns the index of the closing quote of the valid JSON string whose content
+// starts at v[i] (len(v) when there is none), and what it holds (copyPlain, copyEscaped or copyNo).
+func stringEnd(v []byte, i int) (int, int) {
+	const lsb, msb = 0x0101010101010101, 0x8080808080808080
+	kind := copyPlain
+	n := len(v)
+	for {
+		for i+8 <= n {
+			w := binary.LittleEndian.Uint64(v[i:])
+			b := w ^ ('\\' * lsb)
+			q := w ^ ('"' * lsb)
+			// Backslashes, quotes, control bytes and bytes of multi-byte sequences.
+			if ((b-lsb)&^b|(q-lsb)&^q|(w-0x20*lsb)&^w|w)&msb != 0 {
+				break
+			}
+			i += 8
+		}
+		// Byte by byte up to the next word without special bytes.
+		stop := min(n, i+8)
+		for i < stop {
+			c := v[i]
+			switch {
+			case c == '"':
+				return i, kind
+			case c == '\\':
+				if i+1 >= n {
+					return n, copyNo
+				}
+				switch v[i+1] {
+				case '"', '\\', 'n', 'r', 't':
+					if kind == copyPlain {
+						kind = copyEscaped
+					}
+				default:
+					kind = copyNo
+				}
+				i += 2
+			case c < 0x20:
+				kind = copyNo
+				i++
+			case c >= utf8.RuneSelf:
+				r, size := utf8.DecodeRune(v[i:])
+				if r == utf8.RuneError && size <= 1 || r == '\u2028' || r == '\u2029' {
+					kind = copyNo
+				}
+				i += size
+			default:
+				i++
+			}
+		}
+		if i >= n {
+			return n, copyNo
+		}
+	}
+}
+
+// textPart writes a text part for the raw JSON string v, as w.textPart does for its text;
+// kind is what stringEnd tells of v's content. skipEmpty drops a part whose text is
+// empty (as writeContent does for a string content).
+func (d *decoder) textPart(w *msgWriter, v []byte, kind int, collect, skipEmpty bool) {
+	inner := v[1 : len(v)-1]
+	switch kind {
+	case copyPlain:
+		w.part("text")
+		w.b = append(w.b, `,"content":`...)
+		w.b = append(w.b, v...)
+		w.b = append(w.b, '}')
+		if collect && len(inner) > 0 {
+			if w.text.Len() > 0 {
+				w.text.WriteString(w.sep)
+			}
+			w.text.b = append(w.text.b, inner...)
+		}
+	case copyEscaped:
+		w.part("text")
+		w.b = append(w.b, `,"content":`...)
+		w.b = append(w.b, v...)
+		w.b = append(w.b, '}')
+		if collect {
+			// An escape always leaves a byte, so the text is not empty.
+			if w.text.Len() > 0 {
+				w.text.WriteString(w.sep)
+			}
+			w.text.b = unescapeSimple(w.text.b, inner)
+		}
+	default:
+		// As str.readJSON reads it: a string without escapes is its content as it is, even
+		// when that is not valid UTF-8.
+		t := inner
+		if bytes.IndexByte(inner, '\\') >= 0 {
+			d.scratch = appendUnquoted(d.scratch[:0], v)
+			t = d.scratch
+		}
+		s := unsafe.String(unsafe.SliceData(t), len(t)) // only copied into w
+		if s != "" || !skipEmpty {
+			w.textPart(s, collect)
+		}
+	}
+}
+
+// What stringEnd finds in a JSON string's content: whether it is what genai.AppendJSONString
+// writes for its text. It is not when it holds other escapes, control bytes, invalid UTF-8
+// (written as U+FFFD) or U+2028 and U+2029 (written escaped).
+const (
+	copyNo      = iota // escapes or bytes that quoting again would change
+	copyPlain          // no escape: the content is the text
+	copyEscaped        // only \" \\ \n \r \t escapes (see unescapeSimple)
+)
+
+// unescapeSimple appends the text of a JSON string's content whose only escapes are
+// \" \\ \n \r \t (see stringEnd) to dst.
+func unescapeSimple(dst, s []byte) []byte {
+	for {
+		k := bytes.IndexByte(s, '\\')
+		if k < 0 || k+1 >= len(s) {
+			return append(dst, s...)
+		}
+		dst = append(dst, s[:k]...)
+		switch c := s[k+1]; c {
+		case 'n':
+			dst = append(dst, '\n')
+		case 'r':
+			dst = append(dst, '\r')
+		case 't':
+			dst = append(dst, '\t')
+		default:
+			dst = append(dst, c)
+		}
+		s = s[k+2:]
+	}
+}

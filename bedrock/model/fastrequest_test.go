@@ -1,0 +1,211 @@
+package model
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/genainorm/genainorm/genai"
+)
+
+// fastRequestIDs are the model ids the fast path is compared with: it serves the Claude
+// family only, so the others check that it stays out of their way.
+var fastRequestIDs = []string{"anthropic.claude-3-haiku-20240307-v1:0", "us.anthropic.claude-sonnet-4-20250514-v1:0", "acme.foo-v1", ""}
+
+// checkFastRequest decodes body with the fast path allowed and with the general path only,
+// and fails when the events differ. The body given to the fast path is overwritten after, so
+// that an event aliasing it differs too.
+func checkFastRequest(t *testing.T, id string, body []byte) {
+	t.Helper()
+	want, got := &genai.Event{}, &genai.Event{}
+	want.Request.Model = Parse(id)
+	got.Request.Model = want.Request.Model
+	decodeRequest(&want.Request.Model, bytes.Clone(body), want, false)
+	fast := bytes.Clone(body)
+	decodeRequest(&got.Request.Model, fast, got, true)
+	for i := range fast {
+		fast[i] = 'X'
+	}
+	wj, err := json.Marshal(want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	gj, err := json.Marshal(got)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(wj, gj) {
+		t.Fatalf("%s: fast path differs for %q:\n%s\n%s", id, body, wj, gj)
+	}
+}
+
+// TestFastRequestSamples compares the fast path with the general one on the request bodies of
+// the invocation-log samples and of the fixtures.
+func TestFastRequestSamples(t *testing.T) {
+	recs, _ := sampleRecords(t)
+	var bodies [][]byte
+	for _, r := range recs {
+		bodies = append(bodies, r.req)
+	}
+	names, _ := filepath.Glob(filepath.Join(fixtures, "*.request.json"))
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bodies = append(bodies, b, compact(t, b))
+	}
+	for _, b := range bodies {
+		for _, id := range fastRequestIDs {
+			checkFastRequest(t, id, b)
+		}
+	}
+}
+
+// TestFastRequestTaken checks that the usual Anthropic Messages bodies take the fast path's
+// layout walk, and that the others give up as they should.
+func TestFastRequestTaken(t *testing.T) {
+	for body, want := range map[string]bool{
+		`{"anthropic_version":"bedrock-2023-05-31","max_tokens":10,"messages":[{"role":"user","content":[{"type":"text","text":"hi"}]}]}`: true,
+		`{"messages":[{"role":"user","content":"a\n\"b\""},{"role":"assistant","content":[]}],"system":"s"}`:                              true,
+		`{"messages":[]}`:                          true,
+		`{"system":"a\tb","messages":[]}`:          true,
+		`{"system":"\u00e9","messages":[]}`:        true,
+		`{"system":"","messages":[]}`:              true,
+		`{"system":[{"type":"text","text":"s"}]}`:  true,
+		`{"system":"a","system":"b"}`:              false,
+		`{"prompt":"\n\nHuman: hi","messages":[]}`: false,
+		`{"messages":[{"role":"user","content":[{"type":"text","text":"hi"}]}],"m\u0061x_tokens":5}`: false,
+		`{"messages":null}`: false,
+	} {
+		var rs requestState
+		w := pooledWriter("\n")
+		got := rs.fastRequest([]byte(body), &w)
+		if got != want {
+			t.Errorf("fastRequest(%s) = %v, want %v", body, got, want)
+		}
+		w.release()
+		checkFastRequest(t, fastRequestIDs[0], []byte(body))
+	}
+	for body, want := range map[string]bool{
+		`[{"role":"user","content":[{"type":"text","text":"hi"},{"type":"text","text":"a\"\\\n\r\tb"}]}]`: true,
+		`[{"role":"user","content":"é"},{"role":"assistant","content":""}]`:                               true,
+		`[{"role":"user","content":"\u00e9"}]`:                                                            true,
+		`[]`:                                                                                              true,
+		`[{"role":"user","content":[{"type":"text","text":"hi","cache_control":{}}]}]`:                    false,
+		`[{"role":"user","content":[{"type":"image","source":{}}]}]`:                                      false,
+		`[{"content":"hi","role":"user"}]`:                                                                true,
+		`[{"content":[{"type":"text","text":"a\tb"}],"role":"assistant"},{"role":"user","content":"c"}]`:  true,
+		`[{"content":"hi","name":"x","role":"user"}]`:                                                     false,
+		`[{"content":"hi","role":"user","name":"x"}]`:                                                     false,
+		`[{"role":"us\u0065r","content":"hi"}]`:                                                           false,
+		`[ {"role":"user","content":"hi"}]`:                                                               false,
+		`[{"role":"user","content":null}]`:                                                                false,
+	} {
+		var d decoder
+		w := pooledWriter("\n")
+		if got := d.layoutMessages([]byte(body), &w); got != want {
+			t.Errorf("layoutMessages(%s) = %v, want %v", body, got, want)
+		}
+		w.release()
+		checkFastRequest(t, fastRequestIDs[0], []byte(`{"messages":`+body+`}`))
+	}
+}
+
+// TestStringEnd checks stringEnd against what genai.AppendJSONString writes.
+func TestStringEnd(t *testing.T) {
+	for _, s := range []string{
+		`""`, `"a"`, `"abcdefghijklmnopq"`, `"a\"b"`, `"a\\b\n\r\t"`, `"a\/b"`, `"\u0041"`, `"\b\f"`,
+		"\"é\"", "\"\u2028\"", "\"a\u2029bcdefghij\"", "\"\xff\"", "\"\xe2\x80\"", `"0123456789\"0123456789"`,
+		"\"\uFFFD\"", "\"abcdefgh\x7f\"",
+	} {
+		end, kind := stringEnd([]byte(s), 1)
+		if end != len(s)-1 {
+			t.Errorf("stringEnd(%q) = %d, want %d", s, end, len(s)-1)
+		}
+		text := appendUnquoted(nil, []byte(s))
+		raw := genai.AppendJSONString(nil, string(text)) // what the general path writes
+		if copyable := kind != copyNo; copyable != (string(raw) == s) {
+			t.Errorf("stringEnd(%q): kind %d, but AppendJSONString writes %s", s, kind, raw)
+		}
+		if kind == copyEscaped && string(unescapeSimple(nil, []byte(s[1:len(s)-1]))) != string(text) {
+			t.Errorf("unescapeSimple(%q) = %q, want %q", s, unescapeSimple(nil, []byte(s[1:len(s)-1])), text)
+		}
+	}
+}
+
+// FuzzFastRequest compares the fast path with the general one on Anthropic Messages bodies
+// built around fuzzed texts, roles and values, and on fuzzed bodies.
+func FuzzFastRequest(f *testing.F) {
+	f.Add(uint8(0), `"user"`, []byte(`"hi"`))
+	f.Add(uint8(1), `"assistant"`, []byte(`"a\"b\\c\nd\u00e9\u2028"`))
+	f.Add(uint8(2), `"user"`, []byte(`"Sorry, the model cannot answer this question."`))
+	f.Add(uint8(3), `"user"`, []byte(`[{"type":"text","text":"x"},{"type":"tool_use","id":"t","name":"n","input":{}}]`))
+	f.Add(uint8(4), `"user"`, []byte(`{"messages":[{"role":"user","content":"hi"}],"max_tokens":3}`))
+	f.Add(uint8(5), `"tool"`, []byte(`[{"role":"user","content":"a"},{"role":"user","content":[]}]`))
+	f.Add(uint8(6), `5`, []byte(`"\ud800"`))
+	f.Add(uint8(0), `"us\u0065r"`, []byte("\"\xff\xfe\""))
+	f.Add(uint8(7), `"user"`, []byte(`"You are \"helpful\".\n"`))
+	f.Add(uint8(8), `"user"`, []byte(`"\n\n<function_results>\n<result>"`))
+	f.Fuzz(func(t *testing.T, kind uint8, role string, text []byte) {
+		var body string
+		switch kind % 9 {
+		case 0:
+			body = `{"anthropic_version":"bedrock-2023-05-31","max_tokens":10,"messages":[{"role":` + role + `,"content":[{"type":"text","text":` + string(text) + `}]}]}`
+		case 1:
+			body = `{"messages":[{"role":` + role + `,"content":` + string(text) + `}],"anthropic_version":"x","temperature":0.5}`
+		case 2:
+			body = `{"system":` + string(text) + `,"messages":[{"role":"user","content":[{"type":"text","text":` + string(text) + `},{"type":"text","text":"b"}]},{"role":` + role + `,"content":` + string(text) + `}]}`
+		case 3:
+			body = `{"messages":[{"role":` + role + `,"content":` + string(text) + `}]}`
+		case 4:
+			body = string(text)
+		case 5:
+			body = `{"max_tokens":1,"messages":` + string(text) + `}`
+		case 6:
+			body = `{"messages":[{"role":` + role + `,"content":[{"type":"text","text":` + string(text) + `,"cache_control":{"type":"ephemeral"}}]}],"prompt":` + string(text) + `}`
+		case 8:
+			body = `{"messages":[{"content":[{"type":"text","text":` + string(text) + `}],"role":` + role + `},{"content":` + string(text) + `,"role":"assistant"}],"anthropic_version":"v"}`
+		case 7:
+			body = `{"anthropic_version":"bedrock-2023-05-31","system":` + string(text) + `,"messages":[{"role":` + role + `,"content":"hi"}]}`
+		}
+		for _, id := range fastRequestIDs {
+			checkFastRequest(t, id, []byte(body))
+		}
+	})
+}
+
+// BenchmarkFastRequest decodes the Claude request bodies of the samples with the fast path
+// ("fast") and with the general path only ("general").
+func BenchmarkFastRequest(b *testing.B) {
+	recs, _ := sampleRecords(b)
+	var claude []sampleRecord
+	var size int64
+	for _, r := range recs {
+		if Parse(r.id).Family == FamilyClaude && len(r.req) > 0 {
+			claude = append(claude, r)
+			size += int64(len(r.req))
+		}
+	}
+	for _, fast := range []bool{true, false} {
+		name := "general"
+		if fast {
+			name = "fast"
+		}
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(size)
+			b.ReportAllocs()
+			var ev genai.Event
+			for b.Loop() {
+				for i := range claude {
+					r := &claude[i]
+					ev.Reset()
+					ev.Request.Model = Parse(r.id)
+					decodeRequest(&ev.Request.Model, r.req, &ev, fast)
+				}
+			}
+		})
+	}
+}
