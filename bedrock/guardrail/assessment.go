@@ -88,7 +88,7 @@ func (m *merger) assessment(dir genai.Direction, id string, raw []byte) {
 				policy = p.key
 				m.ev.Warn(genai.WarnUnknownPolicy, "bedrock guardrail: unknown policy "+unquote(p.name)+" kept as "+p.key)
 			}
-			if n := m.policy(base, policy, p.val); n == 0 && !known {
+			if n := m.policy(&base, policy, p.val); n == 0 && !known {
 				a := base
 				a.Policy = policy
 				m.add(a)
@@ -101,7 +101,7 @@ func (m *merger) assessment(dir genai.Direction, id string, raw []byte) {
 }
 
 // policy merges every item of every list in one policy object; it returns the item count.
-func (m *merger) policy(base genai.Assessment, policy string, raw []byte) int {
+func (m *merger) policy(base *genai.Assessment, policy string, raw []byte) int {
 	if kind(raw) != '{' {
 		return 0
 	}
@@ -117,17 +117,34 @@ func (m *merger) policy(base genai.Assessment, policy string, raw []byte) int {
 				m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: "+policy+"."+unquote(name)+": item is not an object")
 				continue
 			}
-			m.add(fromItem(base, policy, v))
+			m.addItem(base, policy, v)
 			n++
 		}
 	}
 	return n
 }
 
-// fromItem builds the assessment of one policy item: a topic, content filter, custom or
-// managed word, PII entity, regex, or grounding filter (every policy's items share their
-// members).
-func fromItem(base genai.Assessment, policy string, raw []byte) genai.Assessment {
+// addItem adds the assessment of one policy item, as add does; it builds it in place, in the
+// slot past the end of the list (where add would copy it), rather than copying it there.
+func (m *merger) addItem(base *genai.Assessment, policy string, raw []byte) {
+	as := append(m.g.Assessments, *base)
+	a := &as[len(as)-1]
+	fromItem(a, policy, raw)
+	if a.Action != "" && a.Action != genai.ActionNone {
+		m.blocked = true
+	}
+	for i := range as[:len(as)-1] {
+		if as[i] == *a {
+			return // the list stays as it was; the slot past its end is scratch
+		}
+	}
+	m.g.Assessments = as
+}
+
+// fromItem fills a, the base assessment of a policy, with one policy item: a topic, content
+// filter, custom or managed word, PII entity, regex, or grounding filter (every policy's items
+// share their members).
+func fromItem(a *genai.Assessment, policy string, raw []byte) {
 	var typ, name, action, confidence, strength, match, regex, modality string
 	var score, threshold amount
 	var detected, detectedOK bool
@@ -169,7 +186,6 @@ func fromItem(base genai.Assessment, policy string, raw []byte) genai.Assessment
 			*dst = s
 		}
 	}
-	a := base
 	a.Policy = policy
 	a.Type = upper(typ)
 	a.Action = upper(action)
@@ -187,13 +203,12 @@ func fromItem(base genai.Assessment, policy string, raw []byte) genai.Assessment
 	}
 	if detectedOK {
 		a.Detected.Set(detected)
-	} else if a.Action == genai.ActionNone && listedAsFinding(&a) {
+	} else if a.Action == genai.ActionNone && listedAsFinding(a) {
 		// Records older than the detected flag list only findings in a trace that is not
 		// "enabled_full": an observe-mode hit is then an item with action NONE whose own
 		// numbers do not say it is clean.
 		a.Detected.Set(true)
 	}
-	return a
 }
 
 // lower is strings.ToLower without allocating for the modalities Bedrock writes.
