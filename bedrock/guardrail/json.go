@@ -148,6 +148,7 @@ const indexCap = 256
 type index struct {
 	root  []byte
 	n     int
+	hint  int // the entry end tries first
 	start [indexCap]uint32
 	stop  [indexCap]uint32
 }
@@ -158,7 +159,7 @@ func (x *index) build(root []byte) {
 	if x.holds(root) {
 		return
 	}
-	x.root, x.n = root, 0
+	x.root, x.n, x.hint = root, 0, 0
 	var stack [64]int32 // the open containers' entries, -1 for those not recorded
 	depth := 0
 	for i := 0; i < len(root); {
@@ -211,16 +212,22 @@ func (x *index) end(b []byte, i int) (int, bool) {
 	if off < 0 || off >= len(x.root) {
 		return 0, false
 	}
-	lo, hi := 0, x.n
-	for lo < hi {
-		h := int(uint(lo+hi) >> 1)
-		if int(x.start[h]) < off {
-			lo = h + 1
-		} else {
-			hi = h
+	// Walks ask in document order, so the entry after the last one found is tried first.
+	lo := x.hint
+	if lo >= x.n || int(x.start[lo]) != off {
+		hi := x.n
+		lo = 0
+		for lo < hi {
+			h := int(uint(lo+hi) >> 1)
+			if int(x.start[h]) < off {
+				lo = h + 1
+			} else {
+				hi = h
+			}
 		}
 	}
 	if lo < x.n && int(x.start[lo]) == off && x.stop[lo] != 0 {
+		x.hint = lo + 1
 		return i + int(x.stop[lo]) - off, true
 	}
 	return 0, false
