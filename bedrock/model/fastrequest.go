@@ -3,6 +3,7 @@ package model
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 	"unicode/utf8"
 	"unsafe"
 )
@@ -257,58 +258,75 @@ func hasAt(v []byte, i int, s string) bool {
 }
 
 // stringEnd returns the index of the closing quote of the valid JSON string whose content
-// starts at v[i] (len(v) when there is none), and what it holds (copyPlain, copyEscaped or copyNo).
+// starts at v[i] (len(v) when there is none), and what it holds (copyPlain, copyEscaped or
+// copyNo).
 func stringEnd(v []byte, i int) (int, int) {
 	const lsb, msb = 0x0101010101010101, 0x8080808080808080
-	kind := copyPlain
+	start, kind := i, copyPlain
+	var high uint64 // the bytes of multi-byte sequences seen in the words, as high bits
 	n := len(v)
 	for {
+		// A word at a time up to the first backslash, quote or control byte: the lowest bit
+		// of the mask marks it (bits above may be false). Non-ASCII bytes are only noted.
 		for i+8 <= n {
 			w := binary.LittleEndian.Uint64(v[i:])
-			b := w ^ ('\\' * lsb)
-			q := w ^ ('"' * lsb)
-			// Backslashes, quotes, control bytes and bytes of multi-byte sequences.
-			if ((b-lsb)&^b|(q-lsb)&^q|(w-0x20*lsb)&^w|w)&msb != 0 {
-				break
+			high |= w
+			q, b, c := (w^'"'*lsb)-lsb, (w^'\\'*lsb)-lsb, w-0x20*lsb
+			if m := (q | b | c) &^ w & msb; m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				goto special
 			}
 			i += 8
 		}
-		// Byte by byte up to the next word without special bytes.
-		stop := min(n, i+8)
-		for i < stop {
-			c := v[i]
-			switch {
-			case c == '"':
-				return i, kind
-			case c == '\\':
-				if i+1 >= n {
-					return n, copyNo
-				}
-				switch v[i+1] {
-				case '"', '\\', 'n', 'r', 't':
-					if kind == copyPlain {
-						kind = copyEscaped
-					}
-				default:
-					kind = copyNo
-				}
-				i += 2
-			case c < 0x20:
-				kind = copyNo
-				i++
-			case c >= utf8.RuneSelf:
-				r, size := utf8.DecodeRune(v[i:])
-				if r == utf8.RuneError && size <= 1 || r == '\u2028' || r == '\u2029' {
-					kind = copyNo
-				}
-				i += size
-			default:
-				i++
-			}
+		for i < n && v[i] >= 0x20 && v[i] != '"' && v[i] != '\\' {
+			high |= uint64(v[i])
+			i++
 		}
 		if i >= n {
 			return n, copyNo
 		}
+	special:
+		switch c := v[i]; c {
+		case '"':
+			if high&msb != 0 && kind != copyNo && !plainUTF8(v[start:i]) {
+				kind = copyNo
+			}
+			return i, kind
+		case '\\':
+			if i+1 >= n {
+				return n, copyNo
+			}
+			switch v[i+1] {
+			case '"', '\\', 'n', 'r', 't':
+				if kind == copyPlain {
+					kind = copyEscaped
+				}
+			default:
+				kind = copyNo
+			}
+			i += 2
+		default: // a control byte
+			kind = copyNo
+			i++
+		}
+	}
+}
+
+// plainUTF8 reports whether s is valid UTF-8 without U+2028 and U+2029, which
+// genai.AppendJSONString writes escaped (as it writes invalid UTF-8 as U+FFFD).
+func plainUTF8(s []byte) bool {
+	if !utf8.Valid(s) {
+		return false
+	}
+	for {
+		k := bytes.Index(s, []byte("\xe2\x80"))
+		if k < 0 || k+2 >= len(s) {
+			return true
+		}
+		if s[k+2] == 0xa8 || s[k+2] == 0xa9 {
+			return false
+		}
+		s = s[k+2:]
 	}
 }
 
