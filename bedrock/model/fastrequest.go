@@ -6,6 +6,8 @@ import (
 	"math/bits"
 	"unicode/utf8"
 	"unsafe"
+
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 // Most request bodies are Anthropic Messages API bodies whose messages are a role and text
@@ -261,23 +263,38 @@ func hasAt(v []byte, i int, s string) bool {
 // starts at v[i] (len(v) when there is none), and what it holds (copyPlain, copyEscaped or
 // copyNo).
 func stringEnd(v []byte, i int) (int, int) {
-	const lsb, msb = 0x0101010101010101, 0x8080808080808080
+	const msb = 0x8080808080808080
 	start, kind := i, copyPlain
 	var high uint64 // the bytes of multi-byte sequences seen in the words, as high bits
 	n := len(v)
 	for {
 		// A word at a time up to the first backslash, quote or control byte: the lowest bit
 		// of the mask marks it (bits above may be false). Non-ASCII bytes are only noted.
-		for i+8 <= n {
-			w := binary.LittleEndian.Uint64(v[i:])
-			high |= w
-			q, b, c := (w^'"'*lsb)-lsb, (w^'\\'*lsb)-lsb, w-0x20*lsb
-			if m := (q | b | c) &^ w & msb; m != 0 {
-				i += bits.TrailingZeros64(m) >> 3
+		rest := v[i:]
+		for len(rest) >= 16 {
+			w1, w2 := binary.LittleEndian.Uint64(rest), binary.LittleEndian.Uint64(rest[8:])
+			high |= w1 | w2
+			m1, m2 := jsonscan.SpecialMask(w1), jsonscan.SpecialMask(w2)
+			if m1|m2 != 0 {
+				i = n - len(rest)
+				if m1 == 0 {
+					i, m1 = i+8, m2
+				}
+				i += bits.TrailingZeros64(m1) >> 3
 				goto special
 			}
-			i += 8
+			rest = rest[16:]
 		}
+		if len(rest) >= 8 {
+			w := binary.LittleEndian.Uint64(rest)
+			high |= w
+			if m := jsonscan.SpecialMask(w); m != 0 {
+				i = n - len(rest) + bits.TrailingZeros64(m)>>3
+				goto special
+			}
+			rest = rest[8:]
+		}
+		i = n - len(rest)
 		for i < n && v[i] >= 0x20 && v[i] != '"' && v[i] != '\\' {
 			high |= uint64(v[i])
 			i++
