@@ -12,17 +12,21 @@ import (
 
 // Most request bodies are Anthropic Messages API bodies whose messages are a role and text
 // content: {"role":"user","content":[{"type":"text","text":"..."}]} or "content":"...". For
-// those, fastRequest writes the input messages while it walks the body, instead of decoding
-// the messages into structs and writing them from there; a text whose JSON string is what
-// genai.AppendJSONString would write for it is copied as it is. Every other top-level member
-// is decoded into the request struct as usual (request.member). Anything else in the messages
-// (another block type or member, another member order, escaped member names) makes
-// fastRequest give up: the caller then decodes the body the general way, which writes the
-// same output for what the fast path does read.
+// a model of the Claude family, fastRequest walks the body's members once: the messages array
+// is read as one value and, when it is in that layout (layoutMessages), written as the OTel
+// input messages straight from the body, instead of being decoded into structs and written
+// from there; a "system" string is written the same way (fastSystem). A text whose JSON string
+// is what genai.AppendJSONString would write for it is copied as it is. Messages in any other
+// layout (other block types or members, white space, escaped names) are decoded the general
+// way from the value already read, and every other member goes to request.member as usual. A
+// "prompt", a repeated "messages" or "system", an escaped top-level name or a syntax error
+// make fastRequest give up, and the caller decodes the whole body the general way. The
+// differential tests in fastrequest_test.go hold both ways to the same output.
 
 // fastRequest decodes body into rs.r and writes its messages with w, for a model of the
-// Claude family; a "system" string may go to rs.system instead (see fastSystem). It reports false when the body needs the general path (r and w are then to be
-// reset) or when it has a syntax error (which the general path reports).
+// Claude family; a "system" string may go to rs.system instead (see fastSystem). It reports
+// false when the body needs the general path (rs and w are then to be reset) or when it has
+// a syntax error (which the general path reports).
 func (rs *requestState) fastRequest(body []byte, w *msgWriter) bool {
 	d := &rs.d
 	d.Reset(body)
