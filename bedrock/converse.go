@@ -10,6 +10,7 @@ import (
 
 	"github.com/genainorm/genainorm/bedrock/guardrail"
 	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 // The Converse API has one request and one response shape for every model, so Converse and
@@ -586,7 +587,7 @@ func (d *invocationDecoder) readTextJSON(dec *ivCursor) (s string, raw []byte, e
 		return unsafe.String(unsafe.SliceData(inner), len(inner)), v, nil
 	case ivCopyEscaped:
 		n := len(d.scratch)
-		d.scratch = ivUnescapeSimple(d.scratch, inner)
+		d.scratch = jsonscan.AppendUnquoteSimple(d.scratch, inner)
 		t := d.scratch[n:]
 		return unsafe.String(unsafe.SliceData(t), len(t)), v, nil
 	}
@@ -622,7 +623,7 @@ func (d *invocationDecoder) textOf(v []byte) (string, error) {
 const (
 	ivCopyNo      = iota // escapes or bytes that quoting again would change
 	ivCopyPlain          // no escape: the content is the text
-	ivCopyEscaped        // only \" \\ \n \r \t escapes (see ivUnescapeSimple)
+	ivCopyEscaped        // only \" \\ \n \r \t escapes (see jsonscan.AppendUnquoteSimple)
 )
 
 // ivCopyableString reports whether the content of a valid JSON string, of valid UTF-8, is
@@ -669,29 +670,6 @@ func ivCopyableString(s []byte) int {
 		if i >= len(s) {
 			return kind
 		}
-	}
-}
-
-// ivUnescapeSimple appends the text of a JSON string's content whose only escapes are
-// \" \\ \n \r \t (see ivCopyableString) to dst.
-func ivUnescapeSimple(dst, s []byte) []byte {
-	for {
-		k := bytes.IndexByte(s, '\\')
-		if k < 0 || k+1 >= len(s) {
-			return append(dst, s...)
-		}
-		dst = append(dst, s[:k]...)
-		switch c := s[k+1]; c {
-		case 'n':
-			dst = append(dst, '\n')
-		case 'r':
-			dst = append(dst, '\r')
-		case 't':
-			dst = append(dst, '\t')
-		default:
-			dst = append(dst, c)
-		}
-		s = s[k+2:]
 	}
 }
 

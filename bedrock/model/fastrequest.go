@@ -378,7 +378,7 @@ func (d *decoder) textPart(w *msgWriter, v []byte, kind int, collect, skipEmpty 
 			if w.text.Len() > 0 {
 				w.text.WriteString(w.sep)
 			}
-			w.text.b = unescapeSimple(w.text.b, inner)
+			w.text.b = jsonscan.AppendUnquoteSimple(w.text.b, inner)
 		}
 	default:
 		// As str.readJSON reads it: a string without escapes is its content as it is, even
@@ -401,28 +401,5 @@ func (d *decoder) textPart(w *msgWriter, v []byte, kind int, collect, skipEmpty 
 const (
 	copyNo      = iota // escapes or bytes that quoting again would change
 	copyPlain          // no escape: the content is the text
-	copyEscaped        // only \" \\ \n \r \t escapes (see unescapeSimple)
+	copyEscaped        // only \" \\ \n \r \t escapes (see jsonscan.AppendUnquoteSimple)
 )
-
-// unescapeSimple appends the text of a JSON string's content whose only escapes are
-// \" \\ \n \r \t (see stringEnd) to dst.
-func unescapeSimple(dst, s []byte) []byte {
-	for {
-		k := bytes.IndexByte(s, '\\')
-		if k < 0 || k+1 >= len(s) {
-			return append(dst, s...)
-		}
-		dst = append(dst, s[:k]...)
-		switch c := s[k+1]; c {
-		case 'n':
-			dst = append(dst, '\n')
-		case 'r':
-			dst = append(dst, '\r')
-		case 't':
-			dst = append(dst, '\t')
-		default:
-			dst = append(dst, c)
-		}
-		s = s[k+2:]
-	}
-}

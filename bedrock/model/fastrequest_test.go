@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 // fastRequestIDs are the model ids the fast path is compared with: it serves the Claude
@@ -130,8 +131,8 @@ func TestStringEnd(t *testing.T) {
 		if copyable := kind != copyNo; copyable != (string(raw) == s) {
 			t.Errorf("stringEnd(%q): kind %d, but AppendJSONString writes %s", s, kind, raw)
 		}
-		if kind == copyEscaped && string(unescapeSimple(nil, []byte(s[1:len(s)-1]))) != string(text) {
-			t.Errorf("unescapeSimple(%q) = %q, want %q", s, unescapeSimple(nil, []byte(s[1:len(s)-1])), text)
+		if kind == copyEscaped && string(jsonscan.AppendUnquoteSimple(nil, []byte(s[1:len(s)-1]))) != string(text) {
+			t.Errorf("jsonscan.AppendUnquoteSimple(%q) = %q, want %q", s, jsonscan.AppendUnquoteSimple(nil, []byte(s[1:len(s)-1])), text)
 		}
 	}
 }

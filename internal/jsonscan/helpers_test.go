@@ -36,3 +36,16 @@ func TestSkipSpace(t *testing.T) {
 		}
 	}
 }
+
+func TestAppendUnquoteSimple(t *testing.T) {
+	for _, s := range []string{
+		`""`, `"plain"`, `"a\"b"`, `"back\\slash"`, `"line\nnext\r\tend"`, `"\/"`, `"\"\"\\"`,
+		`"ünïcode \n"`,
+	} {
+		want := Unquote([]byte(s))
+		got := AppendUnquoteSimple([]byte("prefix:"), []byte(s[1:len(s)-1]))
+		if string(got) != "prefix:"+want {
+			t.Errorf("AppendUnquoteSimple(%s) = %q, want %q", s, got, "prefix:"+want)
+		}
+	}
+}

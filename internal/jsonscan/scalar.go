@@ -138,3 +138,28 @@ func Bool(v []byte) (value, ok bool) {
 	}
 	return false, false
 }
+
+// AppendUnquoteSimple appends to dst the text of a JSON string's content (without its quotes)
+// whose only escapes are \" \\ \/ \n \r and \t; any other escaped byte is appended as it is.
+// It is for content already checked to hold no other escapes: copying such text costs one
+// search per escape.
+func AppendUnquoteSimple(dst, content []byte) []byte {
+	for {
+		k := bytes.IndexByte(content, '\\')
+		if k < 0 || k+1 >= len(content) {
+			return append(dst, content...)
+		}
+		dst = append(dst, content[:k]...)
+		switch c := content[k+1]; c {
+		case 'n':
+			dst = append(dst, '\n')
+		case 'r':
+			dst = append(dst, '\r')
+		case 't':
+			dst = append(dst, '\t')
+		default:
+			dst = append(dst, c)
+		}
+		content = content[k+2:]
+	}
+}
