@@ -546,26 +546,10 @@ func ivModality(name []byte) string {
 // copied into the output).
 func (d *invocationDecoder) readText(dec *ivCursor) (string, error) {
 	v, err := dec.ReadValue()
-	if err != nil || len(v) == 0 {
+	if err != nil {
 		return "", err
 	}
-	switch v[0] {
-	case '"':
-		if len(v) < 2 {
-			return "", nil
-		}
-		inner := v[1 : len(v)-1]
-		if bytes.IndexByte(inner, '\\') < 0 {
-			return unsafe.String(unsafe.SliceData(inner), len(inner)), nil
-		}
-		n := len(d.scratch)
-		d.scratch = ivAppendText(d.scratch, v)
-		t := d.scratch[n:]
-		return unsafe.String(unsafe.SliceData(t), len(t)), nil
-	case 't', 'f', '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
-		return unsafe.String(unsafe.SliceData(v), len(v)), nil
-	}
-	return "", nil
+	return d.textOf(v)
 }
 
 // readTextJSON is readText that also returns the value as a JSON string when it is one that
