@@ -32,7 +32,8 @@ type Guardrail struct {
 	NotRun []string
 	// Seen holds fingerprints of the provider result objects already merged into this
 	// Guardrail, so that a decoder fed the same trace several times (a stream repeating it in
-	// several chunks) counts it once. Renderers ignore it.
+	// several chunks) counts it once. Renderers ignore it. Fingerprints are only comparable
+	// within one process.
 	Seen []uint64
 }
 
