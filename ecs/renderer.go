@@ -195,8 +195,8 @@ func (r *Renderer) writeNested(dst []byte, t *keyTable) []byte {
 				dst = append(dst, ',')
 			}
 			dst = append(dst, t.text[t.starts[k.starts+uint32(common)]:k.end]...)
-			for _, id := range objects[common:] {
-				stack = append(stack, id)
+			if common < len(objects) {
+				stack = append(stack, objects[common:]...)
 			}
 			dst = appendValue(dst, k.array, set.At(ord))
 			first = false

@@ -391,11 +391,6 @@ func (o *jsonObject) str(k, v string) {
 	o.b = AppendJSONString(o.b, v)
 }
 
-func (o *jsonObject) raw(k string, v []byte) {
-	o.key(k)
-	o.b = append(o.b, v...)
-}
-
 func (o *jsonObject) int(k string, n int64) {
 	o.key(k)
 	o.b = strconv.AppendInt(o.b, n, 10)

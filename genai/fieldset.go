@@ -140,13 +140,6 @@ func (w *fieldWriter) put(f *Field, v Value) {
 	w.list = append(w.list, FieldValue{Field: f, Value: v})
 }
 
-// value writes v unless it is empty.
-func (w *fieldWriter) value(f *Field, v Value) {
-	if !v.IsEmpty() {
-		w.put(f, v)
-	}
-}
-
 // valueAt writes fv's value unless it is empty; it copies the value once, from where it is.
 func (w *fieldWriter) valueAt(fv *FieldValue) {
 	if fv.Value.IsEmpty() {

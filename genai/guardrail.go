@@ -236,13 +236,6 @@ type matchKey struct {
 	score, threshold                Opt[float64]
 }
 
-func appendUnique(s []string, v string) []string {
-	if v == "" || slices.Contains(s, v) {
-		return s
-	}
-	return append(s, v)
-}
-
 // appendMatchDetailJSON renders the distinct triggered items that have a match or a score, in
 // the order seen.
 func appendMatchDetailJSON(b []byte, items []Assessment) []byte {

@@ -116,7 +116,7 @@ func (r *OracleReader) Next(ev *Event) error {
 			continue
 		}
 		if err := r.readTop(ev); err != nil {
-			if err == oErrEventReady {
+			if err == errOracleEventReady {
 				return nil
 			}
 			if err == io.EOF {
@@ -129,10 +129,10 @@ func (r *OracleReader) Next(ev *Event) error {
 	}
 }
 
-var oErrEventReady = errors.New("event ready")
+var errOracleEventReady = errors.New("event ready")
 
 // readTop reads the next top-level value into r.pending. A value that cannot be read as JSON
-// becomes an error event in ev and oErrEventReady is returned.
+// becomes an error event in ev and errOracleEventReady is returned.
 func (r *OracleReader) readTop(ev *Event) error {
 	if r.mode == oModeUnknown {
 		if err := r.sniff(); err != nil {
@@ -236,7 +236,7 @@ func (r *OracleReader) readLine(ev *Event) error {
 	}
 	if tooLong {
 		r.errorEvent(ev, Record{Data: line, Pos: pos}, "", fmt.Errorf("record exceeds %d bytes", r.opts.MaxRecordSize))
-		return oErrEventReady
+		return errOracleEventReady
 	}
 	if line[0] != '{' && line[0] != '[' {
 		// A prefix before the JSON value (a timestamp from a log export): keep the value.
@@ -261,7 +261,7 @@ func (r *OracleReader) readDocument(ev *Event) error {
 		r.errorEvent(ev, Record{Data: rest, Pos: pos}, "", fmt.Errorf("invalid JSON: %w", err))
 		r.atEOF = true
 		r.flush()
-		return oErrEventReady
+		return errOracleEventReady
 	}
 	// Compact the value so envelope and format detectors see the same bytes as for NDJSON.
 	r.buf = append(r.buf[:0], v...)
