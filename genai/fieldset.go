@@ -82,8 +82,9 @@ func (s *FieldSet) Get(f *Field) Value {
 	return s.vals[f.ord]
 }
 
-// At returns the value of the field whose Ord is ord (the empty Value when the field has
-// none). The pointer is valid until the next Reset; callers must not modify the Value.
+// At returns the value of the field whose Ord is ord, for an ord read from Bits (the empty
+// Value when the field has none); it is Get for renderers walking Bits, without copying the
+// Value. The pointer is valid until the next Reset; callers must not modify the Value.
 func (s *FieldSet) At(ord int) *Value { return &s.vals[ord] }
 
 // Bits returns the set as a bitset over field Ords: bit ord%64 of word ord/64 is set when the
