@@ -6,7 +6,6 @@ import (
 	"math/bits"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
 
@@ -428,49 +427,11 @@ func appendEscaped(dst, inner []byte) (_ []byte, ok bool) {
 		if i == len(inner) {
 			return dst, true
 		}
-		if i+1 >= len(inner) {
+		var n int
+		if dst, n, ok = jsonscan.AppendEscape(dst, inner[i:]); !ok {
 			return dst, false
 		}
-		switch c := inner[i+1]; c {
-		case '"', '\\', '/':
-			dst = append(dst, c)
-		case 'b':
-			dst = append(dst, '\b')
-		case 'f':
-			dst = append(dst, '\f')
-		case 'n':
-			dst = append(dst, '\n')
-		case 'r':
-			dst = append(dst, '\r')
-		case 't':
-			dst = append(dst, '\t')
-		case 'u':
-			if i+6 > len(inner) {
-				return dst, false
-			}
-			var r rune
-			for _, c := range inner[i+2 : i+6] {
-				switch {
-				case c >= '0' && c <= '9':
-					r = r<<4 | rune(c-'0')
-				case c >= 'a' && c <= 'f':
-					r = r<<4 | rune(c-'a'+10)
-				case c >= 'A' && c <= 'F':
-					r = r<<4 | rune(c-'A'+10)
-				default:
-					return dst, false
-				}
-			}
-			if utf16.IsSurrogate(r) {
-				return dst, false
-			}
-			dst = utf8.AppendRune(dst, r)
-			inner = inner[i+6:]
-			continue
-		default:
-			return dst, false
-		}
-		inner = inner[i+2:]
+		inner = inner[i+n:]
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"sync"
-	"unicode/utf16"
 	"unicode/utf8"
 	"unsafe"
 
@@ -280,47 +279,12 @@ func appendUnquoted(dst, v []byte) []byte {
 			return append(dst, inner...)
 		}
 		dst = append(dst, inner[:i]...)
-		if i+1 >= len(inner) {
+		var n int
+		var ok bool
+		if dst, n, ok = jsonscan.AppendEscape(dst, inner[i:]); !ok {
 			return slowUnquote(dst[:start], v)
 		}
-		switch c := inner[i+1]; c {
-		case '"', '\\', '/':
-			dst = append(dst, c)
-		case 'b':
-			dst = append(dst, '\b')
-		case 'f':
-			dst = append(dst, '\f')
-		case 'n':
-			dst = append(dst, '\n')
-		case 'r':
-			dst = append(dst, '\r')
-		case 't':
-			dst = append(dst, '\t')
-		case 'u':
-			r, ok := rune(0), i+6 <= len(inner)
-			for k := i + 2; ok && k < i+6; k++ {
-				c := inner[k]
-				switch {
-				case c >= '0' && c <= '9':
-					r = r<<4 | rune(c-'0')
-				case c >= 'a' && c <= 'f':
-					r = r<<4 | rune(c-'a'+10)
-				case c >= 'A' && c <= 'F':
-					r = r<<4 | rune(c-'A'+10)
-				default:
-					ok = false
-				}
-			}
-			if !ok || utf16.IsSurrogate(r) {
-				return slowUnquote(dst[:start], v)
-			}
-			dst = utf8.AppendRune(dst, r)
-			inner = inner[i+6:]
-			continue
-		default:
-			return slowUnquote(dst[:start], v)
-		}
-		inner = inner[i+2:]
+		inner = inner[i+n:]
 	}
 }
 

@@ -49,3 +49,25 @@ func TestAppendUnquoteSimple(t *testing.T) {
 		}
 	}
 }
+
+func TestAppendEscape(t *testing.T) {
+	for _, c := range []struct {
+		esc  string
+		text string
+		n    int
+		ok   bool
+	}{
+		{`\"x`, `"`, 2, true}, {`\\`, `\`, 2, true}, {`\/`, `/`, 2, true},
+		{`\b`, "\b", 2, true}, {`\f`, "\f", 2, true}, {`\n`, "\n", 2, true},
+		{`\r`, "\r", 2, true}, {`\t`, "\t", 2, true},
+		{`\u00e9!`, "é", 6, true}, {`\u20AC`, "€", 6, true},
+		{`\ud83d\ude00`, "", 0, false}, // a surrogate half needs its pair
+		{`\u12`, "", 0, false}, {`\u12g4`, "", 0, false}, {`\x`, "", 0, false},
+		{`\`, "", 0, false}, {`n`, "", 0, false}, {``, "", 0, false},
+	} {
+		got, n, ok := AppendEscape([]byte("pre:"), []byte(c.esc))
+		if ok != c.ok || n != c.n || (ok && string(got) != "pre:"+c.text) || (!ok && string(got) != "pre:") {
+			t.Errorf("AppendEscape(%q) = %q, %d, %v; want %q, %d, %v", c.esc, got, n, ok, "pre:"+c.text, c.n, c.ok)
+		}
+	}
+}

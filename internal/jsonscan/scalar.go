@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"math"
 	"strconv"
+	"unicode/utf16"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -162,4 +164,51 @@ func AppendUnquoteSimple(dst, content []byte) []byte {
 		}
 		content = content[k+2:]
 	}
+}
+
+// AppendEscape appends the text of the JSON escape esc starts with (a backslash and what
+// follows it) to dst, and returns the extended dst and the escape's length. ok is false, and
+// dst is returned unchanged, for an escape it does not decode alone: a truncated or unknown
+// escape, a \u with bad hex digits, or a \u of a surrogate half (which needs its pair). It is
+// for fast unquoting loops that leave such strings to a full decoder.
+func AppendEscape(dst, esc []byte) (_ []byte, n int, ok bool) {
+	if len(esc) < 2 || esc[0] != '\\' {
+		return dst, 0, false
+	}
+	switch c := esc[1]; c {
+	case '"', '\\', '/':
+		return append(dst, c), 2, true
+	case 'b':
+		return append(dst, '\b'), 2, true
+	case 'f':
+		return append(dst, '\f'), 2, true
+	case 'n':
+		return append(dst, '\n'), 2, true
+	case 'r':
+		return append(dst, '\r'), 2, true
+	case 't':
+		return append(dst, '\t'), 2, true
+	case 'u':
+		if len(esc) < 6 {
+			return dst, 0, false
+		}
+		var r rune
+		for _, c := range esc[2:6] {
+			switch {
+			case c >= '0' && c <= '9':
+				r = r<<4 | rune(c-'0')
+			case c >= 'a' && c <= 'f':
+				r = r<<4 | rune(c-'a'+10)
+			case c >= 'A' && c <= 'F':
+				r = r<<4 | rune(c-'A'+10)
+			default:
+				return dst, 0, false
+			}
+		}
+		if utf16.IsSurrogate(r) {
+			return dst, 0, false
+		}
+		return utf8.AppendRune(dst, r), 6, true
+	}
+	return dst, 0, false
 }
