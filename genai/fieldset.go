@@ -15,9 +15,9 @@ import (
 // concurrent use.
 type FieldSet struct {
 	profiles Profile
-	n        int
-	vals     []Value  // by Field.Ord
-	bits     []uint64 // which vals are set
+	vals     []Value  // in the order added, so that a document's values sit together
+	pos      []uint16 // by Field.Ord: where in vals the field's value is, when bits has it
+	bits     []uint64 // which fields have a value
 	strs     []string // the string arrays derived for the document (related.user, policies)
 	buf      []byte   // the JSON built for the document (assessments, match details)
 }
@@ -25,20 +25,17 @@ type FieldSet struct {
 // Reset empties the set and makes it keep the fields of profiles (a set of Profile bits;
 // ProfileAll keeps every field).
 func (s *FieldSet) Reset(profiles Profile) {
-	if n := len(Fields()); len(s.vals) != n {
-		s.vals = make([]Value, n)
+	if n := len(Fields()); len(s.pos) != n {
+		// Room for every field, so that adding never moves the values a writer holds.
+		s.vals = make([]Value, 0, n)
+		s.pos = make([]uint16, n)
 		s.bits = make([]uint64, (n+63)/64)
-	} else if s.n > 0 {
-		for w, word := range s.bits {
-			for word != 0 {
-				s.vals[w*64+bits.TrailingZeros64(word)] = Value{}
-				word &= word - 1
-			}
-			s.bits[w] = 0
-		}
+	} else {
+		clear(s.vals) // drop the references the values hold
+		clear(s.bits)
 	}
 	clear(s.strs)
-	s.profiles, s.n, s.strs, s.buf = profiles, 0, s.strs[:0], s.buf[:0]
+	s.profiles, s.vals, s.strs, s.buf = profiles, s.vals[:0], s.strs[:0], s.buf[:0]
 }
 
 // Add stores v as f's value unless v is empty, f is outside the set's profiles or f already
@@ -67,25 +64,27 @@ func (s *FieldSet) slot(f *Field) *Value {
 		return nil
 	}
 	s.bits[word] |= bit
-	s.n++
-	return &s.vals[ord]
+	i := len(s.vals)
+	s.pos[ord] = uint16(i)
+	s.vals = s.vals[:i+1]
+	return &s.vals[i]
 }
 
 // Len returns the number of fields in the set.
-func (s *FieldSet) Len() int { return s.n }
+func (s *FieldSet) Len() int { return len(s.vals) }
 
 // Get returns f's value, or the empty Value.
 func (s *FieldSet) Get(f *Field) Value {
-	if f.ord >= len(s.vals) {
+	ord := f.ord
+	if ord >= len(s.pos) || s.bits[ord/64]&(1<<(ord%64)) == 0 {
 		return Value{}
 	}
-	return s.vals[f.ord]
+	return s.vals[s.pos[ord]]
 }
 
-// At returns the value of the field whose Ord is ord, for an ord read from Bits (the empty
-// Value when the field has none); it is Get for renderers walking Bits, without copying the
-// Value. The pointer is valid until the next Reset; callers must not modify the Value.
-func (s *FieldSet) At(ord int) *Value { return &s.vals[ord] }
+// At returns the value of the field whose Ord is ord, for an ord whose bit is set in Bits;
+// it is Get for renderers walking Bits, without copying the Value. The pointer is valid until the next Reset; callers must not modify the Value.
+func (s *FieldSet) At(ord int) *Value { return &s.vals[s.pos[ord]] }
 
 // Bits returns the set as a bitset over field Ords: bit ord%64 of word ord/64 is set when the
 // field with that Ord has a value. Walking it word by word visits the fields in name order.
@@ -100,7 +99,7 @@ func (s *FieldSet) All(yield func(*Field, Value) bool) {
 		for word != 0 {
 			ord := w*64 + bits.TrailingZeros64(word)
 			word &= word - 1
-			if !yield(fields[ord], s.vals[ord]) {
+			if !yield(fields[ord], s.vals[s.pos[ord]]) {
 				return
 			}
 		}
