@@ -1,6 +1,7 @@
 package ecs
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"strconv"
 	"sync"
@@ -33,7 +34,7 @@ type Renderer struct {
 	KeepOriginal bool
 
 	fields genai.FieldSet // the document's fields
-	stack  []int32
+	shapes shapeCache
 }
 
 // keyTable is what the renderer precomputes for every field, in registry order. It is a few
@@ -162,15 +163,70 @@ func (r *Renderer) AppendDocument(dst []byte, ev *genai.Event) []byte {
 	return r.writeNested(dst, keys())
 }
 
-// writeNested writes the document's fields as nested JSON objects. Registry order is name
-// order, so the members of every object are contiguous.
+// writeNested writes the document's fields as nested JSON objects, laid out by the shape of
+// its set of fields.
 func (r *Renderer) writeNested(dst []byte, t *keyTable) []byte {
-	const closers = "}}}}}}}}}}}}}}}}"
-	stack := r.stack[:0] // the open objects
-	dst = append(dst, '{')
-	first := true
 	set := &r.fields
-	for w, word := range set.Bits() {
+	sh := r.shapes.get(set.Bits(), t)
+	text := sh.text
+	prev := uint32(0)
+	for i, ord := range sh.ords {
+		end := sh.ends[i]
+		dst = append(dst, text[prev:end]...)
+		prev = end
+		dst = appendValue(dst, t.fields[ord].array, set.At(int(ord)))
+	}
+	return append(dst, text[prev:]...)
+}
+
+// A shape is the key layout of documents that have one set of fields: for each field, in name
+// order, the text that goes before its value (the braces that close the previous field's
+// objects, a comma, the keys that open the field's objects and the field's own key), and the
+// text that ends the document. Documents of one kind of record share a shape, so rendering
+// them copies their keys without working out the nesting again.
+type shape struct {
+	ords []uint16 // the fields, in name order
+	ends []uint32 // where each field's prefix ends in text; the last ends the document
+	text []byte
+}
+
+// maxShapes bounds the shapes a Renderer keeps; a stream of records has a few kinds, each
+// with a few shapes.
+const maxShapes = 256
+
+// shapeCache holds the shapes seen, by their set of fields.
+type shapeCache struct {
+	m     map[string]*shape
+	key   []byte  // scratch for get: the set of fields as bytes
+	stack []int32 // scratch for build: the open objects
+}
+
+// get returns the shape of the fields in bits (a FieldSet's Bits), building it on first use.
+func (c *shapeCache) get(bits []uint64, t *keyTable) *shape {
+	c.key = c.key[:0]
+	for _, w := range bits {
+		c.key = binary.LittleEndian.AppendUint64(c.key, w)
+	}
+	if sh := c.m[string(c.key)]; sh != nil {
+		return sh
+	}
+	if c.m == nil || len(c.m) >= maxShapes {
+		c.m = make(map[string]*shape)
+	}
+	sh := c.build(bits, t)
+	c.m[string(c.key)] = sh
+	return sh
+}
+
+// build lays out the fields in bits. Registry order is name order, so the members of every
+// object are contiguous.
+func (c *shapeCache) build(set []uint64, t *keyTable) *shape {
+	const closers = "}}}}}}}}}}}}}}}}"
+	sh := new(shape)
+	stack := c.stack[:0]
+	text := []byte{'{'}
+	first := true
+	for w, word := range set {
 		for word != 0 {
 			ord := w*64 + bits.TrailingZeros64(word)
 			word &= word - 1
@@ -183,30 +239,31 @@ func (r *Renderer) writeNested(dst []byte, t *keyTable) []byte {
 			}
 			if n := len(stack) - common; n > 0 {
 				for n > len(closers) {
-					dst = append(dst, closers...)
+					text = append(text, closers...)
 					n -= len(closers)
 				}
-				dst = append(dst, closers[:n]...)
+				text = append(text, closers[:n]...)
 				stack = stack[:common]
-				first = false
 			}
-			// Open the objects down to the field's parent and write its key, in one copy.
+			// Open the objects down to the field's parent and write its key.
 			if !first {
-				dst = append(dst, ',')
+				text = append(text, ',')
 			}
-			dst = append(dst, t.text[t.starts[k.starts+uint32(common)]:k.end]...)
+			text = append(text, t.text[t.starts[k.starts+uint32(common)]:k.end]...)
 			if common < len(objects) {
 				stack = append(stack, objects[common:]...)
 			}
-			dst = appendValue(dst, k.array, set.At(ord))
+			sh.ords = append(sh.ords, uint16(ord))
+			sh.ends = append(sh.ends, uint32(len(text)))
 			first = false
 		}
 	}
 	for range stack {
-		dst = append(dst, '}')
+		text = append(text, '}')
 	}
-	r.stack = stack[:0]
-	return append(dst, '}')
+	sh.text = append(text, '}')
+	c.stack = stack[:0]
+	return sh
 }
 
 func appendValue(dst []byte, arrayField bool, v *genai.Value) []byte {

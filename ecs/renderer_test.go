@@ -113,3 +113,19 @@ func TestDataStream(t *testing.T) {
 	ev.Source.Dataset = genai.DatasetCloudTrail
 	require.Equal(t, "logs-aws.cloudtrail-prod", ecs.DataStream(ev, "prod"))
 }
+
+// A Renderer reused across documents of different shapes writes what a fresh one writes.
+func TestRendererReuse(t *testing.T) {
+	errEv := sampleEvent()
+	errEv.Err = errors.New("bad record")
+	errEv.Original = []byte(`{"x":`)
+	small := &genai.Event{Source: sampleEvent().Source, Action: "InvokeModel"}
+	events := []*genai.Event{sampleEvent(), errEv, small, sampleEvent(), small, errEv}
+	for _, p := range genai.Profiles {
+		shared := ecs.Renderer{Profile: p, Ingested: ingested}
+		for i, ev := range events {
+			fresh := ecs.Renderer{Profile: p, Ingested: ingested}
+			require.Equal(t, string(fresh.AppendDocument(nil, ev)), string(shared.AppendDocument(nil, ev)), "event %d, %v", i, p)
+		}
+	}
+}
