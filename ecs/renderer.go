@@ -3,7 +3,6 @@ package ecs
 import (
 	"encoding/binary"
 	"math/bits"
-	"strconv"
 	"sync"
 	"time"
 
@@ -174,7 +173,7 @@ func (r *Renderer) writeNested(dst []byte, t *keyTable) []byte {
 		end := sh.ends[i]
 		dst = append(dst, text[prev:end]...)
 		prev = end
-		dst = appendValue(dst, t.fields[ord].array, set.At(int(ord)))
+		dst = set.At(int(ord)).AppendJSON(dst, t.fields[ord].array)
 	}
 	return append(dst, text[prev:]...)
 }
@@ -264,40 +263,4 @@ func (c *shapeCache) build(set []uint64, t *keyTable) *shape {
 	sh.text = append(text, '}')
 	c.stack = stack[:0]
 	return sh
-}
-
-func appendValue(dst []byte, arrayField bool, v *genai.Value) []byte {
-	array := arrayField && v.Kind() != genai.KindStrings && v.Kind() != genai.KindJSON
-	if array {
-		dst = append(dst, '[')
-	}
-	switch v.Kind() {
-	case genai.KindString:
-		dst = genai.AppendJSONString(dst, v.Str())
-	case genai.KindInt:
-		dst = strconv.AppendInt(dst, v.Int(), 10)
-	case genai.KindFloat:
-		dst = genai.AppendJSONFloat(dst, v.Float())
-	case genai.KindBool:
-		dst = strconv.AppendBool(dst, v.Bool())
-	case genai.KindTime:
-		dst = genai.AppendJSONTime(dst, v.Time())
-	case genai.KindJSON:
-		dst = append(dst, v.JSON()...)
-	case genai.KindStrings:
-		dst = append(dst, '[')
-		for i, s := range v.Strings() {
-			if i > 0 {
-				dst = append(dst, ',')
-			}
-			dst = genai.AppendJSONString(dst, s)
-		}
-		dst = append(dst, ']')
-	default:
-		dst = append(dst, "null"...)
-	}
-	if array {
-		dst = append(dst, ']')
-	}
-	return dst
 }

@@ -2,6 +2,7 @@ package genai
 
 import (
 	"math"
+	"strconv"
 	"time"
 	"unsafe"
 )
@@ -109,6 +110,51 @@ func JSONValue(raw []byte) Value {
 
 // Kind returns the value's kind.
 func (v Value) Kind() Kind { return v.kind }
+
+// AppendJSON appends the value as JSON to dst and returns the extended buffer: a string, a
+// number, true or false, an RFC 3339 time with milliseconds, the raw JSON, or an array of
+// strings; "null" for the empty Value. With asArray (a field declared as an array), a single
+// value is written as an array of one. It takes a pointer so that renderers write each value
+// of a document where it lies, without copying it.
+func (v *Value) AppendJSON(dst []byte, asArray bool) []byte {
+	kind := v.kind
+	if kind == KindString && !asArray {
+		return AppendJSONString(dst, v.str)
+	}
+	array := asArray && kind != KindStrings && kind != KindJSON
+	if array {
+		dst = append(dst, '[')
+	}
+	switch kind {
+	case KindString:
+		dst = AppendJSONString(dst, v.str)
+	case KindInt:
+		dst = strconv.AppendInt(dst, int64(v.num), 10)
+	case KindFloat:
+		dst = AppendJSONFloat(dst, math.Float64frombits(v.num))
+	case KindBool:
+		dst = strconv.AppendBool(dst, v.num != 0)
+	case KindTime:
+		dst = AppendJSONTime(dst, time.Unix(0, int64(v.num)))
+	case KindJSON:
+		dst = append(dst, v.str...)
+	case KindStrings:
+		dst = append(dst, '[')
+		for i, s := range v.strs {
+			if i > 0 {
+				dst = append(dst, ',')
+			}
+			dst = AppendJSONString(dst, s)
+		}
+		dst = append(dst, ']')
+	default:
+		dst = append(dst, "null"...)
+	}
+	if array {
+		dst = append(dst, ']')
+	}
+	return dst
+}
 
 // IsEmpty reports whether the value is absent.
 func (v Value) IsEmpty() bool { return v.kind == KindEmpty }
