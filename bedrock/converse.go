@@ -146,34 +146,40 @@ func (d *invocationDecoder) decodeConverseRequest(body []byte, ev *genai.Event, 
 	d.scratch = d.scratch[:0]
 	var msgs, sys msgWriter
 	msgs.buf = make([]byte, 0, len(body)+64)
-	err := sEachMember(dec, func(name []byte) error {
+	msgs.text = d.text[:0] // copied into Request.Text below
+	err := d.converseRequestMembers(dec, ev, b, &msgs, &sys)
+	if err != nil && err != errIvNotObject {
+		ev.Warn(genai.WarnBodyUnreadable, "Converse request body: "+err.Error())
+	}
+	ev.Request.InputMessages = msgs.close()
+	ev.Request.SystemInstructions = sys.close()
+	ev.Request.Text = string(msgs.text)
+	d.text = msgs.text[:0]
+	ev.Request.OutputType = ivFirstNonEmpty(ev.Request.OutputType, "text")
+	sortKinds(b.kinds)
+}
+
+// converseRequestMembers reads the members of a Converse request body. The member walks of
+// the Converse bodies are straight loops over the cursor (sOpen, sName, sMore) rather than
+// callbacks passed to sEachMember: no indirect calls, no captured variables in memory.
+func (d *invocationDecoder) converseRequestMembers(dec *ivCursor, ev *genai.Event, b *bodies, msgs, sys *msgWriter) error {
+	if err := sOpen(dec, '{'); err != nil {
+		return err
+	}
+	for {
+		name, err := sName(dec)
+		if name == nil || err != nil {
+			return err
+		}
 		switch string(name) {
 		case `"messages"`:
-			return ivTolerate(sEachElement(dec, func(int) error {
-				return d.converseMessage(dec, &msgs, b, true)
-			}))
+			err = ivTolerate(d.converseMessages(dec, msgs, b))
 		case `"system"`:
-			return d.converseSystem(dec, &sys)
+			err = d.converseSystem(dec, sys)
 		case `"inferenceConfig"`:
-			return ivTolerate(sEachMember(dec, func(name []byte) error {
-				var err error
-				r := &ev.Request
-				switch string(name) {
-				case `"maxTokens"`:
-					r.MaxTokens, err = sReadInt(dec)
-				case `"temperature"`:
-					r.Temperature, err = sReadFloat(dec)
-				case `"topP"`:
-					r.TopP, err = sReadFloat(dec)
-				case `"stopSequences"`:
-					r.StopSequences, err = sReadStrings(dec)
-				default:
-					err = dec.SkipValue()
-				}
-				return err
-			}))
+			err = ivTolerate(converseInferenceConfig(dec, &ev.Request))
 		case `"additionalModelRequestFields"`:
-			return ivTolerate(sEachMember(dec, func(name []byte) error {
+			err = ivTolerate(sEachMember(dec, func(name []byte) error {
 				var err error
 				switch string(name) {
 				case `"top_k"`, `"topK"`:
@@ -202,15 +208,15 @@ func (d *invocationDecoder) decodeConverseRequest(body []byte, ev *genai.Event, 
 				return err
 			}))
 		case `"toolConfig"`:
-			return d.converseTools(dec, ev)
+			err = d.converseTools(dec, ev)
 		case `"guardrailConfig"`:
-			v, err := dec.ReadValue()
+			var v jsontext.Value
+			v, err = dec.ReadValue()
 			if err == nil && len(v) > 0 && v[0] == '{' {
 				guardrail.DecodeConfig(v, ev)
 			}
-			return err
 		case `"outputConfig"`:
-			return ivTolerate(sEachMember(dec, func(name []byte) error {
+			err = ivTolerate(sEachMember(dec, func(name []byte) error {
 				if string(name) != `"textFormat"` {
 					return dec.SkipValue()
 				}
@@ -225,17 +231,57 @@ func (d *invocationDecoder) decodeConverseRequest(body []byte, ev *genai.Event, 
 					return err
 				}))
 			}))
+		default:
+			err = dec.SkipValue()
 		}
-		return dec.SkipValue()
-	})
-	if err != nil && err != errIvNotObject {
-		ev.Warn(genai.WarnBodyUnreadable, "Converse request body: "+err.Error())
+		if err != nil {
+			return err
+		}
 	}
-	ev.Request.InputMessages = msgs.close()
-	ev.Request.SystemInstructions = sys.close()
-	ev.Request.Text = string(msgs.text)
-	ev.Request.OutputType = ivFirstNonEmpty(ev.Request.OutputType, "text")
-	sortKinds(b.kinds)
+}
+
+// converseMessages reads a request's messages array.
+func (d *invocationDecoder) converseMessages(dec *ivCursor, msgs *msgWriter, b *bodies) error {
+	if err := sOpen(dec, '['); err != nil {
+		return err
+	}
+	for {
+		more, err := sMore(dec)
+		if !more || err != nil {
+			return err
+		}
+		if err := d.converseMessage(dec, msgs, b, true); err != nil {
+			return err
+		}
+	}
+}
+
+// converseInferenceConfig reads a request's inferenceConfig.
+func converseInferenceConfig(dec *ivCursor, r *genai.Request) error {
+	if err := sOpen(dec, '{'); err != nil {
+		return err
+	}
+	for {
+		name, err := sName(dec)
+		if name == nil || err != nil {
+			return err
+		}
+		switch string(name) {
+		case `"maxTokens"`:
+			r.MaxTokens, err = sReadInt(dec)
+		case `"temperature"`:
+			r.Temperature, err = sReadFloat(dec)
+		case `"topP"`:
+			r.TopP, err = sReadFloat(dec)
+		case `"stopSequences"`:
+			r.StopSequences, err = sReadStrings(dec)
+		default:
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			return err
+		}
+	}
 }
 
 func ivFirstNonEmpty(a, b string) string {
@@ -320,30 +366,9 @@ func (d *invocationDecoder) converseMessage(dec *ivCursor, w *msgWriter, b *bodi
 		return dec.SkipValue()
 	}
 	// The role may come after the content: read the content into a scratch writer first.
-	var role string
 	content := &d.content
 	content.buf, content.text, content.n, content.parts = content.buf[:0], content.text[:0], 0, 0
-	err := sEachMember(dec, func(name []byte) error {
-		switch string(name) {
-		case `"role"`:
-			var err error
-			role, err = sReadString(dec)
-			return err
-		case `"content"`:
-			if dec.PeekKind() == '"' { // tolerated: a plain string
-				s, raw, err := d.readTextJSON(dec)
-				content.textPartJSON(s, raw, true)
-				if input {
-					b.kinds = addKind(b.kinds, "text")
-				}
-				return err
-			}
-			return ivTolerate(sEachElement(dec, func(int) error {
-				return d.converseBlock(dec, content, b, input)
-			}))
-		}
-		return dec.SkipValue()
-	})
+	role, err := d.converseMessageMembers(dec, content, b, input)
 	w.startMessage(role)
 	w.buf = append(w.buf, content.buf...)
 	w.parts += content.parts
@@ -362,6 +387,214 @@ func (d *invocationDecoder) converseMessage(dec *ivCursor, w *msgWriter, b *bodi
 		w.endMessage("")
 	}
 	return err
+}
+
+// converseMessageMembers reads the members of a message, its content into content, and
+// returns its role (which aliases the body or d.scratch: it is only written out).
+func (d *invocationDecoder) converseMessageMembers(dec *ivCursor, content *msgWriter, b *bodies, input bool) (role string, err error) {
+	if err := sOpen(dec, '{'); err != nil {
+		return "", err
+	}
+	for {
+		name, err := sName(dec)
+		if name == nil || err != nil {
+			return role, err
+		}
+		switch string(name) {
+		case `"role"`:
+			role, err = d.readText(dec)
+		case `"content"`:
+			if dec.PeekKind() == '"' { // tolerated: a plain string
+				var s string
+				var raw []byte
+				s, raw, err = d.readTextJSON(dec)
+				content.textPartJSON(s, raw, true)
+				if input {
+					b.kinds = addKind(b.kinds, "text")
+				}
+			} else {
+				err = ivTolerate(d.converseBlocks(dec, content, b, input))
+			}
+		default:
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			return role, err
+		}
+	}
+}
+
+// converseBlocks reads a content array, appending a part for each block.
+func (d *invocationDecoder) converseBlocks(dec *ivCursor, w *msgWriter, b *bodies, input bool) error {
+	if err := sOpen(dec, '['); err != nil {
+		return err
+	}
+	for {
+		more, err := sMore(dec)
+		if !more || err != nil {
+			return err
+		}
+		if err := d.converseBlock(dec, w, b, input); err != nil {
+			return err
+		}
+	}
+}
+
+// converseBlockMember reads one member of a content block (its type, as a block has one
+// member) and appends its part.
+func (d *invocationDecoder) converseBlockMember(dec *ivCursor, name []byte, w *msgWriter, b *bodies, input bool) error {
+	switch string(name) {
+	case `"text"`:
+		s, raw, err := d.readTextJSON(dec)
+		w.textPartJSON(s, raw, true)
+		d.kind(b, input, "text")
+		return err
+	case `"guardContent"`:
+		s, err := d.readGuardText(dec)
+		w.textPart(s, true)
+		d.kind(b, input, "guard_content")
+		return err
+	case `"reasoningContent"`:
+		var s string
+		var raw []byte
+		err := ivTolerate(sEachMember(dec, func(name []byte) error {
+			if string(name) != `"reasoningText"` {
+				return dec.SkipValue()
+			}
+			return ivTolerate(sEachMember(dec, func(name []byte) error {
+				if string(name) != `"text"` {
+					return dec.SkipValue()
+				}
+				var err error
+				s, raw, err = d.readTextJSON(dec)
+				return err
+			}))
+		}))
+		w.part("reasoning")
+		w.memberJSON("content", s, raw)
+		w.endPart()
+		d.kind(b, input, "reasoning")
+		return err
+	case `"toolUse"`:
+		id, toolName, args, err := d.readToolUse(dec)
+		w.part("tool_call")
+		w.member("id", id)
+		w.member("name", toolName)
+		w.rawMember("arguments", args)
+		w.endPart()
+		d.kind(b, input, "tool_use")
+		return ivTolerate(err)
+	case `"toolResult"`:
+		id, result, err := d.readToolResult(dec)
+		w.part("tool_call_response")
+		w.member("id", id)
+		w.rawMember("response", result)
+		w.endPart()
+		d.kind(b, input, "tool_result")
+		return ivTolerate(err)
+	case `"image"`, `"document"`, `"video"`, `"audio"`:
+		modality := ivModality(name)
+		format, docName, uri, data, err := d.readMedia(dec)
+		mime := mimeType(modality, format)
+		if uri != "" {
+			w.part("uri")
+			w.member("modality", modality)
+			w.member("mime_type", mime)
+			w.member("uri", uri)
+		} else {
+			w.part("blob")
+			w.member("modality", modality)
+			w.member("mime_type", mime)
+			w.member("content", data)
+		}
+		w.member("name", docName)
+		w.endPart()
+		if input {
+			b.kinds = addKind(b.kinds, ivMediaKind(modality, format))
+		}
+		return err
+	case `"cachePoint"`:
+		return dec.SkipValue()
+	}
+	// citationsContent, searchResult and future block types: a generic part.
+	key := strings.Trim(string(name), `"`)
+	w.part(key)
+	w.endPart()
+	d.kind(b, input, key)
+	return dec.SkipValue()
+}
+
+// ivMediaKind returns a media block's content kind: its modality and format
+// ("image/png"), or its modality alone. The kinds of the common formats are constants; others
+// are built.
+func ivMediaKind(modality, format string) string {
+	switch format {
+	case "":
+		return modality
+	case "png":
+		if modality == "image" {
+			return "image/png"
+		}
+	case "jpeg":
+		if modality == "image" {
+			return "image/jpeg"
+		}
+	case "pdf":
+		if modality == "document" {
+			return "document/pdf"
+		}
+	}
+	return modality + "/" + format
+}
+
+// readToolUse reads a toolUse block: its id, name and input (raw).
+func (d *invocationDecoder) readToolUse(dec *ivCursor) (id, toolName string, args jsontext.Value, err error) {
+	if err := sOpen(dec, '{'); err != nil {
+		return "", "", nil, err
+	}
+	for {
+		name, err := sName(dec)
+		if name == nil || err != nil {
+			return id, toolName, args, err
+		}
+		switch string(name) {
+		case `"toolUseId"`:
+			id, err = d.readText(dec)
+		case `"name"`:
+			toolName, err = d.readText(dec)
+		case `"input"`:
+			args, err = dec.ReadValue()
+		default:
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			return id, toolName, args, err
+		}
+	}
+}
+
+// readToolResult reads a toolResult block: its id and content (raw).
+func (d *invocationDecoder) readToolResult(dec *ivCursor) (id string, result jsontext.Value, err error) {
+	if err := sOpen(dec, '{'); err != nil {
+		return "", nil, err
+	}
+	for {
+		name, err := sName(dec)
+		if name == nil || err != nil {
+			return id, result, err
+		}
+		switch string(name) {
+		case `"toolUseId"`:
+			id, err = d.readText(dec)
+		case `"content"`:
+			result, err = dec.ReadValue()
+		default:
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			return id, result, err
+		}
+	}
 }
 
 // converseBlock reads one content block and appends its part.
@@ -489,43 +722,63 @@ func (d *invocationDecoder) kind(b *bodies, input bool, k string) {
 // location (source.s3Location.uri, or the log-only source.s3Uri) or inline bytes (already
 // replaced by a placeholder when large).
 func (d *invocationDecoder) readMedia(dec *ivCursor) (format, name, uri, data string, err error) {
-	err = ivTolerate(sEachMember(dec, func(n []byte) error {
-		var err error
+	if err := sOpen(dec, '{'); err != nil {
+		return "", "", "", "", ivTolerate(err)
+	}
+	for {
+		n, err := sName(dec)
+		if n == nil || err != nil {
+			return format, name, uri, data, ivTolerate(err)
+		}
 		switch string(n) {
 		case `"format"`:
 			format, err = d.readText(dec)
 		case `"name"`:
 			name, err = d.readText(dec)
 		case `"source"`:
-			err = ivTolerate(sEachMember(dec, func(n []byte) error {
-				var err error
-				switch string(n) {
-				case `"s3Uri"`, `"uri"`:
-					uri, err = d.readText(dec)
-				case `"s3Location"`:
-					err = ivTolerate(sEachMember(dec, func(n []byte) error {
-						if string(n) != `"uri"` {
-							return dec.SkipValue()
-						}
-						var err error
-						uri, err = d.readText(dec)
-						return err
-					}))
-				case `"bytes"`:
-					data, err = d.readText(dec)
-				case `"text"`:
-					data, err = d.readText(dec)
-				default:
-					err = dec.SkipValue()
-				}
-				return err
-			}))
+			err = ivTolerate(d.readMediaSource(dec, &uri, &data))
 		default:
 			err = dec.SkipValue()
 		}
+		if err != nil {
+			return format, name, uri, data, ivTolerate(err)
+		}
+	}
+}
+
+// readMediaSource reads a media block's source into uri or data.
+func (d *invocationDecoder) readMediaSource(dec *ivCursor, uri, data *string) error {
+	if err := sOpen(dec, '{'); err != nil {
 		return err
-	}))
-	return
+	}
+	for {
+		n, err := sName(dec)
+		if n == nil || err != nil {
+			return err
+		}
+		switch string(n) {
+		case `"s3Uri"`, `"uri"`:
+			*uri, err = d.readText(dec)
+		case `"s3Location"`:
+			err = ivTolerate(sEachMember(dec, func(n []byte) error {
+				if string(n) != `"uri"` {
+					return dec.SkipValue()
+				}
+				var err error
+				*uri, err = d.readText(dec)
+				return err
+			}))
+		case `"bytes"`:
+			*data, err = d.readText(dec)
+		case `"text"`:
+			*data, err = d.readText(dec)
+		default:
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			return err
+		}
+	}
 }
 
 // ivModality returns the modality a media block's (quoted) name gives.
@@ -762,79 +1015,191 @@ func (d *invocationDecoder) decodeConverseResponse(body []byte, ev *genai.Event,
 	dec := &d.body
 	dec.Reset(body)
 	d.scratch = d.scratch[:0]
-	var out msgWriter
 	content := &d.content
 	content.buf, content.text, content.n, content.parts = content.buf[:0], content.text[:0], 0, 0
-	var role, stopReason string
-	hasMessage := false
-	err := sEachMember(dec, func(name []byte) error {
-		switch string(name) {
-		case `"output"`:
-			return ivTolerate(sEachMember(dec, func(name []byte) error {
-				if string(name) != `"message"` {
-					return dec.SkipValue()
-				}
-				hasMessage = true
-				return ivTolerate(sEachMember(dec, func(name []byte) error {
-					switch string(name) {
-					case `"role"`:
-						var err error
-						role, err = sReadString(dec)
-						return err
-					case `"content"`:
-						return ivTolerate(sEachElement(dec, func(int) error {
-							return d.converseBlock(dec, content, b, false)
-						}))
-					}
-					return dec.SkipValue()
-				}))
-			}))
-		case `"stopReason"`:
-			var err error
-			stopReason, err = sReadString(dec)
-			return err
-		case `"usage"`:
-			return d.converseUsage(dec, ev)
-		case `"metrics"`:
-			return ivTolerate(sEachMember(dec, func(name []byte) error {
-				if string(name) != `"latencyMs"` {
-					return dec.SkipValue()
-				}
-				v, err := sReadInt(dec)
-				if v.Valid {
-					ev.Performance.ResponseTime = v
-				}
-				return err
-			}))
-		case `"trace"`:
-			v, err := dec.ReadValue()
-			if err == nil && len(v) > 0 && v[0] == '{' {
-				guardrail.DecodeConverseTraceValid(v, ev) // the body was validated when the record was read
-				d.promptRouter(v, ev)
-			}
-			return err
-		}
-		return dec.SkipValue()
-	})
+	var r converseResponse
+	err := d.converseResponseMembers(dec, ev, b, &r)
 	if err != nil && err != errIvNotObject {
 		ev.Warn(genai.WarnBodyUnreadable, "Converse response body: "+err.Error())
 	}
-	if hasMessage {
-		if role == "" {
-			role = "assistant"
-		}
+	role, stopReason := r.role, r.stopReason // alias the body or d.scratch
+	if r.hasMessage && role == "" {
+		role = "assistant"
+	}
+	var out msgWriter
+	if r.hasMessage {
 		out.buf = make([]byte, 0, len(content.buf)+2*len(role)+2*len(stopReason)+48)
 		out.startMessage(role)
 		out.buf = append(out.buf, content.buf...)
 		out.endMessage(ivFirstNonEmpty(stopReason, "unknown"))
 		ev.Response.OutputMessages = out.close()
-		ev.Response.Text = string(content.text)
-		ev.Request.Model.Role = role
 	}
+	// One string holds the text, the role and the stop reason the event keeps.
+	buf := d.strBuf[:0]
+	if r.hasMessage {
+		buf = append(buf, content.text...)
+		buf = append(buf, role...)
+	}
+	buf = append(buf, stopReason...)
+	d.strBuf = buf
+	all := string(buf)
+	if r.hasMessage {
+		ev.Response.Text, all = all[:len(content.text)], all[len(content.text):]
+		ev.Request.Model.Role, all = all[:len(role)], all[len(role):]
+	}
+	stopReason = all
 	if stopReason != "" {
 		ev.Response.FinishReasons = append(ev.Response.FinishReasons[:0], stopReason)
 		if stopReason == "guardrail_intervened" {
 			ev.Guardrail.Intervened = true
+		}
+	}
+}
+
+// converseResponse is what decodeConverseResponse reads besides the content.
+type converseResponse struct {
+	role, stopReason string // aliasing the body or d.scratch
+	hasMessage       bool
+}
+
+// converseResponseMembers reads the members of a Converse response body; the message's
+// content goes to d.content.
+func (d *invocationDecoder) converseResponseMembers(dec *ivCursor, ev *genai.Event, b *bodies, r *converseResponse) error {
+	if err := sOpen(dec, '{'); err != nil {
+		return err
+	}
+	for {
+		name, err := sName(dec)
+		if name == nil || err != nil {
+			return err
+		}
+		switch string(name) {
+		case `"output"`:
+			err = ivTolerate(d.converseOutput(dec, b, r))
+		case `"stopReason"`:
+			r.stopReason, err = d.readText(dec)
+		case `"usage"`:
+			err = d.converseUsage(dec, ev)
+		case `"metrics"`:
+			err = ivTolerate(converseMetrics(dec, ev))
+		case `"trace"`:
+			var v jsontext.Value
+			v, err = dec.ReadValue()
+			if err == nil && len(v) > 0 && v[0] == '{' {
+				guardrail.DecodeConverseTraceValid(v, ev) // the body was validated when the record was read
+				d.promptRouter(v, ev)
+			}
+		default:
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// converseOutput reads a response's output object: its message.
+func (d *invocationDecoder) converseOutput(dec *ivCursor, b *bodies, r *converseResponse) error {
+	if err := sOpen(dec, '{'); err != nil {
+		return err
+	}
+	for {
+		name, err := sName(dec)
+		if name == nil || err != nil {
+			return err
+		}
+		if string(name) == `"message"` {
+			r.hasMessage = true
+			err = ivTolerate(d.converseOutputMessage(dec, b, r))
+		} else {
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// converseOutputMessage reads a response's message: its role, and its content into d.content.
+func (d *invocationDecoder) converseOutputMessage(dec *ivCursor, b *bodies, r *converseResponse) error {
+	if err := sOpen(dec, '{'); err != nil {
+		return err
+	}
+	for {
+		name, err := sName(dec)
+		if name == nil || err != nil {
+			return err
+		}
+		switch string(name) {
+		case `"role"`:
+			r.role, err = d.readText(dec)
+		case `"content"`:
+			err = ivTolerate(d.converseBlocks(dec, &d.content, b, false))
+		default:
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// converseMetrics reads a response's metrics (latencyMs).
+func converseMetrics(dec *ivCursor, ev *genai.Event) error {
+	if err := sOpen(dec, '{'); err != nil {
+		return err
+	}
+	for {
+		name, err := sName(dec)
+		if name == nil || err != nil {
+			return err
+		}
+		if string(name) == `"latencyMs"` {
+			var v genai.Opt[int64]
+			v, err = sReadInt(dec)
+			if v.Valid {
+				ev.Performance.ResponseTime = v
+			}
+		} else {
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// converseUsageMembers reads the counts of a usage object.
+func converseUsageMembers(dec *ivCursor, in, out, total, cacheRead, cacheWrite *genai.Opt[int64]) error {
+	if err := sOpen(dec, '{'); err != nil {
+		return err
+	}
+	for {
+		name, err := sName(dec)
+		if name == nil || err != nil {
+			return err
+		}
+		var v genai.Opt[int64]
+		switch string(name) {
+		case `"inputTokens"`:
+			*in, err = sReadInt(dec)
+		case `"outputTokens"`:
+			*out, err = sReadInt(dec)
+		case `"totalTokens"`:
+			*total, err = sReadInt(dec)
+		case `"cacheReadInputTokens"`, `"cacheReadInputTokenCount"`:
+			if v, err = sReadInt(dec); v.Valid && !cacheRead.Valid {
+				*cacheRead = v
+			}
+		case `"cacheWriteInputTokens"`, `"cacheWriteInputTokenCount"`:
+			if v, err = sReadInt(dec); v.Valid && !cacheWrite.Valid {
+				*cacheWrite = v
+			}
+		default:
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			return err
 		}
 	}
 }

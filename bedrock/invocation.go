@@ -154,6 +154,7 @@ type invocationDecoder struct {
 	strBuf  []byte           // scratch for the record's strings
 	scratch []byte           // scratch for unquoted body strings (see readText)
 	content msgWriter        // scratch for a Converse message's parts
+	text    []byte           // scratch for a Converse request's text
 	held    heldStream
 	chunks  [][]byte       // scratch for stream chunks
 	done    []*genai.Event // finished bare streams waiting for Flush

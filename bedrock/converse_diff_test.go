@@ -1,0 +1,101 @@
+package bedrock
+
+import (
+	"encoding/json"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/genainorm/genainorm/genai"
+)
+
+// converseBodies returns the request and response bodies of the Converse records of the
+// fixtures and of the shared sample log, as the decoder passes them on (clean).
+func converseBodies(tb testing.TB) (reqs, resps [][]byte) {
+	tb.Helper()
+	paths := []string{filepath.Join(fixtures, "converse.ndjson"), filepath.Join(fixtures, "converse_stream.ndjson"), sampleLog}
+	for _, path := range paths {
+		for _, rec := range decoderRecords(tb, path) {
+			var r struct {
+				Operation string
+				Input     struct{ InputBodyJSON json.RawMessage }
+				Output    struct{ OutputBodyJSON json.RawMessage }
+			}
+			if json.Unmarshal(rec, &r) != nil || (r.Operation != OpConverse && r.Operation != OpConverseStream) {
+				continue
+			}
+			if len(r.Input.InputBodyJSON) > 0 {
+				reqs = append(reqs, r.Input.InputBodyJSON)
+			}
+			if len(r.Output.OutputBodyJSON) > 0 {
+				resps = append(resps, r.Output.OutputBodyJSON)
+			}
+		}
+	}
+	return reqs, resps
+}
+
+// checkConverseSame decodes body as a Converse request and as a Converse response with the
+// decoders and with their oracles (converse_oracle_test.go), and fails unless the events and
+// the content kinds are the same.
+func checkConverseSame(t *testing.T, body []byte) {
+	if !json.Valid(body) {
+		return
+	}
+	body, _ = ivCleanJSON(nil, body, 0, nil)
+	opts := InvocationOptions{}.withDefaults()
+	for _, resp := range []bool{false, true} {
+		var want, got genai.Event
+		var wantB, gotB bodies
+		d1, d2 := newInvocationDecoder(opts), newInvocationDecoder(opts)
+		for range 2 { // twice: the decoders' scratch is reused
+			want.Reset()
+			got.Reset()
+			wantB, gotB = bodies{}, bodies{}
+			if resp {
+				d1.oldDecodeConverseResponse(body, &want, &wantB)
+				d2.decodeConverseResponse(body, &got, &gotB)
+			} else {
+				d1.oldDecodeConverseRequest(body, &want, &wantB)
+				d2.decodeConverseRequest(body, &got, &gotB)
+			}
+		}
+		require.Equal(t, want, got, "response %v: %s", resp, body)
+		require.Equal(t, wantB.kinds, gotB.kinds, "response %v: %s", resp, body)
+	}
+}
+
+func TestConverseMatchesOracle(t *testing.T) {
+	reqs, resps := converseBodies(t)
+	require.NotEmpty(t, reqs)
+	require.NotEmpty(t, resps)
+	for _, b := range append(reqs, resps...) {
+		checkConverseSame(t, b)
+	}
+	for _, b := range []string{
+		`{}`, `[]`, `"x"`, `{"messages":"x"}`, `{"messages":[1,"x",{"role":1}]}`,
+		`{"messages":[{"content":"plain","role":"user"},{"role":"assistant","content":[{"text":"a\nb"},{"text":"\u00e9\ud83d\ude00"}]}]}`,
+		`{"messages":[{"role":"user","content":[{"image":{"format":"png","source":{"bytes":"QUJD"}}},{"document":{"format":"pdf","name":"n","source":{"s3Location":{"uri":"s3://b/k"}}}},{"video":{"format":"mp4","source":{"s3Uri":"s3://v"}}},{"audio":{"source":{"text":"t"}}}]}]}`,
+		`{"messages":[{"role":"user","content":[{"toolUse":{"toolUseId":"i","name":"n","input":{"a":[1,{"b":"}"}]}}},{"toolResult":{"toolUseId":"i","content":[{"json":{}}]}},{"cachePoint":{"type":"default"}},{"citationsContent":{}},{"reasoningContent":{"reasoningText":{"text":"r","signature":"s"}}},{"guardContent":{"text":{"text":"g"}}},"x",{"text":5}]}]}`,
+		`{"system":"s","messages":[],"inferenceConfig":{"maxTokens":5,"temperature":0.5,"topP":1,"stopSequences":["a","",5]},"additionalModelRequestFields":{"top_k":3,"reasoningConfig":{"type":"enabled","maxReasoningEffort":"high"}},"toolConfig":{"tools":[{"toolSpec":{"name":"t","description":"d","inputSchema":{"json":{"type":"object"}}}},{"systemTool":{"name":"s"}},{"other":{}}]},"guardrailConfig":{"guardrailIdentifier":"g"},"outputConfig":{"textFormat":{"type":"json_schema"}}}`,
+		`{"system":[{"text":"a"},{"guardContent":{"text":{"text":"b"}}},{"cachePoint":{}}],"additionalModelRequestFields":{"thinking":{"type":"enabled"},"reasoning_effort":"low"},"stopSequences":"x"}`,
+		`{"output":{"message":{"content":[{"text":"hi"},{"toolUse":{"toolUseId":"t","name":"f","input":{}}}],"role":"assistant"}},"stopReason":"tool_use","usage":{"inputTokens":1,"outputTokens":2,"totalTokens":3,"cacheReadInputTokens":4,"cacheWriteInputTokenCount":5},"metrics":{"latencyMs":7}}`,
+		`{"output":{"message":{}},"stopReason":"guardrail_intervened","trace":{"promptRouter":{"invokedModelId":"m"}}}`,
+		`{"output":{"message":{"role":"a\"b"}},"stopReason":"x\\y","output":5,"usage":[],"metrics":{"latencyMs":"x"}}`,
+		`{"output":{"other":1,"message":{"role":"assistant","content":{"text":"not an array"}}}}`,
+		`{"messages":[{"role":"user","content":[{"text":"x"}]}],"messages":[{"role":"user","content":[{"image":{"format":"png"}},{"image":{"format":"png"}},{"text":"y"}]}]}`,
+	} {
+		checkConverseSame(t, []byte(b))
+	}
+}
+
+// FuzzConverseMatchesOracle checks the Converse body decoders against their oracles on
+// arbitrary bodies.
+func FuzzConverseMatchesOracle(f *testing.F) {
+	reqs, resps := converseBodies(f)
+	for _, b := range append(reqs, resps...) {
+		f.Add(b)
+	}
+	f.Fuzz(checkConverseSame)
+}
