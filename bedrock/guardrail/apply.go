@@ -80,6 +80,7 @@ func DecodeApplyResponse(resp []byte, dir genai.Direction, id, version string, e
 	if !m.sawUsage {
 		m.units(&usage)
 	}
+	m.flush()
 	if !m.sawCoverage {
 		m.coverage(&cov)
 	}

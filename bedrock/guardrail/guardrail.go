@@ -103,6 +103,7 @@ func decodeInvoke(obj []byte, valid bool, ev *genai.Event) {
 			}
 		}
 	}
+	m.flush()
 	if !explicit && m.blocked {
 		m.g.Intervened = true
 	}
@@ -143,6 +144,7 @@ func decodeConverseTrace(trace []byte, valid bool, ev *genai.Event) {
 	for i := 0; guardrails.at(i) != nil; i++ {
 		m.trace(guardrails.at(i))
 	}
+	m.flush()
 	if m.blocked {
 		m.g.Intervened = true
 	}
@@ -199,6 +201,12 @@ type merger struct {
 	sawUsage, sawCoverage bool
 	// written is the ev.Guardrail.Units this merger wrote last.
 	written []byte
+	// us[:nus] is ev.Guardrail.Units as merged so far when usOK (the units of this merger's
+	// assessments, added to what Units held before); usDirty when Units is still to be set
+	// from it (by flush).
+	us            [16]unit
+	nus           int
+	usOK, usDirty bool
 	// idx indexes the trace (or response) being merged.
 	idx index
 }

@@ -1,0 +1,52 @@
+package guardrail
+
+import (
+	"bufio"
+	"bytes"
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/genainorm/genainorm/genai"
+)
+
+// decodeAll runs data through every entry point that merges units, twice (as the chunks of one
+// stream), into one event.
+func decodeAll(data []byte) genai.Event {
+	var ev genai.Event
+	DecodeConverseTrace(data, &ev)
+	DecodeInvoke(data, &ev)
+	DecodeConverseTraceValid(data, &ev)
+	_ = DecodeApplyResponse(data, genai.DirectionInput, "g", "1", &ev)
+	return ev
+}
+
+// FuzzUnitsDeferred checks that merging policy units in the merger and writing them once
+// (flush) gives what writing them at every assessment and reading them back gave.
+func FuzzUnitsDeferred(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("../../testdata/bedrock/guardrails", "*"))
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			continue
+		}
+		sc := bufio.NewScanner(bytes.NewReader(b))
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			f.Add(bytes.Clone(sc.Bytes()))
+		}
+	}
+	f.Add([]byte(`{"guardrail":{"input":{"g":{"invocationMetrics":{"usage":{"a":1e308,"b":"NaN"}}},"h":{"invocationMetrics":{"usage":{"a":1e308,"b":2,"c":-0}}}}}}`))
+	f.Add([]byte(`{"guardrail":{"input":{"g":{"invocationMetrics":{"usage":{"a":1,"b":2,"c":3,"d":4,"e":5,"f":6,"g":7,"h":8,"i":9}}},"h":{"invocationMetrics":{"usage":{"j":1,"k":2,"l":3,"m":4,"n":5,"o":6,"p":7,"q":8,"r":9}}}}}}`))
+	f.Add([]byte(`{"guardrail":{"input":{"g":{"invocationMetrics":{"usage":{"a\u0000\"":1.5,"Inf":"Inf"}}},"h":{"invocationMetrics":{"usage":{"a\u0000\"":0.25}}}}}}`))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got := decodeAll(data)
+		eagerUnits = true
+		want := decodeAll(data)
+		eagerUnits = false
+		if !reflect.DeepEqual(got.Guardrail, want.Guardrail) || !reflect.DeepEqual(got.Warnings, want.Warnings) {
+			t.Fatalf("deferred units differ:\n got %+v\nwant %+v", got.Guardrail, want.Guardrail)
+		}
+	})
+}
