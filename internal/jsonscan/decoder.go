@@ -458,18 +458,19 @@ value: // a value starts at i
 		// the rest by quoteOrSpecial. (The call costs as much as a short string; a loop
 		// here costs reloads on every turn.)
 		if j = i + 1; j <= n-16 {
-			if m = specialMask(binary.LittleEndian.Uint64(data[j:])); m == 0 {
+			if m = stopMask(binary.LittleEndian.Uint64(data[j:])); m == 0 {
 				j += 8
-				m = specialMask(binary.LittleEndian.Uint64(data[j:]))
+				m = stopMask(binary.LittleEndian.Uint64(data[j:]))
 			}
 			if m != 0 {
-				j += bits.TrailingZeros64(m) >> 3
-				goto valueStringEnd
+				if j += bits.TrailingZeros64(m) >> 3; data[j] == '"' {
+					goto valueQuote
+				}
+			} else {
+				j += 8
 			}
-			j += 8
 		}
 		j = quoteOrSpecial(data, j)
-	valueStringEnd:
 		if uint(j) >= uint(n) || data[j] != '"' {
 			if j, err = d.stringTail(j); err != nil {
 				i = j
@@ -477,6 +478,7 @@ value: // a value starts at i
 			}
 			j-- // the closing quote
 		}
+	valueQuote:
 		if j-i-1 > d.stats.LongestString {
 			d.stats.LongestString = j - i - 1
 		}
@@ -493,7 +495,9 @@ value: // a value starts at i
 			i = skipSpace(data, i)
 		}
 		if uint(i) < uint(n) && data[i] == c+2 { // '}' or ']'
-			i++
+			if i++; d.skipOpen == 0 {
+				return i, nil
+			}
 			goto after
 		}
 		if d.skipOpen >= 64 {
@@ -525,6 +529,14 @@ value: // a value starts at i
 			return i, err
 		}
 	default:
+		if c <= ' ' { // white space (or a control byte, an error)
+			d.stats.Spaced = true
+			if k := skipSpace(data, i); k != i {
+				i = k
+				goto value
+			}
+			return i, d.failAt(i)
+		}
 		if c-'1' < 9 { // an integer, quickly
 			for j = i + 1; j < n && data[j]-'0' < 10; j++ {
 			}
@@ -537,57 +549,68 @@ value: // a value starts at i
 			return i, err
 		}
 	}
-after: // a value ended at i
-	if d.skipOpen == 0 {
-		return i, nil
-	}
-	if uint(i) < uint(n) && data[i] <= ' ' {
-		d.stats.Spaced = true
-		i = skipSpace(data, i)
-	}
+after: // a value ended at i, inside a container; white space after a separator is left
+	// to member and value (a member name or a value starts with none)
 	if uint(i) >= uint(n) {
 		return i, d.failAt(i)
 	}
 	c = data[i]
 	if c == ',' {
-		if i++; uint(i) < uint(n) && data[i] <= ' ' {
-			d.stats.Spaced = true
-			i = skipSpace(data, i)
-		}
+		i++
 		if d.skipObjs&1 != 0 {
 			goto member
 		}
 		goto value
 	}
-	if c != ']'+byte(d.skipObjs&1)*('}'-']') {
-		return i, d.failAt(i)
+	if c == ']'+byte(d.skipObjs&1)*('}'-']') {
+		i++
+		d.skipOpen--
+		d.skipObjs >>= 1
+		if d.skipOpen >= 64 {
+			if d.skipDeep[d.skipOpen-64] {
+				d.skipObjs |= 1 << 63
+			}
+		} else if d.skipOpen == 0 {
+			return i, nil
+		}
+		goto after
 	}
-	i++
-	d.skipOpen--
-	d.skipObjs >>= 1
-	if d.skipOpen >= 64 {
-		if d.skipDeep[d.skipOpen-64] {
-			d.skipObjs |= 1 << 63
+	if c <= ' ' {
+		d.stats.Spaced = true
+		if k := skipSpace(data, i); k != i {
+			i = k
+			goto after
 		}
 	}
-	goto after
+	return i, d.failAt(i)
 member: // a member name starts at i
-	if uint(i) >= uint(n) || data[i] != '"' {
+	if uint(i) >= uint(n) {
+		return i, d.failAt(i)
+	}
+	if c = data[i]; c != '"' {
+		if c <= ' ' {
+			d.stats.Spaced = true
+			if k := skipSpace(data, i); k != i {
+				i = k
+				goto member
+			}
+		}
 		return i, d.failAt(i)
 	}
 	if j = i + 1; j <= n-16 {
-		if m = specialMask(binary.LittleEndian.Uint64(data[j:])); m == 0 {
+		if m = stopMask(binary.LittleEndian.Uint64(data[j:])); m == 0 {
 			j += 8
-			m = specialMask(binary.LittleEndian.Uint64(data[j:]))
+			m = stopMask(binary.LittleEndian.Uint64(data[j:]))
 		}
 		if m != 0 {
-			j += bits.TrailingZeros64(m) >> 3
-			goto nameEnd
+			if j += bits.TrailingZeros64(m) >> 3; data[j] == '"' {
+				goto nameQuote
+			}
+		} else {
+			j += 8
 		}
-		j += 8
 	}
 	j = quoteOrSpecial(data, j)
-nameEnd:
 	if uint(j) >= uint(n) || data[j] != '"' {
 		if j, err = d.stringTail(j); err != nil {
 			i = j
@@ -595,6 +618,7 @@ nameEnd:
 		}
 		j--
 	}
+nameQuote:
 	if j-i-1 > d.stats.LongestString {
 		d.stats.LongestString = j - i - 1
 	}
@@ -607,10 +631,6 @@ nameEnd:
 			return i, d.failAt(i)
 		}
 		i++
-	}
-	if uint(i) < uint(n) && data[i] <= ' ' {
-		d.stats.Spaced = true
-		i = skipSpace(data, i)
 	}
 	goto value
 }
@@ -843,12 +863,21 @@ func Valid(data []byte) bool {
 	return skipSpace(data, d.pos) == len(data)
 }
 
+// stopMask is a cheaper specialMask for short strings, which seldom hold spaces: it marks the
+// bytes below 0x23 (control bytes, ' ', '!' and the quote) and backslashes, the lowest bit set
+// again a real one. Where it stops at something other than a quote, the string goes on to be
+// read by quoteOrSpecial.
+func stopMask(w uint64) uint64 {
+	return ((w - below23) | (w ^ bslsh - lsb)) & (^w & msb)
+}
+
 const (
-	lsb   = 0x0101010101010101
-	msb   = 0x8080808080808080
-	quote = '"' * lsb
-	bslsh = '\\' * lsb
-	space = 0x20 * lsb
+	below23 = 0x23 * lsb
+	lsb     = 0x0101010101010101
+	msb     = 0x8080808080808080
+	quote   = '"' * lsb
+	bslsh   = '\\' * lsb
+	space   = 0x20 * lsb
 )
 
 // SpecialMask returns the bytes of w (8 bytes of a JSON string's content read little-endian)
@@ -860,5 +889,5 @@ func SpecialMask(w uint64) uint64 { return specialMask(w) }
 func specialMask(w uint64) uint64 {
 	// Each byte's high bit is set by x-lsb for a zero byte of x (a borrow may set it above
 	// one too), by w-space for a byte below 0x20; bytes with their own high bit set are none.
-	return ((w ^ quote - lsb) | (w ^ bslsh - lsb) | (w - space)) &^ w & msb
+	return ((w ^ quote - lsb) | (w ^ bslsh - lsb) | (w - space)) & (^w & msb)
 }
