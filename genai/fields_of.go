@@ -221,10 +221,7 @@ func (e *Event) writeGuardrailFields(w *fieldWriter) {
 	w.intOpt(GenAIGuardrailCoverageImagesTotal, g.ImagesTotal)
 	w.strs(GenAIGuardrailNotRun, g.NotRun)
 	if len(g.Assessments) > 0 {
-		buf := w.bytes()
-		start := len(*buf)
-		*buf = appendAssessmentsJSON(*buf, g.Assessments)
-		w.json(GenAIGuardrailAssessments, (*buf)[start:])
+		writeJSONList(w, GenAIGuardrailAssessments, g.Assessments, appendAssessmentsJSON)
 	}
 	d := g.derive(w.arena(), w.bytes())
 	w.strs(GenAIPolicyName, d.PolicyNames)
@@ -245,10 +242,10 @@ func (e *Event) writeVendorFields(w *fieldWriter) {
 		w.valueAt(&e.Vendor[i])
 	}
 	if len(e.Warnings) > 0 {
-		w.json(GenainormWarnings, warningsJSON(e.Warnings))
+		writeJSONList(w, GenainormWarnings, e.Warnings, appendWarningsJSON)
 	}
 	if len(e.Truncations) > 0 {
-		w.json(GenainormTruncated, truncationsJSON(e.Truncations))
+		writeJSONList(w, GenainormTruncated, e.Truncations, appendTruncationsJSON)
 	}
 }
 
@@ -334,8 +331,17 @@ func appendAssessmentsJSON(b []byte, as []Assessment) []byte {
 	return append(b, ']')
 }
 
-func warningsJSON(ws []Warning) []byte {
-	b := []byte{'['}
+// writeJSONList writes f's value as the JSON array appendJSON makes of xs, built in the
+// document's reused buffer.
+func writeJSONList[T any](w *fieldWriter, f *Field, xs []T, appendJSON func([]byte, []T) []byte) {
+	buf := w.bytes()
+	start := len(*buf)
+	*buf = appendJSON(*buf, xs)
+	w.json(f, (*buf)[start:])
+}
+
+func appendWarningsJSON(b []byte, ws []Warning) []byte {
+	b = append(b, '[')
 	for i, w := range ws {
 		if i > 0 {
 			b = append(b, ',')
@@ -348,8 +354,8 @@ func warningsJSON(ws []Warning) []byte {
 	return append(b, ']')
 }
 
-func truncationsJSON(ts []Truncation) []byte {
-	b := []byte{'['}
+func appendTruncationsJSON(b []byte, ts []Truncation) []byte {
+	b = append(b, '[')
 	for i, t := range ts {
 		if i > 0 {
 			b = append(b, ',')
