@@ -774,9 +774,13 @@ func quoteOrSpecial(data []byte, i int) int {
 	if i < 0 || i > len(data) {
 		return len(data)
 	}
+	// specialMask's constants, loaded once into registers rather than made on every turn
+	f, l21, b, l, h := wordConsts[0], wordConsts[1], wordConsts[2], wordConsts[3], wordConsts[4]
 	for ; i <= len(data)-16; i += 16 {
-		m := specialMask(binary.LittleEndian.Uint64(data[i:]))
-		m2 := specialMask(binary.LittleEndian.Uint64(data[i+8:]))
+		w := binary.LittleEndian.Uint64(data[i:])
+		w2 := binary.LittleEndian.Uint64(data[i+8:])
+		m := ((w ^ f - l21) | (w ^ b - l)) & (^w & h)
+		m2 := ((w2 ^ f - l21) | (w2 ^ b - l)) & (^w2 & h)
 		if m|m2 != 0 {
 			if m == 0 {
 				return i + 8 + bits.TrailingZeros64(m2)>>3
@@ -796,6 +800,9 @@ func quoteOrSpecial(data []byte, i int) int {
 	}
 	return i
 }
+
+// wordConsts are specialMask's constants in a variable, for loops to hold in registers.
+var wordConsts = [5]uint64{flip2, low21, bslsh, lsb, msb}
 
 // stringTail returns the end of a string from i on, where quoteOrSpecial stopped short of the
 // closing quote: at an escape, a control byte or the end of the input.
@@ -873,6 +880,8 @@ func stopMask(w uint64) uint64 {
 
 const (
 	below23 = 0x23 * lsb
+	flip2   = 0x02 * lsb
+	low21   = 0x21 * lsb
 	lsb     = 0x0101010101010101
 	msb     = 0x8080808080808080
 	quote   = '"' * lsb
@@ -887,7 +896,10 @@ const (
 func SpecialMask(w uint64) uint64 { return specialMask(w) }
 
 func specialMask(w uint64) uint64 {
-	// Each byte's high bit is set by x-lsb for a zero byte of x (a borrow may set it above
-	// one too), by w-space for a byte below 0x20; bytes with their own high bit set are none.
-	return ((w ^ quote - lsb) | (w ^ bslsh - lsb) | (w - space)) & (^w & msb)
+	// A byte's high bit is set by (w^bslsh)-lsb for a backslash, by (w^flip2)-low21 for
+	// a byte below 0x21 once its bit 1 is flipped, which are the control bytes and the quote
+	// (0x22 flipped is 0x20, and flipping keeps 0x00-0x1f among themselves and everything
+	// else at 0x21 or above); a borrow may set it above those too. Bytes with their own high
+	// bit set are none.
+	return ((w ^ flip2 - low21) | (w ^ bslsh - lsb)) & (^w & msb)
 }

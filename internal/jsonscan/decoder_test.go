@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"math/bits"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -250,6 +251,52 @@ func TestSpecialMask(t *testing.T) {
 			b := []byte("abcdefgh")
 			b[k] = c
 			require.Equal(t, k*8+7, bits.TrailingZeros64(SpecialMask(word(string(b)))), "%q", b)
+		}
+	}
+}
+
+// The lowest bit SpecialMask sets marks the first quote, backslash or control byte of any word.
+func TestSpecialMaskFirst(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	special := func(c byte) bool { return c < 0x20 || c == '"' || c == '\\' }
+	check := func(w uint64) {
+		want := 64
+		for k := range 8 {
+			if special(byte(w >> (8 * k))) {
+				want = k*8 + 7
+				break
+			}
+		}
+		if got := bits.TrailingZeros64(SpecialMask(w)); got != want {
+			t.Fatalf("SpecialMask(%#016x): lowest bit %d, want %d", w, got, want)
+		}
+	}
+	for range 200000 {
+		// Bytes near the special ones, to provoke borrows.
+		var w uint64
+		for k := range 8 {
+			var c byte
+			switch rng.IntN(4) {
+			case 0:
+				c = byte(rng.IntN(256))
+			case 1:
+				c = byte(0x1c + rng.IntN(12))
+			case 2:
+				c = byte(0x5a + rng.IntN(5))
+			default:
+				c = byte(0x7e + rng.IntN(4))
+			}
+			w |= uint64(c) << (8 * k)
+		}
+		check(w)
+	}
+	for c := range 256 {
+		for k := range 8 {
+			for _, fill := range []byte{'a', 0x21, 0x23, 0x20, 0x7f, 0x80, 0xff, 0x5d, 0x5b} {
+				b := bytes.Repeat([]byte{fill}, 8)
+				b[k] = byte(c)
+				check(binary.LittleEndian.Uint64(b))
+			}
 		}
 	}
 }
