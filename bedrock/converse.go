@@ -440,6 +440,22 @@ func (d *invocationDecoder) converseBlocks(dec *ivCursor, w *msgWriter, b *bodie
 	}
 }
 
+// converseBlock reads one content block and appends its part.
+func (d *invocationDecoder) converseBlock(dec *ivCursor, w *msgWriter, b *bodies, input bool) error {
+	if err := sOpen(dec, '{'); err != nil {
+		return ivTolerate(err)
+	}
+	for {
+		name, err := sName(dec)
+		if name == nil || err != nil {
+			return ivTolerate(err)
+		}
+		if err := d.converseBlockMember(dec, name, w, b, input); err != nil {
+			return ivTolerate(err)
+		}
+	}
+}
+
 // converseBlockMember reads one member of a content block (its type, as a block has one
 // member) and appends its part.
 func (d *invocationDecoder) converseBlockMember(dec *ivCursor, name []byte, w *msgWriter, b *bodies, input bool) error {
@@ -595,121 +611,6 @@ func (d *invocationDecoder) readToolResult(dec *ivCursor) (id string, result jso
 			return id, result, err
 		}
 	}
-}
-
-// converseBlock reads one content block and appends its part.
-func (d *invocationDecoder) converseBlock(dec *ivCursor, w *msgWriter, b *bodies, input bool) error {
-	return ivTolerate(sEachMember(dec, func(name []byte) error {
-		switch string(name) {
-		case `"text"`:
-			s, raw, err := d.readTextJSON(dec)
-			w.textPartJSON(s, raw, true)
-			d.kind(b, input, "text")
-			return err
-		case `"guardContent"`:
-			s, err := d.readGuardText(dec)
-			w.textPart(s, true)
-			d.kind(b, input, "guard_content")
-			return err
-		case `"reasoningContent"`:
-			var s string
-			var raw []byte
-			err := ivTolerate(sEachMember(dec, func(name []byte) error {
-				if string(name) != `"reasoningText"` {
-					return dec.SkipValue()
-				}
-				return ivTolerate(sEachMember(dec, func(name []byte) error {
-					if string(name) != `"text"` {
-						return dec.SkipValue()
-					}
-					var err error
-					s, raw, err = d.readTextJSON(dec)
-					return err
-				}))
-			}))
-			w.part("reasoning")
-			w.memberJSON("content", s, raw)
-			w.endPart()
-			d.kind(b, input, "reasoning")
-			return err
-		case `"toolUse"`:
-			var id, toolName string
-			var args jsontext.Value
-			err := ivTolerate(sEachMember(dec, func(name []byte) error {
-				var err error
-				switch string(name) {
-				case `"toolUseId"`:
-					id, err = d.readText(dec)
-				case `"name"`:
-					toolName, err = d.readText(dec)
-				case `"input"`:
-					args, err = dec.ReadValue()
-				default:
-					err = dec.SkipValue()
-				}
-				return err
-			}))
-			w.part("tool_call")
-			w.member("id", id)
-			w.member("name", toolName)
-			w.rawMember("arguments", args)
-			w.endPart()
-			d.kind(b, input, "tool_use")
-			return err
-		case `"toolResult"`:
-			var id string
-			var result jsontext.Value
-			err := ivTolerate(sEachMember(dec, func(name []byte) error {
-				var err error
-				switch string(name) {
-				case `"toolUseId"`:
-					id, err = d.readText(dec)
-				case `"content"`:
-					result, err = dec.ReadValue()
-				default:
-					err = dec.SkipValue()
-				}
-				return err
-			}))
-			w.part("tool_call_response")
-			w.member("id", id)
-			w.rawMember("response", result)
-			w.endPart()
-			d.kind(b, input, "tool_result")
-			return err
-		case `"image"`, `"document"`, `"video"`, `"audio"`:
-			modality := ivModality(name)
-			format, docName, uri, data, err := d.readMedia(dec)
-			mime := mimeType(modality, format)
-			if uri != "" {
-				w.part("uri")
-				w.member("modality", modality)
-				w.member("mime_type", mime)
-				w.member("uri", uri)
-			} else {
-				w.part("blob")
-				w.member("modality", modality)
-				w.member("mime_type", mime)
-				w.member("content", data)
-			}
-			w.member("name", docName)
-			w.endPart()
-			kind := modality
-			if format != "" {
-				kind += "/" + format
-			}
-			d.kind(b, input, kind)
-			return err
-		case `"cachePoint"`:
-			return dec.SkipValue()
-		}
-		// citationsContent, searchResult and future block types: a generic part.
-		key := strings.Trim(string(name), `"`)
-		w.part(key)
-		w.endPart()
-		d.kind(b, input, key)
-		return dec.SkipValue()
-	}))
 }
 
 func (d *invocationDecoder) kind(b *bodies, input bool, k string) {
@@ -1207,31 +1108,9 @@ func converseUsageMembers(dec *ivCursor, in, out, total, cacheRead, cacheWrite *
 // converseUsage reads a Converse usage object (documented names and the undocumented
 // duplicates some models write).
 func (d *invocationDecoder) converseUsage(dec *ivCursor, ev *genai.Event) error {
-	u := &ev.Usage
 	var in, out, total, cacheRead, cacheWrite genai.Opt[int64]
-	err := ivTolerate(sEachMember(dec, func(name []byte) error {
-		var err error
-		var v genai.Opt[int64]
-		switch string(name) {
-		case `"inputTokens"`:
-			in, err = sReadInt(dec)
-		case `"outputTokens"`:
-			out, err = sReadInt(dec)
-		case `"totalTokens"`:
-			total, err = sReadInt(dec)
-		case `"cacheReadInputTokens"`, `"cacheReadInputTokenCount"`:
-			if v, err = sReadInt(dec); v.Valid && !cacheRead.Valid {
-				cacheRead = v
-			}
-		case `"cacheWriteInputTokens"`, `"cacheWriteInputTokenCount"`:
-			if v, err = sReadInt(dec); v.Valid && !cacheWrite.Valid {
-				cacheWrite = v
-			}
-		default:
-			err = dec.SkipValue()
-		}
-		return err
-	}))
+	err := ivTolerate(converseUsageMembers(dec, &in, &out, &total, &cacheRead, &cacheWrite))
+	u := &ev.Usage
 	if in.Valid || out.Valid {
 		u.InputTokens, u.OutputTokens = in, out
 		u.Source = genai.UsageSourceBody

@@ -1,6 +1,7 @@
 package bedrock
 
 import (
+	"bytes"
 	"encoding/json"
 	"path/filepath"
 	"testing"
@@ -98,4 +99,116 @@ func FuzzConverseMatchesOracle(f *testing.F) {
 		f.Add(b)
 	}
 	f.Fuzz(checkConverseSame)
+}
+
+// checkMessageStartSame reads chunk as a message_start chunk with messageStart and with its
+// oracle, into an empty event and into one that already has some of the fields.
+func checkMessageStartSame(t *testing.T, chunk []byte) {
+	if !json.Valid(chunk) {
+		return
+	}
+	chunk, _ = ivCleanJSON(nil, chunk, 0, nil)
+	d1, d2 := newInvocationDecoder(InvocationOptions{}), newInvocationDecoder(InvocationOptions{})
+	for _, preset := range []bool{false, true} {
+		var want, got genai.Event
+		if preset {
+			want.Response.ID, got.Response.ID = "r", "r"
+			want.Response.Model, got.Response.Model = "m", "m"
+		}
+		d1.oldMessageStart(chunk, &want)
+		d2.messageStart(chunk, &got)
+		require.Equal(t, want, got, "%s", chunk)
+	}
+}
+
+func TestMessageStartMatchesOracle(t *testing.T) {
+	for _, c := range messageStartChunks(t) {
+		checkMessageStartSame(t, c)
+	}
+	for _, c := range []string{
+		`{}`, `[]`, `{"message":1}`, `{"message":{"id":"","id":"a","id":"b","role":"\u0061ssistant","model":5}}`,
+		`{"type":"message_start","message":{"model":"m\"x","role":"","role":"user"},"message":{"id":"late"}}`,
+	} {
+		checkMessageStartSame(t, []byte(c))
+	}
+}
+
+// messageStartChunks returns the message_start chunks of the stream fixtures and the sample log.
+func messageStartChunks(tb testing.TB) [][]byte {
+	var out [][]byte
+	for _, path := range []string{filepath.Join(fixtures, "invoke_model_stream.ndjson"), sampleLog} {
+		for _, rec := range decoderRecords(tb, path) {
+			var r struct {
+				Output struct{ OutputBodyJSON []json.RawMessage }
+			}
+			if json.Unmarshal(rec, &r) != nil {
+				continue
+			}
+			for _, c := range r.Output.OutputBodyJSON {
+				if bytes.Contains(c, []byte(`"message_start"`)) {
+					out = append(out, c)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// FuzzMessageStartMatchesOracle checks messageStart against its oracle on arbitrary chunks.
+func FuzzMessageStartMatchesOracle(f *testing.F) {
+	for _, c := range messageStartChunks(f) {
+		f.Add([]byte(c))
+	}
+	f.Fuzz(checkMessageStartSame)
+}
+
+// checkContentKindsSame lists the content kinds of body with contentKinds and its oracle.
+func checkContentKindsSame(t *testing.T, body []byte) {
+	if !json.Valid(body) {
+		return
+	}
+	body, _ = ivCleanJSON(nil, body, 0, nil)
+	d := newInvocationDecoder(InvocationOptions{})
+	want := d.oldContentKinds(body)
+	got := d.contentKinds(body)
+	require.Equal(t, len(want), len(got), "%s", body)
+	for i := range want {
+		require.Equal(t, want[i], got[i], "%s", body)
+	}
+}
+
+func TestContentKindsMatchOracle(t *testing.T) {
+	for _, b := range contentKindsBodies(t) {
+		checkContentKindsSame(t, b)
+	}
+	for _, b := range []string{
+		`{}`, `[]`, `{"messages":{}}`, `{"messages":[1,{"content":5},{"content":"s"}]}`,
+		`{"messages":[{"role":"user","content":[{"type":"text","text":"x"},{"text":"y"},{"image":{}},{"type":"t\u0041"},{"type":5},{"video":1,"type":"x"},{"type":"text","audio":1},{"type":"thinking"},{"type":"tool_use"},{"type":"tool_result"},{"type":"document"}]}]}`,
+	} {
+		checkContentKindsSame(t, []byte(b))
+	}
+}
+
+// contentKindsBodies returns the InvokeModel request bodies of the fixtures and the sample log.
+func contentKindsBodies(tb testing.TB) [][]byte {
+	var out [][]byte
+	for _, path := range []string{filepath.Join(fixtures, "invoke_model.ndjson"), filepath.Join(fixtures, "invoke_model_stream.ndjson"), sampleLog} {
+		for _, rec := range decoderRecords(tb, path) {
+			var r struct {
+				Input struct{ InputBodyJSON json.RawMessage }
+			}
+			if json.Unmarshal(rec, &r) == nil && len(r.Input.InputBodyJSON) > 0 {
+				out = append(out, r.Input.InputBodyJSON)
+			}
+		}
+	}
+	return out
+}
+
+// FuzzContentKindsMatchOracle checks contentKinds against its oracle on arbitrary bodies.
+func FuzzContentKindsMatchOracle(f *testing.F) {
+	for _, b := range contentKindsBodies(f) {
+		f.Add(b)
+	}
+	f.Fuzz(checkContentKindsSame)
 }

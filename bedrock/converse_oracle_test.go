@@ -580,3 +580,87 @@ func (d *invocationDecoder) oldPromptRouter(trace []byte, ev *genai.Event) {
 		}))
 	})
 }
+
+// oldMessageStart reads an Anthropic message_start chunk for the response id, role and model
+// (what Elastic reads from it).
+func (d *invocationDecoder) oldMessageStart(chunk []byte, ev *genai.Event) {
+	dec := &d.sub
+	dec.Reset(chunk)
+	_ = sEachMember(dec, func(name []byte) error {
+		if string(name) != `"message"` {
+			return dec.SkipValue()
+		}
+		return ivTolerate(sEachMember(dec, func(name []byte) error {
+			var s string
+			var err error
+			switch string(name) {
+			case `"id"`:
+				if s, err = sReadString(dec); ev.Response.ID == "" {
+					ev.Response.ID = s
+				}
+			case `"role"`:
+				if s, err = sReadString(dec); ev.Request.Model.Role == "" {
+					ev.Request.Model.Role = s
+				}
+			case `"model"`:
+				if s, err = sReadString(dec); ev.Response.Model == "" {
+					ev.Response.Model = s
+				}
+			default:
+				err = dec.SkipValue()
+			}
+			return err
+		}))
+	})
+}
+
+// oldContentKinds lists the kinds of the content blocks of an InvokeModel body's messages
+// (Anthropic Messages API, Nova messages-v1, OpenAI-style chat bodies).
+func (d *invocationDecoder) oldContentKinds(body []byte) []string {
+	// The body is clean: its top-level members are stepped over without a search for
+	// "messages" first.
+	var kinds []string
+	dec := &d.sub
+	dec.Reset(body)
+	_ = sEachMember(dec, func(name []byte) error {
+		if string(name) != `"messages"` {
+			return dec.SkipValue()
+		}
+		return ivTolerate(sEachElement(dec, func(int) error {
+			return ivTolerate(sEachMember(dec, func(name []byte) error {
+				if string(name) != `"content"` {
+					return dec.SkipValue()
+				}
+				if dec.PeekKind() == '"' {
+					kinds = addKind(kinds, "text")
+					return dec.SkipValue()
+				}
+				return ivTolerate(sEachElement(dec, func(int) error {
+					kind := ""
+					err := ivTolerate(sEachMember(dec, func(name []byte) error {
+						switch string(name) {
+						case `"type"`:
+							s, err := sReadString(dec)
+							if kind == "" || kind == "text" {
+								kind = s
+							}
+							return err
+						case `"text"`:
+							if kind == "" {
+								kind = "text"
+							}
+						case `"image"`, `"document"`, `"video"`, `"audio"`:
+							if kind == "" || kind == "text" {
+								kind = strings.Trim(string(name), `"`)
+							}
+						}
+						return dec.SkipValue()
+					}))
+					kinds = addKind(kinds, kind)
+					return err
+				}))
+			}))
+		}))
+	})
+	return kinds
+}

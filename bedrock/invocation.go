@@ -3,7 +3,6 @@ package bedrock
 import (
 	"bytes"
 	"fmt"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -320,15 +319,28 @@ func (d *invocationDecoder) parseRecord(data []byte, r *invocationRecord) error 
 		}
 	}
 	// One string holds the text of every string member; the fields are its substrings.
+	// The strings' contents are copied as they are, and one search of the copy tells whether
+	// any had an escape (few do): only then are they copied again, each unquoted.
 	buf := d.strBuf[:0]
 	var ends [rsCount]int
 	for i := range raw { // by index: ranging over the array's values would copy it
-		if v := raw[i]; len(v) >= 2 && v[0] == '"' && !ivHasBackslash(v[1:len(v)-1]) {
-			buf = append(buf, v[1:len(v)-1]...) // what ivAppendText does, without the call
+		if v := raw[i]; len(v) >= 2 && v[0] == '"' {
+			buf = append(buf, v[1:len(v)-1]...)
 		} else if len(v) > 0 {
-			buf = ivAppendText(buf, v)
+			buf = ivAppendText(buf, v) // a number or literal: no backslash
 		}
 		ends[i] = len(buf)
+	}
+	if bytes.IndexByte(buf, '\\') >= 0 {
+		buf = buf[:0]
+		for i := range raw {
+			if v := raw[i]; len(v) >= 2 && v[0] == '"' && !ivHasBackslash(v[1:len(v)-1]) {
+				buf = append(buf, v[1:len(v)-1]...) // what ivAppendText does, without the call
+			} else if len(v) > 0 {
+				buf = ivAppendText(buf, v)
+			}
+			ends[i] = len(buf)
+		}
 	}
 	d.strBuf = buf
 	all := string(buf)
@@ -881,51 +893,147 @@ func vendorJSON(vs []genai.FieldValue, f *genai.Field, raw []byte) []genai.Field
 // (Anthropic Messages API, Nova messages-v1, OpenAI-style chat bodies).
 func (d *invocationDecoder) contentKinds(body []byte) []string {
 	// The body is clean: its top-level members are stepped over without a search for
-	// "messages" first.
+	// "messages" first. The walks are straight loops over the cursor (see
+	// converseRequestMembers).
 	var kinds []string
 	dec := &d.sub
 	dec.Reset(body)
-	_ = sEachMember(dec, func(name []byte) error {
-		if string(name) != `"messages"` {
-			return dec.SkipValue()
+	if sOpen(dec, '{') != nil {
+		return nil
+	}
+	for {
+		name, err := sName(dec)
+		if name == nil || err != nil {
+			return kinds
 		}
-		return ivTolerate(sEachElement(dec, func(int) error {
-			return ivTolerate(sEachMember(dec, func(name []byte) error {
-				if string(name) != `"content"` {
-					return dec.SkipValue()
-				}
-				if dec.PeekKind() == '"' {
-					kinds = addKind(kinds, "text")
-					return dec.SkipValue()
-				}
-				return ivTolerate(sEachElement(dec, func(int) error {
-					kind := ""
-					err := ivTolerate(sEachMember(dec, func(name []byte) error {
-						switch string(name) {
-						case `"type"`:
-							s, err := sReadString(dec)
-							if kind == "" || kind == "text" {
-								kind = s
-							}
-							return err
-						case `"text"`:
-							if kind == "" {
-								kind = "text"
-							}
-						case `"image"`, `"document"`, `"video"`, `"audio"`:
-							if kind == "" || kind == "text" {
-								kind = strings.Trim(string(name), `"`)
-							}
-						}
-						return dec.SkipValue()
-					}))
-					kinds = addKind(kinds, kind)
-					return err
-				}))
-			}))
-		}))
-	})
-	return kinds
+		if string(name) == `"messages"` {
+			kinds, err = contentKindsMessages(dec, kinds)
+			err = ivTolerate(err)
+		} else {
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			return kinds
+		}
+	}
+}
+
+// contentKindsMessages adds the content kinds of a messages array to kinds.
+func contentKindsMessages(dec *ivCursor, kinds []string) ([]string, error) {
+	if err := sOpen(dec, '['); err != nil {
+		return kinds, err
+	}
+	for {
+		more, err := sMore(dec)
+		if !more || err != nil {
+			return kinds, err
+		}
+		kinds, err = contentKindsMessage(dec, kinds)
+		if err = ivTolerate(err); err != nil {
+			return kinds, err
+		}
+	}
+}
+
+// contentKindsMessage adds the content kinds of one message to kinds.
+func contentKindsMessage(dec *ivCursor, kinds []string) ([]string, error) {
+	if err := sOpen(dec, '{'); err != nil {
+		return kinds, err
+	}
+	for {
+		name, err := sName(dec)
+		if name == nil || err != nil {
+			return kinds, err
+		}
+		switch {
+		case string(name) != `"content"`:
+			err = dec.SkipValue()
+		case dec.PeekKind() == '"':
+			kinds = addKind(kinds, "text")
+			err = dec.SkipValue()
+		default:
+			kinds, err = contentKindsBlocks(dec, kinds)
+			err = ivTolerate(err)
+		}
+		if err != nil {
+			return kinds, err
+		}
+	}
+}
+
+// contentKindsBlocks adds the kinds of the blocks of a content array to kinds.
+func contentKindsBlocks(dec *ivCursor, kinds []string) ([]string, error) {
+	if err := sOpen(dec, '['); err != nil {
+		return kinds, err
+	}
+	for {
+		more, err := sMore(dec)
+		if !more || err != nil {
+			return kinds, err
+		}
+		kind, err := blockKind(dec)
+		kinds = addKind(kinds, kind)
+		if err = ivTolerate(err); err != nil {
+			return kinds, err
+		}
+	}
+}
+
+// blockKind returns the kind of a content block: its type, or the name of its text or media
+// member.
+func blockKind(dec *ivCursor) (kind string, err error) {
+	if err := sOpen(dec, '{'); err != nil {
+		return "", err
+	}
+	for {
+		name, err := sName(dec)
+		if name == nil || err != nil {
+			return kind, err
+		}
+		switch string(name) {
+		case `"type"`:
+			var v []byte
+			v, err = dec.ReadValue()
+			if kind == "" || kind == "text" {
+				kind = ivKindText(v)
+			}
+			if err != nil {
+				return kind, err
+			}
+			continue
+		case `"text"`:
+			if kind == "" {
+				kind = "text"
+			}
+		case `"image"`, `"document"`, `"video"`, `"audio"`:
+			if kind == "" || kind == "text" {
+				kind = ivModality(name)
+			}
+		}
+		if err := dec.SkipValue(); err != nil {
+			return kind, err
+		}
+	}
+}
+
+// ivKindText is jsonscan.Text for a block's type: the common types are constants rather than
+// new strings.
+func ivKindText(v []byte) string {
+	switch string(v) {
+	case `"text"`:
+		return "text"
+	case `"image"`:
+		return "image"
+	case `"document"`:
+		return "document"
+	case `"tool_use"`:
+		return "tool_use"
+	case `"tool_result"`:
+		return "tool_result"
+	case `"thinking"`:
+		return "thinking"
+	}
+	return jsonscan.Text(v)
 }
 
 func addKind(kinds []string, k string) []string {
@@ -936,6 +1044,9 @@ func addKind(kinds []string, k string) []string {
 		if s == k {
 			return kinds
 		}
+	}
+	if kinds == nil {
+		kinds = make([]string, 0, 4) // room for a record's few kinds at once
 	}
 	return append(kinds, k)
 }

@@ -201,36 +201,85 @@ func ivSplitIfClean(src []byte, minData int, chunks [][]byte) (out []byte, objec
 }
 
 // messageStart reads an Anthropic message_start chunk for the response id, role and model
-// (what Elastic reads from it).
+// (what Elastic reads from it). Each is set unless the event already has one; the texts are
+// read without allocating and the event's strings made of them at once.
 func (d *invocationDecoder) messageStart(chunk []byte, ev *genai.Event) {
 	dec := &d.sub
 	dec.Reset(chunk)
-	_ = sEachMember(dec, func(name []byte) error {
-		if string(name) != `"message"` {
-			return dec.SkipValue()
+	d.scratch = d.scratch[:0]
+	// The text of each field the chunk sets (aliasing the chunk or d.scratch), and whether it
+	// sets it: a field the event already has is left alone, and the first member with a
+	// non-empty text sets it.
+	var id, role, model string
+	if sOpen(dec, '{') != nil {
+		return
+	}
+	for {
+		name, err := sName(dec)
+		if name == nil || err != nil {
+			break
 		}
-		return ivTolerate(sEachMember(dec, func(name []byte) error {
-			var s string
-			var err error
-			switch string(name) {
-			case `"id"`:
-				if s, err = sReadString(dec); ev.Response.ID == "" {
-					ev.Response.ID = s
-				}
-			case `"role"`:
-				if s, err = sReadString(dec); ev.Request.Model.Role == "" {
-					ev.Request.Model.Role = s
-				}
-			case `"model"`:
-				if s, err = sReadString(dec); ev.Response.Model == "" {
-					ev.Response.Model = s
-				}
-			default:
-				err = dec.SkipValue()
-			}
+		if string(name) == `"message"` {
+			err = ivTolerate(d.messageStartMembers(dec, &id, &role, &model))
+		} else {
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			break
+		}
+	}
+	if id == "" && role == "" && model == "" {
+		return
+	}
+	buf := append(d.strBuf[:0], id...)
+	buf = append(buf, role...)
+	buf = append(buf, model...)
+	d.strBuf = buf
+	all := string(buf)
+	if id != "" && ev.Response.ID == "" {
+		ev.Response.ID = all[:len(id)]
+	}
+	all = all[len(id):]
+	if role != "" && ev.Request.Model.Role == "" {
+		ev.Request.Model.Role = all[:len(role)]
+	}
+	if model != "" && ev.Response.Model == "" {
+		ev.Response.Model = all[len(role):]
+	}
+}
+
+// messageStartMembers reads the id, role and model of a message_start chunk's message: the
+// first non-empty text of each.
+func (d *invocationDecoder) messageStartMembers(dec *ivCursor, id, role, model *string) error {
+	if err := sOpen(dec, '{'); err != nil {
+		return err
+	}
+	for {
+		name, err := sName(dec)
+		if name == nil || err != nil {
 			return err
-		}))
-	})
+		}
+		var s string
+		switch string(name) {
+		case `"id"`:
+			if s, err = d.readText(dec); *id == "" {
+				*id = s
+			}
+		case `"role"`:
+			if s, err = d.readText(dec); *role == "" {
+				*role = s
+			}
+		case `"model"`:
+			if s, err = d.readText(dec); *model == "" {
+				*model = s
+			}
+		default:
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			return err
+		}
+	}
 }
 
 // streamMetrics reads amazon-bedrock-invocationMetrics from the last chunk that has it.
