@@ -454,9 +454,9 @@ value: // a value starts at i
 	}
 	c = data[i]
 	if c == '"' {
-		// A string value: its first two words tested inline, which finds the end of most,
-		// the rest by quoteOrSpecial. (The call costs as much as a short string; a loop
-		// here costs reloads on every turn.)
+		// A string value: its first two words tested inline with stopMask, which finds the
+		// end of most, then 16 bytes a turn, reading simple escapes on the way (a call per
+		// long string or escape costs more than the loop's reloads).
 		if j = i + 1; j <= n-16 {
 			if m = stopMask(binary.LittleEndian.Uint64(data[j:])); m == 0 {
 				j += 8
@@ -470,14 +470,34 @@ value: // a value starts at i
 				j += 8
 			}
 		}
-		j = quoteOrSpecial(data, j)
-		if uint(j) >= uint(n) || data[j] != '"' {
-			if j, err = d.stringTail(j); err != nil {
-				i = j
-				return i, err
+	valueScan: // the rest of the string from j, 16 bytes a turn
+		for j <= n-16 {
+			if m = specialMask(binary.LittleEndian.Uint64(data[j:])); m != 0 {
+				j += bits.TrailingZeros64(m) >> 3
+				goto valueStop
 			}
-			j-- // the closing quote
+			if m = specialMask(binary.LittleEndian.Uint64(data[j+8:])); m != 0 {
+				j += 8 + bits.TrailingZeros64(m)>>3
+				goto valueStop
+			}
+			j += 16
 		}
+		j = quoteOrSpecial(data, j)
+	valueStop: // at the first quote, backslash or control byte from j on, or the end
+		if uint(j) < uint(n) {
+			if c = data[j]; c == '"' {
+				goto valueQuote
+			}
+			if c == '\\' && uint(j+1) < uint(n) && simpleEscape[data[j+1]] {
+				j += 2
+				goto valueScan
+			}
+		}
+		if j, err = d.stringTail(j); err != nil {
+			i = j
+			return i, err
+		}
+		j-- // the closing quote
 	valueQuote:
 		if j-i-1 > d.stats.LongestString {
 			d.stats.LongestString = j - i - 1
@@ -610,14 +630,34 @@ member: // a member name starts at i
 			j += 8
 		}
 	}
-	j = quoteOrSpecial(data, j)
-	if uint(j) >= uint(n) || data[j] != '"' {
-		if j, err = d.stringTail(j); err != nil {
-			i = j
-			return i, err
+nameScan: // as valueScan
+	for j <= n-16 {
+		if m = specialMask(binary.LittleEndian.Uint64(data[j:])); m != 0 {
+			j += bits.TrailingZeros64(m) >> 3
+			goto nameStop
 		}
-		j--
+		if m = specialMask(binary.LittleEndian.Uint64(data[j+8:])); m != 0 {
+			j += 8 + bits.TrailingZeros64(m)>>3
+			goto nameStop
+		}
+		j += 16
 	}
+	j = quoteOrSpecial(data, j)
+nameStop:
+	if uint(j) < uint(n) {
+		if c = data[j]; c == '"' {
+			goto nameQuote
+		}
+		if c == '\\' && uint(j+1) < uint(n) && simpleEscape[data[j+1]] {
+			j += 2
+			goto nameScan
+		}
+	}
+	if j, err = d.stringTail(j); err != nil {
+		i = j
+		return i, err
+	}
+	j--
 nameQuote:
 	if j-i-1 > d.stats.LongestString {
 		d.stats.LongestString = j - i - 1
@@ -803,6 +843,14 @@ func quoteOrSpecial(data []byte, i int) int {
 
 // wordConsts are specialMask's constants in a variable, for loops to hold in registers.
 var wordConsts = [5]uint64{flip2, low21, bslsh, lsb, msb}
+
+// simpleEscape marks the bytes that make a two-byte escape after a backslash.
+var simpleEscape = func() (t [256]bool) {
+	for _, c := range []byte(`"\/bfnrt`) {
+		t[c] = true
+	}
+	return t
+}()
 
 // stringTail returns the end of a string from i on, where quoteOrSpecial stopped short of the
 // closing quote: at an escape, a control byte or the end of the input.
