@@ -20,6 +20,5 @@ func jurassicResponse(r *response, ev *genai.Event) {
 			ev.Response.FinishReasons = append(ev.Response.FinishReasons, reason)
 		}
 	}
-	ev.Response.OutputMessages = w.bytes()
-	ev.Response.Text = w.text.String()
+	ev.Response.OutputMessages, ev.Response.Text = w.results()
 }

@@ -19,8 +19,7 @@ func anthropicResponse(r *response, ev *genai.Event) {
 	w.begin(role)
 	w.writeContent(&r.Content, true)
 	w.end(string(r.StopReason))
-	ev.Response.OutputMessages = w.bytes()
-	ev.Response.Text = w.text.String()
+	ev.Response.OutputMessages, ev.Response.Text = w.results()
 	if r.StopReason != "" {
 		ev.Response.FinishReasons = append(ev.Response.FinishReasons, string(r.StopReason))
 	}
@@ -35,8 +34,7 @@ func anthropicTextResponse(r *response, ev *genai.Event) {
 	w.begin("assistant")
 	w.textPart(string(r.Completion), true)
 	w.end(string(r.StopReason))
-	ev.Response.OutputMessages = w.bytes()
-	ev.Response.Text = w.text.String()
+	ev.Response.OutputMessages, ev.Response.Text = w.results()
 	if r.StopReason != "" {
 		ev.Response.FinishReasons = append(ev.Response.FinishReasons, string(r.StopReason))
 	}

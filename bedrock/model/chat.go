@@ -19,8 +19,7 @@ func chatRequest(r *request, ev *genai.Event, w *msgWriter) {
 	for i := range r.Messages {
 		writeMessage(w, &r.Messages[i], "")
 	}
-	q.InputMessages = w.bytes()
-	q.Text = w.text.String()
+	q.InputMessages, q.Text = w.results()
 	tools := r.Tools
 	if len(tools) == 0 {
 		tools = r.ToolConfig.V.Tools
@@ -156,8 +155,7 @@ func promptRequest(r *request, ev *genai.Event, w *msgWriter) {
 	for i := range r.Messages {
 		writeMessage(w, &r.Messages[i], "")
 	}
-	ev.Request.InputMessages = w.bytes()
-	ev.Request.Text = w.text.String()
+	ev.Request.InputMessages, ev.Request.Text = w.results()
 	if !r.System.empty() {
 		var sw msgWriter
 		sw.writeContent(&r.System, false)

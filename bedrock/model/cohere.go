@@ -58,8 +58,7 @@ func cohereCommandResponse(r *response, ev *genai.Event) {
 			ev.Response.FinishReasons = append(ev.Response.FinishReasons, string(g.FinishReason))
 		}
 	}
-	ev.Response.OutputMessages = w.bytes()
-	ev.Response.Text = w.text.String()
+	ev.Response.OutputMessages, ev.Response.Text = w.results()
 	cohereUsage(r, ev)
 }
 
@@ -81,8 +80,7 @@ func cohereChatResponse(r *response, ev *genai.Event) {
 	if r.FinishReason != "" {
 		ev.Response.FinishReasons = append(ev.Response.FinishReasons, string(r.FinishReason))
 	}
-	ev.Response.OutputMessages = w.bytes()
-	ev.Response.Text = w.text.String()
+	ev.Response.OutputMessages, ev.Response.Text = w.results()
 	cohereUsage(r, ev)
 }
 

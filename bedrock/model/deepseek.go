@@ -21,8 +21,7 @@ func deepseekTextResponse(r *response, ev *genai.Event) {
 			ev.Response.FinishReasons = append(ev.Response.FinishReasons, reason)
 		}
 	}
-	ev.Response.OutputMessages = w.bytes()
-	ev.Response.Text = w.text.String()
+	ev.Response.OutputMessages, ev.Response.Text = w.results()
 	if r.Usage.OK {
 		applyUsage(ev, fromUsage(&r.Usage.V), genai.UsageSourceBody)
 	}

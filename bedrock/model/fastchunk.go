@@ -285,12 +285,32 @@ func (st *stream) fixedChunk(m *genai.Model, d *decoder, c []byte) bool {
 			return false
 		}
 		if st.count(m, shapeAnthropicMessages) == shapeAnthropicMessages {
-			st.setFinish(0, str(strings.Clone(reason)))                         // kept: must not alias the chunk
+			st.setFinish(0, str(stopReason(reason)))                            // kept: must not alias the chunk
 			st.addUsage(tokens{out: genai.Opt[int64]{Value: out, Valid: true}}) // fromUsage of that usage
 		}
 		return true
 	}
 	return false
+}
+
+// stopReason returns reason copied (it must not alias the chunk), or the constant of the stop
+// reasons Anthropic writes, without allocating.
+func stopReason(reason string) string {
+	switch reason {
+	case "end_turn":
+		return "end_turn"
+	case "max_tokens":
+		return "max_tokens"
+	case "stop_sequence":
+		return "stop_sequence"
+	case "tool_use":
+		return "tool_use"
+	case "pause_turn":
+		return "pause_turn"
+	case "refusal":
+		return "refusal"
+	}
+	return strings.Clone(reason)
 }
 
 // actionDelta merges a text delta that carries Bedrock's guardrail action after the delta,

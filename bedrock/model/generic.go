@@ -70,8 +70,7 @@ func genericResponse(r *response, ev *genai.Event) {
 		}
 		w.writeContent(&r.Content, true)
 		w.end(reason)
-		ev.Response.OutputMessages = w.bytes()
-		ev.Response.Text = w.text.String()
+		ev.Response.OutputMessages, ev.Response.Text = w.results()
 	}
 	if reason != "" {
 		ev.Response.FinishReasons = append(ev.Response.FinishReasons, reason)

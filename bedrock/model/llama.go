@@ -11,8 +11,7 @@ func llamaResponse(r *response, ev *genai.Event) {
 	w.begin("assistant")
 	w.textPart(string(r.Generation), true)
 	w.end(string(r.StopReason))
-	ev.Response.OutputMessages = w.bytes()
-	ev.Response.Text = w.text.String()
+	ev.Response.OutputMessages, ev.Response.Text = w.results()
 	if r.StopReason != "" {
 		ev.Response.FinishReasons = append(ev.Response.FinishReasons, string(r.StopReason))
 	}

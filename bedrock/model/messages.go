@@ -225,6 +225,35 @@ func (w *msgWriter) bytes() []byte {
 	return append(w.b, ']')
 }
 
+// results returns bytes() and text.String(). A pooled writer copies both out in one
+// allocation: the text follows the array, which is capped so that an append to it cannot
+// reach the text.
+func (w *msgWriter) results() ([]byte, string) {
+	if w.scratch == nil || !w.text.scratch {
+		return w.bytes(), w.text.String()
+	}
+	n, t := 0, len(w.text.b)
+	if w.msgs > 0 {
+		n = len(w.b) + 1
+	}
+	if n+t == 0 {
+		return nil, ""
+	}
+	out := make([]byte, n+t)
+	var msgs []byte
+	if n > 0 {
+		copy(out, w.b)
+		out[n-1] = ']'
+		msgs = out[:n:n]
+	}
+	text := ""
+	if t > 0 {
+		copy(out[n:], w.text.b)
+		text = unsafe.String(&out[n], t)
+	}
+	return msgs, text
+}
+
 // appendJSONOrString appends v when it is valid JSON, or v as a JSON string.
 func appendJSONOrString(b, v []byte) []byte {
 	if jsontext.Value(v).IsValid(jsontext.AllowDuplicateNames(true)) {

@@ -18,6 +18,5 @@ func mistralTextResponse(r *response, ev *genai.Event) {
 			ev.Response.FinishReasons = append(ev.Response.FinishReasons, string(o.StopReason))
 		}
 	}
-	ev.Response.OutputMessages = w.bytes()
-	ev.Response.Text = w.text.String()
+	ev.Response.OutputMessages, ev.Response.Text = w.results()
 }

@@ -21,8 +21,7 @@ func novaResponse(r *response, ev *genai.Event) {
 		}
 		w.writeContent(&m.V.Content, true)
 		w.end(stop)
-		ev.Response.OutputMessages = w.bytes()
-		ev.Response.Text = w.text.String()
+		ev.Response.OutputMessages, ev.Response.Text = w.results()
 	}
 	if stop != "" {
 		ev.Response.FinishReasons = append(ev.Response.FinishReasons, stop)

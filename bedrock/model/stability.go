@@ -22,8 +22,7 @@ func stabilityRequest(r *request, ev *genai.Event, w *msgWriter) {
 		}
 	}
 	w.end("")
-	q.InputMessages = w.bytes()
-	q.Text = w.text.String()
+	q.InputMessages, q.Text = w.results()
 }
 
 // stabilityResponse reads a Stability response: SDXL artifacts, or SD3 / Stable Image images

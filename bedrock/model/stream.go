@@ -376,7 +376,8 @@ func (st *stream) done(ev *genai.Event) {
 		ev.Response.Model = st.model
 	}
 	// Choices in order of first appearance.
-	var choices []int
+	var cbuf [4]int
+	choices := cbuf[:0]
 	for i := range st.blocks {
 		c := st.blocks[i].choice
 		seen := false
@@ -429,8 +430,7 @@ func (st *stream) done(ev *genai.Event) {
 			ev.Response.FinishReasons = append(ev.Response.FinishReasons, reason)
 		}
 	}
-	ev.Response.OutputMessages = w.bytes()
-	ev.Response.Text = w.text.String()
+	ev.Response.OutputMessages, ev.Response.Text = w.results()
 	if st.haveMetrics {
 		applyUsage(ev, st.metrics, genai.UsageSourceStreamMetrics)
 	}

@@ -75,8 +75,7 @@ func amazonImageRequest(r *request, ev *genai.Event, w *msgWriter) {
 		}
 	}
 	w.end("")
-	q.InputMessages = w.bytes()
-	q.Text = w.text.String()
+	q.InputMessages, q.Text = w.results()
 }
 
 // titanTextResponse reads a Titan Text response.
@@ -95,8 +94,7 @@ func titanTextResponse(r *response, ev *genai.Event) {
 			out.Set(out.Value + n)
 		}
 	}
-	ev.Response.OutputMessages = w.bytes()
-	ev.Response.Text = w.text.String()
+	ev.Response.OutputMessages, ev.Response.Text = w.results()
 	applyUsage(ev, tokens{in: optOf(r.InputTextTokenCount), out: out}, genai.UsageSourceBody)
 }
 
