@@ -124,10 +124,16 @@ func ivHasSchemaTypeNearStart(data []byte) bool {
 	return hasSchemaType(data[:min(len(data), ivHeadLen)])
 }
 
+// ivSchemaTypeFirst is how records written by Bedrock start.
+var ivSchemaTypeFirst = []byte(`{"schemaType":"ModelInvocationLog"`)
+
 // hasSchemaType reports whether data contains ivKeySchemaType. It searches for the name
 // without its opening quote, which starts with a rare letter, and checks the quote after:
 // a search that starts on a quote stops at every string of the record.
 func hasSchemaType(data []byte) bool {
+	if bytes.HasPrefix(data, ivSchemaTypeFirst) {
+		return true // how Bedrock writes a record: one comparison instead of a search
+	}
 	name := ivKeySchemaType[1:]
 	for i := 1; i < len(data); {
 		k := bytes.Index(data[i:], name)
