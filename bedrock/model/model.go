@@ -66,9 +66,10 @@ type (
 		system []byte
 	}
 	responseState struct {
-		r      response
-		d      decoder
-		blocks []sblock // a stream's blocks, kept for the next (see stream.keepBlocks)
+		r       response
+		d       decoder
+		blocks  []sblock // a stream's blocks, kept for the next (see stream.keepBlocks)
+		reasons []finish // a stream's finish reasons, kept for the next (emptied)
 	}
 )
 
@@ -197,12 +198,14 @@ func DecodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event) {
 	rs := responsePool.Get().(*responseState)
 	r, d := &rs.r, &rs.d
 	var st stream
-	st.blocks = rs.blocks
+	st.blocks, st.reasons = rs.blocks, rs.reasons
 	defer func() {
 		if cap(d.scratch) > maxScratch {
 			d.scratch = nil // a huge chunk's text is not kept in the pool
 		}
 		rs.blocks = st.keepBlocks()
+		clear(st.reasons) // no strings kept alive by the pool
+		rs.reasons = st.reasons[:0]
 		responsePool.Put(rs)
 	}()
 	st.trusted = trusted(m)
