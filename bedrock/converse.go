@@ -145,14 +145,24 @@ func (d *invocationDecoder) decodeConverseRequest(body []byte, ev *genai.Event, 
 	dec.Reset(body)
 	d.scratch = d.scratch[:0]
 	var msgs, sys msgWriter
-	msgs.buf = make([]byte, 0, len(body)+64)
+	// The arrays are built in decoder scratch and copied out at their exact size: a body's
+	// messages are often a small part of it (tool schemas, system prompts), and an array grown
+	// from nothing is copied at each growth.
+	msgs.buf, sys.buf = d.msgBuf[:0], d.sysBuf[:0]
 	msgs.text = d.text[:0] // copied into Request.Text below
 	err := d.converseRequestMembers(dec, ev, b, &msgs, &sys)
 	if err != nil && err != errIvNotObject {
 		ev.Warn(genai.WarnBodyUnreadable, "Converse request body: "+err.Error())
 	}
-	ev.Request.InputMessages = msgs.close()
-	ev.Request.SystemInstructions = sys.close()
+	if out := msgs.close(); out != nil {
+		ev.Request.InputMessages = bytes.Clone(out)
+		msgs.buf = out
+	}
+	if out := sys.close(); out != nil {
+		ev.Request.SystemInstructions = bytes.Clone(out)
+		sys.buf = out
+	}
+	d.msgBuf, d.sysBuf = msgs.buf[:0], sys.buf[:0]
 	ev.Request.Text = string(msgs.text)
 	d.text = msgs.text[:0]
 	ev.Request.OutputType = ivFirstNonEmpty(ev.Request.OutputType, "text")
@@ -848,7 +858,7 @@ func mimeType(modality, format string) string {
 
 // converseTools reads toolConfig.tools into gen_ai.tool.definitions.
 func (d *invocationDecoder) converseTools(dec *ivCursor, ev *genai.Event) error {
-	var buf []byte
+	buf := d.toolBuf[:0] // copied out at its exact size below
 	n := 0
 	err := ivTolerate(sEachMember(dec, func(name []byte) error {
 		if string(name) != `"tools"` {
@@ -905,8 +915,10 @@ func (d *invocationDecoder) converseTools(dec *ivCursor, ev *genai.Event) error 
 		}))
 	}))
 	if n > 0 {
-		ev.Request.ToolDefinitions = append(buf, ']')
+		buf = append(buf, ']')
+		ev.Request.ToolDefinitions = bytes.Clone(buf)
 	}
+	d.toolBuf = buf[:0]
 	return err
 }
 

@@ -160,6 +160,9 @@ type invocationDecoder struct {
 	scratch []byte           // scratch for unquoted body strings (see readText)
 	content msgWriter        // scratch for a Converse message's parts
 	text    []byte           // scratch for a Converse request's text
+	msgBuf  []byte           // scratch for a Converse request's messages,
+	sysBuf  []byte           // system instructions
+	toolBuf []byte           // and tool definitions
 	held    heldStream
 	chunks  [][]byte       // scratch for stream chunks
 	done    []*genai.Event // finished bare streams waiting for Flush
