@@ -116,6 +116,17 @@ func BenchmarkRecords(b *testing.B) {
 			}
 		}
 	})
+	b.Run("valid", func(b *testing.B) {
+		// Valid over each record: the validation alone, as a whole value.
+		b.SetBytes(int64(size))
+		for range b.N {
+			for _, l := range lines {
+				if !Valid(l) {
+					b.Fatalf("invalid record %.80s", l)
+				}
+			}
+		}
+	})
 	b.Run("tokens", func(b *testing.B) {
 		b.SetBytes(int64(size))
 		var d Decoder
