@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"hash/maphash"
 	"strings"
+	"sync/atomic"
 
 	"github.com/genainorm/genainorm/genai"
 )
@@ -329,9 +330,9 @@ func (m *merger) byID(dir genai.Direction, raw []byte) {
 }
 
 // idOf returns the guardrail id a raw member name spells, reusing the string of an id already
-// recorded.
+// recorded, or of one seen recently by any merger (logs repeat a few guardrail ids).
 func (m *merger) idOf(name []byte) string {
-	if len(name) >= 2 {
+	if len(name) >= 2 && name[0] == '"' {
 		inner := name[1 : len(name)-1]
 		for _, id := range m.g.IDs {
 			if id == string(inner) {
@@ -341,8 +342,26 @@ func (m *merger) idOf(name []byte) string {
 				break
 			}
 		}
+		if name[len(name)-1] == '"' && plainText(inner) {
+			return recentID(inner)
+		}
 	}
 	return unquote(name)
+}
+
+// recentIDs holds the strings of recently read guardrail ids, by hash; a stored string is never
+// modified.
+var recentIDs [64]atomic.Pointer[string]
+
+// recentID returns string(inner), reusing the string of a recent id.
+func recentID(inner []byte) string {
+	slot := &recentIDs[maphash.Bytes(seenSeed, inner)%uint64(len(recentIDs))]
+	if p := slot.Load(); p != nil && *p == string(inner) {
+		return *p
+	}
+	s := string(inner)
+	slot.Store(&s)
+	return s
 }
 
 // identifier returns the guardrail id of an identifier that may be an ARN

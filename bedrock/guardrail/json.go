@@ -518,6 +518,22 @@ func word(v []byte) string {
 			return "text"
 		case "image":
 			return "image"
+		case "EMAIL":
+			return "EMAIL"
+		case "PHONE":
+			return "PHONE"
+		case "NAME":
+			return "NAME"
+		case "ADDRESS":
+			return "ADDRESS"
+		case "URL":
+			return "URL"
+		case "IP_ADDRESS":
+			return "IP_ADDRESS"
+		case "CREDIT_DEBIT_CARD_NUMBER":
+			return "CREDIT_DEBIT_CARD_NUMBER"
+		case "US_SOCIAL_SECURITY_NUMBER":
+			return "US_SOCIAL_SECURITY_NUMBER"
 		}
 	}
 	return unquote(v)
