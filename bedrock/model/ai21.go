@@ -9,7 +9,8 @@ import "github.com/genainorm/genainorm/genai"
 // completions[].finishReason.reason; its id is a number.
 func jurassicResponse(r *response, ev *genai.Event) {
 	ev.Response.ID = string(r.ID)
-	var w msgWriter
+	w := pooledWriter("")
+	defer w.release()
 	for i := range r.Completions {
 		c := &r.Completions[i]
 		reason := string(c.FinishReason.V.Reason)

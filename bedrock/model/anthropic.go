@@ -30,7 +30,8 @@ func anthropicResponse(r *response, ev *genai.Event) {
 
 // anthropicTextResponse reads a legacy text completion response.
 func anthropicTextResponse(r *response, ev *genai.Event) {
-	var w msgWriter
+	w := pooledWriter("")
+	defer w.release()
 	w.begin("assistant")
 	w.textPart(string(r.Completion), true)
 	w.end(string(r.StopReason))

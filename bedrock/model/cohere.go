@@ -48,7 +48,8 @@ func cohereChatRequest(r *request, ev *genai.Event, w *msgWriter) {
 // cohereCommandResponse reads a Cohere Command (generate) response.
 func cohereCommandResponse(r *response, ev *genai.Event) {
 	ev.Response.ID = string(r.ID)
-	var w msgWriter
+	w := pooledWriter("")
+	defer w.release()
 	for i := range r.Generations {
 		g := &r.Generations[i]
 		w.begin("assistant")
@@ -68,7 +69,8 @@ func cohereChatResponse(r *response, ev *genai.Event) {
 	if ev.Response.ID == "" {
 		ev.Response.ID = string(r.GenerationID)
 	}
-	var w msgWriter
+	w := pooledWriter("")
+	defer w.release()
 	w.begin("assistant")
 	if r.Text != "" {
 		w.textPart(string(r.Text), true)

@@ -7,7 +7,8 @@ import "github.com/genainorm/genainorm/genai"
 
 // deepseekTextResponse reads a DeepSeek R1 response.
 func deepseekTextResponse(r *response, ev *genai.Event) {
-	var w msgWriter
+	w := pooledWriter("")
+	defer w.release()
 	for i := range r.Choices {
 		c := &r.Choices[i]
 		reason := string(c.StopReason)

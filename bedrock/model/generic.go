@@ -63,7 +63,8 @@ func genericResponse(r *response, ev *genai.Event) {
 		}
 	}
 	if text != "" || !r.Content.empty() {
-		var w msgWriter
+		w := pooledWriter("")
+		defer w.release()
 		w.begin("assistant")
 		if text != "" {
 			w.textPart(text, true)

@@ -7,7 +7,8 @@ import "github.com/genainorm/genainorm/genai"
 
 // llamaResponse reads a Llama response: generation, stop_reason and the token counts.
 func llamaResponse(r *response, ev *genai.Event) {
-	var w msgWriter
+	w := pooledWriter("")
+	defer w.release()
 	w.begin("assistant")
 	w.textPart(string(r.Generation), true)
 	w.end(string(r.StopReason))

@@ -8,7 +8,8 @@ import "github.com/genainorm/genainorm/genai"
 // mistralTextResponse reads a Mistral text completion response: outputs[].text and
 // outputs[].stop_reason. The body has no token counts.
 func mistralTextResponse(r *response, ev *genai.Event) {
-	var w msgWriter
+	w := pooledWriter("")
+	defer w.release()
 	for i := range r.Outputs {
 		o := &r.Outputs[i]
 		w.begin("assistant")

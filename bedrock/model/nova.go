@@ -10,7 +10,8 @@ func novaResponse(r *response, ev *genai.Event) {
 	m := &r.Output.V.Message
 	stop := string(r.StopReasonCamel)
 	if m.OK {
-		var w msgWriter
+		w := pooledWriter("")
+		defer w.release()
 		role := string(m.V.Role)
 		if role == "" {
 			role = "assistant"

@@ -10,7 +10,8 @@ import "github.com/genainorm/genainorm/genai"
 func chatResponse(r *response, ev *genai.Event) {
 	ev.Response.ID = string(r.ID)
 	ev.Response.Model = string(r.Model)
-	var w msgWriter
+	w := pooledWriter("")
+	defer w.release()
 	for i := range r.Choices {
 		c := &r.Choices[i]
 		m := &c.Message

@@ -24,7 +24,8 @@ func embedRequest(r *request, ev *genai.Event) {
 		embedParamsMessage(&p.V, ev)
 		return
 	}
-	var w msgWriter
+	w := pooledWriter("")
+	defer w.release()
 	if q.Text != "" || r.InputImage.OK || len(r.Images) > 0 {
 		w.begin("user")
 		if r.InputText != "" {
@@ -80,7 +81,8 @@ func amazonImageRequest(r *request, ev *genai.Event, w *msgWriter) {
 
 // titanTextResponse reads a Titan Text response.
 func titanTextResponse(r *response, ev *genai.Event) {
-	var w msgWriter
+	w := pooledWriter("")
+	defer w.release()
 	var out genai.Opt[int64]
 	for i := range r.Results {
 		res := &r.Results[i]
@@ -121,7 +123,8 @@ func amazonImageResponse(r *response, ev *genai.Event) {
 
 // embedParamsMessage writes a Nova multimodal embeddings request's input as one user message.
 func embedParamsMessage(p *novaEmbedParams, ev *genai.Event) {
-	var w msgWriter
+	w := pooledWriter("")
+	defer w.release()
 	w.begin("user")
 	if t := p.Text.V.Value; t != "" {
 		w.textPart(string(t), false)
