@@ -1139,10 +1139,39 @@ func (d *invocationDecoder) converseUsage(dec *ivCursor, ev *genai.Event) error 
 
 var ivKeyPromptRouter = []byte(`"promptRouter"`)
 
-// ivContainsName reports whether s contains name, a quoted member name. It searches for the
-// name without its leading quote, which JSON has everywhere (a quote-led bytes.Index keeps
-// stopping), and checks the quote before each match.
+// ivContainsName reports whether s contains name, a quoted member name. It searches with
+// bytes.IndexByte for the name's first upper-case letter, which is rare in JSON text (member
+// names are camelCase, values mostly lower case), and compares the name around each one;
+// a name without one is searched without its leading quote, which JSON has everywhere (a
+// quote-led bytes.Index keeps stopping), checking the quote before each match.
 func ivContainsName(s, name []byte) bool {
+	k := 0 // of the upper-case letter in name
+	for i := 1; i < len(name); i++ {
+		if c := name[i]; 'A' <= c && c <= 'Z' {
+			k = i
+			break
+		}
+	}
+	if k == 0 {
+		return ivContainsNameRest(s, name)
+	}
+	c := name[k]
+	// Each occurrence of name has c at k: every c from k on is a candidate, in order.
+	for i := k; i < len(s); {
+		j := bytes.IndexByte(s[i:], c)
+		if j < 0 {
+			return false
+		}
+		if bytes.HasPrefix(s[i+j-k:], name) {
+			return true
+		}
+		i += j + 1
+	}
+	return false
+}
+
+// ivContainsNameRest is ivContainsName for a name without an upper-case letter.
+func ivContainsNameRest(s, name []byte) bool {
 	rest := name[1:]
 	for i := 1; i < len(s); {
 		k := bytes.Index(s[i:], rest)

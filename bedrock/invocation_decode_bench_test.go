@@ -143,3 +143,37 @@ func BenchmarkContentKinds(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(bodies)), "bodies")
 }
+
+// BenchmarkIvContainsName measures the search for "promptRouter" in the guardrail traces of
+// the sample log's Converse responses (where it is not found).
+func BenchmarkIvContainsName(b *testing.B) {
+	var traces [][]byte
+	for _, rec := range decoderRecords(b, sampleLog) {
+		var r struct {
+			Output struct {
+				OutputBodyJSON struct{ Trace json.RawMessage }
+			}
+		}
+		if json.Unmarshal(rec, &r) == nil && len(r.Output.OutputBodyJSON.Trace) > 0 {
+			var buf bytes.Buffer
+			if json.Compact(&buf, r.Output.OutputBodyJSON.Trace) == nil {
+				traces = append(traces, buf.Bytes())
+			}
+		}
+	}
+	if len(traces) == 0 {
+		b.Skip("no traces")
+	}
+	size := 0
+	for _, t := range traces {
+		size += len(t)
+	}
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, t := range traces {
+			if ivContainsName(t, ivKeyPromptRouter) {
+				b.Fatal("found")
+			}
+		}
+	}
+}

@@ -140,6 +140,8 @@ func FuzzIvContainsName(f *testing.F) {
 	f.Add([]byte(`{"promptRouter":{}}`), []byte(`"promptRouter"`))
 	f.Add([]byte(`promptRouter"x"promptRouter"`), []byte(`"promptRouter"`))
 	f.Add([]byte(`"`), []byte(`"a"`))
+	f.Add([]byte(`Router"promptRouter"`), []byte(`"promptRouter"`))
+	f.Add([]byte(`{"AB":1,"xAB":2}`), []byte(`"AB"`))
 	f.Fuzz(func(t *testing.T, s, name []byte) {
 		if len(name) < 2 || name[0] != '"' {
 			return
