@@ -88,9 +88,10 @@ func (w *msgWriter) rawMember(k string, v []byte) {
 	if len(v) == 0 {
 		return
 	}
-	w.buf = append(w.buf, ',')
-	w.buf = genai.AppendJSONString(w.buf, k)
-	w.buf = append(w.buf, ':')
+	// The keys are plain names (see memberJSON), written as they are.
+	w.buf = append(w.buf, ',', '"')
+	w.buf = append(w.buf, k...)
+	w.buf = append(w.buf, '"', ':')
 	w.buf = append(w.buf, v...)
 }
 

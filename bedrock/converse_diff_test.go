@@ -212,3 +212,33 @@ func FuzzContentKindsMatchOracle(f *testing.F) {
 	}
 	f.Fuzz(checkContentKindsSame)
 }
+
+// BenchmarkConverseBodies measures the Converse body decoders alone on the (clean) request and
+// response bodies of the fixtures and the sample log.
+func BenchmarkConverseBodies(b *testing.B) {
+	reqs, resps := converseBodies(b)
+	for i, set := range [][][]byte{reqs, resps} {
+		size := 0
+		for j, body := range set {
+			set[j], _ = ivCleanJSON(nil, body, DefaultMinInlineDataBytes, nil) // as cleanBodies leaves them
+			size += len(set[j])
+		}
+		b.Run([]string{"request", "response"}[i], func(b *testing.B) {
+			d := newInvocationDecoder(InvocationOptions{}.withDefaults())
+			var ev genai.Event
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, body := range set {
+					ev.Reset()
+					var bs bodies
+					if i == 0 {
+						d.decodeConverseRequest(body, &ev, &bs)
+					} else {
+						d.decodeConverseResponse(body, &ev, &bs)
+					}
+				}
+			}
+		})
+	}
+}

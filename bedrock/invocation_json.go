@@ -584,13 +584,18 @@ func sReadStrings(d *ivCursor) ([]string, error) {
 		return []string{s}, err
 	}
 	var out []string
-	err := sEachElement(d, func(int) error {
-		s, err := sReadString(d)
+	err := sOpen(d, '[')
+	for err == nil {
+		var more bool
+		if more, err = sMore(d); !more || err != nil {
+			break
+		}
+		var s string
+		s, err = sReadString(d)
 		if s != "" {
 			out = append(out, s)
 		}
-		return err
-	})
+	}
 	return out, ivTolerate(err)
 }
 
