@@ -464,6 +464,21 @@ func ivValueEnd(data []byte, i int) int {
 // consuming its opening delimiter. A value of another type is skipped and errIvNotObject /
 // errIvNotArray returned.
 func sOpen(c *ivCursor, open jsonscan.Kind) error {
+	// The common cases, small enough to be inlined: the delimiter, as a member's value (after
+	// its ':') or an element (sMore has stepped over the ',').
+	i := c.pos
+	if i < len(c.data) && c.data[i] == ':' {
+		i++
+	}
+	if i < len(c.data) && c.data[i] == byte(open) {
+		c.pos = i + 1
+		return nil
+	}
+	return sOpenSlow(c, open)
+}
+
+// sOpenSlow is sOpen for a value that is not the structure expected (or the end).
+func sOpenSlow(c *ivCursor, open jsonscan.Kind) error {
 	switch c.PeekKind() { // what ReadToken does, without peeking twice
 	case open:
 		c.pos++
@@ -502,12 +517,18 @@ func sName(c *ivCursor) ([]byte, error) {
 // sMore reports whether an open array has another element; at the array's end it consumes
 // the ']' and returns false.
 func sMore(c *ivCursor) (bool, error) {
-	switch c.PeekKind() {
-	case ']':
-		c.pos++
-		return false, nil
-	case 0:
+	// What PeekKind does, for the two kinds that matter, small enough to be inlined.
+	i := c.pos
+	if i < len(c.data) && (c.data[i] == ',' || c.data[i] == ':') {
+		i++
+		c.pos = i
+	}
+	if i >= len(c.data) {
 		return false, errIvCursorEnd
+	}
+	if c.data[i] == ']' {
+		c.pos = i + 1
+		return false, nil
 	}
 	return true, nil
 }
