@@ -353,9 +353,19 @@ func FuzzFixedChunks(f *testing.F) {
 	f.Add(uint8(7), "0", []byte(`"Sorry, the model cannot answer this question."`), "0")
 	f.Add(uint8(8), "2", []byte(`"INTERVENED"`), "0")
 	f.Add(uint8(7), "1", []byte(`"a\"b\u00e9"`), "0")
+	f.Add(uint8(9), "4", []byte(`""`), "14")
+	f.Add(uint8(10), "0", []byte(`""`), "80000")
+	f.Add(uint8(11), "0", []byte(``), "0")
+	f.Add(uint8(11), "0", []byte(`,"amazon-bedrock-invocationMetrics":{"inputTokenCount":1,"outputTokenCount":2,"invocationLatency":3,"firstByteLatency":4}`), "0")
 	f.Fuzz(func(t *testing.T, kind uint8, index string, text []byte, n string) {
 		var c string
-		switch kind % 9 {
+		switch kind % 12 {
+		case 9:
+			c = `{"type":"message_stop","amazon-bedrock-invocationMetrics":{"inputTokenCount":` + n + `,"outputTokenCount":` + index + `,"invocationLatency":` + n + `,"firstByteLatency":1}}`
+		case 10:
+			c = `{"type":"message_stop","amazon-bedrock-invocationMetrics":{"inputTokenCount":` + index + `,"outputTokenCount":3,"invocationLatency":5,"firstByteLatency":` + index + `,"cacheReadInputTokenCount":` + n + `,"cacheWriteInputTokenCount":` + index + `}}`
+		case 11:
+			c = `{"type":"message_stop"` + string(text) + `}`
 		case 7:
 			c = `{"type":"content_block_delta","index":` + index + `,"delta":{"type":"text_delta","text":` + string(text) + `},"amazon-bedrock-guardrailAction":"INTERVENED"}`
 		case 8:

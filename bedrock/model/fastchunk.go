@@ -268,7 +268,10 @@ func (st *stream) fixedChunk(m *genai.Model, d *decoder, c []byte) bool {
 		st.count(m, shapeAnthropicMessages)
 		return true
 	case 'm':
-		if len(c) > 17 && c[17] == 's' { // message_start, not message_delta
+		if len(c) > 19 && c[17] == 's' { // message_start or message_stop, not message_delta
+			if c[19] == 'o' {
+				return st.messageStop(m, &l)
+			}
 			return st.messageStart(m, d, &l)
 		}
 		l.lit(`message_delta","delta":{"stop_reason":`)
@@ -339,6 +342,47 @@ func (st *stream) actionDelta(m *genai.Model, d *decoder, l *layout) bool {
 		return false
 	}
 	st.textDelta(m, index, text)
+	return true
+}
+
+// messageStop merges a message_stop chunk, bare or with Bedrock's invocation metrics in their
+// fixed layout (what chunk does with it: the metrics, and the chunk counted), l positioned after
+// {"type":":
+//
+//	{"type":"message_stop"}
+//	{"type":"message_stop","amazon-bedrock-invocationMetrics":{"inputTokenCount":14,"outputTokenCount":4,"invocationLatency":812,"firstByteLatency":230}}
+//
+// the metrics possibly ending ,"cacheReadInputTokenCount":80000,"cacheWriteInputTokenCount":0}.
+func (st *stream) messageStop(m *genai.Model, l *layout) bool {
+	l.lit(`message_stop"`)
+	var t tokens
+	metrics := l.ok && l.i < len(l.c) && l.c[l.i] == ','
+	if metrics {
+		l.lit(`,"amazon-bedrock-invocationMetrics":{"inputTokenCount":`)
+		t.in = genai.Opt[int64]{Value: l.int(), Valid: true}
+		l.lit(`,"outputTokenCount":`)
+		t.out = genai.Opt[int64]{Value: l.int(), Valid: true}
+		l.lit(`,"invocationLatency":`)
+		l.int()
+		l.lit(`,"firstByteLatency":`)
+		l.int()
+		if l.ok && l.i < len(l.c) && l.c[l.i] == ',' {
+			l.lit(`,"cacheReadInputTokenCount":`)
+			t.cacheRead = genai.Opt[int64]{Value: l.int(), Valid: true}
+			l.lit(`,"cacheWriteInputTokenCount":`)
+			t.cacheWrite = genai.Opt[int64]{Value: l.int(), Valid: true}
+		}
+		l.lit(`}`)
+	}
+	l.lit(`}`)
+	if !l.end() {
+		return false
+	}
+	if metrics {
+		mergeUsage(&st.metrics, t)
+		st.haveMetrics = true
+	}
+	st.count(m, shapeAnthropicMessages)
 	return true
 }
 
