@@ -156,11 +156,11 @@ func (d *invocationDecoder) decodeConverseRequest(body []byte, ev *genai.Event, 
 		ev.Warn(genai.WarnBodyUnreadable, "Converse request body: "+err.Error())
 	}
 	if out := msgs.close(); out != nil {
-		ev.Request.InputMessages = bytes.Clone(out)
+		ev.Request.InputMessages = append(d.evBytes(len(out)), out...)
 		msgs.buf = out
 	}
 	if out := sys.close(); out != nil {
-		ev.Request.SystemInstructions = bytes.Clone(out)
+		ev.Request.SystemInstructions = append(d.evBytes(len(out)), out...)
 		sys.buf = out
 	}
 	d.msgBuf, d.sysBuf = msgs.buf[:0], sys.buf[:0]
@@ -917,7 +917,7 @@ func (d *invocationDecoder) converseTools(dec *ivCursor, ev *genai.Event) error 
 	}))
 	if n > 0 {
 		buf = append(buf, ']')
-		ev.Request.ToolDefinitions = bytes.Clone(buf)
+		ev.Request.ToolDefinitions = append(d.evBytes(len(buf)), buf...)
 	}
 	d.toolBuf = buf[:0]
 	return err
@@ -942,7 +942,7 @@ func (d *invocationDecoder) decodeConverseResponse(body []byte, ev *genai.Event,
 	}
 	var out msgWriter
 	if r.hasMessage {
-		out.buf = make([]byte, 0, len(content.buf)+2*len(role)+2*len(stopReason)+48)
+		out.buf = d.evBytes(len(content.buf) + 2*len(role) + 2*len(stopReason) + 48)
 		out.startMessage(role)
 		out.buf = append(out.buf, content.buf...)
 		out.endMessage(ivFirstNonEmpty(stopReason, "unknown"))

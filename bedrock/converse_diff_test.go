@@ -242,3 +242,59 @@ func BenchmarkConverseBodies(b *testing.B) {
 		})
 	}
 }
+
+// TestReusedEventMatchesFresh decodes every record of the fixtures and the sample log into one
+// reused event (whose Original's spare capacity holds the derived JSON, see evBytes) and into a
+// fresh event each, and checks that they are the same record by record.
+func TestReusedEventMatchesFresh(t *testing.T) {
+	var recs [][]byte
+	for _, name := range []string{"invoke_model.ndjson", "invoke_model_stream.ndjson", "converse.ndjson", "converse_stream.ndjson", "errors.ndjson", "offloaded.ndjson"} {
+		recs = append(recs, decoderRecords(t, filepath.Join(fixtures, name))...)
+	}
+	recs = append(recs, decoderRecords(t, sampleLog)...)
+	require.NotEmpty(t, recs)
+	opts := InvocationOptions{}.withDefaults()
+	reused := newInvocationDecoder(opts)
+	var ev genai.Event
+	for round := range 2 { // the second round finds Originals with room to spare
+		for i, rec := range recs {
+			ev.Reset()
+			errReused := reused.Decode(&genai.Record{Data: rec}, &ev)
+			var fresh genai.Event
+			errFresh := newInvocationDecoder(opts).Decode(&genai.Record{Data: rec}, &fresh)
+			require.Equal(t, errFresh, errReused, "round %d record %d", round, i)
+			got := ev
+			nilEmpty(&got)
+			nilEmpty(&fresh)
+			require.Equal(t, fresh, got, "round %d record %d", round, i)
+		}
+	}
+}
+
+// nilEmpty sets the empty slices that Event.Reset keeps to nil, as a new event has them.
+func nilEmpty(ev *genai.Event) {
+	if len(ev.Vendor) == 0 {
+		ev.Vendor = nil
+	}
+	if len(ev.Warnings) == 0 {
+		ev.Warnings = nil
+	}
+	if len(ev.Category) == 0 {
+		ev.Category = nil
+	}
+	if len(ev.Type) == 0 {
+		ev.Type = nil
+	}
+	if len(ev.Truncations) == 0 {
+		ev.Truncations = nil
+	}
+	if len(ev.Guardrail.Assessments) == 0 {
+		ev.Guardrail.Assessments = nil
+	}
+	if len(ev.Guardrail.IDs) == 0 {
+		ev.Guardrail.IDs = nil
+	}
+	if len(ev.Original) == 0 {
+		ev.Original = nil
+	}
+}

@@ -163,9 +163,14 @@ type invocationDecoder struct {
 	msgBuf  []byte           // scratch for a Converse request's messages,
 	sysBuf  []byte           // system instructions
 	toolBuf []byte           // and tool definitions
-	held    heldStream
-	chunks  [][]byte       // scratch for stream chunks
-	done    []*genai.Event // finished bare streams waiting for Flush
+	// The spare capacity of the event's Original that evBytes hands out, what it handed
+	// out for the current record, and how much the next record's Original is given.
+	tail     []byte
+	tailUsed int
+	tailWant int
+	held     heldStream
+	chunks   [][]byte       // scratch for stream chunks
+	done     []*genai.Event // finished bare streams waiting for Flush
 }
 
 func newInvocationDecoder(opts InvocationOptions) *invocationDecoder {
@@ -203,6 +208,7 @@ type invocationRecord struct {
 
 // Decode implements genai.Decoder.
 func (d *invocationDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
+	d.tail, d.tailUsed = nil, 0 // no spare room but that of this event's Original (below)
 	data := bytes.TrimSpace(rec.Data)
 	if len(data) == 0 {
 		return fmt.Errorf("empty record")
@@ -220,7 +226,14 @@ func (d *invocationDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 	}
 	// The record is read from the event's copy of it, so that the bodies kept on the event
 	// can alias it rather than be copied again.
+	// Original is made with room after the record for the JSON the event derives from it
+	// (evBytes), as much as the last records needed: an event reused for every record then
+	// holds it without allocating.
+	if want := len(rec.Data) + d.tailWant; cap(ev.Original) < want {
+		ev.Original = make([]byte, 0, want)
+	}
 	ev.Original = append(ev.Original[:0], rec.Data...)
+	d.tail = ev.Original[len(ev.Original):cap(ev.Original)]
 	data = bytes.TrimSpace(ev.Original)
 	var r invocationRecord
 	if err := d.parseRecord(data, &r); err != nil {
@@ -230,7 +243,25 @@ func (d *invocationDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 		return fmt.Errorf("invocation log record: no operation, modelId, requestId or schemaType")
 	}
 	d.fill(&r, ev)
+	// What the next records may need: this one's, or a slowly shrinking earlier need.
+	d.tailWant = max(d.tailUsed, d.tailWant-d.tailWant/16)
+	d.tail = nil
 	return nil
+}
+
+// evBytes returns an empty slice with room for n bytes for JSON derived from the record
+// (messages, instructions, tool definitions), which the event may hold as long as it holds
+// the record's own bytes: from the spare capacity of the event's Original when there is
+// enough (it is rewritten when the event is reused for a later record, as Original is), or
+// else a new array.
+func (d *invocationDecoder) evBytes(n int) []byte {
+	d.tailUsed += n
+	if n <= len(d.tail) {
+		b := d.tail[:0:n]
+		d.tail = d.tail[n:]
+		return b
+	}
+	return make([]byte, 0, n)
 }
 
 // The string members of a record, read raw and turned into strings at once (one allocation
