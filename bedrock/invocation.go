@@ -840,7 +840,7 @@ func (d *invocationDecoder) clean(raw []byte, ev *genai.Event, what string, alia
 	var cuts []ivDataCut
 	var out []byte
 	if alias {
-		out, cuts = ivCleanBody(raw, d.opts.MinInlineDataBytes, cuts)
+		out, cuts = d.cleanBody(raw, cuts)
 	} else {
 		out, cuts = ivCleanJSON(make([]byte, 0, len(raw)), raw, d.opts.MinInlineDataBytes, cuts)
 	}
@@ -848,6 +848,23 @@ func (d *invocationDecoder) clean(raw []byte, ev *genai.Event, what string, alia
 		ev.Truncations = append(ev.Truncations, genai.Truncation{What: what + ".base64", Original: int64(c.original), Kept: 0, SHA256: c.sha256})
 	}
 	return out
+}
+
+// cleanBody is ivCleanBody writing a copy, when it makes one, in the spare capacity of the
+// event's Original (see evBytes) when there is room.
+func (d *invocationDecoder) cleanBody(raw []byte, cuts []ivDataCut) ([]byte, []ivDataCut) {
+	out, cuts := ivCleanBodyIn(d.tail, raw, d.opts.MinInlineDataBytes, cuts)
+	if len(out) == 0 || len(raw) > 0 && &out[0] == &raw[0] {
+		return out, cuts // raw itself: already clean
+	}
+	n := len(out)
+	d.tailUsed += n // room the next records' Originals are given
+	if len(d.tail) > 0 && &out[0] == &d.tail[0] {
+		// Written in the tail: it is handed out as evBytes does.
+		out = out[:n:n]
+		d.tail = d.tail[n:]
+	}
+	return out, cuts
 }
 
 func (d *invocationDecoder) capBody(ev *genai.Event, body []byte, what string) ([]byte, bool) {

@@ -673,6 +673,12 @@ var ivOutside = [256]bool{'"': true, ' ': true, '\t': true, '\n': true, '\r': tr
 // it, without copying: src itself when it is already compact, has no base64 string to cut and
 // is valid UTF-8; otherwise a new slice.
 func ivCleanBody(src []byte, minData int, cuts []ivDataCut) ([]byte, []ivDataCut) {
+	return ivCleanBodyIn(nil, src, minData, cuts)
+}
+
+// ivCleanBodyIn is ivCleanBody writing a copy in buf's capacity when it has room for it (the
+// copy may outgrow it into a new array).
+func ivCleanBodyIn(buf, src []byte, minData int, cuts []ivDataCut) ([]byte, []ivDataCut) {
 	n := len(src)
 	i := 0
 	cutEnd := -1 // with src[i] starting a base64 string to cut, its closing quote
@@ -709,7 +715,10 @@ func ivCleanBody(src []byte, minData int, cuts []ivDataCut) ([]byte, []ivDataCut
 	if cutEnd >= 0 {
 		size = i + 128 + n - cutEnd // the first cut's placeholder is shorter than 128 bytes
 	}
-	dst := make([]byte, 0, size)
+	dst := buf[:0]
+	if cap(dst) < size {
+		dst = make([]byte, 0, size)
+	}
 	dst = append(dst, src[:i]...)
 	kept := i
 	if cutEnd >= 0 {
