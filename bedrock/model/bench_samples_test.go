@@ -386,7 +386,8 @@ func FuzzFixedChunks(f *testing.F) {
 			c = `{"type":"message_delta","delta":{"stop_reason":` + string(text) + `,"stop_sequence":null},"usage":{"output_tokens":` + n + `}}`
 		}
 		delta := `{"type":"content_block_delta","index":` + index + `,"delta":{"type":"text_delta","text":"a"}}`
-		for _, s := range [][]string{{c}, {delta, c, delta}} {
+		delta2 := `{"type":"content_block_delta","index":1,"delta":{"type":"text_delta","text":` + string(text) + `}}`
+		for _, s := range [][]string{{c}, {delta, c, delta}, {delta, delta, c, delta, delta2, delta, delta2, delta2}} {
 			fast, general := make([][]byte, len(s)), make([][]byte, len(s))
 			for i, x := range s {
 				fast[i] = []byte(x)

@@ -226,11 +226,20 @@ func (st *stream) fixedChunk(m *genai.Model, d *decoder, c []byte) bool {
 		end := len(c) - len(textDeltaTail)
 		if text, ok := d.textAt(c, end-len(raw), end); ok {
 			// The text is only appended to its block: it may alias the chunk.
-			st.textDelta(m, index, text)
+			if b := st.run; b != nil && index == st.runIndex {
+				// The delta after a delta to the same block: what textDelta would do (count
+				// and block find what they found for the one before).
+				st.chunks++
+				b.text = append(b.text, text...)
+			} else {
+				st.run, st.runIndex = st.textDelta(m, index, text), index
+			}
 			return true
 		}
+		st.run = nil
 		return false
 	}
+	st.run = nil
 	if len(c) < 10 || string(c[:9]) != `{"type":"` {
 		return false
 	}

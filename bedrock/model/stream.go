@@ -41,6 +41,12 @@ type stream struct {
 	haveUsage   bool
 	haveMetrics bool
 	trusted     bool // trusted(m), computed once per stream
+	// run is the block the last chunk, a text delta of the fixed layout, went to (index
+	// runIndex), nil after any other chunk: a text delta to the same block that follows is
+	// appended to it directly (see fixedChunk). No other block is added meanwhile, so run
+	// stays valid.
+	run      *sblock
+	runIndex int64
 }
 
 type finish struct {
@@ -142,11 +148,14 @@ func (st *stream) count(m *genai.Model, s shape) shape {
 }
 
 // textDelta merges an Anthropic text-delta chunk read by its fixed layout (see textDelta):
-// what chunk does with the chunk decoded.
-func (st *stream) textDelta(m *genai.Model, index int64, text string) {
-	if st.count(m, shapeAnthropicMessages) == shapeAnthropicMessages {
-		st.appendText(0, int(index), str(text))
+// what chunk does with the chunk decoded. It returns the block the text went to, if any.
+func (st *stream) textDelta(m *genai.Model, index int64, text string) *sblock {
+	if st.count(m, shapeAnthropicMessages) == shapeAnthropicMessages && text != "" {
+		b := st.block(0, int(index), kindText)
+		b.text = append(b.text, text...)
+		return b
 	}
+	return nil
 }
 
 // chunk merges one decoded chunk.
