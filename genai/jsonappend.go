@@ -30,10 +30,11 @@ const slack = 8
 // bytes), and most other strings are short and plain. So s goes a word (8 bytes) at a time:
 // a string of plain words (and a last word overlapping the one before, or, under 8 bytes, one
 // word padded with spaces) is copied in one pass; otherwise escapeWords escapes quotes,
-// backslashes, \n, \r and \t without leaving its word loop, and only other control bytes,
-// multi-byte sequences and the last bytes of such a string go byte by byte (appendEscapes).
-// The room in b is kept at least the rest of s and slack more, so that words need no room
-// check of their own.
+// backslashes, \n, \r and \t without leaving its word loop (a word with escapes in one
+// piece, from one exact mask), its last bytes padded with spaces to words when b has room for
+// that, and only other control bytes, multi-byte sequences and the last bytes of such a string
+// when b lacks room go byte by byte (appendEscapes). The room in b is kept at least the rest of
+// s and slack more, so that words need no room check of their own.
 func AppendJSONString(b []byte, s string) []byte {
 	n := len(s)
 	raw := unsafe.Slice(unsafe.StringData(s), n)
@@ -88,22 +89,33 @@ func AppendJSONString(b []byte, s string) []byte {
 // appendEscapes writes raw[i:] at out[j:] with its escapes, growing out as it goes, and
 // returns out and where the string ends in it, with room for the closing quote after it. out
 // has room for raw[i:] and slack bytes more.
+//
+// escapeWords takes the string a word (8 bytes) at a time while 24 remain, and its last bytes
+// padded with spaces when out has room for what that writes beyond them; each byte it stops at
+// (a control byte other than \n, \r and \t, a non-ASCII byte) goes on its own.
 func appendEscapes(out []byte, j int, raw []byte, i int) ([]byte, int) {
 	n := len(raw)
 	for i < n {
 		if len(out)-j-(n-i) < slack {
-			out = slices.Grow(out[:j], n-i+slack+1)
+			out = slices.Grow(out[:j], n-i+tailRoom)
 			out = out[:cap(out)]
 		}
-		if n-i >= 8 {
-			o := out[j-i:]
-			c := cap(o)
-			di, o := escapeWords(o, raw, i)
-			j += di - i + c - cap(o)
-			i = di
-			if i == n || n-i < 8 || len(out)-j-(n-i) < slack {
+		if n-i >= lookahead {
+			i, j = escapeWords(out, j, raw, i)
+			if n-i < lookahead || len(out)-j-(n-i) < slack {
 				continue
 			}
+		} else if len(out)-j >= n-i+tailRoom {
+			// The last bytes, padded with spaces to whole words and the lookahead.
+			t := n - i
+			buf := spaceWords
+			copy(buf[:], raw[i:])
+			bi, bj := escapeWords(out, j, buf[:(t+7)&^7+lookahead-8], 0)
+			if bi >= t {
+				return out, bj - (bi - t)
+			}
+			i += bi
+			j = bj
 		}
 		c := raw[i]
 		switch {
@@ -123,34 +135,182 @@ func appendEscapes(out []byte, j int, raw []byte, i int) ([]byte, int) {
 	return out, j
 }
 
-// escapeWords copies src from i on into o a word at a time, where o[x] is where src[x] goes
-// (o moves on by one byte with each backslash written). At a byte with a short escape (a
-// quote, a backslash, \n, \r, \t) it writes the escape and goes on with the word after the
-// byte. It stops before the last bytes that are less than a word, at any other control byte
-// or a non-ASCII byte, or when o's room beyond len(src) runs short of slack, and returns
-// where it stopped in src, and o.
-func escapeWords(o, src []byte, i int) (int, []byte) {
-	n := len(src)
-	src = src[:n:n]
-	for i+8 <= n {
-		w := binary.LittleEndian.Uint64(src[i : i+8])
-		binary.LittleEndian.PutUint64(o[i:i+8], w)
-		m := specialBytes(w)
-		if m == 0 {
-			i += 8
+// lookahead is how many bytes of the string escapeWords wants from where it is: a word, and
+// then up to 15 bytes more that escapes copy (see escapeWordsRest).
+const lookahead = 24
+
+// tailRoom is the room beyond the rest of a string that appendEscapes wants for escapeWords to
+// write its last bytes padded to words: those bytes with their escapes (up to 2*23), the padding
+// (up to 7) and what escapeWords writes beyond a word (up to 17).
+const tailRoom = 48
+
+// spaceWords is the padding for the last bytes of a string.
+var spaceWords = [40]byte{
+	' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+	' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ', ' ',
+}
+
+// escapeWords copies src from i on into out from j on a word (8 bytes) at a time, with the
+// escapes of quotes, backslashes, \n, \r and \t, while lookahead bytes of src remain and out has
+// room for the rest of src and slack bytes more. It stops at any other control byte or a
+// non-ASCII byte, and returns where it stopped in src and out. It writes up to 17 bytes beyond
+// where it returns in out.
+func escapeWords(out []byte, j int, src []byte, i int) (int, int) {
+	ls, lo := escapeWordsRest(src[i:], out[j:])
+	i, j = len(src)-ls, len(out)-lo
+	if ls < lookahead || lo < ls+slack {
+		return i, j
+	}
+	// A word with a control byte other than \n, \r and \t or a non-ASCII byte, stored at
+	// out[j:]: its escapes before the first such byte, and stop there.
+	s, o := (*[lookahead]byte)(src[i:]), (*[32]byte)(out[j:])
+	w := binary.LittleEndian.Uint64(s[:8])
+	qb, c := wordMasks(w)
+	ctl := shortControls(w)
+	other := (^c | w) & msb &^ ctl
+	k := escapeControls(o, s, (^qb&msb|ctl)&(other&-other-1), ctl)
+	r := bits.TrailingZeros64(other) >> 3
+	return i + r, j + r + k
+}
+
+// escapeWordsRest is escapeWords on s = src[i:] and o = out[j:] up to the word it stops at
+// (which it leaves stored at o), and returns the lengths of what is left of them.
+//
+// A word goes in one piece: it is stored, and wordMasks gives its quotes and backslashes
+// exactly (no false bits), so that all of them go from the one mask. For the e-th escape, at byte
+// p, a backslash goes at o[p+e] and s from p on after it (the escapes after it write over the
+// rest of that): each is three stores whose places come from the mask, with no chain from one
+// to the next. The first two go without a branch, their bytes from escapeSpots: a missing one
+// is at p = 8, whose stores lie beyond the word's output, where what comes after it is stored
+// over them. A word with \n, \r or \t (rare) goes the same way, with their letters written
+// after (in a branch of its own, which leaves the common one as it is). (&15 changes nothing but
+// tells the compiler so.)
+func escapeWordsRest(s, o []byte) (int, int) {
+	for len(s) >= lookahead && len(o) >= len(s)+slack {
+		sw := (*[lookahead]byte)(s)
+		ow := (*[32]byte)(o)
+		w := binary.LittleEndian.Uint64(sw[:8])
+		binary.LittleEndian.PutUint64(ow[:8], w)
+		qb, c := wordMasks(w)
+		if (^(qb&c)|w)&msb == 0 {
+			s, o = s[8:], o[8:]
 			continue
 		}
-		p := i + bits.TrailingZeros64(m)>>3
-		e := shortEscape[src[p]]
-		if e == 0 || len(o) < n+slack {
-			return p, o
+		m := ^qb & msb
+		if rare := (^c | w) & msb; rare != 0 {
+			// \n, \r and \t are escapes as well; any other control byte or a non-ASCII byte
+			// is the caller's (the word stored, as it wants it).
+			ctl := shortControls(w)
+			if rare&^ctl != 0 {
+				break
+			}
+			m |= ctl // The steps as below, then the letters.
+			t := escapeSpots[m*0x0002040810204081>>56]
+			p := int(t & 15)
+			ow[p] = '\\'
+			binary.LittleEndian.PutUint64(ow[p+1:], binary.LittleEndian.Uint64(sw[p:]))
+			p = int(t >> 8 & 15)
+			ow[p+1] = '\\'
+			binary.LittleEndian.PutUint64(ow[p+2:], binary.LittleEndian.Uint64(sw[p:]))
+			k := int(t >> 16)
+			if k > 2 {
+				n := m & (m - 1)
+				escapeRest(ow, sw, n&(n-1))
+			}
+			for ; ctl != 0; ctl &= ctl - 1 {
+				// The letter of the e-th escape, at byte p, goes at p+e+1.
+				b := ctl & -ctl
+				p := bits.TrailingZeros64(b) >> 3
+				e := bits.OnesCount64(m & (b - 1))
+				ow[(p+e+1)&15] = shortEscape[sw[p]]
+			}
+			s, o = s[8:], o[8+k&15:]
+			continue
 		}
-		o[p+1] = e
-		o[p] = '\\'
-		o = o[1:]
-		i = p + 1
+		t := escapeSpots[m*0x0002040810204081>>56]
+		p := int(t & 15)
+		ow[p] = '\\'
+		binary.LittleEndian.PutUint64(ow[p+1:], binary.LittleEndian.Uint64(sw[p:]))
+		p = int(t >> 8 & 15)
+		ow[p+1] = '\\'
+		binary.LittleEndian.PutUint64(ow[p+2:], binary.LittleEndian.Uint64(sw[p:]))
+		k := int(t >> 16)
+		if k > 2 {
+			m &= m - 1
+			escapeRest(ow, sw, m&(m-1))
+		}
+		s, o = s[8:], o[8+k&15:]
 	}
-	return i, o
+	return len(s), len(o)
+}
+
+// escapeControls writes the word at s[:8] with the escapes m marks (the high bit of each
+// byte), of which ctl are \n, \r and \t (written as their letter), at o (where the word is
+// already stored) as escapeWordsRest does, and returns how many it wrote.
+func escapeControls(o *[32]byte, s *[lookahead]byte, m, ctl uint64) (k int) {
+	for ; m != 0; k++ {
+		p := bits.TrailingZeros64(m) >> 3
+		d := (p + k) & 15 // &15 changes nothing but tells the compiler so.
+		o[d] = '\\'
+		binary.LittleEndian.PutUint64(o[d+1:], binary.LittleEndian.Uint64(s[p:]))
+		if ctl&(m&-m) != 0 {
+			o[d+1] = shortEscape[s[p]]
+		}
+		m &= m - 1
+	}
+	return k
+}
+
+// wordMasks tests the bytes of w (8 bytes of a string, read little-endian) on their low 7 bits,
+// so that no sum carries into the next byte: the high bit of a byte of qb is clear where the
+// byte is a quote or a backslash (or one of those with the high bit set), and of c where it is
+// a control byte (or one with the high bit set). So ^(qb&c)|w has the high bit of each byte that
+// a JSON string does not hold as it is, and where w is ASCII, ^qb has exactly the quotes and
+// backslashes.
+func wordMasks(w uint64) (qb, c uint64) {
+	a := w &^ msb
+	q := (a ^ lsb*'"') + lsb*0x7f
+	b := (a ^ lsb*'\\') + lsb*0x7f
+	return q & b, a + lsb*(0x80-0x20)
+}
+
+// escapeSpots holds, for each set of a word's bytes (bit i for byte i), the first and second
+// byte in it (8 for none) in its low two bytes, and how many bytes it has in the third.
+var escapeSpots = func() (t [256]uint32) {
+	for set := range t {
+		spots := []uint32{8, 8}
+		n := 0
+		for i := range 8 {
+			if set>>i&1 != 0 {
+				if n < 2 {
+					spots[n] = uint32(i)
+				}
+				n++
+			}
+		}
+		t[set] = spots[0] | spots[1]<<8 | uint32(n)<<16
+	}
+	return t
+}()
+
+// shortControls returns the bytes of w that are \n, \r or \t, as the high bit of each.
+func shortControls(w uint64) uint64 {
+	a := w &^ msb // As in wordMasks: the high bit of n, r and t is clear where the byte is one.
+	n := (a ^ lsb*'\n') + lsb*0x7f
+	r := (a ^ lsb*'\r') + lsb*0x7f
+	t := (a ^ lsb*'\t') + lsb*0x7f
+	return ^(n&r&t | w) & msb
+}
+
+// escapeRest writes the escapes m marks after the first two, as escapeWordsRest does.
+func escapeRest(o *[32]byte, s *[lookahead]byte, m uint64) {
+	for k := 2; m != 0; k++ {
+		p := bits.TrailingZeros64(m) >> 3
+		d := (p + k) & 15 // &15 changes nothing but tells the compiler so.
+		o[d] = '\\'
+		binary.LittleEndian.PutUint64(o[d+1:], binary.LittleEndian.Uint64(s[p:]))
+		m &= m - 1
+	}
 }
 
 // shortEscape holds, for the bytes a JSON string holds as a backslash and another byte, that

@@ -161,7 +161,7 @@ func checkSameAsReference(t *testing.T, s string) {
 	t.Helper()
 	want := refAppendJSONString(nil, s)
 	for _, pre := range [][]byte{nil, []byte("x"), make([]byte, 3, 5), append(make([]byte, 0, 64), "prefix:"...),
-		append(make([]byte, 0, 2*len(s)+40), "p"...)} {
+		append(make([]byte, 0, 2*len(s)+40), "p"...), append(make([]byte, 0, 7*len(s)+100), "q"...)} {
 		saved := slices.Clone(pre)
 		got := AppendJSONString(pre, s)
 		if !bytes.Equal(got[:len(saved)], saved) || !bytes.Equal(got[len(saved):], want) {
@@ -176,7 +176,9 @@ func checkSameAsReference(t *testing.T, s string) {
 func TestAppendJSONStringMatchesReference(t *testing.T) {
 	pieces := []string{"a", "Z", " ", "~", "\x7f", `"`, `\`, "\n", "\r", "\t", "\x00", "\x08", "\x0c", "\x1f",
 		"é", "日", "😀", "\u2028", "\u2029", "\u2027", "\u202a", "\xff", "\x80", "\xc3", "\xe2\x80", "\xed\xa0\x80",
-		"\xf4\x90\x80\x80", "\xf0\x9f\x98", "<", "&"}
+		"\xf4\x90\x80\x80", "\xf0\x9f\x98", "<", "&",
+		// Non-ASCII bytes whose low 7 bits are a quote, a backslash, \n, a control byte.
+		"Ԣ", "\u070a", "\xdc", "\xa2", "\u071c", "\x8a\x89"}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
 		var sb strings.Builder
@@ -233,6 +235,18 @@ func FuzzAppendJSONString(f *testing.F) {
 		`{"a":"b\"c\\n","d":[1,2]}`, strings.Repeat(`\"`, 9) + "\x01\u2029\xe2\x80"} {
 		f.Add(s)
 	}
+	// Real bodies (compact JSON) and texts with escapes from the benchmark corpus.
+	bodies, texts := benchStrings(f)
+	for i, s := range bodies {
+		if i%8 == 0 {
+			f.Add(s)
+		}
+	}
+	for _, s := range texts {
+		if strings.ContainsAny(s, "\"\\\n\t\r") {
+			f.Add(s)
+		}
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		checkJSONString(t, s)
 		checkSameAsReference(t, s)
@@ -242,7 +256,9 @@ func FuzzAppendJSONString(f *testing.F) {
 func BenchmarkAppendJSONString(b *testing.B) {
 	body := `{"anthropic_version":"bedrock-2023-05-31","max_tokens":512,"messages":[{"role":"user","content":[{"type":"text","text":"Summarise the quarterly report in three bullet points, keeping every figure exact."}]}],"system":"You are a careful analyst."}`
 	prose := strings.Repeat("The quarterly report shows growth in every region; costs fell by 3% while revenue rose. ", 8)
-	for name, s := range map[string]string{"json": body, "prose": prose, "ids": "arn:aws:iam::123456789012:user/app-backend"} {
+	completion := strings.Repeat("Here is the summary:\n\n- Revenue rose \"sharply\" in Q3.\n- Costs fell by 3%.\n", 8)
+	for name, s := range map[string]string{"json": body, "prose": prose, "completion": completion,
+		"ids": "arn:aws:iam::123456789012:user/app-backend"} {
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(int64(len(s)))
 			var buf []byte
