@@ -73,8 +73,7 @@ var geoPrefixes = map[string]bool{
 // ID empty; DecodeRequest and DecodeResponse then fill Vendor and Family from the body.
 func Parse(id string) genai.Model {
 	// Logs repeat a handful of model ids: a small cache of recent results saves parsing each.
-	// Two slots per id: the one its hash picks and its neighbour; a new result replaces the
-	// older of the two.
+	// Two slots per id: the one its hash picks and its neighbour.
 	h := maphash.String(parseSeed, id)
 	i := h % uint64(len(parseCache))
 	for _, j := range [2]uint64{i, i ^ 1} {
@@ -87,7 +86,11 @@ func Parse(id string) genai.Model {
 	// The cached Model must not alias the caller's memory, which may be reused.
 	own := strings.Clone(id)
 	m := parse(own)
-	if h>>32&1 == 0 {
+	// An empty slot of the two first (two ids of one pair then never evict each other), else
+	// the one a bit of the hash picks.
+	switch {
+	case parseCache[i].Load() == nil:
+	case parseCache[i^1].Load() == nil || h>>32&1 == 0:
 		i ^= 1
 	}
 	parseCache[i].Store(&parsedID{id: own, m: m})

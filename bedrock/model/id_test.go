@@ -1,6 +1,8 @@
 package model
 
 import (
+	"fmt"
+	"hash/maphash"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -108,5 +110,38 @@ func BenchmarkParse(b *testing.B) {
 		for _, id := range ids {
 			_ = Parse(id)
 		}
+	}
+}
+
+// TestParseCachePair: two ids whose hashes pick the same pair of slots are both kept (the
+// second goes to the empty slot of the pair), whatever the hash bit that picks the slot.
+func TestParseCachePair(t *testing.T) {
+	for k := range parseCache {
+		parseCache[k].Store(nil)
+	}
+	defer func() {
+		for k := range parseCache {
+			parseCache[k].Store(nil)
+		}
+	}()
+	slotOf := func(id string) uint64 { return maphash.String(parseSeed, id) % uint64(len(parseCache)) }
+	first := "anthropic.claude-pair-0"
+	var second string
+	for n := 1; second == ""; n++ {
+		if id := fmt.Sprintf("anthropic.claude-pair-%d", n); slotOf(id)>>1 == slotOf(first)>>1 {
+			second = id
+		}
+	}
+	Parse(first)
+	Parse(second)
+	pair := slotOf(first) &^ 1
+	var got []string
+	for _, j := range []uint64{pair, pair | 1} {
+		if p := parseCache[j].Load(); p != nil {
+			got = append(got, p.id)
+		}
+	}
+	if len(got) != 2 {
+		t.Fatalf("pair holds %v, want %s and %s", got, first, second)
 	}
 }
