@@ -413,17 +413,22 @@ func (st *stream) messageStart(m *genai.Model, d *decoder, l *layout) bool {
 	if !l.end() {
 		return false
 	}
-	// The strings are kept: each is copied before the next one is unescaped.
-	var texts [3]string
+	// The strings are kept: each is copied before the next one is unescaped, into one buffer
+	// that one string is made of.
+	var buf [128]byte
+	b := buf[:0]
+	var ends [3]int
 	for i, raw := range [3][]byte{id, role, model} {
 		t, ok := d.textOf(raw)
 		if !ok {
 			return false
 		}
-		texts[i] = strings.Clone(t)
+		b = append(b, t...)
+		ends[i] = len(b)
 	}
+	all := string(b)
 	if st.count(m, shapeAnthropicMessages) == shapeAnthropicMessages {
-		st.id, st.role, st.model = texts[0], texts[1], texts[2]
+		st.id, st.role, st.model = all[:ends[0]], all[ends[0]:ends[1]], all[ends[1]:]
 		// What fromUsage makes of a usage with these two counts.
 		st.addUsage(tokens{in: genai.Opt[int64]{Value: in, Valid: true}, out: genai.Opt[int64]{Value: out, Valid: true}})
 	}
