@@ -330,7 +330,7 @@ func (m *merger) byID(dir genai.Direction, raw []byte) {
 }
 
 // idOf returns the guardrail id a raw member name spells, reusing the string of an id already
-// recorded, or of one seen recently by any merger (logs repeat a few guardrail ids).
+// recorded, or of one read recently by any merger (see recentText).
 func (m *merger) idOf(name []byte) string {
 	if len(name) >= 2 && name[0] == '"' {
 		inner := name[1 : len(name)-1]
@@ -343,19 +343,20 @@ func (m *merger) idOf(name []byte) string {
 			}
 		}
 		if name[len(name)-1] == '"' && plainText(inner) {
-			return recentID(inner)
+			return recentText(inner)
 		}
 	}
 	return unquote(name)
 }
 
-// recentIDs holds the strings of recently read guardrail ids, by hash; a stored string is never
-// modified.
-var recentIDs [64]atomic.Pointer[string]
+// recentTexts holds the strings of recently read guardrail ids and words, by hash; a stored
+// string is never modified.
+var recentTexts [256]atomic.Pointer[string]
 
-// recentID returns string(inner), reusing the string of a recent id.
-func recentID(inner []byte) string {
-	slot := &recentIDs[maphash.Bytes(seenSeed, inner)%uint64(len(recentIDs))]
+// recentText returns string(inner), reusing the string of a recent id or word (logs repeat a
+// few guardrail ids, and the words and entities their filters match).
+func recentText(inner []byte) string {
+	slot := &recentTexts[maphash.Bytes(seenSeed, inner)%uint64(len(recentTexts))]
 	if p := slot.Load(); p != nil && *p == string(inner) {
 		return *p
 	}

@@ -535,6 +535,9 @@ func word(v []byte) string {
 		case "US_SOCIAL_SECURITY_NUMBER":
 			return "US_SOCIAL_SECURITY_NUMBER"
 		}
+		if n := len(v); n <= 66 && v[0] == '"' && v[n-1] == '"' && plainText(v[1:n-1]) {
+			return recentText(v[1 : n-1])
+		}
 	}
 	return unquote(v)
 }

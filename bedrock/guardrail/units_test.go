@@ -51,16 +51,16 @@ func FuzzUnitsDeferred(f *testing.F) {
 	})
 }
 
-// TestRecentID: recentID returns the text of its input whether or not the slot holds it, and
+// TestRecentID: recentText returns the text of its input whether or not the slot holds it, and
 // never a string that changes when the input's memory does.
 func TestRecentID(t *testing.T) {
 	for i := range 200 {
 		b := []byte("gr" + string(rune('a'+i%26)) + string(rune('a'+i/26)))
 		want := string(b)
-		got := recentID(b)
+		got := recentText(b)
 		b[0] = 'X'
-		if got != want || recentID([]byte(want)) != want {
-			t.Fatalf("recentID(%q) = %q", want, got)
+		if got != want || recentText([]byte(want)) != want {
+			t.Fatalf("recentText(%q) = %q", want, got)
 		}
 	}
 }
