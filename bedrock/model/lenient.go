@@ -130,6 +130,16 @@ func (n *num) readJSON(d *decoder) error {
 	return nil
 }
 
+// pow10 holds the powers of ten a float64 holds exactly that parseNum divides by.
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
 // parseNum parses a JSON number without copying it.
 func parseNum(b []byte) (float64, bool) {
 	if len(b) == 0 {
@@ -150,6 +160,21 @@ func parseNum(b []byte) (float64, bool) {
 				v = -v
 			}
 			return float64(v), true
+		}
+		// A short decimal fraction (0.7, 0.95): the digits as an integer divided by a power
+		// of ten, both exact in a float64, which rounds the quotient as ParseFloat does.
+		if int0 := i - btoi(neg); i+1 < len(b) && b[i] == '.' && int0 > 0 {
+			j := i + 1
+			for ; j < len(b) && b[j] >= '0' && b[j] <= '9'; j++ {
+				v = v*10 + int64(b[j]-'0')
+			}
+			if frac := j - i - 1; j == len(b) && frac > 0 && int0+frac <= 15 {
+				f := float64(v) / pow10[frac]
+				if neg {
+					f = -f
+				}
+				return f, true
+			}
 		}
 	}
 	f, err := strconv.ParseFloat(unsafe.String(&b[0], len(b)), 64)
