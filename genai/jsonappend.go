@@ -168,7 +168,7 @@ func escapeWords(out []byte, j int, src []byte, i int) (int, int) {
 	qb, c := wordMasks(w)
 	ctl := shortControls(w)
 	other := (^c | w) & msb &^ ctl
-	k := escapeControls(o, s, (^qb&msb|ctl)&(other&-other-1), ctl)
+	k := escapeControls(o, s, (^qb&msb|ctl)&(other&-other-1), 0)
 	r := bits.TrailingZeros64(other) >> 3
 	return i + r, j + r + k
 }
@@ -204,25 +204,21 @@ func escapeWordsRest(s, o []byte) (int, int) {
 			if rare&^ctl != 0 {
 				break
 			}
-			m |= ctl // The steps as below, then the letters.
+			// The steps as below, each with the letter of its escape.
+			m |= ctl
 			t := escapeSpots[m*0x0002040810204081>>56]
 			p := int(t & 15)
 			ow[p] = '\\'
 			binary.LittleEndian.PutUint64(ow[p+1:], binary.LittleEndian.Uint64(sw[p:]))
+			ow[p+1] = shortEscape[sw[p]]
 			p = int(t >> 8 & 15)
 			ow[p+1] = '\\'
 			binary.LittleEndian.PutUint64(ow[p+2:], binary.LittleEndian.Uint64(sw[p:]))
+			ow[p+2] = shortEscape[sw[p]]
 			k := int(t >> 16)
 			if k > 2 {
 				n := m & (m - 1)
-				escapeRest(ow, sw, n&(n-1))
-			}
-			for ; ctl != 0; ctl &= ctl - 1 {
-				// The letter of the e-th escape, at byte p, goes at p+e+1.
-				b := ctl & -ctl
-				p := bits.TrailingZeros64(b) >> 3
-				e := bits.OnesCount64(m & (b - 1))
-				ow[(p+e+1)&15] = shortEscape[sw[p]]
+				escapeControls(ow, sw, n&(n-1), 2)
 			}
 			s, o = s[8:], o[8+k&15:]
 			continue
@@ -244,18 +240,17 @@ func escapeWordsRest(s, o []byte) (int, int) {
 	return len(s), len(o)
 }
 
-// escapeControls writes the word at s[:8] with the escapes m marks (the high bit of each
-// byte), of which ctl are \n, \r and \t (written as their letter), at o (where the word is
-// already stored) as escapeWordsRest does, and returns how many it wrote.
-func escapeControls(o *[32]byte, s *[lookahead]byte, m, ctl uint64) (k int) {
+// escapeControls writes the escapes m marks (the high bit of each byte; quotes, backslashes,
+// \n, \r and \t) of the word at s[:8] at o (where the word is already stored) as
+// escapeWordsRest does, each with its letter, the first of them the k-th of the word, and
+// returns k and how many it wrote.
+func escapeControls(o *[32]byte, s *[lookahead]byte, m uint64, k int) int {
 	for ; m != 0; k++ {
 		p := bits.TrailingZeros64(m) >> 3
 		d := (p + k) & 15 // &15 changes nothing but tells the compiler so.
 		o[d] = '\\'
 		binary.LittleEndian.PutUint64(o[d+1:], binary.LittleEndian.Uint64(s[p:]))
-		if ctl&(m&-m) != 0 {
-			o[d+1] = shortEscape[s[p]]
-		}
+		o[d+1] = shortEscape[s[p]]
 		m &= m - 1
 	}
 	return k
