@@ -606,7 +606,27 @@ func ivParseTimeUTC(s string) (t time.Time, ok bool) {
 	if month < 1 || month > 12 || day < 1 || day > ivDaysIn(month, year) || hour > 23 || minute > 59 || sec > 59 {
 		return t, false
 	}
-	return time.Date(year, time.Month(month), day, hour, minute, sec, nsec, time.UTC), true
+	// What time.Date(year, month, day, hour, minute, sec, nsec, time.UTC) returns, without
+	// its normalization of out-of-range fields (they were checked above).
+	secs := ivDaysSinceEpoch(year, month, day)*86400 + int64(hour*3600+minute*60+sec)
+	return time.Unix(secs, int64(nsec)).UTC(), true
+}
+
+// ivDaysSinceEpoch returns the number of days from 1970-01-01 to the given date of the
+// proleptic Gregorian calendar (year 0 to 9999, month 1-12, day valid for the month).
+func ivDaysSinceEpoch(year, month, day int) int64 {
+	// Years start in March, so that the leap day is the last of its year.
+	if month <= 2 {
+		year--
+	}
+	era := year / 400
+	if year < 0 {
+		era = (year - 399) / 400
+	}
+	yoe := year - era*400                     // [0, 399]
+	doy := (153*((month+9)%12)+2)/5 + day - 1 // [0, 365]
+	doe := yoe*365 + yoe/4 - yoe/100 + doy    // [0, 146096]
+	return int64(era)*146097 + int64(doe) - 719468
 }
 
 // ivDaysIn returns the number of days of a month (1-12) of a year.

@@ -174,3 +174,16 @@ func FuzzHasSchemaType(f *testing.F) {
 		}
 	})
 }
+
+// TestIvParseTimeUTCDays checks every day of a few centuries' edges against time.Date.
+func TestIvParseTimeUTCDays(t *testing.T) {
+	for _, years := range [][2]int{{0, 3}, {1599, 1601}, {1899, 2101}, {2399, 2401}, {9997, 9999}} {
+		for d := time.Date(years[0], 1, 1, 23, 59, 58, 999999999, time.UTC); d.Year() <= years[1]; d = d.AddDate(0, 0, 1) {
+			s := d.Format("2006-01-02T15:04:05.999999999Z")
+			got, ok := ivParseTimeUTC(s)
+			if want := time.Date(d.Year(), d.Month(), d.Day(), 23, 59, 58, 999999999, time.UTC); !ok || got != want {
+				t.Fatalf("ivParseTimeUTC(%q) = %v, %v, want %v", s, got, ok, want)
+			}
+		}
+	}
+}
