@@ -28,23 +28,38 @@ var keyPrefix = []byte(`"amazon-bedrock-`)
 // hasGuardrailKey reports whether obj holds "amazon-bedrock-guardrailAction" or
 // "amazon-bedrock-trace" anywhere, in one search over it.
 func hasGuardrailKey(obj []byte) bool {
+	key, _ := guardrailKeys(obj)
+	return key
+}
+
+// guardrailKeys reports, in one search over obj, whether it holds
+// "amazon-bedrock-guardrailAction" or "amazon-bedrock-trace" anywhere (key), and whether it
+// may hold a trace: "-bedrock-trace\"" after its first bytes (trace; a trace key written with
+// escapes is not seen).
+func guardrailKeys(obj []byte) (key, trace bool) {
 	// The search is for "-bedrock-", whose first byte is rare in JSON (a quote, the first
-	// byte of keyPrefix, is everywhere), and each hit is checked for the whole key.
+	// byte of keyPrefix, is everywhere), and each hit is checked for the whole key. It goes
+	// on after an action key, which most chunks with one end with, to rule out a trace.
 	const mid = len(`"amazon`)
 	if len(obj) < len(keyPrefix) {
-		return false
+		return false, false
 	}
 	for i := mid; ; {
 		j := bytes.Index(obj[i:], keyPrefix[mid:])
 		if j < 0 {
-			return false
+			return key, trace
 		}
 		i += j
-		if string(obj[i-mid:i]) == string(keyPrefix[:mid]) {
-			rest := obj[i+len(keyPrefix)-mid:]
-			if bytes.HasPrefix(rest, []byte(`guardrailAction"`)) || bytes.HasPrefix(rest, []byte(`trace"`)) {
-				return true
-			}
+		rest := obj[i+len(keyPrefix)-mid:]
+		amazon := string(obj[i-mid:i]) == string(keyPrefix[:mid])
+		if bytes.HasPrefix(rest, []byte(`trace"`)) {
+			trace = true
+			key = key || amazon
+		} else if amazon && bytes.HasPrefix(rest, []byte(`guardrailAction"`)) {
+			key = true
+		}
+		if key && trace {
+			return true, true
 		}
 		i += len(keyPrefix) - mid
 	}
@@ -66,10 +81,16 @@ func DecodeInvoke(obj []byte, ev *genai.Event) { decodeInvoke(obj, false, ev) }
 func DecodeInvokeValid(obj []byte, ev *genai.Event) { decodeInvoke(obj, true, ev) }
 
 func decodeInvoke(obj []byte, valid bool, ev *genai.Event) {
-	if !hasGuardrailKey(obj) {
+	key, trace := guardrailKeys(obj)
+	if !key {
 		return
 	}
 	if kind(obj) != '{' {
+		return
+	}
+	// Most chunks with a guardrail key carry only the action: without a trace (its key not
+	// even in the text), one walk of the members reads it, with no merger or index to set up.
+	if valid && !trace && actionOnly(obj, ev) {
 		return
 	}
 	var action string
@@ -108,6 +129,26 @@ func decodeInvoke(obj []byte, valid bool, ev *genai.Event) {
 	if !explicit && m.blocked {
 		m.g.Intervened = true
 	}
+}
+
+// actionOnly is decodeInvoke of a well-formed object without a trace: it applies the
+// object's guardrail action. It reports false, having done nothing, when the object has a
+// trace after all (its key written with escapes).
+func actionOnly(obj []byte, ev *genai.Event) bool {
+	var action string
+	o := objectOf(obj)
+	for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
+		switch string(nameOf(n)) {
+		case "amazon-bedrock-guardrailAction":
+			if s, ok := text(v); ok {
+				action = s
+			}
+		case "amazon-bedrock-trace":
+			return false
+		}
+	}
+	applyAction(ev, action)
+	return true
 }
 
 // DecodeConverseTrace reads a Converse response's or ConverseStream metadata event's "trace"
@@ -213,24 +254,28 @@ type merger struct {
 }
 
 // action applies an overall action flag; it reports whether there was one.
-func (m *merger) action(a string) bool {
+func (m *merger) action(a string) bool { return applyAction(m.ev, a) }
+
+// applyAction applies an overall action flag to ev.Guardrail; it reports whether there was one.
+func applyAction(ev *genai.Event, a string) bool {
 	a = strings.TrimSpace(a)
 	if a == "" {
 		return false
 	}
+	g := &ev.Guardrail
 	switch strings.ToUpper(a) {
 	case ActionIntervened, ActionGuardrailIntervened:
-		m.g.Intervened = true
-		m.g.Action = a
+		g.Intervened = true
+		g.Action = a
 	case ActionNone:
-		if m.g.Action == "" {
-			m.g.Action = a
+		if g.Action == "" {
+			g.Action = a
 		}
 	default:
-		if m.g.Action == "" {
-			m.g.Action = a
+		if g.Action == "" {
+			g.Action = a
 		}
-		m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: unknown guardrail action "+a)
+		ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: unknown guardrail action "+a)
 	}
 	return true
 }

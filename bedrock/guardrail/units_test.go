@@ -64,3 +64,25 @@ func TestRecentID(t *testing.T) {
 		}
 	}
 }
+
+// TestActionOnly: a chunk with an action and no trace takes the short way (actionOnly), one
+// whose trace key is written with escapes the full one, and both merge what DecodeInvoke
+// merges.
+func TestActionOnly(t *testing.T) {
+	for _, c := range []string{
+		`{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"No."},"amazon-bedrock-guardrailAction":"INTERVENED"}`,
+		`{"amazon-bedrock-guardrailAction":"NONE","amazon-bedrock-guardrailAction":" odd "}`,
+		`{"amazon-bedrock-guardrailAction":"NONE","amazon-bedrock-\u0074race":{"guardrail":{"input":{"g1":{"topicPolicy":{"topics":[{"name":"x","type":"DENY","action":"BLOCKED"}]}}}}}}`,
+		`{"text":"-bedrock-trace\"","amazon-bedrock-guardrailAction":"INTERVENED"}`,
+	} {
+		var want, got genai.Event
+		DecodeInvoke([]byte(c), &want)
+		DecodeInvokeValid([]byte(c), &got)
+		if !reflect.DeepEqual(want.Guardrail, got.Guardrail) || !reflect.DeepEqual(want.Warnings, got.Warnings) {
+			t.Fatalf("%s:\n got %+v %v\nwant %+v %v", c, got.Guardrail, got.Warnings, want.Guardrail, want.Warnings)
+		}
+		if bytes.Contains([]byte(c), []byte(`\u0074race`)) && len(got.Guardrail.Assessments) == 0 {
+			t.Fatalf("%s: the trace was not read", c)
+		}
+	}
+}
