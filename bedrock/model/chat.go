@@ -12,9 +12,10 @@ import (
 func chatRequest(r *request, ev *genai.Event, w *msgWriter) {
 	q := &ev.Request
 	if !r.System.empty() {
-		var sw msgWriter
+		sw := pooledWriter("")
 		sw.writeContent(&r.System, false)
 		q.SystemInstructions = sw.bytes()
+		sw.release()
 	}
 	for i := range r.Messages {
 		writeMessage(w, &r.Messages[i], "")
@@ -157,8 +158,9 @@ func promptRequest(r *request, ev *genai.Event, w *msgWriter) {
 	}
 	ev.Request.InputMessages, ev.Request.Text = w.results()
 	if !r.System.empty() {
-		var sw msgWriter
+		sw := pooledWriter("")
 		sw.writeContent(&r.System, false)
 		ev.Request.SystemInstructions = sw.bytes()
+		sw.release()
 	}
 }

@@ -26,9 +26,10 @@ func cohereRole(r string) string {
 func cohereChatRequest(r *request, ev *genai.Event, w *msgWriter) {
 	q := &ev.Request
 	if r.Preamble != "" {
-		var sw msgWriter
+		sw := pooledWriter("")
 		sw.textPart(string(r.Preamble), false)
 		q.SystemInstructions = sw.bytes()
+		sw.release()
 	}
 	for i := range r.ChatHistory {
 		m := &r.ChatHistory[i]
