@@ -163,7 +163,12 @@ func fromItem(a *genai.Assessment, policy string, raw []byte) {
 		case "filterStrength":
 			dst = &strength
 		case "match":
-			dst = &match
+			// Matched text may be personal data (an e-mail address, a phone number): it
+			// is read without the process-wide cache of recent words.
+			if s, ok := matchText(v); ok {
+				match = s
+			}
+			continue
 		case "regex":
 			dst = &regex
 		case "modality":

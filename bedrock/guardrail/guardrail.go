@@ -395,7 +395,8 @@ func (m *merger) idOf(name []byte) string {
 }
 
 // recentTexts holds the strings of recently read guardrail ids and words, by hash; a stored
-// string is never modified.
+// string is never modified. What filters matched is never stored (see matchText): it may be
+// personal data, which must not outlive the documents it is in.
 var recentTexts [256]atomic.Pointer[string]
 
 // recentText returns string(inner), reusing the string of a recent id or word (logs repeat a

@@ -468,6 +468,15 @@ func text(v []byte) (s string, ok bool) {
 	return string(v), true
 }
 
+// matchText is text for what a filter matched, which may be personal data: a string is
+// copied, never kept in or taken from the cache of recent words (see recentText).
+func matchText(v []byte) (string, bool) {
+	if len(v) > 0 && v[0] == '"' {
+		return unquote(v), true
+	}
+	return text(v)
+}
+
 // word is unquote that returns the constants of the Bedrock vocabulary without allocating.
 func word(v []byte) string {
 	if len(v) >= 2 {
