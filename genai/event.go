@@ -39,7 +39,9 @@ type Event struct {
 	// Warnings say what could not be fully understood; they travel with the event.
 	Warnings []Warning
 	// Original is the raw record, kept for event.original when the renderer is asked to, and
-	// always for error documents.
+	// always for error documents. Decoders may keep the event's other []byte fields (bodies,
+	// messages) in the same memory, including Original's spare capacity: treat it as
+	// read-only and never append to it; copy it to keep or extend it.
 	Original []byte
 	// Err is set when the record could not be normalized; the event then renders as an error
 	// document (event.kind: pipeline_error).
