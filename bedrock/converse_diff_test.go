@@ -294,6 +294,12 @@ func nilEmpty(ev *genai.Event) {
 	if len(ev.Guardrail.IDs) == 0 {
 		ev.Guardrail.IDs = nil
 	}
+	if len(ev.Guardrail.Units) == 0 {
+		ev.Guardrail.Units = nil
+	}
+	if len(ev.Guardrail.Seen) == 0 {
+		ev.Guardrail.Seen = nil
+	}
 	if len(ev.Original) == 0 {
 		ev.Original = nil
 	}

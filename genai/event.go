@@ -318,10 +318,11 @@ type Truncation struct {
 // outlive it.
 func (e *Event) Reset() {
 	vendor, warnings, cat, typ, assess, trunc := e.Vendor[:0], e.Warnings[:0], e.Category[:0], e.Type[:0], e.Guardrail.Assessments[:0], e.Truncations[:0]
-	ids, original := e.Guardrail.IDs[:0], e.Original[:0]
+	ids, original, units, seen := e.Guardrail.IDs[:0], e.Original[:0], e.Guardrail.Units[:0], e.Guardrail.Seen[:0]
 	*e = Event{}
 	e.Vendor, e.Warnings, e.Category, e.Type, e.Truncations = vendor, warnings, cat, typ, trunc
 	e.Guardrail.Assessments, e.Guardrail.IDs, e.Original = assess, ids, original
+	e.Guardrail.Units, e.Guardrail.Seen = units, seen
 }
 
 // SetVendor appends a vendor field; empty values are skipped.
