@@ -2,8 +2,6 @@ package jsonscan
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -12,26 +10,16 @@ import (
 // walk reads every token of every record, the way the provider decoders do.
 func BenchmarkWalk(b *testing.B) {
 	lines := seeds(b)
-	size := 0
-	for _, l := range lines {
-		size += len(l)
-	}
+	size := totalSize(lines)
 	b.Run("jsonscan", func(b *testing.B) {
-		b.SetBytes(int64(size))
+		b.SetBytes(size)
 		var d Decoder
 		for range b.N {
-			for _, l := range lines {
-				d.Reset(l)
-				for {
-					if _, err := d.ReadToken(); err != nil {
-						break
-					}
-				}
-			}
+			readTokens(&d, lines)
 		}
 	})
 	b.Run("jsontext", func(b *testing.B) {
-		b.SetBytes(int64(size))
+		b.SetBytes(size)
 		d := jsontext.NewDecoder(bytes.NewReader(nil), lenient...)
 		var r bytes.Reader
 		for range b.N {
@@ -47,7 +35,7 @@ func BenchmarkWalk(b *testing.B) {
 		}
 	})
 	b.Run("jsonscan-skip", func(b *testing.B) {
-		b.SetBytes(int64(size))
+		b.SetBytes(size)
 		var d Decoder
 		for range b.N {
 			for _, l := range lines {
@@ -60,12 +48,9 @@ func BenchmarkWalk(b *testing.B) {
 
 func BenchmarkSkip(b *testing.B) {
 	lines := seeds(b)
-	size := 0
-	for _, l := range lines {
-		size += len(l)
-	}
+	size := totalSize(lines)
 	b.Run("jsontext", func(b *testing.B) {
-		b.SetBytes(int64(size))
+		b.SetBytes(size)
 		d := jsontext.NewDecoder(bytes.NewReader(nil), lenient...)
 		var r bytes.Reader
 		for range b.N {
@@ -81,18 +66,28 @@ func BenchmarkSkip(b *testing.B) {
 // corpus returns the Bedrock invocation records the normalize benchmark reads: the
 // repository's fixtures and, when present, the shared real samples.
 func corpus(tb testing.TB) [][]byte {
-	var out [][]byte
-	for _, pat := range []string{"../../testdata/bedrock/*.ndjson", "../../../shared/samples/bedrock/invocation.log"} {
-		files, _ := filepath.Glob(pat)
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			if err != nil {
-				tb.Fatal(err)
+	return linesOf(tb, "../../testdata/bedrock/*.ndjson", "../../../shared/samples/bedrock/invocation.log")
+}
+
+// readTokens reads every token of each line with d, as far as each is valid.
+func readTokens(d *Decoder, lines [][]byte) {
+	for _, l := range lines {
+		d.Reset(l)
+		for {
+			if _, err := d.ReadToken(); err != nil {
+				break
 			}
-			out = append(out, splitLines(data)...)
 		}
 	}
-	return out
+}
+
+// totalSize returns the bytes in lines.
+func totalSize(lines [][]byte) int64 {
+	n := 0
+	for _, l := range lines {
+		n += len(l)
+	}
+	return int64(n)
 }
 
 // BenchmarkRecords reads the Bedrock records the ways the normalize path does: validated
@@ -102,12 +97,9 @@ func BenchmarkRecords(b *testing.B) {
 	if len(lines) == 0 {
 		b.Skip("no records")
 	}
-	size := 0
-	for _, l := range lines {
-		size += len(l)
-	}
+	size := totalSize(lines)
 	b.Run("stats", func(b *testing.B) {
-		b.SetBytes(int64(size))
+		b.SetBytes(size)
 		var d Decoder
 		for range b.N {
 			for _, l := range lines {
@@ -118,7 +110,7 @@ func BenchmarkRecords(b *testing.B) {
 	})
 	b.Run("valid", func(b *testing.B) {
 		// Valid over each record: the validation alone, as a whole value.
-		b.SetBytes(int64(size))
+		b.SetBytes(size)
 		for range b.N {
 			for _, l := range lines {
 				if !Valid(l) {
@@ -128,21 +120,14 @@ func BenchmarkRecords(b *testing.B) {
 		}
 	})
 	b.Run("tokens", func(b *testing.B) {
-		b.SetBytes(int64(size))
+		b.SetBytes(size)
 		var d Decoder
 		for range b.N {
-			for _, l := range lines {
-				d.Reset(l)
-				for {
-					if _, err := d.ReadToken(); err != nil {
-						break
-					}
-				}
-			}
+			readTokens(&d, lines)
 		}
 	})
 	b.Run("peek-tokens", func(b *testing.B) {
-		b.SetBytes(int64(size))
+		b.SetBytes(size)
 		var d Decoder
 		for range b.N {
 			for _, l := range lines {
@@ -157,7 +142,7 @@ func BenchmarkRecords(b *testing.B) {
 	})
 	b.Run("members", func(b *testing.B) {
 		// Each member of each record: name then value whole, peeking first.
-		b.SetBytes(int64(size))
+		b.SetBytes(size)
 		var d Decoder
 		for range b.N {
 			for _, l := range lines {

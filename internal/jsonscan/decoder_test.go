@@ -189,8 +189,13 @@ func TestScalars(t *testing.T) {
 
 // seeds are the repository's JSON fixtures.
 func seeds(tb testing.TB) [][]byte {
+	return linesOf(tb, "../../testdata/*/*.ndjson", "../../testdata/*/*/*.ndjson")
+}
+
+// linesOf returns the lines of the files that match patterns.
+func linesOf(tb testing.TB, patterns ...string) [][]byte {
 	var out [][]byte
-	for _, pat := range []string{"../../testdata/*/*.ndjson", "../../testdata/*/*/*.ndjson"} {
+	for _, pat := range patterns {
 		files, _ := filepath.Glob(pat)
 		for _, f := range files {
 			data, err := os.ReadFile(f)
