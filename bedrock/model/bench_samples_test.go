@@ -152,15 +152,7 @@ func TestSamplesOwnTheirText(t *testing.T) {
 				b[i] = 'X'
 			}
 		}
-		wj, err := json.Marshal(want)
-		if err != nil {
-			t.Fatal(err)
-		}
-		gj, err := json.Marshal(got)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !bytes.Equal(wj, gj) {
+		if wj, gj, same := sameEvents(t, want, got); !same {
 			t.Fatalf("%s %s: the event changed when the body buffers were overwritten:\n%s\n%s", r.op, r.id, wj, gj)
 		}
 	}

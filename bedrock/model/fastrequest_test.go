@@ -29,17 +29,23 @@ func checkFastRequest(t *testing.T, id string, body []byte) {
 	for i := range fast {
 		fast[i] = 'X'
 	}
+	if wj, gj, same := sameEvents(t, want, got); !same {
+		t.Fatalf("%s: fast path differs for %q:\n%s\n%s", id, body, wj, gj)
+	}
+}
+
+// sameEvents reports whether two events marshal to the same JSON, and returns both.
+func sameEvents(t *testing.T, want, got *genai.Event) (wj, gj []byte, same bool) {
+	t.Helper()
 	wj, err := json.Marshal(want)
 	if err != nil {
 		t.Fatal(err)
 	}
-	gj, err := json.Marshal(got)
+	gj, err = json.Marshal(got)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(wj, gj) {
-		t.Fatalf("%s: fast path differs for %q:\n%s\n%s", id, body, wj, gj)
-	}
+	return wj, gj, bytes.Equal(wj, gj)
 }
 
 // TestFastRequestSamples compares the fast path with the general one on the request bodies of
