@@ -208,9 +208,7 @@ func TestTextDeltaFastPath(t *testing.T) {
 			got.Request.Model = want.Request.Model
 			DecodeStream(&want.Request.Model, general, want)
 			DecodeStream(&got.Request.Model, s, got)
-			wj, _ := json.Marshal(want)
-			gj, _ := json.Marshal(got)
-			if !bytes.Equal(wj, gj) {
+			if wj, gj, same := sameEvents(t, want, got); !same {
 				t.Fatalf("%s: fast path differs:\n%s\n%s", id, wj, gj)
 			}
 		}
@@ -311,9 +309,7 @@ func FuzzTextDelta(f *testing.F) {
 		got.Request.Model = want.Request.Model
 		DecodeStream(&want.Request.Model, [][]byte{general}, want)
 		DecodeStream(&got.Request.Model, [][]byte{c}, got)
-		wj, _ := json.Marshal(want)
-		gj, _ := json.Marshal(got)
-		if !bytes.Equal(wj, gj) {
+		if wj, gj, same := sameEvents(t, want, got); !same {
 			t.Fatalf("fast path differs for %q:\n%s\n%s", c, wj, gj)
 		}
 	})
@@ -396,9 +392,7 @@ func FuzzFixedChunks(f *testing.F) {
 						b[i] = 'X'
 					}
 				}
-				wj, _ := json.Marshal(want)
-				gj, _ := json.Marshal(got)
-				if !bytes.Equal(wj, gj) {
+				if wj, gj, same := sameEvents(t, want, got); !same {
 					t.Fatalf("%s: fixed layout differs for %q:\n%s\n%s", id, s, wj, gj)
 				}
 				for i, x := range s {
