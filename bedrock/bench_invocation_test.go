@@ -2,7 +2,6 @@ package bedrock
 
 import (
 	"bytes"
-	"encoding/json"
 	"io"
 	"os"
 	"path/filepath"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/genainorm/genainorm/ecs"
 	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/benchmark"
 )
 
 // benchCorpus is a mixed NDJSON corpus of invocation records: every operation and shape of our
@@ -68,18 +68,6 @@ func renderers() []ecs.Renderer {
 	return []ecs.Renderer{{Profile: genai.ProfileElastic, Ingested: t}, {Profile: genai.ProfileECS, Ingested: t}}
 }
 
-// mapDecode is the baseline: encoding/json decoding every record into map[string]any.
-func mapDecode(tb testing.TB, data []byte) {
-	for len(data) > 0 {
-		j := bytes.IndexByte(data, '\n')
-		var m map[string]any
-		if err := json.Unmarshal(data[:j], &m); err != nil {
-			tb.Fatal(err)
-		}
-		data = data[j+1:]
-	}
-}
-
 // BenchmarkInvocationNormalize measures the full normalize path, both profiles per record.
 func BenchmarkInvocationNormalize(b *testing.B) {
 	data, records := benchCorpus(b)
@@ -111,7 +99,9 @@ func BenchmarkInvocationMapDecode(b *testing.B) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		mapDecode(b, data)
+		if err := benchmark.MapDecode(data); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 
@@ -130,7 +120,9 @@ func BenchmarkInvocationSpeedup(b *testing.B) {
 		t0, c0 := time.Now(), cpuTime()
 		buf, _ = normalizeBoth(b, reg, data, rs, buf)
 		t1, c1 := time.Now(), cpuTime()
-		mapDecode(b, data)
+		if err := benchmark.MapDecode(data); err != nil {
+			b.Fatal(err)
+		}
 		norm += t1.Sub(t0)
 		base += time.Since(t1)
 		normCPU += c1 - c0

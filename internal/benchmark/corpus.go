@@ -70,3 +70,21 @@ func (c *Corpus) Repeat(minBytes int) *Corpus {
 	}
 	return out
 }
+
+// MapDecode is the baseline the normalize path is measured against: encoding/json decoding
+// each line of data (whole records, each ending in a newline, as a Corpus holds them) into a
+// map[string]any, and nothing else.
+func MapDecode(data []byte) error {
+	for len(data) > 0 {
+		j := bytes.IndexByte(data, '\n')
+		if j < 0 {
+			j = len(data)
+		}
+		var m map[string]any
+		if err := json.Unmarshal(data[:j], &m); err != nil {
+			return err
+		}
+		data = data[min(j+1, len(data)):]
+	}
+	return nil
+}

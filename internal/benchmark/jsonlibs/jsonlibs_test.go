@@ -13,6 +13,8 @@ import (
 
 	"github.com/bytedance/sonic"
 	"github.com/go-json-experiment/json/jsontext"
+
+	"github.com/genainorm/genainorm/internal/benchmark"
 )
 
 // Every decoder reads every record of the corpus as encoding/json does, and every raw body it
@@ -230,7 +232,7 @@ func BenchmarkDecode(b *testing.B) {
 		b.SetBytes(int64(len(c.Data)))
 		b.ReportAllocs()
 		for b.Loop() {
-			if err := mapDecode(c.Data); err != nil {
+			if err := benchmark.MapDecode(c.Data); err != nil {
 				b.Fatal(err)
 			}
 		}
@@ -286,7 +288,7 @@ func BenchmarkSpeedup(b *testing.B) {
 			for b.Loop() {
 				runtime.GC()
 				cpu, wall := cpuTime(), time.Now()
-				if err := mapDecode(c.Data); err != nil {
+				if err := benchmark.MapDecode(c.Data); err != nil {
 					b.Fatal(err)
 				}
 				baseCPU += cpuTime() - cpu
@@ -314,15 +316,6 @@ func cpuTime() time.Duration {
 		return 0
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
-}
-
-// mapDecode decodes every record of data into a map[string]any, as
-// internal/benchmark's baseline does.
-func mapDecode(data []byte) error {
-	return lines(data, func(line []byte) error {
-		var m map[string]any
-		return stdjson.Unmarshal(line, &m)
-	})
 }
 
 // decodeAll decodes every record of data with d.
