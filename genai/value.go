@@ -118,7 +118,7 @@ func (v Value) Kind() Kind { return v.kind }
 // of a document where it lies, without copying it.
 func (v *Value) AppendJSON(dst []byte, asArray bool) []byte {
 	kind := v.kind
-	if kind == KindString && !asArray {
+	if kind == KindString && !asArray { // most values: 1% of the normalize path's instructions
 		return AppendJSONString(dst, v.str)
 	}
 	array := asArray && kind != KindStrings && kind != KindJSON
