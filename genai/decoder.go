@@ -61,6 +61,10 @@ type Decoder interface {
 	// another error when the record cannot be normalized; ev is then turned into an error
 	// document by the caller. Decode must never panic on any input. rec and its Data are
 	// the caller's, valid only during the call: a Decoder that keeps a record copies it.
+	// What Decode puts on ev must not share memory the Decoder rewrites for later records
+	// (its scratch buffers): it uses ev's own memory (such as Original and its spare
+	// capacity, which ev keeps across Resets) or new memory, so that events filled into
+	// different Event values stay valid together (see Reader.Next).
 	Decode(rec *Record, ev *Event) error
 }
 

@@ -15,5 +15,6 @@
 //
 // The path is built to stream: one Event reused for every record, bodies kept as the record's
 // own bytes where they need no rework, documents written straight into a reused buffer. An
-// Event filled by Reader.Next is therefore valid until the next call with the same Event.
+// Event filled by Reader.Next is therefore valid until the next call with the same Event;
+// Events filled into different values stay valid together.
 package genai

@@ -128,8 +128,11 @@ func (r *Reader) flushFormatCount() {
 // the input itself cannot be read (the Reader is then done).
 //
 // Passing the same ev to every call allocates least: its slices are reused, and the bodies
-// and raw JSON it holds may point into the record, so they are valid until the next call.
-// Render or copy an event before asking for the next one into the same ev.
+// and raw JSON it holds point into its own copy of the record, so they are valid until ev is
+// passed to Next again. Render or copy an event before asking for the next one into the same
+// ev. An event shares no memory with the Reader or its decoders: events filled into different
+// Event values stay valid together, so that one goroutine may render a batch of events while
+// another decodes the next batch into other Events.
 func (r *Reader) Next(ev *Event) error {
 	for {
 		if r.err != nil {
