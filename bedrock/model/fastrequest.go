@@ -29,74 +29,134 @@ import (
 // a syntax error (which the general path reports).
 func (rs *requestState) fastRequest(body []byte, w *msgWriter) bool {
 	d := &rs.d
-	d.Reset(body)
-	ok := d.fastMembers(rs, w)
+	ok := d.fastMembers(rs, body, w)
 	d.Reset(nil) // drop the references to body
 	d.name, d.retry = nil, nil
 	return ok
 }
 
-// fastMembers reads the members of a request body; see fastRequest.
-func (d *decoder) fastMembers(rs *requestState, w *msgWriter) bool {
-	r := &rs.r
-	if d.PeekKind() != '{' {
+// fastMembers reads the members of a request body; see fastRequest. It walks the body's
+// top level itself: each member value other than the messages is read by d, reset to start at
+// it (d validates it and stops at its end), and the messages array is checked as it is
+// written (layoutMessages). Every byte is thus validated once, as the general path's decoder
+// would, except bytes after the body's closing brace, which it ignores too.
+func (d *decoder) fastMembers(rs *requestState, body []byte, w *msgWriter) bool {
+	if len(body) >= 2*jsonscan.MaxDepth && !jsonscan.Valid(body) {
+		// d reads each member value at depth 0 instead of 1: a body that may nest that
+		// deep is checked whole first, as the general path's decoder would find it.
 		return false
 	}
-	if _, err := d.ReadToken(); err != nil {
+	r := &rs.r
+	n := len(body)
+	i := jsonscan.SkipSpace(body, 0)
+	if i >= n || body[i] != '{' {
 		return false
+	}
+	if i = jsonscan.SkipSpace(body, i+1); i < n && body[i] == '}' {
+		return true
 	}
 	msgs, sys := false, false
 	for {
-		tok, err := d.ReadToken()
-		if err != nil {
+		// A member name, without escapes (or the general path reads it).
+		if i >= n || body[i] != '"' {
 			return false
 		}
-		if tok.Kind() == '}' {
-			return true
-		}
-		raw := tok.Raw()
-		if len(raw) < 2 || raw[0] != '"' || bytes.IndexByte(raw, '\\') >= 0 {
+		end := plainNameEnd(body, i+1)
+		if end < 0 {
 			return false
 		}
+		raw := body[i : end+1]
 		name := raw[1 : len(raw)-1]
+		if i = end + 1; i < n && body[i] != ':' {
+			i = jsonscan.SkipSpace(body, i)
+		}
+		if i >= n || body[i] != ':' {
+			return false
+		}
+		if i++; i < n && body[i] <= ' ' {
+			i = jsonscan.SkipSpace(body, i)
+		}
+		var ok bool
 		switch string(name) {
 		case "messages":
-			if msgs || !d.fastMessages(r, w) {
+			if msgs {
 				return false
 			}
 			msgs = true
+			i, ok = d.fastMessages(&rs.r, body, i, w)
 		case "system":
-			if sys || !d.fastSystem(rs) {
+			if sys {
 				return false
 			}
 			sys = true
+			i, ok = d.fastSystem(rs, body, i)
 		case "prompt":
 			return false // a legacy text completion, or a body of both kinds
 		default:
+			d.Reset(body[i:])
 			d.name = raw
-			if r.member(d, name) != nil {
-				return false
+			ok = r.member(d, name) == nil && d.StackDepth() == 0
+			i += int(d.InputOffset())
+		}
+		if !ok {
+			return false
+		}
+		if i < n && body[i] <= ' ' {
+			i = jsonscan.SkipSpace(body, i)
+		}
+		if i >= n {
+			return false
+		}
+		switch body[i] {
+		case ',':
+			if i++; i < n && body[i] <= ' ' {
+				i = jsonscan.SkipSpace(body, i)
 			}
+		case '}':
+			return true // what follows is ignored, as the general path's decoder does
+		default:
+			return false
 		}
 	}
 }
 
-// fastSystem reads the system member next in d. A string whose JSON text genai.AppendJSONString
-// would write as it is goes as it is into rs.system, the array chatRequest would write for it;
-// any other string into rs.r.System, and any other value the general way.
-func (d *decoder) fastSystem(rs *requestState) bool {
+// plainNameEnd returns the index of the closing quote of the member name whose content starts
+// at v[i], or -1 when it holds a backslash or a control byte or is not closed.
+func plainNameEnd(v []byte, i int) int {
+	for ; i < len(v); i++ {
+		switch c := v[i]; {
+		case c == '"':
+			return i
+		case c == '\\' || c < 0x20:
+			return -1
+		}
+	}
+	return -1
+}
+
+// validString reports whether v[start:end+1], from a quote to the closing quote stringEnd
+// found, is a valid JSON string; kind is what stringEnd found. A string stringEnd finds
+// copyable is valid: its escapes are among \" \\ \n \r \t and it has no control byte.
+func validString(v []byte, start, end, kind int) bool {
+	return end < len(v) && (kind != copyNo || jsonscan.Valid(v[start:end+1]))
+}
+
+// fastSystem reads the system member whose value starts at body[i] and returns the index after
+// it. A string whose JSON text genai.AppendJSONString would write as it is goes as it is into
+// rs.system, the array chatRequest would write for it; any other string into rs.r.System, and
+// any other value the general way.
+func (d *decoder) fastSystem(rs *requestState, body []byte, i int) (int, bool) {
 	r := &rs.r
-	if d.PeekKind() != '"' {
-		return r.System.readJSON(d) == nil
+	if i >= len(body) || body[i] != '"' {
+		d.Reset(body[i:])
+		ok := r.System.readJSON(d) == nil && d.StackDepth() == 0
+		return i + int(d.InputOffset()), ok
 	}
-	v, err := d.ReadValue()
-	if err != nil || len(v) < 2 {
-		return false
+	end, kind := stringEnd(body, i+1)
+	if !validString(body, i, end, kind) {
+		return i, false
 	}
-	end, kind := stringEnd(v, 1)
-	if end != len(v)-1 {
-		return false
-	}
+	v := body[i : end+1]
 	switch {
 	case len(v) == 2:
 		// An empty text: no system instructions.
@@ -109,36 +169,39 @@ func (d *decoder) fastSystem(rs *requestState) bool {
 	default:
 		r.System.Text, r.System.IsText = d.text(v), true // as content.readJSON reads it
 	}
-	return true
+	return end + 1, true
 }
 
-// fastMessages writes the messages array next in d when its messages are in the usual
-// layout (see layoutMessages); otherwise it decodes them into r.Messages the general way,
-// for chatRequest to write.
-func (d *decoder) fastMessages(r *request, w *msgWriter) bool {
-	if d.PeekKind() != '[' {
-		return false
+// fastMessages writes the messages array whose value starts at body[i] when its messages are
+// in the usual layout (see layoutMessages); otherwise it decodes them into r.Messages the
+// general way, for chatRequest to write. It returns the index after the array.
+func (d *decoder) fastMessages(r *request, body []byte, i int, w *msgWriter) (int, bool) {
+	if i >= len(body) || body[i] != '[' {
+		return i, false
 	}
-	v, err := d.ReadValue()
-	if err != nil {
-		return false
-	}
-	if d.layoutMessages(v, w) {
-		return true
+	if end, ok := d.layoutMessages(body, i, w); ok {
+		return end, true
 	}
 	w.discard()
+	d.Reset(body[i:])
+	v, err := d.ReadValue()
+	if err != nil {
+		return i, false
+	}
 	g := decoderPool.Get().(*decoder)
 	err = g.unmarshal(v, &r.Messages)
 	decoderPool.Put(g)
-	return err == nil
+	return i + len(v), err == nil
 }
 
-// layoutMessages writes the messages of v, a valid JSON array, when each is
-// {"role":"<role>","content":<content>} or {"content":<content>,"role":"<role>"} as written by
-// a JSON encoder (no white space, the role without escapes), the content a string or an array
-// of {"type":"text","text":"..."} blocks. It reports false for anything else, leaving w to be
-// discarded.
-func (d *decoder) layoutMessages(v []byte, w *msgWriter) bool {
+// layoutMessages writes the messages of the array that starts at v[i] when it is valid JSON
+// and each message is {"role":"<role>","content":<content>} or
+// {"content":<content>,"role":"<role>"} as written by a JSON encoder (no white space, the role
+// without escapes), the content a string or an array of {"type":"text","text":"..."} blocks.
+// It returns the index after the array, or false for anything else (invalid JSON included),
+// leaving w to be discarded. Whatever it accepts is valid JSON: its literal parts are, and
+// each string is checked (see validString).
+func (d *decoder) layoutMessages(v []byte, i int, w *msgWriter) (int, bool) {
 	const (
 		roleKey     = `{"role":"`
 		contentKey  = `,"content":`
@@ -146,61 +209,64 @@ func (d *decoder) layoutMessages(v []byte, w *msgWriter) bool {
 		roleKey2    = `,"role":"`
 	)
 	n := len(v)
-	if n < 2 || v[0] != '[' {
-		return false
+	if n-i < 2 || v[i] != '[' {
+		return i, false
 	}
-	if v[1] == ']' {
-		return n == 2
+	if v[i+1] == ']' {
+		return i + 2, true
 	}
-	i := 1
+	i++
 	for {
 		var role string
 		switch {
 		case hasAt(v, i, roleKey):
 			role, i = layoutRole(v, i+len(roleKey))
 			if role == "" || !hasAt(v, i, contentKey) {
-				return false
+				return i, false
 			}
 			i += len(contentKey)
 			w.begin(role)
 			var ok bool
 			if i, ok = d.layoutContent(v, i, w, role == "user"); !ok {
-				return false
+				return i, false
 			}
 		case hasAt(v, i, contentKey1):
 			// The role comes after the content: find it first, then write the content.
 			start := i + len(contentKey1)
 			end, ok := d.layoutContent(v, start, nil, false)
 			if !ok || !hasAt(v, end, roleKey2) {
-				return false
+				return i, false
 			}
 			role, i = layoutRole(v, end+len(roleKey2))
 			if role == "" {
-				return false
+				return i, false
 			}
 			w.begin(role)
 			d.layoutContent(v, start, w, role == "user")
 		default:
-			return false
+			return i, false
 		}
 		w.end("")
 		if i >= n || v[i] != '}' {
-			return false
+			return i, false
 		}
 		i++
 		if i < n && v[i] == ',' {
 			i++
 			continue
 		}
-		return i == n-1 && v[i] == ']'
+		if i < n && v[i] == ']' {
+			return i + 1, true
+		}
+		return i, false
 	}
 }
 
 // layoutRole returns the role whose string content starts at v[i] and the index after its
-// closing quote, or "" when it is empty or has escapes. The role aliases v.
+// closing quote, or "" when it is empty or has escapes or control bytes. The role aliases v.
 func layoutRole(v []byte, i int) (string, int) {
 	j := i
-	for j < len(v) && v[j] != '"' && v[j] != '\\' {
+	for j < len(v) && v[j] != '"' && v[j] != '\\' && v[j] >= 0x20 {
 		j++
 	}
 	if j == i || j >= len(v) || v[j] != '"' {
@@ -220,7 +286,7 @@ func (d *decoder) layoutContent(v []byte, i int, w *msgWriter, collect bool) (in
 	switch v[i] {
 	case '"':
 		end, kind := stringEnd(v, i+1)
-		if end >= n {
+		if !validString(v, i, end, kind) {
 			return i, false
 		}
 		if w != nil && end > i+1 { // an empty text writes no part
@@ -233,18 +299,30 @@ func (d *decoder) layoutContent(v []byte, i int, w *msgWriter, collect bool) (in
 			return i + 1, true
 		}
 		for {
-			if !hasAt(v, i, textBlock) {
+			switch {
+			case hasAt(v, i, textBlock):
+				start := i + len(textBlock) - 1
+				end, kind := stringEnd(v, start+1)
+				if end+1 >= n || v[end+1] != '}' || !validString(v, start, end, kind) {
+					return i, false
+				}
+				if w != nil {
+					d.textPart(w, v[start:end+1], kind, collect, false)
+				}
+				i = end + 2
+			case hasAt(v, i, toolUseBlock):
+				var ok bool
+				if i, ok = d.layoutToolUse(v, i+len(toolUseBlock), w); !ok {
+					return i, false
+				}
+			case hasAt(v, i, toolResultBlock):
+				var ok bool
+				if i, ok = layoutToolResult(v, i+len(toolResultBlock), w); !ok {
+					return i, false
+				}
+			default:
 				return i, false
 			}
-			start := i + len(textBlock) - 1
-			end, kind := stringEnd(v, start+1)
-			if end+1 >= n || v[end+1] != '}' {
-				return i, false
-			}
-			if w != nil {
-				d.textPart(w, v[start:end+1], kind, collect, false)
-			}
-			i = end + 2
 			if i < n && v[i] == ',' {
 				i++
 				continue
@@ -256,6 +334,93 @@ func (d *decoder) layoutContent(v []byte, i int, w *msgWriter, collect bool) (in
 		}
 	}
 	return i, false
+}
+
+// The tool blocks layoutContent writes, up to their first value.
+const (
+	toolUseBlock    = `{"type":"tool_use","id":`
+	toolResultBlock = `{"type":"tool_result","tool_use_id":`
+)
+
+// layoutToolUse writes with w (when not nil) the tool_call part of the tool_use block whose
+// id starts at v[i] ({"type":"tool_use","id":"...","name":"...","input":<value>}), as
+// writeBlock does, and returns the index after the block. The id and name are strings that
+// genai.AppendJSONString would write as they are; the input has no white space (which the
+// general path would compact) and is read by d, which validates it.
+func (d *decoder) layoutToolUse(v []byte, i int, w *msgWriter) (int, bool) {
+	const nameKey, inputKey = `,"name":`, `,"input":`
+	id, i, ok := layoutCopyable(v, i)
+	if !ok || !hasAt(v, i, nameKey) {
+		return i, false
+	}
+	name, i, ok := layoutCopyable(v, i+len(nameKey))
+	if !ok || !hasAt(v, i, inputKey) {
+		return i, false
+	}
+	i += len(inputKey)
+	d.Reset(v[i:])
+	in, err := d.ReadValue()
+	if err != nil || bytes.ContainsAny(in, " \t\r\n") {
+		return i, false
+	}
+	if i += len(in); i >= len(v) || v[i] != '}' {
+		return i, false
+	}
+	if w != nil {
+		w.part("tool_call")
+		w.rawField(`,"id":`, id)
+		w.rawField(`,"name":`, name)
+		w.b = append(w.b, `,"arguments":`...)
+		w.b = appendJSONOrString(w.b, in)
+		w.b = append(w.b, '}')
+	}
+	return i + 1, true
+}
+
+// layoutToolResult writes with w (when not nil) the tool_call_response part of the
+// tool_result block whose id starts at v[i]
+// ({"type":"tool_result","tool_use_id":"...","content":"..."}), as writeBlock does, and
+// returns the index after the block. Both strings are ones genai.AppendJSONString would write
+// as they are.
+func layoutToolResult(v []byte, i int, w *msgWriter) (int, bool) {
+	const contentKey = `,"content":`
+	id, i, ok := layoutCopyable(v, i)
+	if !ok || !hasAt(v, i, contentKey) {
+		return i, false
+	}
+	text, i, ok := layoutCopyable(v, i+len(contentKey))
+	if !ok || i >= len(v) || v[i] != '}' {
+		return i, false
+	}
+	if w != nil {
+		w.part("tool_call_response")
+		w.rawField(`,"id":`, id)
+		w.rawField(`,"response":`, text)
+		w.b = append(w.b, '}')
+	}
+	return i + 1, true
+}
+
+// layoutCopyable returns the JSON string that starts at v[i] and the index after it, when it
+// is one genai.AppendJSONString would write as it is for its text (and so valid).
+func layoutCopyable(v []byte, i int) ([]byte, int, bool) {
+	if i >= len(v) || v[i] != '"' {
+		return nil, i, false
+	}
+	end, kind := stringEnd(v, i+1)
+	if end >= len(v) || kind == copyNo {
+		return nil, i, false
+	}
+	return v[i : end+1], end + 1, true
+}
+
+// rawField writes key (a separator, the quoted name and its colon) and the JSON string s, as
+// field does for its text: nothing when the text is empty.
+func (w *msgWriter) rawField(key string, s []byte) {
+	if len(s) > 2 {
+		w.b = append(w.b, key...)
+		w.b = append(w.b, s...)
+	}
 }
 
 // hasAt reports whether v holds s at i.

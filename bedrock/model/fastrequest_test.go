@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/genainorm/genainorm/genai"
@@ -103,6 +104,11 @@ func TestFastRequestTaken(t *testing.T) {
 		`[]`:                                                                                              true,
 		`[{"role":"user","content":[{"type":"text","text":"hi","cache_control":{}}]}]`:                    false,
 		`[{"role":"user","content":[{"type":"image","source":{}}]}]`:                                      false,
+		`[{"role":"assistant","content":[{"type":"tool_use","id":"t","name":"n","input":{"a":[1]}}]}]`:    true,
+		`[{"role":"user","content":[{"type":"tool_result","tool_use_id":"t","content":"r\n"}]}]`:          true,
+		`[{"role":"user","content":[{"type":"tool_result","tool_use_id":"","content":""}]}]`:              true,
+		`[{"role":"assistant","content":[{"type":"tool_use","id":"t","name":"n","input":{"a": 1}}]}]`:     false,
+		`[{"role":"user","content":[{"type":"tool_result","tool_use_id":"t","content":[]}]}]`:             false,
 		`[{"content":"hi","role":"user"}]`:                                                                true,
 		`[{"content":[{"type":"text","text":"a\tb"}],"role":"assistant"},{"role":"user","content":"c"}]`:  true,
 		`[{"content":"hi","name":"x","role":"user"}]`:                                                     false,
@@ -113,11 +119,22 @@ func TestFastRequestTaken(t *testing.T) {
 	} {
 		var d decoder
 		w := pooledWriter("\n")
-		if got := d.layoutMessages([]byte(body), &w); got != want {
+		if _, got := d.layoutMessages([]byte(body), 0, &w); got != want {
 			t.Errorf("layoutMessages(%s) = %v, want %v", body, got, want)
 		}
 		w.release()
 		checkFastRequest(t, fastRequestIDs[0], []byte(`{"messages":`+body+`}`))
+	}
+}
+
+// TestFastRequestDeep compares the fast path with the general one on bodies nesting about as
+// deep as the decoder accepts: the fast path reads member values from depth 0, not 1.
+func TestFastRequestDeep(t *testing.T) {
+	for depth := jsonscan.MaxDepth - 2; depth <= jsonscan.MaxDepth+1; depth++ {
+		for _, name := range []string{"tools", "messages", "system", "temperature"} {
+			body := `{"max_tokens":1,"` + name + `":` + strings.Repeat("[", depth) + strings.Repeat("]", depth) + `}`
+			checkFastRequest(t, fastRequestIDs[0], []byte(body))
+		}
 	}
 }
 
@@ -156,9 +173,21 @@ func FuzzFastRequest(f *testing.F) {
 	f.Add(uint8(0), `"us\u0065r"`, []byte("\"\xff\xfe\""))
 	f.Add(uint8(7), `"user"`, []byte(`"You are \"helpful\".\n"`))
 	f.Add(uint8(8), `"user"`, []byte(`"\n\n<function_results>\n<result>"`))
+	f.Add(uint8(9), `"assistant"`, []byte(`"toolu_01"`))
+	f.Add(uint8(9), `"assistant"`, []byte(`{"order_id":"1234","n":[1,2.5,true,null]}`))
+	f.Add(uint8(10), `"user"`, []byte(`"a b\u00e9"`))
+	f.Add(uint8(10), `"user"`, []byte("\"\xff\""))
+	// Invalid JSON where the fast path reads the body itself: the general path reports it.
+	f.Add(uint8(4), `"user"`, []byte("{\"messages\":[{\"role\":\"user\",\"content\":\"a\x01b\"}]}"))
+	f.Add(uint8(4), `"user"`, []byte(`{"messages":[{"role":"user","content":"\q"}],"system":"\x"}`))
+	f.Add(uint8(4), `"user"`, []byte("{\"messages\":[{\"role\":\"u\tr\",\"content\":\"a\"}],\"max_tokens\":1}"))
+	f.Add(uint8(4), `"user"`, []byte(`{"max_tokens":1,"messages":[{"role":"user","content":[{"type":"text","text":"a\u00"}]}]}`))
+	f.Add(uint8(4), `"user"`, []byte(`{"max_tokens" : 1 , "messages":[], "top_k":[1,}`))
+	f.Add(uint8(4), `"user"`, []byte(`{"messages":[]} trailing`))
+	f.Add(uint8(4), `"user"`, []byte(`{"system":"s","messages":[{"role":"user","content":"a"}]`))
 	f.Fuzz(func(t *testing.T, kind uint8, role string, text []byte) {
 		var body string
-		switch kind % 9 {
+		switch kind % 11 {
 		case 0:
 			body = `{"anthropic_version":"bedrock-2023-05-31","max_tokens":10,"messages":[{"role":` + role + `,"content":[{"type":"text","text":` + string(text) + `}]}]}`
 		case 1:
@@ -177,6 +206,10 @@ func FuzzFastRequest(f *testing.F) {
 			body = `{"messages":[{"content":[{"type":"text","text":` + string(text) + `}],"role":` + role + `},{"content":` + string(text) + `,"role":"assistant"}],"anthropic_version":"v"}`
 		case 7:
 			body = `{"anthropic_version":"bedrock-2023-05-31","system":` + string(text) + `,"messages":[{"role":` + role + `,"content":"hi"}]}`
+		case 9:
+			body = `{"messages":[{"role":` + role + `,"content":[{"type":"tool_use","id":` + string(text) + `,"name":"n","input":` + string(text) + `}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"t","content":` + string(text) + `}]}]}`
+		case 10:
+			body = `{"messages":[{"content":[{"type":"text","text":"a"},{"type":"tool_use","id":"t","name":` + string(text) + `,"input":{"a":` + string(text) + `}},{"type":"tool_result","tool_use_id":` + string(text) + `,"content":"r"}],"role":` + role + `}]}`
 		}
 		for _, id := range fastRequestIDs {
 			checkFastRequest(t, id, []byte(body))
