@@ -123,6 +123,17 @@ func (d *decoder) fastMembers(rs *requestState, body []byte, w *msgWriter) bool 
 // plainNameEnd returns the index of the closing quote of the member name whose content starts
 // at v[i], or -1 when it holds a backslash or a control byte or is not closed.
 func plainNameEnd(v []byte, i int) int {
+	for i+8 <= len(v) {
+		// A word at a time: the lowest bit of the mask marks the first quote, backslash or
+		// control byte.
+		if m := jsonscan.SpecialMask(binary.LittleEndian.Uint64(v[i:])); m != 0 {
+			if i += bits.TrailingZeros64(m) >> 3; v[i] == '"' {
+				return i
+			}
+			return -1
+		}
+		i += 8
+	}
 	for ; i < len(v); i++ {
 		switch c := v[i]; {
 		case c == '"':
