@@ -3,8 +3,10 @@ package ecs
 import (
 	"encoding/binary"
 	"math/bits"
+	"slices"
 	"sync"
 	"time"
+	"unsafe"
 
 	"github.com/genainorm/genainorm/genai"
 )
@@ -164,18 +166,48 @@ func (r *Renderer) AppendDocument(dst []byte, ev *genai.Event) []byte {
 
 // writeNested writes the document's fields as nested JSON objects, laid out by the shape of
 // its set of fields.
+//
+// Each field's prefix (closing braces, a comma, keys) is a few to a few tens of bytes: with
+// room kept in dst, one under prefixCopy bytes is copied as a fixed-size block (the shape's
+// text has the room to read it past its end), not by a call to memmove.
 func (r *Renderer) writeNested(dst []byte, t *keyTable) []byte {
 	set := &r.fields
 	sh := r.shapes.get(set.Bits(), t)
-	text := sh.text
-	prev := uint32(0)
-	for i, ord := range sh.ords {
-		end := sh.ends[i]
-		dst = append(dst, text[prev:end]...)
-		prev = end
-		dst = set.At(int(ord)).AppendJSON(dst, t.fields[ord].array)
+	text := unsafe.Pointer(unsafe.SliceData(sh.text))
+	for _, f := range sh.fields {
+		n := int(f.n)
+		if cap(dst)-len(dst) < prefixCopy {
+			dst = slices.Grow(dst, prefixCopy+n)
+		}
+		j := len(dst)
+		if n <= prefixCopy {
+			copyBlock(unsafe.Add(unsafe.Pointer(unsafe.SliceData(dst)), j), unsafe.Add(text, f.start))
+			dst = dst[:j+n]
+		} else {
+			dst = append(dst, sh.text[f.start:f.start+f.n]...)
+		}
+		// Through the pointer: Value's value-receiver methods would copy it (56 bytes) first.
+		dst = set.At(int(f.ord)).AppendJSON(dst, f.array)
 	}
-	return append(dst, text[prev:]...)
+	if n := len(sh.text) - int(sh.tail); n <= prefixCopy && cap(dst)-len(dst) >= prefixCopy {
+		j := len(dst)
+		copyBlock(unsafe.Add(unsafe.Pointer(unsafe.SliceData(dst)), j), unsafe.Add(text, sh.tail))
+		return dst[:j+n]
+	}
+	return append(dst, sh.text[sh.tail:]...)
+}
+
+// prefixCopy is the size of the block a field's prefix is copied as, when it fits; a shape's
+// text has this much room after its end.
+const prefixCopy = 40
+
+// copyBlock copies prefixCopy bytes from s to d, which do not overlap, as five words in
+// registers (an array copy would go through the stack or memmove).
+func copyBlock(d, s unsafe.Pointer) {
+	a, b, c := *(*uint64)(s), *(*uint64)(unsafe.Add(s, 8)), *(*uint64)(unsafe.Add(s, 16))
+	e, f := *(*uint64)(unsafe.Add(s, 24)), *(*uint64)(unsafe.Add(s, 32))
+	*(*uint64)(d), *(*uint64)(unsafe.Add(d, 8)), *(*uint64)(unsafe.Add(d, 16)) = a, b, c
+	*(*uint64)(unsafe.Add(d, 24)), *(*uint64)(unsafe.Add(d, 32)) = e, f
 }
 
 // A shape is the key layout of documents that have one set of fields: for each field, in name
@@ -186,7 +218,19 @@ func (r *Renderer) writeNested(dst []byte, t *keyTable) []byte {
 type shape struct {
 	ords []uint16 // the fields, in name order
 	ends []uint32 // where each field's prefix ends in text; the last ends the document
-	text []byte
+	text []byte   // with prefixCopy bytes of capacity beyond its end
+
+	fields []shapeField // what writeNested reads for each field, in name order
+	tail   uint32       // where the text that ends the document starts
+}
+
+// shapeField is one field of a shape: its prefix's place in the shape's text, and how to
+// write its value.
+type shapeField struct {
+	start uint32
+	n     uint32 // the prefix's length
+	ord   uint16
+	array bool // the Field's Array
 }
 
 // maxShapes bounds the shapes a Renderer keeps; a stream of records has a few kinds, each
@@ -260,7 +304,15 @@ func (c *shapeCache) build(set []uint64, t *keyTable) *shape {
 	for range stack {
 		text = append(text, '}')
 	}
-	sh.text = append(text, '}')
+	text = append(text, '}')
+	sh.text = append(make([]byte, 0, len(text)+prefixCopy), text...)
+	sh.fields = make([]shapeField, len(sh.ords))
+	prev := uint32(0)
+	for i, ord := range sh.ords {
+		sh.fields[i] = shapeField{start: prev, n: sh.ends[i] - prev, ord: ord, array: t.fields[ord].array}
+		prev = sh.ends[i]
+	}
+	sh.tail = prev
 	c.stack = stack[:0]
 	return sh
 }

@@ -48,7 +48,10 @@ func (s *FieldSet) Add(f *Field, v Value) bool {
 	if p == nil {
 		return false
 	}
-	*p = v
+	// Member by member, from the registers v came in: copying v whole reloads it from where
+	// its members were spilled one by one, and the wide loads stall on those narrow stores
+	// (half of Add's cycles).
+	p.kind, p.num, p.str, p.strs = v.kind, v.num, v.str, v.strs
 	return true
 }
 
