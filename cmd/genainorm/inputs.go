@@ -116,15 +116,72 @@ type errInput struct{ err error }
 func (e errInput) Error() string { return e.err.Error() }
 
 // eachEvent reads every input in order ("-" or none: standard input) and calls fn for each
-// event, error events included. It returns the first input error after reading the rest, or
-// the first error fn returns (which stops the run).
+// event, error events included, in input order on the calling goroutine. It returns the first
+// input error after reading the rest, or the first error fn returns (which stops the run).
 func eachEvent(inputs []string, stdin io.Reader, nf *normalizeFlags, stderr io.Writer, sum *summary, fn func(*genai.Event) error) error {
+	s := &directSink{fn: fn}
+	readErr := readEvents(inputs, stdin, nf, stderr, sum, s)
+	if s.err != nil {
+		return s.err
+	}
+	return readErr
+}
+
+// eachEventAhead is eachEvent with the inputs read and decoded on a goroutine of its own,
+// ahead of fn (see pipe), so that decoding the next events overlaps fn's work on the last
+// ones.
+func eachEventAhead(inputs []string, stdin io.Reader, nf *normalizeFlags, stderr io.Writer, sum *summary, fn func(*genai.Event) error) error {
+	p := newPipe()
+	var readErr error
+	go func() {
+		defer p.done()
+		readErr = readEvents(inputs, stdin, nf, stderr, sum, p)
+	}()
+	fnErr := p.write(fn) // returns once readEvents has returned
+	if fnErr != nil {
+		return fnErr
+	}
+	return readErr
+}
+
+// eventSink is where readEvents puts the events it decodes.
+type eventSink interface {
+	// event returns the Event to decode the next record into; nil stops the reading.
+	event() *genai.Event
+	// add takes the decoded event; false stops the reading.
+	add(ev *genai.Event) bool
+	// unused gives back an Event from event that was not filled.
+	unused(ev *genai.Event)
+	// input wraps an input before the Reader reads it.
+	input(r io.Reader) io.Reader
+}
+
+// directSink calls fn for each event as it is decoded, into one reused Event.
+type directSink struct {
+	fn  func(*genai.Event) error
+	ev  genai.Event
+	err error // fn's error, which stopped the reading
+}
+
+func (s *directSink) event() *genai.Event { return &s.ev }
+
+func (s *directSink) add(ev *genai.Event) bool {
+	s.err = s.fn(ev)
+	return s.err == nil
+}
+
+func (s *directSink) unused(*genai.Event) {}
+
+func (s *directSink) input(r io.Reader) io.Reader { return r }
+
+// readEvents decodes every input into the events of p. It returns the first input error after
+// reading the rest, or nil when p stopped the reading.
+func readEvents(inputs []string, stdin io.Reader, nf *normalizeFlags, stderr io.Writer, sum *summary, p eventSink) error {
 	if len(inputs) == 0 {
 		inputs = []string{"-"}
 	}
 	reg := nf.registry()
 	var firstErr error
-	var ev genai.Event
 	prog := newProgress(stderr, nf.quiet)
 	defer prog.done()
 	for _, name := range inputs {
@@ -143,7 +200,7 @@ func eachEvent(inputs []string, stdin io.Reader, nf *normalizeFlags, stderr io.W
 			defer f.Close()
 			r = f
 		}
-		rd, err := genai.NewReader(r, reg, genai.ReaderOptions{Name: name, Format: nf.format,
+		rd, err := genai.NewReader(p.input(r), reg, genai.ReaderOptions{Name: name, Format: nf.format,
 			OnSkip: func(pos genai.Position, reason string) {
 				if !nf.quiet {
 					prog.clear()
@@ -155,19 +212,24 @@ func eachEvent(inputs []string, stdin io.Reader, nf *normalizeFlags, stderr io.W
 		}
 		prog.start(name, size)
 		for {
-			err := rd.Next(&ev)
-			if err == io.EOF {
-				break
-			}
-			if err != nil {
-				prog.clear()
-				fmt.Fprintf(stderr, "genainorm: %v\n", err)
-				firstErr = cmpErr(firstErr, errInput{err})
-				break
-			}
-			if err := fn(&ev); err != nil {
+			ev := p.event()
+			if ev == nil {
 				sum.add(rd.Stats())
-				return err
+				return nil
+			}
+			err := rd.Next(ev)
+			if err != nil {
+				p.unused(ev)
+				if err != io.EOF {
+					prog.clear()
+					fmt.Fprintf(stderr, "genainorm: %v\n", err)
+					firstErr = cmpErr(firstErr, errInput{err})
+				}
+				break
+			}
+			if !p.add(ev) {
+				sum.add(rd.Stats())
+				return nil
 			}
 			prog.tick(rd.Stats())
 		}

@@ -61,7 +61,7 @@ func runNormalize(args []string, stdin io.Reader, stdout, stderr io.Writer) int 
 	out := newTimedWriter(stdout, 1<<20, 500*time.Millisecond)
 	var buf []byte
 	var sum summary
-	err = eachEvent(fs.Args(), stdin, &nf, stderr, &sum, func(ev *genai.Event) error {
+	err = eachEventAhead(fs.Args(), stdin, &nf, stderr, &sum, func(ev *genai.Event) error {
 		buf = r.AppendDocument(buf[:0], ev)
 		buf = append(buf, '\n')
 		_, werr := out.Write(buf)

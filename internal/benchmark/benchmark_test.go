@@ -25,10 +25,7 @@ var (
 // shared real samples), and a mix of every provider's NDJSON records.
 func corpora(tb testing.TB) map[string]*Corpus {
 	tb.Helper()
-	bedrockFiles := []string{
-		filepath.Join(root, "testdata", "bedrock", "*.ndjson"),
-		filepath.Join(samples, "bedrock", "invocation.log"),
-	}
+	bedrockFiles := BedrockFiles(root)
 	mixed := append(append([]string(nil), bedrockFiles...),
 		filepath.Join(root, "testdata", "bedrock", "guardrails", "*.ndjson"),
 		filepath.Join(root, "testdata", "bedrock", "cloudtrail", "*.ndjson"),

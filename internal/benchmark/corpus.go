@@ -19,6 +19,16 @@ type Corpus struct {
 	Files []string
 }
 
+// BedrockFiles returns the glob patterns of the Bedrock corpus, given the repository's root:
+// our invocation-log fixtures and, when the shared samples lie beside the repository, the real
+// invocation log.
+func BedrockFiles(root string) []string {
+	return []string{
+		filepath.Join(root, "testdata", "bedrock", "*.ndjson"),
+		filepath.Join(root, "..", "shared", "samples", "bedrock", "invocation.log"),
+	}
+}
+
 // Load builds a corpus from every *.ndjson and *.log file matching the glob patterns, keeping
 // the lines that are whole JSON objects (envelopes and broken lines are left out, so that
 // every record can also be decoded on its own by the baseline). Missing files are ignored.
