@@ -46,7 +46,7 @@ func DecodeApplyResponse(resp []byte, dir genai.Direction, id, version string, e
 			usage.add(val)
 			return
 		case "guardrailCoverage":
-			covOK = covOK && cov.read(val)
+			covOK = covOK && cov.read(val, nil)
 			return
 		default:
 			return

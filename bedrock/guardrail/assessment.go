@@ -129,7 +129,7 @@ func (m *merger) policy(base *genai.Assessment, policy string, raw []byte) int {
 func (m *merger) addItem(base *genai.Assessment, policy string, raw []byte) {
 	as := append(m.g.Assessments, *base)
 	a := &as[len(as)-1]
-	fromItem(a, policy, raw)
+	fromItem(a, policy, raw, &m.idx)
 	if a.Action != "" && a.Action != genai.ActionNone {
 		m.blocked = true
 	}
@@ -143,13 +143,13 @@ func (m *merger) addItem(base *genai.Assessment, policy string, raw []byte) {
 
 // fromItem fills a, the base assessment of a policy, with one policy item: a topic, content
 // filter, custom or managed word, PII entity, regex, or grounding filter (every policy's items
-// share their members).
-func fromItem(a *genai.Assessment, policy string, raw []byte) {
+// share their members). x, when not nil, indexes a value that holds raw.
+func fromItem(a *genai.Assessment, policy string, raw []byte, x *index) {
 	var typ, name, action, confidence, strength, match, regex, modality string
 	var score, threshold amount
 	var detected, detectedOK bool
 	o := objectOf(raw)
-	for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
+	for n, v, ok := o.next(x); ok; n, v, ok = o.next(x) {
 		var dst *string
 		switch string(nameOf(n)) {
 		case "type":
@@ -292,7 +292,7 @@ func (m *merger) applied(id string, raw []byte) (string, string) {
 		id = m.identifier(gid)
 	}
 	var buf [4]string
-	setVendorStrings(m.ev, genai.AWSBedrockGuardrailOrigin, appendTexts(buf[:0], &origin)...)
+	setVendorStrings(m.ev, genai.AWSBedrockGuardrailOrigin, appendTexts(buf[:0], &origin, &m.idx)...)
 	setVendorString(m.ev, genai.AWSBedrockGuardrailOwnership, ownership)
 	return id, strings.TrimSpace(version)
 }
@@ -314,7 +314,7 @@ func (m *merger) metrics(raw []byte) {
 		case "usage":
 			usage.add(v)
 		case "guardrailCoverage":
-			if !cov.read(v) {
+			if !cov.read(v, &m.idx) {
 				var im invocationMetrics
 				m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: invocationMetrics: "+legacyError(raw, &im))
 				return
@@ -341,7 +341,7 @@ type countsOf struct {
 // read merges a guardrailCoverage value into c as json.Unmarshal into a struct would: null
 // resets it, an object merges its members; it reports false for any other value (the
 // invocationMetrics is then rejected as a whole).
-func (c *coverageOf) read(v []byte) bool {
+func (c *coverageOf) read(v []byte, x *index) bool {
 	switch v[0] {
 	case 'n':
 		*c = coverageOf{}
@@ -351,14 +351,14 @@ func (c *coverageOf) read(v []byte) bool {
 		return false
 	}
 	o := objectOf(v)
-	for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
+	for n, v, ok := o.next(x); ok; n, v, ok = o.next(x) {
 		switch string(nameOf(n)) {
 		case "textCharacters":
-			if !c.text.read(v) {
+			if !c.text.read(v, x) {
 				return false
 			}
 		case "images":
-			if !c.images.read(v) {
+			if !c.images.read(v, x) {
 				return false
 			}
 		}
@@ -367,7 +367,7 @@ func (c *coverageOf) read(v []byte) bool {
 }
 
 // read merges textCharacters or images into c, as coverageOf.read does.
-func (c *countsOf) read(v []byte) bool {
+func (c *countsOf) read(v []byte, x *index) bool {
 	switch v[0] {
 	case 'n':
 		*c = countsOf{}
@@ -377,7 +377,7 @@ func (c *countsOf) read(v []byte) bool {
 		return false
 	}
 	o := objectOf(v)
-	for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
+	for n, v, ok := o.next(x); ok; n, v, ok = o.next(x) {
 		switch string(nameOf(n)) {
 		case "guarded":
 			c.guarded.read(v)
@@ -436,7 +436,7 @@ func (m *merger) units(usage *occurrences) {
 	}
 	for i := 0; usage.at(i) != nil; i++ {
 		o := objectOf(usage.at(i))
-		for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
+		for n, v, ok := o.next(&m.idx); ok; n, v, ok = o.next(&m.idx) {
 			f, ok := number(v)
 			if !ok {
 				continue

@@ -90,8 +90,14 @@ func decodeInvoke(obj []byte, valid bool, ev *genai.Event) {
 	}
 	// Most chunks with a guardrail key carry only the action: without a trace (its key not
 	// even in the text), one walk of the members reads it, with no merger or index to set up.
-	if valid && !trace && actionOnly(obj, ev) {
-		return
+	if valid && !trace {
+		if a, ok := tailAction(obj); ok {
+			applyAction(ev, a)
+			return
+		}
+		if actionOnly(obj, ev) {
+			return
+		}
 	}
 	var action string
 	var traces occurrences
@@ -129,6 +135,37 @@ func decodeInvoke(obj []byte, valid bool, ev *genai.Event) {
 	if !explicit && m.blocked {
 		m.g.Intervened = true
 	}
+}
+
+// tailAction reads the guardrail action of a well-formed object that ends with it, as the
+// chunks of a stream that carry one do:
+//
+//	{...,"amazon-bedrock-guardrailAction":"INTERVENED"}
+//
+// It is what actionOnly applies: the last member of the object is the last occurrence of the
+// action. ok is false when obj does not end so, or when it may hold a trace key written with
+// escapes (a \u anywhere): actionOnly then walks it.
+func tailAction(obj []byte) (action string, ok bool) {
+	const key = `"amazon-bedrock-guardrailAction"`
+	n := len(obj)
+	if n < len(key)+5 || obj[n-1] != '}' || obj[n-2] != '"' {
+		return "", false
+	}
+	// The value's opening quote is real (a colon comes before it), so the value holds no
+	// quote; without a backslash it is plain. The key's opening quote, after a comma or a
+	// brace, is real too (inside a string it would follow a backslash): the key is a name,
+	// and its value, followed by the object's closing brace, is the last top-level member.
+	q := bytes.LastIndexByte(obj[:n-2], '"')
+	if q < len(key)+2 || obj[q-1] != ':' || string(obj[q-1-len(key):q-1]) != key {
+		return "", false
+	}
+	if c := obj[q-2-len(key)]; c != ',' && c != '{' {
+		return "", false
+	}
+	if bytes.IndexByte(obj[q+1:n-2], '\\') >= 0 || bytes.Index(obj, []byte(`\u`)) >= 0 {
+		return "", false
+	}
+	return word(obj[q : n-1]), true
 }
 
 // actionOnly is decodeInvoke of a well-formed object without a trace: it applies the
@@ -318,20 +355,21 @@ func (m *merger) trace(raw []byte) {
 		m.g.ActionReason = r
 	}
 	var buf [4]string
-	if outs := appendTexts(buf[:0], &modelOutput); len(outs) > 0 {
+	if outs := appendTexts(buf[:0], &modelOutput, &m.idx); len(outs) > 0 {
 		setVendorStrings(m.ev, genai.AWSBedrockGuardrailModelOutput, outs...)
 	}
 }
 
 // appendTexts appends the non-empty scalars of every occurrence of a member read as a list of
-// strings (an array of scalars, or a single scalar).
-func appendTexts(dst []string, o *occurrences) []string {
+// strings (an array of scalars, or a single scalar). x, when not nil, indexes a value that
+// holds the occurrences.
+func appendTexts(dst []string, o *occurrences, x *index) []string {
 	for i := 0; o.at(i) != nil; i++ {
 		v := o.at(i)
 		switch v[0] {
 		case '[':
 			a := arrayOf(v)
-			for e, ok := a.next(nil); ok; e, ok = a.next(nil) {
+			for e, ok := a.next(x); ok; e, ok = a.next(x) {
 				if s, _ := text(e); s != "" {
 					dst = append(dst, s)
 				}

@@ -63,6 +63,11 @@ func valueEnd(b []byte, i int, x *index) int {
 	}
 	switch b[i] {
 	case '"':
+		if x != nil {
+			if e, ok := x.end(b, i); ok {
+				return e
+			}
+		}
 		return stringEnd(b, i)
 	case '{', '[':
 		if x != nil {
@@ -138,19 +143,29 @@ func stringEnd(b []byte, i int) int {
 	return len(b)
 }
 
-// indexCap is how many objects and arrays an index records; the ends of those past it are
-// found by scanning.
+// indexCap is how many strings, objects and arrays an index records; the ends of those past
+// it are found by scanning.
 const indexCap = 256
 
-// index records where the objects and arrays of one well-formed value end, found in one scan,
-// so that walking down into a value does not scan its bytes again at every level.
+// index records where the strings (member names included), objects and arrays of one
+// well-formed value end, found in one scan, so that walking down into a value does not scan
+// its bytes again at every level, and walking its members does not scan their names and
+// texts again.
 type index struct {
-	root  []byte
-	n     int
-	hint  int // the entry end tries first
-	start [indexCap]uint32
-	stop  [indexCap]uint32
+	root []byte
+	n    int
+	// hint is the entry end tries first: the one after the entry found last (document order,
+	// or the first member of the object or array found last); skip the one after the last
+	// entry's object or array (its next sibling).
+	hint, skip int
+	start      [indexCap]uint32
+	stop       [indexCap]uint32
+	after      [indexCap]uint16 // the entry that follows the entry's value (nested ones included)
 }
+
+// indexOff makes build record nothing, so that every walk scans: the oracle of the tests of
+// the index.
+var indexOff bool
 
 // build indexes root (a value that walkers will look into), unless it lies in the value
 // indexed already.
@@ -158,38 +173,51 @@ func (x *index) build(root []byte) {
 	if x.holds(root) {
 		return
 	}
-	x.root, x.n, x.hint = root, 0, 0
+	x.root, x.n, x.hint, x.skip = root, 0, 0, 0
+	if indexOff {
+		return
+	}
 	var stack [64]int32 // the open containers' entries, -1 for those not recorded
 	depth := 0
+	n := 0
 	for i := 0; i < len(root); {
 		switch root[i] {
 		case '"':
-			i = stringEnd(root, i)
+			e := stringEnd(root, i)
+			if n < indexCap {
+				x.start[n], x.stop[n], x.after[n] = uint32(i), uint32(e), uint16(n+1)
+				n++
+			}
+			i = e
 			continue
 		case '{', '[':
 			if depth < len(stack) {
 				stack[depth] = -1
-				if x.n < indexCap {
-					stack[depth] = int32(x.n)
-					x.start[x.n], x.stop[x.n] = uint32(i), 0
-					x.n++
+				if n < indexCap {
+					stack[depth] = int32(n)
+					x.start[n], x.stop[n], x.after[n] = uint32(i), 0, 0
+					n++
 				}
 			}
 			depth++
 		case '}', ']':
 			depth--
 			if depth < 0 {
+				x.n = n
 				return
 			}
 			if depth < len(stack) && stack[depth] >= 0 {
 				x.stop[stack[depth]] = uint32(i + 1)
+				x.after[stack[depth]] = uint16(n)
 			}
 			if depth == 0 {
+				x.n = n
 				return
 			}
 		}
 		i++
 	}
+	x.n = n
 }
 
 // holds reports whether v lies in the indexed value.
@@ -201,35 +229,48 @@ func (x *index) holds(v []byte) bool {
 	return off >= 0 && off+len(v) <= len(x.root)
 }
 
-// end returns the end of the object or array at b[i], when b lies in the indexed value and
-// the index recorded it.
+// end returns the end of the string, object or array at b[i], when b lies in the indexed value
+// and the index recorded it. Walks ask in document order: the entry after the last one found
+// is tried first, inline.
 func (x *index) end(b []byte, i int) (int, bool) {
-	if x.n == 0 {
-		return 0, false
-	}
 	off := int(uintptr(unsafe.Pointer(unsafe.SliceData(b)))-uintptr(unsafe.Pointer(unsafe.SliceData(x.root)))) + i
-	if off < 0 || off >= len(x.root) {
-		return 0, false
+	if k := x.hint; k < x.n && int(x.start[k]) == off {
+		if e := i + int(x.stop[k]) - off; e > i && e <= len(b) {
+			x.hint, x.skip = k+1, int(x.after[k])
+			return e, true
+		}
 	}
-	// Walks ask in document order, so the entry after the last one found is tried first.
-	lo := x.hint
-	if lo >= x.n || int(x.start[lo]) != off {
+	return x.find(b, i, off)
+}
+
+// find is end for an entry other than the hint: the one after the last entry's value, or any
+// (by binary search).
+func (x *index) find(b []byte, i, off int) (int, bool) {
+	k := x.skip
+	if k >= x.n || int(x.start[k]) != off {
+		if x.n == 0 || off < 0 || off >= len(x.root) {
+			return 0, false
+		}
 		hi := x.n
-		lo = 0
-		for lo < hi {
-			h := int(uint(lo+hi) >> 1)
+		k = 0
+		for k < hi {
+			h := int(uint(k+hi) >> 1)
 			if int(x.start[h]) < off {
-				lo = h + 1
+				k = h + 1
 			} else {
 				hi = h
 			}
 		}
+		if k >= x.n || int(x.start[k]) != off {
+			return 0, false
+		}
 	}
-	if lo < x.n && int(x.start[lo]) == off && x.stop[lo] != 0 {
-		x.hint = lo + 1
-		return i + int(x.stop[lo]) - off, true
+	e := i + int(x.stop[k]) - off
+	if x.stop[k] == 0 || e > len(b) {
+		return 0, false
 	}
-	return 0, false
+	x.hint, x.skip = k+1, int(x.after[k])
+	return e, true
 }
 
 // object walks the members of a well-formed JSON object. Its walk takes the index (if any)
@@ -261,7 +302,13 @@ func (o *object) next(x *index) (name, val []byte, ok bool) {
 		o.i = len(b)
 		return nil, nil, false
 	}
-	e := stringEnd(b, i)
+	e, ok := 0, false
+	if x != nil {
+		e, ok = x.end(b, i)
+	}
+	if !ok {
+		e = stringEnd(b, i)
+	}
 	name = b[i:e]
 	i = skipSpace(b, e)
 	if i < len(b) && b[i] == ':' {
@@ -441,12 +488,35 @@ func nameOf(name []byte) []byte {
 	if len(name) < 2 {
 		return nil
 	}
-	inner := name[1 : len(name)-1]
-	if bytes.IndexByte(inner, '\\') >= 0 {
+	if hasBackslash(name) {
 		return []byte(unquote(name))
 	}
-	return inner
+	return name[1 : len(name)-1]
 }
+
+// hasBackslash reports whether b holds a backslash. The short member names of Bedrock's
+// traces are checked eight bytes at a time inline (one word, read past len(b) within its
+// capacity, for a name shorter than eight bytes).
+func hasBackslash(b []byte) bool {
+	n := len(b)
+	switch {
+	case n >= 8 && n <= 40:
+		var m uint64
+		for i := 0; i+8 <= n; i += 8 {
+			m |= zeroByte(binary.LittleEndian.Uint64(b[i:]) ^ lsb*'\\')
+		}
+		return m|zeroByte(binary.LittleEndian.Uint64(b[n-8:])^lsb*'\\') != 0
+	case n < 8 && cap(b) >= 8:
+		// The bytes past n are made 0xff, which no zero-byte test flags.
+		w := binary.LittleEndian.Uint64(b[:8]) ^ lsb*'\\' | ^uint64(0)<<(8*n)
+		return zeroByte(w) != 0
+	}
+	return bytes.IndexByte(b, '\\') >= 0
+}
+
+// zeroByte flags (in the high bit of its byte) the lowest zero byte of w, if any; bytes above
+// it may be flagged too. It is 0 when w has no zero byte.
+func zeroByte(w uint64) uint64 { return (w - lsb) &^ w & msb }
 
 // text reads a raw JSON scalar as a string: a string's text, a number as written, a boolean as
 // true / false. ok is false for null, objects and arrays (a member so typed keeps the value it

@@ -1,0 +1,113 @@
+package guardrail
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/jsonscan"
+)
+
+// indexSeeds adds every line of every guardrail fixture, and a few odd shapes, to the corpus.
+func indexSeeds(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join("../../testdata/bedrock/guardrails", "*"))
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			continue
+		}
+		sc := bufio.NewScanner(bytes.NewReader(b))
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			f.Add(bytes.Clone(sc.Bytes()))
+		}
+	}
+	for _, s := range []string{
+		`{"guardrail":{"outputAssessments":{"g":[[],{}]}}}`,
+		`{"amazon-bedrock-trace":{"guardrail":{"outputs":{"g":{"x":{"y":[1]}}}}}}`,
+		`{"a":"b","amazon-bedrock-guardrailAction":"INTERVENED"}`,
+		`{"a":"b","amazon-bedrock-guardrailAction":"NONE","amazon-bedrock-guardrailAction":"INTERVENED"}`,
+		`{"amazon-bedrock-\u0074race":{},"amazon-bedrock-guardrailAction":"INTERVENED"}`,
+		`{"a":"x\",\"amazon-bedrock-guardrailAction\":\"NONE\"}","amazon-bedrock-guardrailAction":"odd"}`,
+		`{"a":{"amazon-bedrock-guardrailAction":"INTERVENED"}}`,
+		`{"a":["amazon-bedrock-guardrailAction"],"b":"amazon-bedrock-guardrailAction":"x"}`,
+		`{"amazon-bedrock-guardrailAction":"a\"b"}`,
+		`{"amazon-bedrock-guardrailAction":""}`,
+		`{"amazon-bedrock-guardrailAction":" intervened "}`,
+	} {
+		f.Add([]byte(s))
+	}
+}
+
+// decodeEvery runs every entry point on data into one event and returns what it merged.
+func decodeEvery(data []byte) string {
+	var ev genai.Event
+	decodeInvoke(data, false, &ev)
+	decodeInvoke(data, true, &ev)
+	decodeConverseTrace(data, false, &ev)
+	decodeConverseTrace(data, true, &ev)
+	_ = DecodeApplyResponse(data, genai.DirectionInput, "g", "1", &ev)
+	DecodeConfig(data, &ev)
+	// %v, not reflect.DeepEqual: a score may be NaN.
+	return fmt.Sprintf("%v\n%v\n%v", ev.Guardrail, ev.Warnings, ev.Vendor)
+}
+
+// FuzzIndex checks that the walks merge the same with and without the index (which then finds
+// no string, object or array, and every walk scans).
+func FuzzIndex(f *testing.F) {
+	indexSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		got := decodeEvery(data)
+		indexOff = true
+		want := decodeEvery(data)
+		indexOff = false
+		if got != want {
+			t.Fatalf("%s:\nindexed   %s\nunindexed %s", data, got, want)
+		}
+	})
+}
+
+// FuzzTailAction checks that tailAction, when it reads an action, reads what actionOnly does.
+func FuzzTailAction(f *testing.F) {
+	indexSeeds(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		a, ok := tailAction(data)
+		if !ok || !jsonscan.Valid(data) || kind(data) != '{' {
+			return
+		}
+		if _, trace := guardrailKeys(data); trace {
+			return // decodeInvoke does not call it
+		}
+		var got, want genai.Event
+		applyAction(&got, a)
+		if !actionOnly(data, &want) {
+			t.Fatalf("%s: tailAction read %q, but the object has a trace", data, a)
+		}
+		if g, w := fmt.Sprintf("%v %v", got.Guardrail, got.Warnings), fmt.Sprintf("%v %v", want.Guardrail, want.Warnings); g != w {
+			t.Fatalf("%s:\ntailAction %s\nactionOnly %s", data, g, w)
+		}
+	})
+}
+
+// FuzzHasBackslash checks hasBackslash against bytes.IndexByte, on every subslice of short
+// inputs (with and without capacity past their end).
+func FuzzHasBackslash(f *testing.F) {
+	for _, s := range []string{`"type"`, `"a\"b"`, `\`, `"sensitiveInformationPolicyFreeUnits"`, `"x"\`, `"0123456789abcdef\"`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for i := 0; i <= len(data) && i < 64; i++ {
+			for j := i; j <= len(data) && j-i < 48; j++ {
+				for _, b := range [][]byte{data[i:j], data[i:j:j]} {
+					if got, want := hasBackslash(b), bytes.IndexByte(b, '\\') >= 0; got != want {
+						t.Fatalf("hasBackslash(%q) = %v", b, got)
+					}
+				}
+			}
+		}
+	})
+}
