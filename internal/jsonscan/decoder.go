@@ -2,6 +2,7 @@ package jsonscan
 
 import (
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"math/bits"
@@ -67,6 +68,11 @@ type Decoder struct {
 	deep   []bool
 	err    error
 	stats  ValueStats
+	// noteAbove is the length above which a string read must be noted: it is longer than
+	// stats.LongestString, or at least longMin (see note).
+	noteAbove int
+	longMin   int    // with ReadValueLong, the length from which strings are listed in long
+	long      []Span // and that list
 	// The containers skip has open: skipOpen of them, the innermost in bit 0 of skipObjs,
 	// set for an object, those from 64 out in skipDeep. They stay here rather than in
 	// registers, which skip would spill around its calls on every token.
@@ -88,9 +94,31 @@ type ValueStats struct {
 	LongestString int
 }
 
+// Span is where a string lies in a value: the offsets of its opening and closing quotes.
+type Span struct {
+	Start, End int
+}
+
 // Reset points d at data, which must hold one JSON value (surrounding whitespace allowed).
 func (d *Decoder) Reset(data []byte) {
 	d.data, d.pos, d.state, d.depth, d.deep, d.err, d.next = data, 0, stTop, 0, d.deep[:0], nil, 0
+}
+
+// note records in the stats a string whose quotes are at open and close, read when it was
+// longer than noteAbove: a new longest string, or one ReadValueLong lists. It is out of line,
+// as it is called for few of a value's strings.
+func (d *Decoder) note(open, close int) {
+	n := close - open - 1
+	if n > d.stats.LongestString {
+		d.stats.LongestString = n
+	}
+	d.noteAbove = d.stats.LongestString
+	if d.longMin > 0 {
+		if n >= d.longMin {
+			d.long = append(d.long, Span{open, close})
+		}
+		d.noteAbove = min(d.noteAbove, d.longMin-1)
+	}
 }
 
 // NewDecoder returns a Decoder reading data.
@@ -335,8 +363,8 @@ func (d *Decoder) ReadValue() (jsontext.Value, error) {
 		end, err = d.skip(start)
 	} else {
 		end, err = d.scalar(start, c)
-		if c == '"' && err == nil && end-start-2 > d.stats.LongestString {
-			d.stats.LongestString = end - start - 2
+		if c == '"' && err == nil && end-start-2 > d.noteAbove {
+			d.note(start, end-1)
 		}
 	}
 	if err != nil {
@@ -349,10 +377,111 @@ func (d *Decoder) ReadValue() (jsontext.Value, error) {
 // ReadValueStats reads the next whole value as ReadValue does and also tells what it saw
 // inside it.
 func (d *Decoder) ReadValueStats() (jsontext.Value, ValueStats, error) {
-	d.stats = ValueStats{}
+	d.stats, d.noteAbove = ValueStats{}, 0
 	v, err := d.ReadValue()
 	return v, d.stats, err
 }
+
+// ReadValueLong is ReadValueStats that also appends to long the spans of the value's strings
+// (member names included) at least min bytes long as written, in the order they appear, as
+// offsets from the value's start: a caller that reworks long strings (cuts out inline data)
+// then visits those alone rather than reading the value again. A min below 1 is taken as 1.
+func (d *Decoder) ReadValueLong(min int, long []Span) (jsontext.Value, ValueStats, []Span, error) {
+	from := len(long)
+	d.stats, d.noteAbove, d.longMin, d.long = ValueStats{}, 0, max(min, 1), long
+	v, err := d.ReadValue()
+	long, d.long, d.longMin = d.long, nil, 0
+	if err != nil {
+		return v, d.stats, long[:from], err
+	}
+	if len(long) > from {
+		start := cap(d.data) - cap(v) // v's offset in the input
+		for k := from; k < len(long); k++ {
+			long[k].Start -= start
+			long[k].End -= start
+		}
+	}
+	return v, d.stats, long, nil
+}
+
+// ReadArrayLong reads the next value as ReadValueLong does when it is a valid array, and also
+// appends its elements (aliasing the input) to elems, in one pass. It reports false, having
+// read nothing, when the next value is not an array or not valid: the caller then reads it
+// some other way, which fails where it must.
+func (d *Decoder) ReadArrayLong(min int, long []Span, elems [][]byte) (jsontext.Value, ValueStats, []Span, [][]byte, bool) {
+	if d.peek() != '[' || d.depth >= MaxDepth {
+		return nil, ValueStats{}, long, elems, false
+	}
+	data, start, state := d.data, d.pos, d.state
+	n := len(data)
+	from, first := len(long), len(elems)
+	d.stats, d.noteAbove, d.longMin, d.long = ValueStats{}, 0, max(min, 1), long
+	d.depth++ // the array's own level, which the nesting limit counts
+	i, ok := start+1, true
+	if i < n && data[i] <= ' ' {
+		d.stats.Spaced = true
+		i = skipSpace(data, i)
+	}
+	if i < n && data[i] == ']' {
+		i++
+	} else {
+		for ok {
+			if i >= n {
+				ok = false
+				break
+			}
+			at, c := i, data[i]
+			var err error
+			switch {
+			case c == '{' || c == '[':
+				i, err = d.skip(i)
+			case valueStart[c]:
+				i, err = d.scalar(i, c)
+				if c == '"' && err == nil && i-at-2 > d.noteAbove {
+					d.note(at, i-1)
+				}
+			default:
+				err = errNotRead
+			}
+			if err != nil {
+				ok = false
+				break
+			}
+			elems = append(elems, data[at:i])
+			if i < n && data[i] <= ' ' {
+				d.stats.Spaced = true
+				i = skipSpace(data, i)
+			}
+			if i < n && data[i] == ',' {
+				if i++; i < n && data[i] <= ' ' {
+					d.stats.Spaced = true
+					i = skipSpace(data, i)
+				}
+				continue
+			}
+			if i < n && data[i] == ']' {
+				i++
+				break
+			}
+			ok = false
+		}
+	}
+	d.depth--
+	long, d.long, d.longMin = d.long, nil, 0
+	if !ok { // as it was: the error is left to the caller's own read
+		d.pos, d.state, d.next, d.err = start, state, '[', nil
+		return nil, ValueStats{}, long[:from], elems[:first], false
+	}
+	for k := from; k < len(long); k++ {
+		long[k].Start -= start
+		long[k].End -= start
+	}
+	d.afterValue(i)
+	return jsontext.Value(data[start:i]), d.stats, long, elems, true
+}
+
+// errNotRead stops ReadArrayLong at a byte no element starts with.
+var errNotRead = errors.New("not read")
 
 // SkipValue reads past the next whole value (or member name).
 func (d *Decoder) SkipValue() error {
@@ -482,8 +611,8 @@ value: // a value starts at i
 		}
 		j-- // the closing quote
 	valueQuote:
-		if j-i-1 > d.stats.LongestString {
-			d.stats.LongestString = j - i - 1
+		if j-i-1 > d.noteAbove {
+			d.note(i, j)
 		}
 		i = j + 1
 		goto after
@@ -623,8 +752,8 @@ member: // a member name starts at i
 	}
 	j--
 nameQuote:
-	if j-i-1 > d.stats.LongestString {
-		d.stats.LongestString = j - i - 1
+	if j-i-1 > d.noteAbove {
+		d.note(i, j)
 	}
 	if i = j + 1; uint(i) < uint(n) && data[i] == ':' {
 		i++
@@ -646,7 +775,9 @@ func stringRest(data []byte, j int) (end int, found uint64) {
 	n := len(data)
 	for {
 		var m uint64
-		for j <= n-16 {
+		if j <= n-16 {
+			// The first 16 bytes a word at a time, which ends most strings (and the runs
+			// between escapes) without a call; quoteOrSpecial reads on.
 			if m = specialMask(binary.LittleEndian.Uint64(data[j:])); m != 0 {
 				j += bits.TrailingZeros64(m) >> 3
 				goto stop
@@ -810,6 +941,13 @@ func quoteOrSpecial(data []byte, i int) int {
 	if i < 0 || i > len(data) {
 		return len(data)
 	}
+	if rest := len(data) - i; rest >= specialIndexMin {
+		// Long runs (base64 data, long texts) with specialIndex.
+		k := specialIndex(data[i:])
+		if i += k; k < rest&^15 {
+			return i
+		}
+	}
 	// specialMask's constants, loaded once into registers rather than made on every turn
 	f, l21, b, l, h := wordConsts[0], wordConsts[1], wordConsts[2], wordConsts[3], wordConsts[4]
 	for ; i <= len(data)-16; i += 16 {
@@ -836,6 +974,16 @@ func quoteOrSpecial(data []byte, i int) int {
 	}
 	return i
 }
+
+// specialIndexMin is the length of text from which quoteOrSpecial reads with specialIndex:
+// below it, words in Go cost less than the call.
+const specialIndexMin = 32
+
+// QuoteOrSpecial returns the index of the first byte of data at or after i that is a quote, a
+// backslash or a control byte, or len(data) when there is none: inside a JSON string, where
+// its run of plain bytes ends. Long runs are searched 32 bytes a turn with SIMD where the
+// architecture has an assembly version.
+func QuoteOrSpecial(data []byte, i int) int { return quoteOrSpecial(data, i) }
 
 // wordConsts are specialMask's constants in a variable, for loops to hold in registers.
 var wordConsts = [5]uint64{flip2, low21, bslsh, lsb, msb}

@@ -1,0 +1,62 @@
+package jsonscan
+
+import (
+	"bytes"
+	"testing"
+)
+
+// specialIndexRef is specialIndex byte by byte.
+func specialIndexRef(b []byte) int {
+	n := len(b) &^ 15
+	for i := 0; i < n; i++ {
+		if c := b[i]; c == '"' || c == '\\' || c < 0x20 {
+			return i
+		}
+	}
+	return n
+}
+
+func TestSpecialIndex(t *testing.T) {
+	for n := 0; n <= 100; n++ {
+		plain := bytes.Repeat([]byte{'a'}, n)
+		if g, w := specialIndex(plain), specialIndexRef(plain); g != w {
+			t.Fatalf("plain %d: %d, want %d", n, g, w)
+		}
+		for k := 0; k < n; k++ {
+			for _, c := range []byte{'"', '\\', 0, 0x1f, '\n'} {
+				b := bytes.Clone(plain)
+				b[k] = c
+				for _, fill := range []byte{'a', 0x20, 0x21, 0x23, 0x5b, 0x5d, 0x7f, 0x80, 0xff} {
+					if k > 0 {
+						b[k-1] = fill
+					}
+					if g, w := specialIndex(b), specialIndexRef(b); g != w {
+						t.Fatalf("%q: %d, want %d", b, g, w)
+					}
+					if g, w := specialIndexGo(b), specialIndexRef(b); g != w {
+						t.Fatalf("Go %q: %d, want %d", b, g, w)
+					}
+				}
+			}
+		}
+	}
+}
+
+// FuzzSpecialIndex compares specialIndex (the assembly version where there is one) with its
+// Go version and a byte by byte reference, at every offset into the input.
+func FuzzSpecialIndex(f *testing.F) {
+	f.Add([]byte(`0123456789abcdef0123456789abcdef0123456789abcdef"`))
+	f.Add([]byte("\xff\xfe\x80 !#0123456789abcdef0123456789abcdef\\\x1f"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for i := 0; i <= len(b) && i < 40; i++ {
+			s := b[i:]
+			w := specialIndexRef(s)
+			if g := specialIndex(s); g != w {
+				t.Fatalf("specialIndex(%q) = %d, want %d", s, g, w)
+			}
+			if g := specialIndexGo(s); g != w {
+				t.Fatalf("specialIndexGo(%q) = %d, want %d", s, g, w)
+			}
+		}
+	})
+}
