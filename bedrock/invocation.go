@@ -3,6 +3,7 @@ package bedrock
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"time"
 	"unicode/utf8"
 
@@ -169,8 +170,9 @@ type invocationDecoder struct {
 	tailUsed int
 	tailWant int
 	held     heldStream
-	chunks   [][]byte       // scratch for stream chunks
-	done     []*genai.Event // finished bare streams waiting for Flush
+	chunks   [][]byte        // scratch for stream chunks
+	long     []jsonscan.Span // scratch for the spans of a record's long body strings
+	done     []*genai.Event  // finished bare streams waiting for Flush
 }
 
 func newInvocationDecoder(opts InvocationOptions) *invocationDecoder {
@@ -192,6 +194,7 @@ type invocationRecord struct {
 	inputContentType            string
 	inputBody                   jsontext.Value
 	inputStats, outputStats     jsonscan.ValueStats // what the validating read saw in the bodies
+	inputLong, outputLong       []jsonscan.Span     // and their strings of MinInlineDataBytes or more
 	outputChunks                [][]byte            // a chunk array's object elements (aliasing d.chunks)
 	outputNonObjects            int                 // and the number of its other elements
 	inputS3Path                 string
@@ -295,6 +298,7 @@ func (d *invocationDecoder) parseRecord(data []byte, r *invocationRecord) error 
 	dec := &d.rec
 	dec.Reset(data)
 	d.recData = data
+	d.long = d.long[:0]
 	var raw [rsCount][]byte
 	if err := jOpen(dec); err != nil {
 		if err == errIvNotObject {
@@ -441,7 +445,7 @@ func (d *invocationDecoder) parseInput(r *invocationRecord, raw *[rsCount][]byte
 		case `"inputContentType"`:
 			raw[rsInputContentType], err = dec.ReadValue()
 		case `"inputBodyJson"`:
-			r.inputBody, r.inputStats, err = dec.ReadValueStats()
+			r.inputBody, r.inputStats, r.inputLong, err = d.readBody()
 		case `"inputBodyS3Path"`:
 			raw[rsInputS3Path], err = dec.ReadValue()
 		case `"inputTokenCount"`:
@@ -496,8 +500,29 @@ func (d *invocationDecoder) readOutputBody(r *invocationRecord) error {
 	dec := &d.rec
 	if dec.PeekKind() != '[' {
 		var err error
-		r.outputBody, r.outputStats, err = dec.ReadValueStats()
+		r.outputBody, r.outputStats, r.outputLong, err = d.readBody()
 		return err
+	}
+	if body, st, long, elems, ok := dec.ReadArrayLong(d.longMin(), d.long, d.chunks[:0]); ok {
+		// The object elements are the chunks; they alias the body up to its end, as the
+		// stream decoder expects of them (it finds their offsets from their capacities).
+		past := cap(body) - len(body) // capacity beyond the body's end
+		chunks, nonObjects := elems[:0], 0
+		for _, e := range elems {
+			if e[0] == '{' {
+				chunks = append(chunks, e[:len(e):cap(e)-past])
+			} else {
+				nonObjects++
+			}
+		}
+		r.outputBody, r.outputStats = body[:len(body):len(body)], st
+		r.outputChunks, r.outputNonObjects = chunks, nonObjects
+		d.chunks = chunks[:0]
+		if d.opts.MinInlineDataBytes > 0 {
+			r.outputLong = long[len(d.long):]
+		}
+		d.long = long
+		return nil
 	}
 	start := dec.InputOffset()
 	if _, err := dec.ReadToken(); err != nil {
@@ -506,10 +531,19 @@ func (d *invocationDecoder) readOutputBody(r *invocationRecord) error {
 	chunks, nonObjects := d.chunks[:0], 0
 	var st jsonscan.ValueStats
 	compact := 2 // the body's length if compact: brackets, elements, commas
+	long, from := d.long, len(d.long)
 	for dec.PeekKind() != ']' {
-		v, est, err := dec.ReadValueStats()
+		at := len(long)
+		v, est, err := d.readElement(&long)
 		if err != nil {
 			return err
+		}
+		if len(long) > at { // the spans from the element's start to the body's
+			off := cap(d.recData) - cap(v) - int(start)
+			for k := at; k < len(long); k++ {
+				long[k].Start += off
+				long[k].End += off
+			}
 		}
 		if v[0] == '{' {
 			chunks = append(chunks, v)
@@ -539,7 +573,42 @@ func (d *invocationDecoder) readOutputBody(r *invocationRecord) error {
 	r.outputBody, r.outputStats = body, st
 	r.outputChunks, r.outputNonObjects = chunks, nonObjects
 	d.chunks = chunks[:0]
+	if d.opts.MinInlineDataBytes > 0 {
+		r.outputLong, d.long = long[from:], long
+	}
 	return nil
+}
+
+// longMin is the length from which the strings of bodies are listed as they are read: the
+// MinInlineDataBytes, or none when base64 data is kept.
+func (d *invocationDecoder) longMin() int {
+	if d.opts.MinInlineDataBytes <= 0 {
+		return math.MaxInt
+	}
+	return d.opts.MinInlineDataBytes
+}
+
+// readBody reads a body with what the validating read saw in it: with a MinInlineDataBytes,
+// the spans of the strings that long too, appended to d.long.
+func (d *invocationDecoder) readBody() (jsontext.Value, jsonscan.ValueStats, []jsonscan.Span, error) {
+	if d.opts.MinInlineDataBytes <= 0 {
+		v, st, err := d.rec.ReadValueStats()
+		return v, st, nil, err
+	}
+	from := len(d.long)
+	v, st, long, err := d.rec.ReadValueLong(d.opts.MinInlineDataBytes, d.long)
+	d.long = long
+	return v, st, long[from:], err
+}
+
+// readElement reads an element of a stream's chunk array as readBody reads a body, appending
+// the spans of its long strings to *long.
+func (d *invocationDecoder) readElement(long *[]jsonscan.Span) (v jsontext.Value, st jsonscan.ValueStats, err error) {
+	if d.opts.MinInlineDataBytes <= 0 {
+		return d.rec.ReadValueStats()
+	}
+	v, st, *long, err = d.rec.ReadValueLong(d.opts.MinInlineDataBytes, *long)
+	return v, st, err
 }
 
 // ivTimeLayouts are the timestamp forms seen in invocation logs and their exports.
@@ -805,10 +874,15 @@ type bodies struct {
 // cleanBodies compacts both bodies, cuts base64 media out, and sets Request.Body /
 // Response.Body and the sizes, applying the body cap.
 func (d *invocationDecoder) cleanBodies(r *invocationRecord, ev *genai.Event, b *bodies) {
+	minData := d.opts.MinInlineDataBytes
 	if isBody(r.inputBody) {
-		if d.isClean(r.inputBody, r.inputStats) {
+		switch {
+		case minData > 0 && !r.inputStats.Spaced:
+			// Compact, with its long strings listed: those alone are read.
+			b.in = d.cleanLong(r.inputBody, r.inputLong, ev, "gen_ai.prompt")
+		case d.isClean(r.inputBody, r.inputStats):
 			b.in = r.inputBody[:len(r.inputBody):len(r.inputBody)]
-		} else {
+		default:
 			b.in = d.clean(r.inputBody, ev, "gen_ai.prompt", true)
 		}
 		ev.Performance.RequestSize.Set(int64(len(b.in)))
@@ -816,6 +890,12 @@ func (d *invocationDecoder) cleanBodies(r *invocationRecord, ev *genai.Event, b 
 	}
 	if isBody(r.outputBody) {
 		switch {
+		case minData > 0 && !r.outputStats.Spaced:
+			b.out = d.cleanLong(r.outputBody, r.outputLong, ev, "gen_ai.completion")
+			if &b.out[0] == &r.outputBody[0] && r.outputBody[0] == '[' {
+				// Already clean, and split as it was read.
+				b.split, b.chunks, b.nonObjects = true, r.outputChunks, r.outputNonObjects
+			}
 		case d.isClean(r.outputBody, r.outputStats):
 			// Already clean (and, for a chunk array, split as it was read).
 			b.out = r.outputBody[:len(r.outputBody):len(r.outputBody)]
@@ -863,6 +943,25 @@ func (d *invocationDecoder) clean(raw []byte, ev *genai.Event, what string, alia
 		out, cuts = d.cleanBody(raw, cuts)
 	} else {
 		out, cuts = ivCleanJSON(make([]byte, 0, len(raw)), raw, d.opts.MinInlineDataBytes, cuts)
+	}
+	for _, c := range cuts {
+		ev.Truncations = append(ev.Truncations, genai.Truncation{What: what + ".base64", Original: int64(c.original), Kept: 0, SHA256: c.sha256})
+	}
+	return out
+}
+
+// cleanLong is clean (with alias) for a compact body whose strings of MinInlineDataBytes or
+// more are listed in long: only those are read (see ivCleanLongIn).
+func (d *invocationDecoder) cleanLong(raw []byte, long []jsonscan.Span, ev *genai.Event, what string) []byte {
+	out, cuts := ivCleanLongIn(d.tail, raw, long, nil)
+	if len(out) > 0 && &out[0] != &raw[0] {
+		// A copy: booked as cleanBody does.
+		n := len(out)
+		d.tailUsed += n
+		if len(d.tail) > 0 && &out[0] == &d.tail[0] {
+			out = out[:n:n]
+			d.tail = d.tail[n:]
+		}
 	}
 	for _, c := range cuts {
 		ev.Truncations = append(ev.Truncations, genai.Truncation{What: what + ".base64", Original: int64(c.original), Kept: 0, SHA256: c.sha256})

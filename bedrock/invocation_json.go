@@ -731,3 +731,46 @@ func ivCleanBodyIn(buf, src []byte, minData int, cuts []ivDataCut) ([]byte, []iv
 	}
 	return dst, cuts
 }
+
+// ivCleanLongIn is ivCleanBodyIn for a compact src (no whitespace outside its strings) whose
+// strings of at least minData bytes are exactly long (their quotes' offsets in src, in order,
+// as jsonscan.Decoder.ReadValueLong lists them): only those strings are read, to cut out the
+// base64 ones, and the rest is copied in the pieces between them.
+func ivCleanLongIn(buf, src []byte, long []jsonscan.Span, cuts []ivDataCut) ([]byte, []ivDataCut) {
+	n := len(src)
+	k := 0
+	for k < len(long) && !ivIsBase64(src[long[k].Start+1:long[k].End]) {
+		k++
+	}
+	if k == len(long) {
+		if utf8.Valid(src) {
+			return src[:n:n], cuts
+		}
+		return bytes.ToValidUTF8(src, []byte("\uFFFD")), cuts
+	}
+	// As ivCleanBodyIn sizes its copy: the first cut's placeholder is shorter than 128 bytes.
+	size := long[k].Start + 128 + n - long[k].End
+	dst := buf[:0]
+	if cap(dst) < size {
+		dst = make([]byte, 0, size)
+	}
+	from := 0
+	for {
+		s := long[k]
+		dst = append(dst, src[from:s.Start]...)
+		dst, cuts = ivCutData(dst, src[s.Start+1:s.End], cuts)
+		from = s.End + 1
+		for k++; k < len(long) && !ivIsBase64(src[long[k].Start+1:long[k].End]); k++ {
+		}
+		if k == len(long) {
+			break
+		}
+	}
+	dst = append(dst, src[from:]...)
+	// The cuts end at quotes, so no invalid sequence spans one: checking the whole copy is
+	// what ivCleanBodyIn's checks of its parts come to.
+	if !utf8.Valid(dst) {
+		dst = bytes.ToValidUTF8(dst, []byte("\uFFFD"))
+	}
+	return dst, cuts
+}
