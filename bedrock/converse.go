@@ -261,10 +261,85 @@ func (d *invocationDecoder) converseMessages(dec *ivCursor, msgs *msgWriter, b *
 		if !more || err != nil {
 			return err
 		}
+		if d.converseInputMessage(dec, msgs, b) {
+			continue
+		}
 		if err := d.converseMessage(dec, msgs, b, true); err != nil {
 			return err
 		}
 	}
+}
+
+// converseInputMessage writes the request message c is positioned at straight into w when it
+// starts {"role":"<role>","content":[ and ends with its content, as a JSON encoder writes
+// one: the content's parts need no scratch writer to wait for the role. Text blocks
+// ({"text":"..."}) are read in place, other blocks by converseBlock. It reports false, with c
+// and w as they were, for a message in any other layout (or a truncated one), which
+// converseMessage then reads.
+func (d *invocationDecoder) converseInputMessage(c *ivCursor, w *msgWriter, b *bodies) bool {
+	const roleKey, contentKey, textKey = `{"role":"`, `,"content":[`, `{"text":"`
+	start := c.pos
+	if start < len(c.data) && c.data[start] == ',' {
+		start++
+	}
+	if !ivHasAt(c.data, start, roleKey) {
+		return false
+	}
+	n, text, msgs, parts, lastRole := len(w.buf), len(w.text), w.n, w.parts, w.role
+	undo := func() bool {
+		c.pos = start
+		w.buf, w.text, w.n, w.parts, w.role = w.buf[:n], w.text[:text], msgs, parts, lastRole
+		return false
+	}
+	c.pos = start + len(roleKey) - 1 // at the role's quote
+	role, err := d.readText(c)
+	if err != nil || !ivHasAt(c.data, c.pos, contentKey) {
+		return undo()
+	}
+	c.pos += len(contentKey)
+	w.startMessage(role)
+	collect := role == "user" // only the user's words count as prompt text
+	for {
+		i := c.pos
+		if i >= len(c.data) {
+			return undo()
+		}
+		switch c.data[i] {
+		case ']':
+			if i+1 >= len(c.data) || c.data[i+1] != '}' {
+				return undo()
+			}
+			c.pos = i + 2
+			w.endMessage("")
+			return true
+		case ',':
+			i++
+		}
+		if ivHasAt(c.data, i, textKey) {
+			c.pos = i + len(textKey) - 1 // at the text's quote
+			s, raw, err := d.readTextJSON(c)
+			if err == nil && c.pos < len(c.data) && c.data[c.pos] == '}' {
+				c.pos++
+				w.textPartJSON(s, raw, collect)
+				b.kinds = addKind(b.kinds, "text")
+				continue
+			}
+		}
+		// Any other block, as converseBlocks reads it.
+		c.pos = i
+		t := len(w.text)
+		if err := d.converseBlock(c, w, b, true); err != nil {
+			return undo()
+		}
+		if !collect {
+			w.text = w.text[:t]
+		}
+	}
+}
+
+// ivHasAt reports whether data holds s at i.
+func ivHasAt(data []byte, i int, s string) bool {
+	return i >= 0 && i <= len(data) && len(data)-i >= len(s) && string(data[i:i+len(s)]) == s
 }
 
 // converseInferenceConfig reads a request's inferenceConfig.

@@ -86,6 +86,10 @@ func TestConverseMatchesOracle(t *testing.T) {
 		`{"output":{"message":{"role":"a\"b"}},"stopReason":"x\\y","output":5,"usage":[],"metrics":{"latencyMs":"x"}}`,
 		`{"output":{"other":1,"message":{"role":"assistant","content":{"text":"not an array"}}}}`,
 		`{"messages":[{"role":"user","content":[{"text":"x"}]}],"messages":[{"role":"user","content":[{"image":{"format":"png"}},{"image":{"format":"png"}},{"text":"y"}]}]}`,
+		// Messages in the layout converseInputMessage reads in place, and near misses.
+		`{"messages":[{"role":"user","content":[{"text":"a"},{"guardContent":{"text":{"text":"g"}}},{"text":"b\"c\u0041"},{"text":""}]},{"role":"assistant","content":[{"text":"x"},{"guardContent":{"text":{"text":"h"}}},{"text":"y","z":1},{"text":5}]},{"role":"us\u0065r","content":[]},{"role":"user","content":[{"text":"c"}],"role":"assistant"},{"role":"user","content":[{"text":"d"}],"content":[{"text":"e"}]}]}`,
+		`{"messages":[{"role":"user","content":[{"text":"a"}]},{"role":"user","content":"s"},{"role":"","content":[{"image":{"format":"png","source":{"bytes":"QUJD"}}},"x",7,{"text":"t"}]}]}`,
+		`{"messages":[{"role":"assistant","content":[{"text":"a"},{"text":"b"}]},{"role":"user","content":[{"text":"c"},{"text":"d"}]},{"role":"user","content":[{"text":"e"}]}]}`,
 	} {
 		checkConverseSame(t, []byte(b))
 	}
