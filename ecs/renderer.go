@@ -36,6 +36,9 @@ type Renderer struct {
 
 	fields genai.FieldSet // the document's fields
 	shapes shapeCache
+
+	timeBuf   []byte // the text of the last time timeText formatted
+	timeMilli int64  // its millisecond since the epoch
 }
 
 // keyTable is what the renderer precomputes for every field, in registry order. It is a few
@@ -136,32 +139,51 @@ func (r *Renderer) AppendDocument(dst []byte, ev *genai.Event) []byte {
 	s := &r.fields
 	s.Reset(profile)
 	ds := dataset(ev)
-	s.Add(genai.DataStreamType, genai.StringValue("logs"))
-	s.Add(genai.DataStreamDataset, genai.StringValue(ds))
-	s.Add(genai.DataStreamNamespace, genai.StringValue(ns))
-	s.Add(genai.EventDataset, genai.StringValue(ds))
-	s.Add(genai.EventModule, genai.StringValue(module(ev)))
-	s.Add(genai.EventIngested, genai.TimeValue(ingested))
-	s.Add(genai.ECSVersion, genai.StringValue(Version))
+	s.AddString(genai.DataStreamType, "logs")
+	s.AddString(genai.DataStreamDataset, ds)
+	s.AddString(genai.DataStreamNamespace, ns)
+	s.AddString(genai.EventDataset, ds)
+	s.AddString(genai.EventModule, module(ev))
+	ingestedText := r.timeText(ingested)
+	s.AddJSON(genai.EventIngested, ingestedText)
+	s.AddString(genai.ECSVersion, Version)
 	if ev.Err != nil {
-		s.Add(genai.EventKind, genai.StringValue("pipeline_error"))
-		s.Add(genai.Timestamp, genai.TimeValue(ingested))
-		s.Add(genai.ErrorMessage, genai.StringValue(ev.Err.Error()))
-		s.Add(genai.EventOriginal, genai.StringValue(string(ev.Original)))
+		s.AddString(genai.EventKind, "pipeline_error")
+		s.AddJSON(genai.Timestamp, ingestedText)
+		s.AddString(genai.ErrorMessage, ev.Err.Error())
+		s.AddString(genai.EventOriginal, unsafe.String(unsafe.SliceData(ev.Original), len(ev.Original)))
 		ev.CollectSourceFields(s)
 	} else {
-		s.Add(genai.EventKind, genai.StringValue("event"))
+		s.AddString(genai.EventKind, "event")
 		if r.KeepOriginal {
-			s.Add(genai.EventOriginal, genai.StringValue(string(ev.Original)))
+			s.AddString(genai.EventOriginal, unsafe.String(unsafe.SliceData(ev.Original), len(ev.Original)))
 		}
 		ev.CollectFields(s)
 		if ev.Time.IsZero() {
-			s.Add(genai.Timestamp, genai.TimeValue(ingested))
+			s.AddJSON(genai.Timestamp, ingestedText)
 		}
 	}
 	// The set holds this profile's fields, first value of each, and lists them in registry
 	// (name) order.
 	return r.writeNested(dst, keys())
+}
+
+// timeText returns t as the renderer writes a time (a TimeValue of t): a JSON string of its
+// UTC millisecond. Documents rendered within one millisecond share event.ingested, so the
+// text is kept and written again until the millisecond changes. It is valid until the next
+// call.
+func (r *Renderer) timeText(t time.Time) []byte {
+	ns := t.UnixNano() // what TimeValue keeps of t
+	ms := ns / 1e6
+	if ns >= 0 && ms == r.timeMilli && len(r.timeBuf) > 0 {
+		return r.timeBuf
+	}
+	r.timeBuf = genai.AppendJSONTime(r.timeBuf[:0], time.Unix(0, ns))
+	r.timeMilli = ms
+	if ns < 0 { // ms is not the floor: format every time
+		r.timeMilli = -1
+	}
+	return r.timeBuf
 }
 
 // writeNested writes the document's fields as nested JSON objects, laid out by the shape of

@@ -207,6 +207,9 @@ func sealed() []*Field {
 		defer registry.Unlock()
 		registry.sealed = true
 		slices.SortFunc(registry.fields, func(a, b *Field) int { return strings.Compare(a.Name, b.Name) })
+		if len(registry.fields) > maxFields {
+			panic("genai: more fields declared than a FieldSet holds: raise maxFields")
+		}
 		profileOf = make([]Profile, len(registry.fields))
 		for i, f := range registry.fields {
 			f.ord = i

@@ -14,28 +14,58 @@ import (
 // A FieldSet is reused from document to document without allocating; it is not safe for
 // concurrent use.
 type FieldSet struct {
+	// open has the bit of every field of the profiles that has no value yet: adding a value
+	// tests and clears one bit, whatever the reason a field is refused.
+	open     [setWords]uint64
+	n        uint        // the number of values
+	tab      *fieldTable // allocated by the first Reset
+	words    int         // the words of a bitset over the registry
 	profiles Profile
-	vals     []Value  // in the order added, so that a document's values sit together
-	pos      []uint16 // by Field.Ord: where in vals the field's value is, when bits has it
-	bits     []uint64 // which fields have a value
-	strs     []string // the string arrays derived for the document (related.user, policies)
-	buf      []byte   // the JSON built for the document (assessments, match details)
+	mask     [setWords]uint64 // the fields of profiles
+	bits     [setWords]uint64 // scratch for Bits: mask &^ open
+	strs     []string         // the string arrays derived for the document (related.user, policies)
+	buf      []byte           // the JSON built for the document (assessments, match details)
+}
+
+// maxFields bounds the registry (sealed panics beyond it), so that a FieldSet's tables are
+// arrays its ords index without bounds checks; setWords is the words of a bitset over them.
+const (
+	maxFields = 512
+	setWords  = maxFields / 64
+)
+
+// fieldTable holds a FieldSet's values in the order added, so that a document's values sit
+// together, and where each field's value is (by Field.Ord).
+type fieldTable struct {
+	vals [maxFields]Value
+	pos  [maxFields]uint16
 }
 
 // Reset empties the set and makes it keep the fields of profiles (a set of Profile bits;
 // ProfileAll keeps every field).
 func (s *FieldSet) Reset(profiles Profile) {
-	if n := len(Fields()); len(s.pos) != n {
-		// Room for every field, so that adding never moves the values a writer holds.
-		s.vals = make([]Value, 0, n)
-		s.pos = make([]uint16, n)
-		s.bits = make([]uint64, (n+63)/64)
+	if s.tab == nil {
+		s.tab = new(fieldTable)
+		s.words = (len(Fields()) + 63) / 64
+		s.setMask(profiles)
 	} else {
-		clear(s.vals) // drop the references the values hold
-		clear(s.bits)
+		clear(s.tab.vals[:s.n%(maxFields+1)]) // drop the references the values hold
+		if profiles != s.profiles {
+			s.setMask(profiles)
+		}
 	}
 	clear(s.strs)
-	s.profiles, s.vals, s.strs, s.buf = profiles, s.vals[:0], s.strs[:0], s.buf[:0]
+	s.open, s.n, s.strs, s.buf = s.mask, 0, s.strs[:0], s.buf[:0]
+}
+
+// setMask makes the set keep the fields of profiles.
+func (s *FieldSet) setMask(profiles Profile) {
+	s.profiles, s.mask = profiles, [setWords]uint64{}
+	for ord, p := range profileOf {
+		if p&profiles != 0 {
+			s.mask[ord/64] |= 1 << (ord % 64)
+		}
+	}
 }
 
 // Add stores v as f's value unless v is empty, f is outside the set's profiles or f already
@@ -55,54 +85,97 @@ func (s *FieldSet) Add(f *Field, v Value) bool {
 	return true
 }
 
+// AddString is Add(f, StringValue(v)), without building a Value to copy.
+func (s *FieldSet) AddString(f *Field, v string) bool {
+	if v == "" {
+		return false
+	}
+	p := s.slot(f)
+	if p == nil {
+		return false
+	}
+	p.kind, p.str = KindString, v
+	return true
+}
+
+// AddJSON stores raw, JSON text written as it is, as f's value (a KindJSON Value, as
+// JSONValue(raw) makes). A renderer adds text it wrote once for many documents this way, such
+// as a time. raw is not copied; empty input, "null", "{}" and "[]" are not stored.
+func (s *FieldSet) AddJSON(f *Field, raw []byte) bool {
+	switch string(raw) {
+	case "", "null", "{}", "[]":
+		return false
+	}
+	p := s.slot(f)
+	if p == nil {
+		return false
+	}
+	p.kind, p.str = KindJSON, unsafeString(raw)
+	return true
+}
+
 // slot marks f as set and returns its (empty) value to fill in, or nil when f is outside the
 // set's profiles or already has a value.
 func (s *FieldSet) slot(f *Field) *Value {
-	ord := f.ord
-	if profileOf[ord]&s.profiles == 0 {
+	ord := uint(f.ord) % maxFields
+	w, bit := ord/64, uint64(1)<<(ord%64)
+	o := s.open[w]
+	if o&bit == 0 {
 		return nil
 	}
-	word, bit := ord/64, uint64(1)<<(ord%64)
-	if s.bits[word]&bit != 0 {
-		return nil
-	}
-	s.bits[word] |= bit
-	i := len(s.vals)
-	s.pos[ord] = uint16(i)
-	s.vals = s.vals[:i+1]
-	return &s.vals[i]
+	s.open[w] = o &^ bit
+	i := s.n % maxFields
+	s.n++
+	t := s.tab
+	t.pos[ord] = uint16(i)
+	return &t.vals[i]
 }
 
 // Len returns the number of fields in the set.
-func (s *FieldSet) Len() int { return len(s.vals) }
+func (s *FieldSet) Len() int { return int(s.n) }
+
+// has reports whether the field whose Ord is ord has a value.
+func (s *FieldSet) has(ord uint) bool {
+	w, bit := ord/64%setWords, uint64(1)<<(ord%64)
+	return s.mask[w]&^s.open[w]&bit != 0
+}
 
 // Get returns f's value, or the empty Value.
 func (s *FieldSet) Get(f *Field) Value {
-	ord := f.ord
-	if ord >= len(s.pos) || s.bits[ord/64]&(1<<(ord%64)) == 0 {
+	ord := uint(f.ord)
+	if ord >= maxFields || !s.has(ord) {
 		return Value{}
 	}
-	return s.vals[s.pos[ord]]
+	return s.tab.vals[s.tab.pos[ord]%maxFields]
 }
 
 // At returns the value of the field whose Ord is ord, for an ord whose bit is set in Bits;
-// it is Get for renderers walking Bits, without copying the Value. The pointer is valid until the next Reset; callers must not modify the Value.
-func (s *FieldSet) At(ord int) *Value { return &s.vals[s.pos[ord]] }
+// it is Get for renderers walking Bits, without copying the Value. The pointer is valid until
+// the next Reset; callers must not modify the Value.
+func (s *FieldSet) At(ord int) *Value {
+	t := s.tab
+	return &t.vals[t.pos[uint(ord)%maxFields]%maxFields]
+}
 
 // Bits returns the set as a bitset over field Ords: bit ord%64 of word ord/64 is set when the
 // field with that Ord has a value. Walking it word by word visits the fields in name order.
 // Callers must not modify it; it is valid until the next Add or Reset.
-func (s *FieldSet) Bits() []uint64 { return s.bits }
+func (s *FieldSet) Bits() []uint64 {
+	for i := range s.bits {
+		s.bits[i] = s.mask[i] &^ s.open[i]
+	}
+	return s.bits[:s.words%(setWords+1)]
+}
 
 // All calls yield for each field of the set and its value, in name order, until yield
 // returns false.
 func (s *FieldSet) All(yield func(*Field, Value) bool) {
 	fields := Fields()
-	for w, word := range s.bits {
+	for w, word := range s.Bits() {
 		for word != 0 {
 			ord := w*64 + bits.TrailingZeros64(word)
 			word &= word - 1
-			if !yield(fields[ord], s.vals[s.pos[ord]]) {
+			if !yield(fields[ord], *s.At(ord)) {
 				return
 			}
 		}
