@@ -277,7 +277,7 @@ func (d *invocationDecoder) converseMessages(dec *ivCursor, msgs *msgWriter, b *
 // and w as they were, for a message in any other layout (or a truncated one), which
 // converseMessage then reads.
 func (d *invocationDecoder) converseInputMessage(c *ivCursor, w *msgWriter, b *bodies) bool {
-	const roleKey, contentKey, textKey = `{"role":"`, `,"content":[`, `{"text":"`
+	const roleKey, contentKey = `{"role":"`, `,"content":[`
 	start := c.pos
 	if start < len(c.data) && c.data[start] == ',' {
 		start++
@@ -315,15 +315,8 @@ func (d *invocationDecoder) converseInputMessage(c *ivCursor, w *msgWriter, b *b
 		case ',':
 			i++
 		}
-		if ivHasAt(c.data, i, textKey) {
-			c.pos = i + len(textKey) - 1 // at the text's quote
-			s, raw, err := d.readTextJSON(c)
-			if err == nil && c.pos < len(c.data) && c.data[c.pos] == '}' {
-				c.pos++
-				w.textPartJSON(s, raw, collect)
-				b.kinds = addKind(b.kinds, "text")
-				continue
-			}
+		if d.converseTextBlock(c, i, w, b, true, collect) {
+			continue
 		}
 		// Any other block, as converseBlocks reads it.
 		c.pos = i
@@ -335,6 +328,26 @@ func (d *invocationDecoder) converseInputMessage(c *ivCursor, w *msgWriter, b *b
 			w.text = w.text[:t]
 		}
 	}
+}
+
+// converseTextBlock writes the text block at c.data[i] when it is {"text":"..."} (as
+// converseBlock does, collect telling whether its text joins w's) and reports whether it did;
+// c is then after the block.
+func (d *invocationDecoder) converseTextBlock(c *ivCursor, i int, w *msgWriter, b *bodies, input, collect bool) bool {
+	const textKey = `{"text":"`
+	if !ivHasAt(c.data, i, textKey) {
+		return false
+	}
+	c.pos = i + len(textKey) - 1 // at the text's quote
+	s, raw, err := d.readTextJSON(c)
+	if err != nil || c.pos >= len(c.data) || c.data[c.pos] != '}' {
+		c.pos = i
+		return false
+	}
+	c.pos++
+	w.textPartJSON(s, raw, collect)
+	d.kind(b, input, "text")
+	return true
 }
 
 // ivHasAt reports whether data holds s at i.
@@ -519,6 +532,9 @@ func (d *invocationDecoder) converseBlocks(dec *ivCursor, w *msgWriter, b *bodie
 		more, err := sMore(dec)
 		if !more || err != nil {
 			return err
+		}
+		if d.converseTextBlock(dec, dec.pos, w, b, input, true) {
+			continue
 		}
 		if err := d.converseBlock(dec, w, b, input); err != nil {
 			return err
@@ -1135,6 +1151,16 @@ func (d *invocationDecoder) converseOutputMessage(dec *ivCursor, b *bodies, r *c
 
 // converseMetrics reads a response's metrics (latencyMs).
 func converseMetrics(dec *ivCursor, ev *genai.Event) error {
+	i := dec.pos
+	if i < len(dec.data) && dec.data[i] == ':' {
+		i++
+	}
+	// {"latencyMs":N}, as Bedrock writes it, without a member walk.
+	if n, end, ok := ivIntAt(dec.data, i, `{"latencyMs":`); ok && dec.data[end] == '}' {
+		dec.pos = end + 1
+		ev.Performance.ResponseTime = genai.Some(n)
+		return nil
+	}
 	if err := sOpen(dec, '{'); err != nil {
 		return err
 	}
@@ -1197,7 +1223,10 @@ func converseUsageMembers(dec *ivCursor, in, out, total, cacheRead, cacheWrite *
 // duplicates some models write).
 func (d *invocationDecoder) converseUsage(dec *ivCursor, ev *genai.Event) error {
 	var in, out, total, cacheRead, cacheWrite genai.Opt[int64]
-	err := ivTolerate(converseUsageMembers(dec, &in, &out, &total, &cacheRead, &cacheWrite))
+	var err error
+	if !converseUsageLayout(dec, &in, &out, &total, &cacheRead, &cacheWrite) {
+		err = ivTolerate(converseUsageMembers(dec, &in, &out, &total, &cacheRead, &cacheWrite))
+	}
 	u := &ev.Usage
 	if in.Valid || out.Valid {
 		u.InputTokens, u.OutputTokens = in, out
@@ -1211,6 +1240,66 @@ func (d *invocationDecoder) converseUsage(dec *ivCursor, ev *genai.Event) error 
 		u.CacheWriteTokens = cacheWrite
 	}
 	return err
+}
+
+// converseUsageLayout reads the usage object c is positioned at (after its member name) when
+// it is {"inputTokens":N,"outputTokens":N,"totalTokens":N}, optionally followed by
+// "cacheReadInputTokens" and "cacheWriteInputTokens" in that order, every N a plain integer,
+// as Bedrock writes it: what converseUsageMembers reads from it, without a member walk. It
+// reports false, with c and the counts as they were, for any other usage value.
+func converseUsageLayout(c *ivCursor, in, out, total, cacheRead, cacheWrite *genai.Opt[int64]) bool {
+	i := c.pos
+	if i < len(c.data) && c.data[i] == ':' {
+		i++
+	}
+	var n [5]int64
+	var ok bool
+	if n[0], i, ok = ivIntAt(c.data, i, `{"inputTokens":`); !ok {
+		return false
+	}
+	if n[1], i, ok = ivIntAt(c.data, i, `,"outputTokens":`); !ok {
+		return false
+	}
+	if n[2], i, ok = ivIntAt(c.data, i, `,"totalTokens":`); !ok {
+		return false
+	}
+	cache := false
+	if i < len(c.data) && c.data[i] == ',' {
+		if n[3], i, ok = ivIntAt(c.data, i, `,"cacheReadInputTokens":`); !ok {
+			return false
+		}
+		if n[4], i, ok = ivIntAt(c.data, i, `,"cacheWriteInputTokens":`); !ok {
+			return false
+		}
+		cache = true
+	}
+	if i >= len(c.data) || c.data[i] != '}' {
+		return false
+	}
+	c.pos = i + 1
+	*in, *out, *total = genai.Some(n[0]), genai.Some(n[1]), genai.Some(n[2])
+	if cache {
+		*cacheRead, *cacheWrite = genai.Some(n[3]), genai.Some(n[4])
+	}
+	return true
+}
+
+// ivIntAt reads key at data[i] and the plain integer after it (1 to 18 digits, followed by
+// ',' or '}'), as jsonscan.Int reads it, and returns it and the index after it.
+func ivIntAt(data []byte, i int, key string) (int64, int, bool) {
+	if !ivHasAt(data, i, key) {
+		return 0, i, false
+	}
+	i += len(key)
+	start := i
+	var n int64
+	for ; i < len(data) && i-start < 18 && '0' <= data[i] && data[i] <= '9'; i++ {
+		n = n*10 + int64(data[i]-'0')
+	}
+	if i == start || i >= len(data) || data[i] != ',' && data[i] != '}' {
+		return 0, i, false
+	}
+	return n, i, true
 }
 
 var ivKeyPromptRouter = []byte(`"promptRouter"`)

@@ -90,6 +90,12 @@ func TestConverseMatchesOracle(t *testing.T) {
 		`{"messages":[{"role":"user","content":[{"text":"a"},{"guardContent":{"text":{"text":"g"}}},{"text":"b\"c\u0041"},{"text":""}]},{"role":"assistant","content":[{"text":"x"},{"guardContent":{"text":{"text":"h"}}},{"text":"y","z":1},{"text":5}]},{"role":"us\u0065r","content":[]},{"role":"user","content":[{"text":"c"}],"role":"assistant"},{"role":"user","content":[{"text":"d"}],"content":[{"text":"e"}]}]}`,
 		`{"messages":[{"role":"user","content":[{"text":"a"}]},{"role":"user","content":"s"},{"role":"","content":[{"image":{"format":"png","source":{"bytes":"QUJD"}}},"x",7,{"text":"t"}]}]}`,
 		`{"messages":[{"role":"assistant","content":[{"text":"a"},{"text":"b"}]},{"role":"user","content":[{"text":"c"},{"text":"d"}]},{"role":"user","content":[{"text":"e"}]}]}`,
+		// Usage and metrics in the layout read without a member walk, and near misses.
+		`{"output":{"message":{"role":"assistant","content":[{"text":"a"},{"text":"b","x":1},{"image":{"format":"png"}}]}},"stopReason":"end_turn","metrics":{"latencyMs":302},"usage":{"inputTokens":12,"outputTokens":6,"totalTokens":18}}`,
+		`{"metrics":{"latencyMs":0,"x":1},"usage":{"inputTokens":1502,"outputTokens":15,"totalTokens":2541,"cacheReadInputTokens":1024,"cacheWriteInputTokens":0}}`,
+		`{"metrics":{"latencyMs":1.5},"usage":{"inputTokens":1,"outputTokens":2,"totalTokens":3,"cacheReadInputTokens":4}}`,
+		`{"metrics":{"latencyMs":-1},"usage":{"inputTokens":1,"outputTokens":2,"totalTokens":1234567890123456789}}`,
+		`{"metrics":{"latencyMs":123456789012345678},"usage":{"inputTokens":1,"outputTokens":2,"totalTokens":3,"cacheReadInputTokens":4,"cacheWriteInputTokens":5,"x":6},"usage":{"inputTokens":7,"outputTokens":8,"totalTokens":9}}`,
 	} {
 		checkConverseSame(t, []byte(b))
 	}
