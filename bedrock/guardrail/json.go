@@ -93,11 +93,12 @@ func valueEnd(b []byte, i int, x *index) int {
 		}
 		return len(b)
 	}
-	for i < len(b) {
-		switch b[i] {
-		case ',', '}', ']', ':', ' ', '\t', '\n', '\r':
-			return i
+	if x != nil {
+		if e, ok := x.end(b, i); ok {
+			return e
 		}
+	}
+	for i < len(b) && !delim(b[i]) {
 		i++
 	}
 	return i
@@ -143,20 +144,20 @@ func stringEnd(b []byte, i int) int {
 	return len(b)
 }
 
-// indexCap is how many strings, objects and arrays an index records; the ends of those past
-// it are found by scanning.
+// indexCap is how many values (member names included) an index records; the ends of those
+// past it are found by scanning.
 const indexCap = 256
 
-// index records where the strings (member names included), objects and arrays of one
-// well-formed value end, found in one scan, so that walking down into a value does not scan
-// its bytes again at every level, and walking its members does not scan their names and
-// texts again.
+// index records where the values of one well-formed value start and end (its strings, member
+// names included, objects, arrays and other scalars), in document order, found in one scan:
+// walking down into a value does not scan its bytes again at every level, and walking the
+// members of an object or the elements of an array steps from entry to entry.
 type index struct {
 	root []byte
 	n    int
-	// hint is the entry end tries first: the one after the entry found last (document order,
+	// hint is the entry tried first: the one after the entry found last (document order,
 	// or the first member of the object or array found last); skip the one after the last
-	// entry's object or array (its next sibling).
+	// entry's value (its next sibling).
 	hint, skip int
 	start      [indexCap]uint32
 	stop       [indexCap]uint32
@@ -181,7 +182,7 @@ func (x *index) build(root []byte) {
 	depth := 0
 	n := 0
 	for i := 0; i < len(root); {
-		switch root[i] {
+		switch c := root[i]; c {
 		case '"':
 			e := stringEnd(root, i)
 			if n < indexCap {
@@ -214,10 +215,32 @@ func (x *index) build(root []byte) {
 				x.n = n
 				return
 			}
+		case ',', ':', ' ', '\t', '\n', '\r':
+		default:
+			// A number or literal: it ends where valueEnd ends it.
+			e := i + 1
+			for e < len(root) && !delim(root[e]) {
+				e++
+			}
+			if n < indexCap {
+				x.start[n], x.stop[n], x.after[n] = uint32(i), uint32(e), uint16(n+1)
+				n++
+			}
+			i = e
+			continue
 		}
 		i++
 	}
 	x.n = n
+}
+
+// delim reports whether c ends a number or literal.
+func delim(c byte) bool {
+	switch c {
+	case ',', '}', ']', ':', ' ', '\t', '\n', '\r':
+		return true
+	}
+	return false
 }
 
 // holds reports whether v lies in the indexed value.
@@ -229,48 +252,71 @@ func (x *index) holds(v []byte) bool {
 	return off >= 0 && off+len(v) <= len(x.root)
 }
 
-// end returns the end of the string, object or array at b[i], when b lies in the indexed value
-// and the index recorded it. Walks ask in document order: the entry after the last one found
-// is tried first, inline.
-func (x *index) end(b []byte, i int) (int, bool) {
-	off := int(uintptr(unsafe.Pointer(unsafe.SliceData(b)))-uintptr(unsafe.Pointer(unsafe.SliceData(x.root)))) + i
-	if k := x.hint; k < x.n && int(x.start[k]) == off {
-		if e := i + int(x.stop[k]) - off; e > i && e <= len(b) {
-			x.hint, x.skip = k+1, int(x.after[k])
-			return e, true
-		}
-	}
-	return x.find(b, i, off)
+// base returns the offset of b in the indexed value (meaningless when b does not lie in it:
+// no entry then matches).
+func (x *index) base(b []byte) int {
+	return int(uintptr(unsafe.Pointer(unsafe.SliceData(b))) - uintptr(unsafe.Pointer(unsafe.SliceData(x.root))))
 }
 
-// find is end for an entry other than the hint: the one after the last entry's value, or any
-// (by binary search).
-func (x *index) find(b []byte, i, off int) (int, bool) {
-	k := x.skip
-	if k >= x.n || int(x.start[k]) != off {
-		if x.n == 0 || off < 0 || off >= len(x.root) {
-			return 0, false
-		}
-		hi := x.n
-		k = 0
-		for k < hi {
-			h := int(uint(k+hi) >> 1)
-			if int(x.start[h]) < off {
-				k = h + 1
-			} else {
-				hi = h
-			}
-		}
-		if k >= x.n || int(x.start[k]) != off {
-			return 0, false
+// entry returns the entry of the value starting at offset off of the indexed value, or -1.
+// Walks ask in document order: the entry after the last one found is tried first, then the
+// one after its value.
+func (x *index) entry(off int) int {
+	if k := x.hint; k < x.n && int(x.start[k]) == off {
+		return k
+	}
+	if k := x.skip; k < x.n && int(x.start[k]) == off {
+		return k
+	}
+	if x.n == 0 || off < 0 || off >= len(x.root) {
+		return -1
+	}
+	hi := x.n
+	k := 0
+	for k < hi {
+		h := int(uint(k+hi) >> 1)
+		if int(x.start[h]) < off {
+			k = h + 1
+		} else {
+			hi = h
 		}
 	}
-	e := i + int(x.stop[k]) - off
-	if x.stop[k] == 0 || e > len(b) {
+	if k < x.n && int(x.start[k]) == off {
+		return k
+	}
+	return -1
+}
+
+// end returns the end of the value at b[i], when b lies in the indexed value and the index
+// recorded it.
+func (x *index) end(b []byte, i int) (int, bool) {
+	base := x.base(b)
+	k := x.entry(base + i)
+	if k < 0 {
+		return 0, false
+	}
+	e := int(x.stop[k]) - base
+	if e <= i || e > len(b) {
 		return 0, false
 	}
 	x.hint, x.skip = k+1, int(x.after[k])
 	return e, true
+}
+
+// member returns the end of the member name at b[i] and the start and end of its value (the
+// entry after the name's), when b lies in the indexed value and the index recorded both.
+func (x *index) member(b []byte, i int) (nameEnd, valStart, valEnd int, ok bool) {
+	base := x.base(b)
+	k := x.entry(base + i)
+	if k < 0 || k+1 >= x.n {
+		return 0, 0, 0, false
+	}
+	nameEnd, valStart, valEnd = int(x.stop[k])-base, int(x.start[k+1])-base, int(x.stop[k+1])-base
+	if i >= nameEnd || nameEnd > valStart || valStart >= valEnd || valEnd > len(b) {
+		return 0, 0, 0, false
+	}
+	x.hint, x.skip = k+2, int(x.after[k+1])
+	return nameEnd, valStart, valEnd, true
 }
 
 // object walks the members of a well-formed JSON object. Its walk takes the index (if any)
@@ -302,13 +348,13 @@ func (o *object) next(x *index) (name, val []byte, ok bool) {
 		o.i = len(b)
 		return nil, nil, false
 	}
-	e, ok := 0, false
 	if x != nil {
-		e, ok = x.end(b, i)
+		if ne, vs, ve, ok := x.member(b, i); ok {
+			o.i = ve
+			return b[i:ne], b[vs:ve], true
+		}
 	}
-	if !ok {
-		e = stringEnd(b, i)
-	}
+	e := stringEnd(b, i)
 	name = b[i:e]
 	i = skipSpace(b, e)
 	if i < len(b) && b[i] == ':' {
@@ -453,26 +499,36 @@ func appendEscaped(dst, inner []byte) (_ []byte, ok bool) {
 		return dst, false
 	}
 	for {
+		// The first backslash, quote or control byte: eight bytes at a time (the lowest
+		// byte flagged is exact), the last few one by one.
 		i := 0
-		// Eight bytes at a time while none is a backslash, a quote or a control byte (the
-		// lowest byte flagged is exact; the loop below finds it).
 		for i+8 <= len(inner) {
 			w := binary.LittleEndian.Uint64(inner[i:])
 			q, b := w^(lsb*'"'), w^(lsb*'\\')
-			if ((q-lsb)&^q|(b-lsb)&^b|(w-lsb*0x20)&^w)&msb != 0 {
-				break
+			if m := ((q-lsb)&^q | (b-lsb)&^b | (w-lsb*0x20)&^w) & msb; m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				goto found
 			}
 			i += 8
 		}
-		for i < len(inner) && inner[i] != '\\' {
-			if c := inner[i]; c < 0x20 || c == '"' {
-				return dst, false
-			}
+		for i < len(inner) && inner[i] != '\\' && inner[i] != '"' && inner[i] >= 0x20 {
 			i++
 		}
+	found:
 		dst = append(dst, inner[:i]...)
 		if i == len(inner) {
 			return dst, true
+		}
+		if inner[i] != '\\' {
+			return dst, false
+		}
+		// The escapes of one byte are decoded here, as AppendEscape decodes them.
+		if i+1 < len(inner) {
+			if c := shortEscapes[inner[i+1]]; c != 0 {
+				dst = append(dst, c)
+				inner = inner[i+2:]
+				continue
+			}
 		}
 		var n int
 		if dst, n, ok = jsonscan.AppendEscape(dst, inner[i:]); !ok {
@@ -481,6 +537,10 @@ func appendEscaped(dst, inner []byte) (_ []byte, ok bool) {
 		inner = inner[i+n:]
 	}
 }
+
+// shortEscapes maps the byte after a backslash to the byte its escape stands for (0 for \u
+// and for what is not an escape).
+var shortEscapes = [256]byte{'"': '"', '\\': '\\', '/': '/', 'b': '\b', 'f': '\f', 'n': '\n', 'r': '\r', 't': '\t'}
 
 // nameOf returns the text of a raw member name for comparisons (switch string(nameOf(n))
 // does not allocate); only a name written with escapes is copied.
