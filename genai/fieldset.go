@@ -208,55 +208,90 @@ func (w *fieldWriter) bytes() *[]byte {
 	return &w.set.buf
 }
 
-func (w *fieldWriter) put(f *Field, v Value) {
-	if w.set != nil {
-		w.set.Add(f, v)
-		return
-	}
-	w.list = append(w.list, FieldValue{Field: f, Value: v})
+// The typed writers fill f's value in place, without building a Value to copy: its slot in
+// the FieldSet (none when the set refuses f) or a new entry of the list (listSlot). Their test
+// for an absent value is inlined into the event's writers, so that the many fields an event
+// leaves empty cost a comparison and no call; the setters behind it are calls, with the set's
+// slot inlined into them.
+
+// listSlot appends an entry for f to the list and returns its value to fill in.
+//
+//go:noinline
+func (w *fieldWriter) listSlot(f *Field) *Value {
+	w.list = append(w.list, FieldValue{Field: f})
+	return &w.list[len(w.list)-1].Value
 }
 
 // valueAt writes fv's value unless it is empty; it copies the value once, from where it is.
 func (w *fieldWriter) valueAt(fv *FieldValue) {
-	if fv.Value.IsEmpty() {
+	if fv.Value.kind == KindEmpty {
 		return
 	}
-	if w.set == nil {
-		w.list = append(w.list, *fv)
-	} else if v := w.set.slot(fv.Field); v != nil {
+	var v *Value
+	if w.set != nil {
+		v = w.set.slot(fv.Field)
+	} else {
+		v = w.listSlot(fv.Field)
+	}
+	if v != nil {
 		*v = fv.Value
 	}
 }
 
-// The typed writers fill a FieldSet's slot in place, without building a Value to copy.
-
 func (w *fieldWriter) str(f *Field, s string) {
-	if s == "" {
-		return
+	if s != "" {
+		w.setStr(f, KindString, s)
 	}
-	if w.set == nil {
-		w.put(f, Value{kind: KindString, str: s})
-	} else if v := w.set.slot(f); v != nil {
-		v.kind, v.str = KindString, s
+}
+
+// setStr writes a value held in str alone. It and the other setters are called, not
+// inlined, so that the tests in front of them are small enough to be.
+//
+//go:noinline
+func (w *fieldWriter) setStr(f *Field, kind Kind, s string) {
+	var v *Value
+	if w.set != nil {
+		v = w.set.slot(f)
+	} else {
+		v = w.listSlot(f)
+	}
+	if v != nil {
+		v.kind, v.str = kind, s
 	}
 }
 
 func (w *fieldWriter) strs(f *Field, ss []string) {
-	if len(ss) == 0 {
-		return
+	if len(ss) != 0 {
+		w.setStrs(f, ss)
 	}
-	if w.set == nil {
-		w.put(f, Value{kind: KindStrings, strs: ss})
-	} else if v := w.set.slot(f); v != nil {
+}
+
+// setStrs writes a value held in strs alone.
+//
+//go:noinline
+func (w *fieldWriter) setStrs(f *Field, ss []string) {
+	var v *Value
+	if w.set != nil {
+		v = w.set.slot(f)
+	} else {
+		v = w.listSlot(f)
+	}
+	if v != nil {
 		v.kind, v.strs = KindStrings, ss
 	}
 }
 
 // scalar writes a value held in num alone.
+//
+//go:noinline
 func (w *fieldWriter) scalar(f *Field, kind Kind, num uint64) {
-	if w.set == nil {
-		w.put(f, Value{kind: kind, num: num})
-	} else if v := w.set.slot(f); v != nil {
+	var v *Value
+	if w.set != nil {
+		v = w.set.slot(f)
+	} else {
+		v = w.listSlot(f)
+	}
+	if v != nil {
 		v.kind, v.num = kind, num
 	}
 }
@@ -306,9 +341,5 @@ func (w *fieldWriter) json(f *Field, raw []byte) {
 	case "", "null", "{}", "[]":
 		return
 	}
-	if w.set == nil {
-		w.put(f, JSONValue(raw))
-	} else if v := w.set.slot(f); v != nil {
-		v.kind, v.str = KindJSON, unsafeString(raw)
-	}
+	w.setStr(f, KindJSON, unsafeString(raw))
 }
