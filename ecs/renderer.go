@@ -208,8 +208,11 @@ func (r *Renderer) writeNested(dst []byte, t *keyTable) []byte {
 		} else {
 			dst = append(dst, sh.text[f.start:f.start+f.n]...)
 		}
-		// Through the pointer: Value's value-receiver methods would copy it (56 bytes) first.
-		dst = set.At(int(f.ord)).AppendJSON(dst, f.array)
+		if str, ok := set.StringAt(int(f.ord)); ok && !f.array {
+			dst = genai.AppendJSONString(dst, str)
+		} else {
+			dst = set.At(int(f.ord)).AppendJSON(dst, f.array)
+		}
 	}
 	if n := len(sh.text) - int(sh.tail); n <= prefixCopy && cap(dst)-len(dst) >= prefixCopy {
 		j := len(dst)

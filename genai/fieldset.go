@@ -157,6 +157,14 @@ func (s *FieldSet) At(ord int) *Value {
 	return &t.vals[t.pos[uint(ord)%maxFields]%maxFields]
 }
 
+// StringAt returns the string of the field whose Ord is ord, for an ord whose bit is set in
+// Bits, and whether its value is a string (KindString): renderers write most values through
+// it, with AppendJSONString, and the others with At(ord).AppendJSON.
+func (s *FieldSet) StringAt(ord int) (string, bool) {
+	v := s.At(ord)
+	return v.str, v.kind == KindString
+}
+
 // Bits returns the set as a bitset over field Ords: bit ord%64 of word ord/64 is set when the
 // field with that Ord has a value. Walking it word by word visits the fields in name order.
 // Callers must not modify it; it is valid until the next Add or Reset.
