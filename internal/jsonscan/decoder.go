@@ -483,6 +483,62 @@ func (d *Decoder) ReadArrayLong(min int, long []Span, elems [][]byte) (jsontext.
 // errNotRead stops ReadArrayLong at a byte no element starts with.
 var errNotRead = errors.New("not read")
 
+// ReadName reads the next member name of an open object (raw, quoted, aliasing the input) and
+// the ':' after it; at the object's end it reads the '}' and returns nil, nil, and at the end
+// of the input or an error it returns nil and the error (io.ErrUnexpectedEOF's SyntaxError
+// for a value cut short). It is PeekKind, ReadToken at a '}' and ReadValue in one call, for
+// loops over the members of an object; a name after the first, with no white space around its
+// separators, is read without a peek.
+func (d *Decoder) ReadName() ([]byte, error) {
+	data, i := d.data, d.pos
+	switch {
+	case d.next == '"' && (d.state == stObjName || d.state == stObjFirst): // peeked
+	case d.next == 0 && d.err == nil && d.state == stObjComma && uint(i+1) < uint(len(data)) && data[i] == ',' && data[i+1] == '"':
+		i++
+	case d.next == 0 && d.err == nil && d.state == stObjFirst && uint(i) < uint(len(data)) && data[i] == '"':
+	default:
+		return d.readNameSlow()
+	}
+	d.pos, d.next = i, 0
+	end, err := d.scalar(i, '"')
+	if err != nil {
+		return nil, err
+	}
+	if end-i-2 > d.noteAbove {
+		d.note(i, end-1)
+	}
+	if uint(end+1) < uint(len(data)) && data[end] == ':' {
+		// The value's first byte is peeked too, when it starts one.
+		d.pos, d.state = end+1, stObjValue
+		if c := data[end+1]; accepts[stObjValue][c] {
+			d.next = c
+		}
+		return data[i:end], nil
+	}
+	d.state = stObjName // what the name was read in, for afterValue
+	d.afterValue(end)
+	return data[i:end], nil
+}
+
+// errObjectEnd is the error of ReadName at the end of the input inside an object.
+var errObjectEnd = errors.New("unexpected end of object")
+
+// readNameSlow is ReadName the general way: through PeekKind, ReadToken and ReadValue.
+func (d *Decoder) readNameSlow() ([]byte, error) {
+	switch d.PeekKind() {
+	case '}':
+		_, err := d.ReadToken()
+		return nil, err
+	case 0:
+		_, err := d.ReadToken()
+		if err == nil {
+			err = errObjectEnd
+		}
+		return nil, err
+	}
+	return d.ReadValue()
+}
+
 // SkipValue reads past the next whole value (or member name).
 func (d *Decoder) SkipValue() error {
 	_, err := d.ReadValue()
@@ -975,8 +1031,8 @@ func quoteOrSpecial(data []byte, i int) int {
 	return i
 }
 
-// specialIndexMin is the length of text from which quoteOrSpecial reads with specialIndex:
-// below it, words in Go cost less than the call.
+// specialIndexMin is the length of text from which quoteOrSpecial reads with specialIndex
+// (two of its blocks). Strings reach quoteOrSpecial once 32 bytes were read a word at a time.
 const specialIndexMin = 32
 
 // QuoteOrSpecial returns the index of the first byte of data at or after i that is a quote, a

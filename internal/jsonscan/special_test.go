@@ -2,6 +2,7 @@ package jsonscan
 
 import (
 	"bytes"
+	"fmt"
 	"testing"
 )
 
@@ -59,4 +60,22 @@ func FuzzSpecialIndex(f *testing.F) {
 			}
 		}
 	})
+}
+
+func BenchmarkSpecialIndex(b *testing.B) {
+	for _, n := range []int{32, 64, 256, 4096} {
+		s := bytes.Repeat([]byte("QUJDRUZH"), n/8)
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.SetBytes(int64(n))
+			for b.Loop() {
+				specialIndex(s)
+			}
+		})
+		b.Run(fmt.Sprint("go", n), func(b *testing.B) {
+			b.SetBytes(int64(n))
+			for b.Loop() {
+				specialIndexGo(s)
+			}
+		})
+	}
 }
