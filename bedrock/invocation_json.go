@@ -266,21 +266,10 @@ func jOpen(d *jsonscan.Decoder) error {
 	return errIvNotObject
 }
 
-// jName reads the next member name of an open object (raw, quoted); at the object's end it
-// consumes the '}' and returns nil, nil.
+// jName reads the next member name of an open object (raw, quoted) and the ':' after it; at
+// the object's end it consumes the '}' and returns nil, nil.
 func jName(d *jsonscan.Decoder) ([]byte, error) {
-	switch d.PeekKind() {
-	case '}':
-		_, err := d.ReadToken()
-		return nil, err
-	case 0:
-		_, err := d.ReadToken()
-		if err == nil {
-			err = errors.New("unexpected end of object")
-		}
-		return nil, err
-	}
-	return d.ReadValue()
+	return d.ReadName()
 }
 
 // jEachMember reads the object dec is positioned at and calls fn with each member's raw
