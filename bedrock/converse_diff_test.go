@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -313,4 +314,23 @@ func nilEmpty(ev *genai.Event) {
 	if len(ev.Original) == 0 {
 		ev.Original = nil
 	}
+}
+
+// FuzzIvCopyableString checks ivCopyableString against its oracle on arbitrary bytes (valid
+// string contents or not), whole and from every offset of the first bytes.
+func FuzzIvCopyableString(f *testing.F) {
+	for _, s := range []string{
+		``, `plain text`, `a\"b\\c\nd\re\tf`, `a\u0041`, `a\/b`, `\`, "a\x01b", "caf\u00e9 \u2028 \u2029 \u2027",
+		"\xe2\x80", "\xe2\x80\xa8", "\xe2", `abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ\n` + "\xe2\x80\xa9",
+		strings.Repeat(`The quick brown fox\n`, 20) + `"` + strings.Repeat("\u00e9\u00e8", 30),
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, s []byte) {
+		for i := 0; i <= len(s) && i < 20; i++ {
+			if got, want := ivCopyableString(s[i:]), oldIvCopyableString(s[i:]); got != want {
+				t.Fatalf("ivCopyableString(%q) = %d, want %d", s[i:], got, want)
+			}
+		}
+	})
 }

@@ -1,6 +1,7 @@
 package bedrock
 
 import (
+	"encoding/binary"
 	"strings"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -663,4 +664,51 @@ func (d *invocationDecoder) oldContentKinds(body []byte) []string {
 		}))
 	})
 	return kinds
+}
+
+// oldIvCopyableString is ivCopyableString as it was before it stepped over plain runs with
+// jsonscan.QuoteOrSpecial, a word at a time: the oracle of FuzzIvCopyableString.
+func oldIvCopyableString(s []byte) int {
+	const lsb, msb = 0x0101010101010101, 0x8080808080808080
+	kind := ivCopyPlain
+	i := 0
+	for {
+		for i+8 <= len(s) {
+			w := binary.LittleEndian.Uint64(s[i:])
+			b := w ^ ('\\' * lsb)
+			// Backslashes, control bytes and bytes of multi-byte sequences.
+			if ((b-lsb)&^b|(w-0x20*lsb)&^w|w)&msb != 0 {
+				break
+			}
+			i += 8
+		}
+		// Byte by byte up to the next word without special bytes.
+		stop := min(len(s), i+8)
+		for ; i < stop; i++ {
+			c := s[i]
+			switch {
+			case c == '\\':
+				if i+1 >= len(s) {
+					return ivCopyNo
+				}
+				switch s[i+1] {
+				case '"', '\\', 'n', 'r', 't':
+				default:
+					return ivCopyNo
+				}
+				kind = ivCopyEscaped
+				i++ // the escaped byte
+			case c < 0x20:
+				return ivCopyNo
+			case c == 0xE2:
+				// U+2028 and U+2029 (E2 80 A8, E2 80 A9) are escaped by AppendJSONString.
+				if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
+					return ivCopyNo
+				}
+			}
+		}
+		if i >= len(s) {
+			return kind
+		}
+	}
 }
