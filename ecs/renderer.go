@@ -196,22 +196,23 @@ func (r *Renderer) writeNested(dst []byte, t *keyTable) []byte {
 	set := &r.fields
 	sh := r.shapes.get(set.Bits(), t)
 	text := unsafe.Pointer(unsafe.SliceData(sh.text))
-	for _, f := range sh.fields {
-		n := int(f.n)
+	for _, step := range sh.steps {
+		start, n := uint32(step), int(step>>stepLenShift&stepLenMask)
 		if cap(dst)-len(dst) < prefixCopy {
 			dst = slices.Grow(dst, prefixCopy+n)
 		}
 		j := len(dst)
 		if n <= prefixCopy {
-			copyBlock(unsafe.Add(unsafe.Pointer(unsafe.SliceData(dst)), j), unsafe.Add(text, f.start))
+			copyBlock(unsafe.Add(unsafe.Pointer(unsafe.SliceData(dst)), j), unsafe.Add(text, start))
 			dst = dst[:j+n]
 		} else {
-			dst = append(dst, sh.text[f.start:f.start+f.n]...)
+			dst = append(dst, sh.text[start:start+uint32(n)]...)
 		}
-		if str, ok := set.StringAt(int(f.ord)); ok && !f.array {
+		ord := int(step >> stepOrdShift)
+		if str, ok := set.StringAt(ord); ok && step&stepArray == 0 {
 			dst = genai.AppendJSONString(dst, str)
 		} else {
-			dst = set.At(int(f.ord)).AppendJSON(dst, f.array)
+			dst = set.At(ord).AppendJSON(dst, step&stepArray != 0)
 		}
 	}
 	if n := len(sh.text) - int(sh.tail); n <= prefixCopy && cap(dst)-len(dst) >= prefixCopy {
@@ -245,18 +246,19 @@ type shape struct {
 	ends []uint32 // where each field's prefix ends in text; the last ends the document
 	text []byte   // with prefixCopy bytes of capacity beyond its end
 
-	fields []shapeField // what writeNested reads for each field, in name order
-	tail   uint32       // where the text that ends the document starts
+	steps []uint64 // what writeNested reads for each field, in name order (see stepOrdShift)
+	tail  uint32   // where the text that ends the document starts
 }
 
-// shapeField is one field of a shape: its prefix's place in the shape's text, and how to
-// write its value.
-type shapeField struct {
-	start uint32
-	n     uint32 // the prefix's length
-	ord   uint16
-	array bool // the Field's Array
-}
+// A shape's step for a field packs, in one word (one register to keep across the calls that
+// write values): where its prefix starts in the shape's text (bits 0-31), the prefix's length
+// (32-46), the Field's Array (47) and its ord (48-63).
+const (
+	stepLenShift = 32
+	stepLenMask  = 1<<15 - 1
+	stepArray    = 1 << 47
+	stepOrdShift = 48
+)
 
 // maxShapes bounds the shapes a Renderer keeps; a stream of records has a few kinds, each
 // with a few shapes.
@@ -331,10 +333,14 @@ func (c *shapeCache) build(set []uint64, t *keyTable) *shape {
 	}
 	text = append(text, '}')
 	sh.text = append(make([]byte, 0, len(text)+prefixCopy), text...)
-	sh.fields = make([]shapeField, len(sh.ords))
+	sh.steps = make([]uint64, len(sh.ords))
 	prev := uint32(0)
 	for i, ord := range sh.ords {
-		sh.fields[i] = shapeField{start: prev, n: sh.ends[i] - prev, ord: ord, array: t.fields[ord].array}
+		step := uint64(prev) | uint64(sh.ends[i]-prev)<<stepLenShift | uint64(ord)<<stepOrdShift
+		if t.fields[ord].array {
+			step |= stepArray
+		}
+		sh.steps[i] = step
 		prev = sh.ends[i]
 	}
 	sh.tail = prev
