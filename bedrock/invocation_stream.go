@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"slices"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/genainorm/genainorm/bedrock/guardrail"
 	"github.com/genainorm/genainorm/bedrock/model"
@@ -204,29 +205,14 @@ func ivSplitIfClean(src []byte, minData int, chunks [][]byte) (out []byte, objec
 // (what Elastic reads from it). Each is set unless the event already has one; the texts are
 // read without allocating and the event's strings made of them at once.
 func (d *invocationDecoder) messageStart(chunk []byte, ev *genai.Event) {
-	dec := &d.sub
-	dec.Reset(chunk)
-	d.scratch = d.scratch[:0]
 	// The text of each field the chunk sets (aliasing the chunk or d.scratch), and whether it
 	// sets it: a field the event already has is left alone, and the first member with a
 	// non-empty text sets it.
 	var id, role, model string
-	if sOpen(dec, '{') != nil {
-		return
-	}
-	for {
-		name, err := sName(dec)
-		if name == nil || err != nil {
-			break
-		}
-		if string(name) == `"message"` {
-			err = ivTolerate(d.messageStartMembers(dec, &id, &role, &model))
-		} else {
-			err = dec.SkipValue()
-		}
-		if err != nil {
-			break
-		}
+	if i, r, m, ok := ivMessageStartFixed(chunk); ok {
+		id, role, model = ivAlias(i), ivAlias(r), ivAlias(m)
+	} else {
+		id, role, model = d.messageStartTexts(chunk)
 	}
 	if id == "" && role == "" && model == "" {
 		return
@@ -247,6 +233,85 @@ func (d *invocationDecoder) messageStart(chunk []byte, ev *genai.Event) {
 		ev.Response.Model = all[len(role):]
 	}
 }
+
+// messageStartTexts reads the id, role and model of a message_start chunk: the first
+// non-empty text of each (aliasing the chunk or d.scratch).
+func (d *invocationDecoder) messageStartTexts(chunk []byte) (id, role, model string) {
+	dec := &d.sub
+	dec.Reset(chunk)
+	d.scratch = d.scratch[:0]
+	if sOpen(dec, '{') != nil {
+		return
+	}
+	for {
+		name, err := sName(dec)
+		if name == nil || err != nil {
+			break
+		}
+		if string(name) == `"message"` {
+			err = ivTolerate(d.messageStartMembers(dec, &id, &role, &model))
+		} else {
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			break
+		}
+	}
+	return id, role, model
+}
+
+// The message_start chunk as Bedrock writes it starts so:
+//
+//	{"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","content":[],"model":"claude-3-haiku-20240307",...
+const (
+	ivStartHead  = `{"type":"message_start","message":{"id":`
+	ivStartRole  = `,"type":"message","role":`
+	ivStartModel = `,"content":[],"model":`
+)
+
+// ivMessageStartFixed reads the id, role and model of a message_start chunk of the valid JSON
+// chunk that starts as Bedrock writes it, with three non-empty strings without escapes: what
+// messageStartTexts reads (the first member named message, and in it the first id, role and
+// model, are these). ok is false for any other chunk.
+func ivMessageStartFixed(c []byte) (id, role, model []byte, ok bool) {
+	if !bytes.HasPrefix(c, []byte(ivStartHead)) {
+		return nil, nil, nil, false
+	}
+	id, i := ivPlainString(c, len(ivStartHead))
+	if i < 0 || !bytes.HasPrefix(c[i:], []byte(ivStartRole)) {
+		return nil, nil, nil, false
+	}
+	role, i = ivPlainString(c, i+len(ivStartRole))
+	if i < 0 || !bytes.HasPrefix(c[i:], []byte(ivStartModel)) {
+		return nil, nil, nil, false
+	}
+	model, i = ivPlainString(c, i+len(ivStartModel))
+	if i < 0 || len(id) == 0 || len(role) == 0 || len(model) == 0 {
+		return nil, nil, nil, false
+	}
+	return id, role, model, true
+}
+
+// ivPlainString returns the content of the JSON string at c[i] of valid JSON, and the index
+// after it, when the string holds no backslash (its text is then its content); i is -1
+// otherwise.
+func ivPlainString(c []byte, i int) ([]byte, int) {
+	if i >= len(c) || c[i] != '"' {
+		return nil, -1
+	}
+	j := bytes.IndexByte(c[i+1:], '"')
+	if j < 0 {
+		return nil, -1
+	}
+	inner := c[i+1 : i+1+j]
+	if bytes.IndexByte(inner, '\\') >= 0 { // the quote found may be escaped
+		return nil, -1
+	}
+	return inner, i + 2 + j
+}
+
+// ivAlias returns b as a string without copying it.
+func ivAlias(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // messageStartMembers reads the id, role and model of a message_start chunk's message: the
 // first non-empty text of each.
@@ -285,33 +350,12 @@ func (d *invocationDecoder) messageStartMembers(dec *ivCursor, id, role, model *
 // streamMetrics reads amazon-bedrock-invocationMetrics from the last chunk that has it.
 func (d *invocationDecoder) streamMetrics(chunk []byte, ev *genai.Event) {
 	var in, out, cacheRead, cacheWrite, latency, firstByte genai.Opt[int64]
-	dec := &d.sub
-	dec.Reset(chunk)
-	_ = sEachMember(dec, func(name []byte) error {
-		if !bytes.Equal(name, ivKeyMetrics) {
-			return dec.SkipValue()
-		}
-		return ivTolerate(sEachMember(dec, func(name []byte) error {
-			var err error
-			switch string(name) {
-			case `"inputTokenCount"`:
-				in, err = sReadInt(dec)
-			case `"outputTokenCount"`:
-				out, err = sReadInt(dec)
-			case `"invocationLatency"`:
-				latency, err = sReadInt(dec)
-			case `"firstByteLatency"`:
-				firstByte, err = sReadInt(dec)
-			case `"cacheReadInputTokenCount"`:
-				cacheRead, err = sReadInt(dec)
-			case `"cacheWriteInputTokenCount"`:
-				cacheWrite, err = sReadInt(dec)
-			default:
-				err = dec.SkipValue()
-			}
-			return err
-		}))
-	})
+	if m, ok := ivTailMetrics(chunk); ok {
+		in, out, latency, firstByte = m[0], m[1], m[2], m[3]
+		cacheRead, cacheWrite = m[4], m[5]
+	} else {
+		d.streamMetricsSlow(chunk, &in, &out, &cacheRead, &cacheWrite, &latency, &firstByte)
+	}
 	if latency.Valid {
 		ev.Performance.ResponseTime = latency
 	}
@@ -329,6 +373,114 @@ func (d *invocationDecoder) streamMetrics(chunk []byte, ev *genai.Event) {
 	if cacheWrite.Valid {
 		ev.Usage.CacheWriteTokens = cacheWrite
 	}
+}
+
+// ivTailMetrics reads the counts of a valid JSON chunk that ends with its only
+// amazon-bedrock-invocationMetrics member, as Bedrock writes it:
+//
+//	{"type":"message_stop","amazon-bedrock-invocationMetrics":{"inputTokenCount":14,"outputTokenCount":4,"invocationLatency":812,"firstByteLatency":230}}
+//
+// a flat object of non-negative integers: input and output tokens, latency, first-byte
+// latency, cache read and write tokens, each when written (the last occurrence). ok is false
+// for any other chunk. What it reads is what streamMetricsSlow reads: the key, written once
+// (an escaped one is not the key there either), after a comma or a brace (so a real quote
+// opens it) and followed by a colon, is a member name; its object, closed by the byte before
+// the chunk's closing brace, is a member of the top-level object.
+func ivTailMetrics(c []byte) (m [6]genai.Opt[int64], ok bool) {
+	n := len(c)
+	if n < len(ivKeyMetrics)+5 || c[n-1] != '}' || c[n-2] != '}' {
+		return m, false
+	}
+	k := -1
+	for p := ivIndexAmazonBedrock(c, 0); p >= 0; p = ivIndexAmazonBedrock(c, p+1) {
+		if bytes.HasPrefix(c[p:], ivKeyMetrics) {
+			if k >= 0 {
+				return m, false
+			}
+			k = p
+		}
+	}
+	if k < 1 || c[k-1] != ',' && c[k-1] != '{' {
+		return m, false
+	}
+	i := k + len(ivKeyMetrics)
+	if i+2 >= n || c[i] != ':' || c[i+1] != '{' {
+		return m, false
+	}
+	i += 2
+	if c[i] == '}' {
+		return m, i == n-2
+	}
+	for {
+		name, j := ivPlainString(c, i)
+		if j < 0 || j >= n || c[j] != ':' {
+			return m, false
+		}
+		// Digits (valid JSON: no leading zero), few enough to be exact.
+		j++
+		start := j
+		var v int64
+		for j < n && c[j] >= '0' && c[j] <= '9' && j-start < 18 {
+			v = v*10 + int64(c[j]-'0')
+			j++
+		}
+		if j == start || j >= n || c[j] != ',' && c[j] != '}' {
+			return m, false
+		}
+		f := -1
+		switch string(name) {
+		case "inputTokenCount":
+			f = 0
+		case "outputTokenCount":
+			f = 1
+		case "invocationLatency":
+			f = 2
+		case "firstByteLatency":
+			f = 3
+		case "cacheReadInputTokenCount":
+			f = 4
+		case "cacheWriteInputTokenCount":
+			f = 5
+		}
+		if f >= 0 {
+			m[f] = genai.Opt[int64]{Value: v, Valid: true}
+		}
+		if c[j] == '}' {
+			return m, j == n-2
+		}
+		i = j + 1
+	}
+}
+
+// streamMetricsSlow reads the counts of amazon-bedrock-invocationMetrics of any chunk.
+func (d *invocationDecoder) streamMetricsSlow(chunk []byte, in, out, cacheRead, cacheWrite, latency, firstByte *genai.Opt[int64]) {
+	dec := &d.sub
+	dec.Reset(chunk)
+	_ = sEachMember(dec, func(name []byte) error {
+		if !bytes.Equal(name, ivKeyMetrics) {
+			return dec.SkipValue()
+		}
+		return ivTolerate(sEachMember(dec, func(name []byte) error {
+			var err error
+			switch string(name) {
+			case `"inputTokenCount"`:
+				*in, err = sReadInt(dec)
+			case `"outputTokenCount"`:
+				*out, err = sReadInt(dec)
+			case `"invocationLatency"`:
+				*latency, err = sReadInt(dec)
+			case `"firstByteLatency"`:
+				*firstByte, err = sReadInt(dec)
+			case `"cacheReadInputTokenCount"`:
+				*cacheRead, err = sReadInt(dec)
+			case `"cacheWriteInputTokenCount"`:
+				*cacheWrite, err = sReadInt(dec)
+			default:
+				err = dec.SkipValue()
+			}
+			return err
+		}))
+	})
 }
 
 // wrapNonObjects rewrites a chunk array for a flattened field: items that are not objects
