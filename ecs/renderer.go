@@ -246,6 +246,7 @@ type shape struct {
 	ends []uint32 // where each field's prefix ends in text; the last ends the document
 	text []byte   // with prefixCopy bytes of capacity beyond its end
 
+	set   []uint64 // the set of fields (Bits) the shape lays out
 	steps []uint64 // what writeNested reads for each field, in name order (see stepOrdShift)
 	tail  uint32   // where the text that ends the document starts
 }
@@ -266,25 +267,38 @@ const maxShapes = 256
 
 // shapeCache holds the shapes seen, by their set of fields.
 type shapeCache struct {
-	m     map[string]*shape
-	key   []byte  // scratch for get: the set of fields as bytes
-	stack []int32 // scratch for build: the open objects
+	m map[string]*shape
+	// recent holds shapes by a hash of their set of fields, so that finding a shape seen
+	// before hashes and compares a few words (most documents), without building a key.
+	recent [64]*shape
+	key    []byte  // scratch for get: the set of fields as bytes
+	stack  []int32 // scratch for build: the open objects
 }
 
 // get returns the shape of the fields in bits (a FieldSet's Bits), building it on first use.
 func (c *shapeCache) get(bits []uint64, t *keyTable) *shape {
+	h := uint64(0)
+	for _, w := range bits {
+		h = (h ^ w) * 0x9e3779b97f4a7c15
+	}
+	slot := &c.recent[h>>58]
+	if sh := *slot; sh != nil && slices.Equal(sh.set, bits) {
+		return sh
+	}
 	c.key = c.key[:0]
 	for _, w := range bits {
 		c.key = binary.LittleEndian.AppendUint64(c.key, w)
 	}
-	if sh := c.m[string(c.key)]; sh != nil {
-		return sh
+	sh := c.m[string(c.key)]
+	if sh == nil {
+		if c.m == nil || len(c.m) >= maxShapes {
+			c.m = make(map[string]*shape)
+			c.recent = [64]*shape{}
+		}
+		sh = c.build(bits, t)
+		c.m[string(c.key)] = sh
 	}
-	if c.m == nil || len(c.m) >= maxShapes {
-		c.m = make(map[string]*shape)
-	}
-	sh := c.build(bits, t)
-	c.m[string(c.key)] = sh
+	*slot = sh
 	return sh
 }
 
@@ -333,6 +347,7 @@ func (c *shapeCache) build(set []uint64, t *keyTable) *shape {
 	}
 	text = append(text, '}')
 	sh.text = append(make([]byte, 0, len(text)+prefixCopy), text...)
+	sh.set = slices.Clone(set)
 	sh.steps = make([]uint64, len(sh.ords))
 	prev := uint32(0)
 	for i, ord := range sh.ords {
