@@ -79,3 +79,34 @@ func BenchmarkSpecialIndex(b *testing.B) {
 		})
 	}
 }
+
+// FuzzQuoteOrSpecial compares QuoteOrSpecial with quoteOrSpecial, which reads words alone.
+func FuzzQuoteOrSpecial(f *testing.F) {
+	f.Add(bytes.Repeat([]byte("0123456789abcdef"), 12), 3)
+	f.Add(append(bytes.Repeat([]byte("0123456789abcdef"), 9), '"'), 0)
+	f.Fuzz(func(t *testing.T, b []byte, i int) {
+		i %= len(b) + 2
+		if g, w := QuoteOrSpecial(b, i), quoteOrSpecial(b, i); g != w {
+			t.Fatalf("QuoteOrSpecial(%q, %d) = %d, want %d", b, i, g, w)
+		}
+	})
+}
+
+func TestQuoteOrSpecial(t *testing.T) {
+	for n := 0; n < 200; n++ {
+		b := bytes.Repeat([]byte{'a'}, n)
+		for k := -1; k < n; k++ {
+			if k >= 0 {
+				b[k] = '\\'
+			}
+			for _, i := range []int{-1, 0, 1, 5, 17, 64, n} {
+				if g, w := QuoteOrSpecial(b, i), quoteOrSpecial(b, i); g != w {
+					t.Fatalf("QuoteOrSpecial(%q, %d) = %d, want %d", b, i, g, w)
+				}
+			}
+			if k >= 0 {
+				b[k] = 'a'
+			}
+		}
+	}
+}
