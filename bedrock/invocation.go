@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"time"
-	"unicode/utf8"
 
 	"github.com/go-json-experiment/json/jsontext"
 
@@ -924,7 +923,7 @@ func (d *invocationDecoder) isClean(body []byte, st jsonscan.ValueStats) bool {
 	if st.Spaced || (d.opts.MinInlineDataBytes > 0 && st.LongestString >= d.opts.MinInlineDataBytes) {
 		return false
 	}
-	return utf8.Valid(body)
+	return jsonscan.ValidUTF8(body)
 }
 
 // isBody reports whether a raw body value is an object or an array (a string or null body is

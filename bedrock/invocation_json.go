@@ -47,53 +47,24 @@ var ivBase64Chars = func() (t [256]bool) {
 	return t
 }()
 
-// ivBase64Bits is ivBase64Chars as 1s, to be and-ed eight at a time.
-var ivBase64Bits = func() (t [256]uint8) {
-	for c, ok := range ivBase64Chars {
-		if ok {
-			t[c] = 1
-		}
-	}
-	return t
-}()
-
 // ivIsBase64 reports whether the raw content of a JSON string is base64 text: the alphabet,
-// padding, JSON-escaped slashes and MIME line breaks (escaped \n, \r).
+// padding, JSON-escaped slashes and MIME line breaks (escaped \n, \r). The runs between
+// escapes are read by jsonscan.Base64Prefix (SIMD on long runs).
 func ivIsBase64(s []byte) bool {
-	t := &ivBase64Bits
-	for i := 0; i < len(s); i++ {
-		for i+16 <= len(s) {
-			w := (*[16]byte)(s[i:])
-			if t[w[0]]&t[w[1]]&t[w[2]]&t[w[3]]&t[w[4]]&t[w[5]]&t[w[6]]&t[w[7]]&
-				t[w[8]]&t[w[9]]&t[w[10]]&t[w[11]]&t[w[12]]&t[w[13]]&t[w[14]]&t[w[15]] == 0 {
-				break
-			}
-			i += 16
+	for i := 0; ; {
+		if i += jsonscan.Base64Prefix(s[i:]); i >= len(s) {
+			return true
 		}
-		for i+8 <= len(s) {
-			w := s[i : i+8 : i+8]
-			if t[w[0]]&t[w[1]]&t[w[2]]&t[w[3]]&t[w[4]]&t[w[5]]&t[w[6]]&t[w[7]] == 0 {
-				break
-			}
-			i += 8
+		if s[i] != '\\' || i+1 >= len(s) {
+			return false
 		}
-		if i >= len(s) {
-			break
+		switch s[i+1] {
+		case '/', 'n', 'r':
+			i += 2
+		default:
+			return false
 		}
-		c := s[i]
-		if ivBase64Chars[c] {
-			continue
-		}
-		if c == '\\' && i+1 < len(s) {
-			switch s[i+1] {
-			case '/', 'n', 'r':
-				i++
-				continue
-			}
-		}
-		return false
 	}
-	return true
 }
 
 // ivCleanJSON appends the compact form of the valid JSON value src to dst. String values of at
@@ -732,7 +703,7 @@ func ivCleanLongIn(buf, src []byte, long []jsonscan.Span, cuts []ivDataCut) ([]b
 		k++
 	}
 	if k == len(long) {
-		if utf8.Valid(src) {
+		if jsonscan.ValidUTF8(src) {
 			return src[:n:n], cuts
 		}
 		return bytes.ToValidUTF8(src, []byte("\uFFFD")), cuts
@@ -758,7 +729,7 @@ func ivCleanLongIn(buf, src []byte, long []jsonscan.Span, cuts []ivDataCut) ([]b
 	dst = append(dst, src[from:]...)
 	// The cuts end at quotes, so no invalid sequence spans one: checking the whole copy is
 	// what ivCleanBodyIn's checks of its parts come to.
-	if !utf8.Valid(dst) {
+	if !jsonscan.ValidUTF8(dst) {
 		dst = bytes.ToValidUTF8(dst, []byte("\uFFFD"))
 	}
 	return dst, cuts
