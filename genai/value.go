@@ -131,7 +131,7 @@ func (v *Value) AppendJSON(dst []byte, asArray bool) []byte {
 	case KindInt:
 		dst = strconv.AppendInt(dst, int64(v.num), 10)
 	case KindFloat:
-		dst = AppendJSONFloat(dst, math.Float64frombits(v.num))
+		dst = appendFloat(dst, math.Float64frombits(v.num))
 	case KindBool:
 		dst = strconv.AppendBool(dst, v.num != 0)
 	case KindTime:
@@ -155,6 +155,46 @@ func (v *Value) AppendJSON(dst []byte, asArray bool) []byte {
 	}
 	return dst
 }
+
+// appendFloat is AppendJSONFloat, writing the floats documents mostly hold (temperature 0.7,
+// top_p 0.9, seconds to first chunk 0.412) from an integer: when f is m/10^k for an integer m
+// under 2^50 and k at most 6, the fewest decimals k for which that holds give the shortest
+// text that reads back as f (the one strconv writes), m's digits with a point k from the end.
+// The interval of the numbers that read back as f is narrower than 10^-k then, so no other
+// text with k decimals reads back as f, and m/10^k rounds to f: IEEE division rounds the
+// exact quotient of the exact m and 10^k.
+func appendFloat(dst []byte, f float64) []byte {
+	if f != 0 {
+		for k, p := range pow10 {
+			m := math.Round(f * p)
+			if m/p != f {
+				continue
+			}
+			if m >= 1<<50 || m <= -(1<<50) {
+				break
+			}
+			n := int64(m)
+			if n < 0 {
+				dst = append(dst, '-')
+				n = -n
+			}
+			div := int64(p)
+			dst = strconv.AppendInt(dst, n/div, 10)
+			if k == 0 {
+				return dst
+			}
+			// The decimals, with their leading zeros: the digits of 10^k + n%10^k after its 1.
+			var frac [20]byte
+			digits := strconv.AppendInt(frac[:0], div+n%div, 10)
+			digits[0] = '.'
+			return append(dst, digits...)
+		}
+	}
+	return AppendJSONFloat(dst, f)
+}
+
+// pow10 holds 10^k for the decimals appendFloat writes from an integer.
+var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6}
 
 // IsEmpty reports whether the value is absent.
 func (v Value) IsEmpty() bool { return v.kind == KindEmpty }
