@@ -2,6 +2,8 @@ package bedrock
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"slices"
 	"unicode/utf8"
 	"unsafe"
@@ -299,15 +301,22 @@ func ivPlainString(c []byte, i int) ([]byte, int) {
 	if i >= len(c) || c[i] != '"' {
 		return nil, -1
 	}
-	j := bytes.IndexByte(c[i+1:], '"')
-	if j < 0 {
+	// The first quote or backslash, eight bytes at a time (the lowest byte flagged is
+	// exact), the last few one by one.
+	j := i + 1
+	for ; j+8 <= len(c); j += 8 {
+		if m := ivQuoteOrBackslash(binary.LittleEndian.Uint64(c[j:])); m != 0 {
+			j += bits.TrailingZeros64(m) >> 3
+			break
+		}
+	}
+	for j < len(c) && c[j] != '"' && c[j] != '\\' {
+		j++
+	}
+	if j >= len(c) || c[j] != '"' { // a backslash first: the quote found next may be escaped
 		return nil, -1
 	}
-	inner := c[i+1 : i+1+j]
-	if bytes.IndexByte(inner, '\\') >= 0 { // the quote found may be escaped
-		return nil, -1
-	}
-	return inner, i + 2 + j
+	return c[i+1 : j], j + 1
 }
 
 // ivAlias returns b as a string without copying it.
