@@ -382,10 +382,33 @@ func (d *decoder) layoutToolUse(v []byte, i int, w *msgWriter) (int, bool) {
 		w.rawField(`,"id":`, id)
 		w.rawField(`,"name":`, name)
 		w.b = append(w.b, `,"arguments":`...)
-		w.b = appendJSONOrString(w.b, in)
+		if asciiNoUnicodeEscape(in) {
+			// Valid JSON as jsontext sees it too (d validated it; no UTF-8 or surrogate
+			// escape for jsontext to refuse), and compact: what appendJSONOrString writes.
+			w.b = append(w.b, in...)
+		} else {
+			w.b = appendJSONOrString(w.b, in)
+		}
 		w.b = append(w.b, '}')
 	}
 	return i + 1, true
+}
+
+// asciiNoUnicodeEscape reports whether v is ASCII without a \u escape (v is valid JSON: a
+// backslash in it starts an escape, whose byte after it is never a backslash's own pair).
+func asciiNoUnicodeEscape(v []byte) bool {
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case c >= 0x80:
+			return false
+		case c == '\\':
+			if i+1 < len(v) && v[i+1] == 'u' {
+				return false
+			}
+			i++ // the escaped byte
+		}
+	}
+	return true
 }
 
 // layoutToolResult writes with w (when not nil) the tool_call_response part of the

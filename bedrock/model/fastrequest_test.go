@@ -175,6 +175,8 @@ func FuzzFastRequest(f *testing.F) {
 	f.Add(uint8(8), `"user"`, []byte(`"\n\n<function_results>\n<result>"`))
 	f.Add(uint8(9), `"assistant"`, []byte(`"toolu_01"`))
 	f.Add(uint8(9), `"assistant"`, []byte(`{"order_id":"1234","n":[1,2.5,true,null]}`))
+	f.Add(uint8(9), `"assistant"`, []byte(`{"a":"\ud800","b":"\\u"}`))
+	f.Add(uint8(9), `"assistant"`, []byte("{\"a\":\"\xff\",\"a\":\"é\"}"))
 	f.Add(uint8(10), `"user"`, []byte(`"a b\u00e9"`))
 	f.Add(uint8(10), `"user"`, []byte("\"\xff\""))
 	// Invalid JSON where the fast path reads the body itself: the general path reports it.
