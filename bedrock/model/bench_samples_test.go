@@ -345,6 +345,12 @@ func FuzzFixedChunks(f *testing.F) {
 	f.Add(uint8(10), "0", []byte(`""`), "80000")
 	f.Add(uint8(11), "0", []byte(``), "0")
 	f.Add(uint8(11), "0", []byte(`,"amazon-bedrock-invocationMetrics":{"inputTokenCount":1,"outputTokenCount":2,"invocationLatency":3,"firstByteLatency":4}`), "0")
+	f.Add(uint8(11), "0", []byte(`,"amazon-bedrock-guardrailAction":"INTERVENED","amazon-bedrock-trace":{"guardrail":{"input":{"g":{"topicPolicy":{"topics":[{"name":"a\"}","type":"DENY","action":"BLOCKED"}]}}}}},"amazon-bedrock-invocationMetrics":{"inputTokenCount":0,"outputTokenCount":0,"invocationLatency":301,"firstByteLatency":290}`), "0")
+	f.Add(uint8(11), "0", []byte(`,"amazon-bedrock-guardrailAction":"INTERVENED"`), "0")
+	f.Add(uint8(11), "0", []byte(`,"amazon-bedrock-trace":{"a":[1,{"b":"}"}]}`), "0")
+	f.Add(uint8(11), "0", []byte(`,"amazon-bedrock-trace":{"a":[1,{"b":"}"}]},"amazon-bedrock-guardrailAction":"X"`), "0")
+	f.Add(uint8(11), "0", []byte(`,"amazon-bedrock-guardrailAction":"\x","amazon-bedrock-trace":{}`), "0")
+	f.Add(uint8(11), "0", []byte(`,"amazon-bedrock-guardrailAction":1,"amazon-bedrock-trace":{]`), "0")
 	f.Fuzz(func(t *testing.T, kind uint8, index string, text []byte, n string) {
 		var c string
 		switch kind % 12 {

@@ -6,6 +6,7 @@ import (
 	"unsafe"
 
 	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 const (
@@ -216,6 +217,42 @@ func (l *layout) str() []byte {
 	return nil
 }
 
+// next matches the literal s when it is there, and reports whether it was.
+func (l *layout) next(s string) bool {
+	if l.ok && len(l.c)-l.i >= len(s) && string(l.c[l.i:l.i+len(s)]) == s {
+		l.i += len(s)
+		return true
+	}
+	return false
+}
+
+// object matches a JSON object up to its closing brace (the chunk is to be checked valid).
+func (l *layout) object() {
+	if !l.ok || l.i >= len(l.c) || l.c[l.i] != '{' {
+		l.ok = false
+		return
+	}
+	depth := 0
+	for i := l.i; i < len(l.c); i++ {
+		switch l.c[i] {
+		case '"':
+			for i++; i < len(l.c) && l.c[i] != '"'; i++ {
+				if l.c[i] == '\\' {
+					i++
+				}
+			}
+		case '{', '[':
+			depth++
+		case '}', ']':
+			if depth--; depth == 0 {
+				l.i = i + 1
+				return
+			}
+		}
+	}
+	l.ok = false
+}
+
 // end reports whether the whole chunk matched.
 func (l *layout) end() bool { return l.ok && l.i == len(l.c) }
 
@@ -361,9 +398,26 @@ func (st *stream) actionDelta(m *genai.Model, d *decoder, l *layout) bool {
 //	{"type":"message_stop"}
 //	{"type":"message_stop","amazon-bedrock-invocationMetrics":{"inputTokenCount":14,"outputTokenCount":4,"invocationLatency":812,"firstByteLatency":230}}
 //
-// the metrics possibly ending ,"cacheReadInputTokenCount":80000,"cacheWriteInputTokenCount":0}.
+// the metrics possibly ending ,"cacheReadInputTokenCount":80000,"cacheWriteInputTokenCount":0},
+// and possibly after Bedrock's guardrail action and trace:
+//
+//	{"type":"message_stop","amazon-bedrock-guardrailAction":"INTERVENED","amazon-bedrock-trace":{"guardrail":{...}},"amazon-bedrock-invocationMetrics":{...}}
 func (st *stream) messageStop(m *genai.Model, l *layout) bool {
 	l.lit(`message_stop"`)
+	// Bedrock's guardrail members, which the general path skips: the chunk is then checked
+	// to be valid JSON, as the general path would.
+	guard := false
+	if l.next(`,"amazon-bedrock-guardrailAction":`) {
+		l.str()
+		guard = true
+	}
+	if l.next(`,"amazon-bedrock-trace":`) {
+		l.object()
+		guard = true
+	}
+	if guard && (!l.ok || !jsonscan.Valid(l.c)) {
+		return false
+	}
 	var t tokens
 	metrics := l.ok && l.i < len(l.c) && l.c[l.i] == ','
 	if metrics {
