@@ -2,6 +2,7 @@ package genai
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"time"
 	"unsafe"
@@ -129,7 +130,7 @@ func (v *Value) AppendJSON(dst []byte, asArray bool) []byte {
 	case KindString:
 		dst = AppendJSONString(dst, v.str)
 	case KindInt:
-		dst = strconv.AppendInt(dst, int64(v.num), 10)
+		dst = appendInt(dst, int64(v.num))
 	case KindFloat:
 		dst = appendFloat(dst, math.Float64frombits(v.num))
 	case KindBool:
@@ -192,6 +193,44 @@ func appendFloat(dst []byte, f float64) []byte {
 	}
 	return AppendJSONFloat(dst, f)
 }
+
+// appendInt is strconv.AppendInt(dst, n, 10), writing the digits in place, two at a time,
+// rather than into a buffer to copy.
+func appendInt(dst []byte, n int64) []byte {
+	u := uint64(n)
+	if n < 0 {
+		dst = append(dst, '-')
+		u = -u
+	}
+	if u < 10 {
+		return append(dst, byte('0'+u))
+	}
+	nd := 1
+	for x := u; x >= 10; x /= 10 {
+		nd++
+	}
+	dst = slices.Grow(dst, nd)
+	j := len(dst) + nd
+	out := dst[:j]
+	for u >= 100 {
+		q := u / 100
+		r := (u - q*100) * 2
+		j -= 2
+		out[j], out[j+1] = digitPairs[r], digitPairs[r+1]
+		u = q
+	}
+	if u >= 10 {
+		out[j-2], out[j-1] = digitPairs[u*2], digitPairs[u*2+1]
+	} else {
+		out[j-1] = byte('0' + u)
+	}
+	return out
+}
+
+// digitPairs holds the two digits of 0 to 99.
+const digitPairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
+	"40414243444546474849505152535455565758596061626364656667686970717273747576777879" +
+	"8081828384858687888990919293949596979899"
 
 // pow10 holds 10^k for the decimals appendFloat writes from an integer.
 var pow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6}

@@ -3,6 +3,7 @@ package genai
 import (
 	"math"
 	"math/rand/v2"
+	"strconv"
 	"testing"
 )
 
@@ -48,6 +49,36 @@ func FuzzAppendFloat(f *testing.F) {
 			if got, want := string(appendFloat(nil, v)), string(AppendJSONFloat(nil, v)); got != want {
 				t.Fatalf("%v (%#x): got %s, want %s", v, math.Float64bits(v), got, want)
 			}
+		}
+	})
+}
+
+// appendInt writes what strconv.AppendInt writes, after any prefix.
+func TestAppendIntMatchesStrconv(t *testing.T) {
+	ns := []int64{0, 1, -1, 9, 10, 99, 100, 101, 999, 1000, math.MaxInt64, math.MinInt64, math.MaxInt64 - 1, math.MinInt64 + 1}
+	for p := int64(1); p < math.MaxInt64/10; p *= 10 {
+		ns = append(ns, p, p-1, p+1, -p, -p+1, -p-1)
+	}
+	for range 100000 {
+		ns = append(ns, int64(rand.Uint64()), rand.Int64N(100000), int64(rand.Uint64())>>rand.IntN(64))
+	}
+	for _, n := range ns {
+		for _, prefix := range []string{"", "x"} {
+			got := string(appendInt([]byte(prefix), n))
+			want := string(strconv.AppendInt([]byte(prefix), n, 10))
+			if got != want {
+				t.Fatalf("%d: got %s, want %s", n, got, want)
+			}
+		}
+	}
+}
+
+func FuzzAppendInt(f *testing.F) {
+	f.Add(int64(0))
+	f.Add(int64(-12345))
+	f.Fuzz(func(t *testing.T, n int64) {
+		if got, want := string(appendInt(nil, n)), strconv.FormatInt(n, 10); got != want {
+			t.Fatalf("%d: got %s, want %s", n, got, want)
 		}
 	})
 }
