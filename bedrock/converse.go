@@ -193,7 +193,7 @@ func (d *invocationDecoder) converseRequestMembers(dec *ivCursor, ev *genai.Even
 				var err error
 				switch string(name) {
 				case `"top_k"`, `"topK"`:
-					ev.Request.TopK, err = sReadFloat(dec)
+					ev.Request.TopK, err = ivReadFloat(dec)
 				case `"reasoning_effort"`:
 					ev.Request.ReasoningLevel, err = sReadString(dec)
 				case `"reasoningConfig"`, `"reasoning_config"`, `"thinking"`:
@@ -368,9 +368,9 @@ func converseInferenceConfig(dec *ivCursor, r *genai.Request) error {
 		case `"maxTokens"`:
 			r.MaxTokens, err = sReadInt(dec)
 		case `"temperature"`:
-			r.Temperature, err = sReadFloat(dec)
+			r.Temperature, err = ivReadFloat(dec)
 		case `"topP"`:
-			r.TopP, err = sReadFloat(dec)
+			r.TopP, err = ivReadFloat(dec)
 		case `"stopSequences"`:
 			r.StopSequences, err = sReadStrings(dec)
 		default:
@@ -381,6 +381,45 @@ func converseInferenceConfig(dec *ivCursor, r *genai.Request) error {
 		}
 	}
 }
+
+// ivReadFloat is sReadFloat reading short decimal fractions (temperature 0.7) with ivFloat.
+func ivReadFloat(c *ivCursor) (genai.Opt[float64], error) {
+	v, err := c.ReadValue()
+	if err != nil {
+		return genai.Opt[float64]{}, err
+	}
+	f, ok := ivFloat(v)
+	return genai.Opt[float64]{Value: f, Valid: ok}, nil
+}
+
+// ivFloat is jsonscan.Float. A plain non-negative number of at most 15 digits with a
+// fraction is read as its digits over a power of ten, both exact in a float64, whose quotient
+// IEEE division rounds as strconv.ParseFloat rounds the decimal; anything else goes to
+// jsonscan.Float.
+func ivFloat(v []byte) (float64, bool) {
+	if len(v) > 16 || len(v) == 0 || v[0] < '0' || v[0] > '9' {
+		return jsonscan.Float(v)
+	}
+	var n int64
+	i := 0
+	for ; i < len(v) && '0' <= v[i] && v[i] <= '9'; i++ {
+		n = n*10 + int64(v[i]-'0')
+	}
+	if i == len(v) || v[i] != '.' || i+1 == len(v) {
+		return jsonscan.Float(v)
+	}
+	j := i + 1
+	for ; j < len(v) && '0' <= v[j] && v[j] <= '9'; j++ {
+		n = n*10 + int64(v[j]-'0')
+	}
+	if j != len(v) || j-1 > 15 {
+		return jsonscan.Float(v)
+	}
+	return float64(n) / ivPow10[j-i-1], true
+}
+
+// ivPow10 holds the powers of ten ivFloat divides by, all exact in a float64.
+var ivPow10 = [...]float64{1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15}
 
 func ivFirstNonEmpty(a, b string) string {
 	if a != "" {

@@ -3,6 +3,7 @@ package bedrock
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 // converseBodies returns the request and response bodies of the Converse records of the
@@ -331,6 +333,21 @@ func FuzzIvCopyableString(f *testing.F) {
 			if got, want := ivCopyableString(s[i:]), oldIvCopyableString(s[i:]); got != want {
 				t.Fatalf("ivCopyableString(%q) = %d, want %d", s[i:], got, want)
 			}
+		}
+	})
+}
+
+// FuzzIvFloat checks ivFloat against jsonscan.Float, bit for bit.
+func FuzzIvFloat(f *testing.F) {
+	for _, s := range []string{`0.7`, `1.0`, `0.999`, `250`, `-0.5`, `0.1234567890123`, `123456789.012345`,
+		`1234567890.1234567`, `1e5`, `1.5e-3`, `"0.7"`, `.5`, `5.`, `00.5`, `0.30000000000000004`, `9.999999999999999`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, v []byte) {
+		got, gotOK := ivFloat(v)
+		want, wantOK := jsonscan.Float(v)
+		if gotOK != wantOK || math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("ivFloat(%q) = %v, %v; want %v, %v", v, got, gotOK, want, wantOK)
 		}
 	})
 }
