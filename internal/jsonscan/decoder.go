@@ -500,9 +500,24 @@ func (d *Decoder) ReadName() ([]byte, error) {
 		return d.readNameSlow()
 	}
 	d.pos, d.next = i, 0
-	end, err := d.scalar(i, '"')
-	if err != nil {
-		return nil, err
+	// Most names end in their first 16 bytes, read here as skip reads them; others through
+	// scalar.
+	var end int
+	if j := i + 1; j <= len(data)-16 {
+		m := stopMask(binary.LittleEndian.Uint64(data[j:]))
+		if m == 0 {
+			j += 8
+			m = stopMask(binary.LittleEndian.Uint64(data[j:]))
+		}
+		if j += bits.TrailingZeros64(m) >> 3; m != 0 && data[j] == '"' {
+			end = j + 1
+		}
+	}
+	if end == 0 {
+		var err error
+		if end, err = d.scalar(i, '"'); err != nil {
+			return nil, err
+		}
 	}
 	if end-i-2 > d.noteAbove {
 		d.note(i, end-1)
