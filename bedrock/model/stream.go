@@ -119,16 +119,21 @@ func (st *stream) setFinish(choice int, reason str) {
 // mergeUsage merges counts: a later present count replaces an earlier one (Anthropic's
 // message_delta carries the final output count after message_start's first one).
 func mergeUsage(dst *tokens, t tokens) {
-	for _, p := range [...]struct{ d, s *genai.Opt[int64] }{
-		{&dst.in, &t.in}, {&dst.out, &t.out}, {&dst.total, &t.total}, {&dst.cacheRead, &t.cacheRead},
-		{&dst.cacheWrite, &t.cacheWrite}, {&dst.reasoning, &t.reasoning},
-	} {
-		if p.s.Valid {
-			*p.d = *p.s
-		}
-	}
+	mergeOpt(&dst.in, t.in)
+	mergeOpt(&dst.out, t.out)
+	mergeOpt(&dst.total, t.total)
+	mergeOpt(&dst.cacheRead, t.cacheRead)
+	mergeOpt(&dst.cacheWrite, t.cacheWrite)
+	mergeOpt(&dst.reasoning, t.reasoning)
 	if t.in.Valid {
 		dst.inIncludesCache = t.inIncludesCache
+	}
+}
+
+// mergeOpt sets *dst to s when s is present.
+func mergeOpt(dst *genai.Opt[int64], s genai.Opt[int64]) {
+	if s.Valid {
+		*dst = s
 	}
 }
 
