@@ -220,9 +220,15 @@ func (e *Event) writeGuardrailFields(w *fieldWriter) {
 	w.intOpt(GenAIGuardrailCoverageImagesGuarded, g.ImagesGuarded)
 	w.intOpt(GenAIGuardrailCoverageImagesTotal, g.ImagesTotal)
 	w.strs(GenAIGuardrailNotRun, g.NotRun)
-	if len(g.Assessments) > 0 {
-		writeJSONList(w, GenAIGuardrailAssessments, g.Assessments, appendAssessmentsJSON)
+	if len(g.Assessments) == 0 {
+		// Nothing to derive but the violation flag (most events): derive's answer without
+		// building it.
+		if g.Intervened {
+			w.bool(GenAIComplianceViolationDetected, true)
+		}
+		return
 	}
+	writeJSONList(w, GenAIGuardrailAssessments, g.Assessments, appendAssessmentsJSON)
 	d := g.derive(w.arena(), w.bytes())
 	w.strs(GenAIPolicyName, d.PolicyNames)
 	w.strs(GenAIPolicyAction, d.PolicyActions)
