@@ -307,7 +307,10 @@ func (x *index) end(b []byte, i int) (int, bool) {
 // entry after the name's), when b lies in the indexed value and the index recorded both.
 func (x *index) member(b []byte, i int) (nameEnd, valStart, valEnd int, ok bool) {
 	base := x.base(b)
-	k := x.entry(base + i)
+	k := x.hint
+	if k >= x.n || int(x.start[k]) != base+i {
+		k = x.entry(base + i)
+	}
 	if k < 0 || k+1 >= x.n {
 		return 0, 0, 0, false
 	}
