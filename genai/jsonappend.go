@@ -94,6 +94,9 @@ func AppendJSONString(b []byte, s string) []byte {
 // padded with spaces when out has room for what that writes beyond them; each byte it stops at
 // (a control byte other than \n, \r and \t, a non-ASCII byte) goes on its own.
 func appendEscapes(out []byte, j int, raw []byte, i int) ([]byte, int) {
+	if useEscapeKernel {
+		return appendEscapesKernel(out, j, raw, i)
+	}
 	n := len(raw)
 	for i < n {
 		if len(out)-j-(n-i) < slack {
@@ -134,6 +137,54 @@ func appendEscapes(out []byte, j int, raw []byte, i int) ([]byte, int) {
 	}
 	return out, j
 }
+
+// appendEscapesKernel is appendEscapes with the SIMD kernel escapeASCII, which takes the
+// string 16 bytes at a time (its last bytes padded with spaces to 16) up to a byte it leaves to
+// the caller (a control byte other than \n, \r and \t, a non-ASCII byte); those go on their own.
+// It keeps the room in out at least the rest of raw and kernelRoom more (escapeASCII wants 16
+// more, and the padded last bytes 16 more than that).
+func appendEscapesKernel(out []byte, j int, raw []byte, i int) ([]byte, int) {
+	n := len(raw)
+	for i < n {
+		if len(out)-j-(n-i) < kernelRoom {
+			out = slices.Grow(out[:j], n-i+tailRoom)
+			out = out[:cap(out)]
+		}
+		if t := n - i; t >= 16 {
+			di, dj := escapeASCII(out[j:], raw[i:])
+			i += di
+			j += dj
+			if n-i < 16 || len(out)-j-(n-i) < 16 {
+				continue // Out of whole blocks or room, not at a byte of its own.
+			}
+		} else {
+			buf := spaceWords
+			copy(buf[:], raw[i:])
+			di, dj := escapeASCII(out[j:], buf[:16])
+			if di >= t {
+				return out, j + dj - (di - t)
+			}
+			i += di
+			j += dj
+		}
+		// The bytes that escapeASCII leaves, and the escapes after them.
+		for i < n && !plainASCII[raw[i]] && len(out)-j-(n-i) >= slack {
+			c := raw[i]
+			if shortEscape[c] != 0 {
+				out[j] = '\\'
+				out[j+1] = shortEscape[c]
+				i++
+				j += 2
+				continue
+			}
+			j, i = appendEscaped(out, j, raw, i)
+		}
+	}
+	return out, j
+}
+
+// kernelRoom is the room beyond the rest of a string that appendEscapesKernel keeps.
+const kernelRoom = 32
 
 // lookahead is how many bytes of the string escapeWords wants from where it is: a word, and
 // then up to 15 bytes more that escapes copy (see escapeWordsRest).

@@ -67,16 +67,26 @@ func benchStrings(tb testing.TB) (bodies, texts []string) {
 // both in the proportions of the records.
 func BenchmarkAppendJSONStringCorpus(b *testing.B) {
 	bodies, texts := benchStrings(b)
+	var short, long []string
+	for _, s := range texts {
+		if len(s) < 32 {
+			short = append(short, s)
+		} else {
+			long = append(long, s)
+		}
+	}
 	for _, set := range []struct {
 		name string
 		strs []string
-	}{{"bodies", bodies}, {"texts", texts}, {"all", append(append([]string(nil), bodies...), texts...)}} {
+	}{{"bodies", bodies}, {"texts", texts}, {"short", short}, {"long", long},
+		{"all", append(append([]string(nil), bodies...), texts...)}} {
 		b.Run(set.name, func(b *testing.B) {
 			size := 0
 			for _, s := range set.strs {
 				size += len(s)
 			}
 			b.SetBytes(int64(size))
+			b.ReportMetric(float64(len(set.strs)), "strings/op")
 			var buf []byte
 			for range b.N {
 				for _, s := range set.strs {

@@ -1,0 +1,114 @@
+//go:build !purego
+
+#include "textflag.h"
+
+// Constants of escapeASCII: 16 quotes, 16 backslashes, 16 spaces (0x20), and the two
+// 16-byte tables PSHUFB looks the low nibble of a byte up in: shortCtl (each of \t, \n and \r
+// at its own place, 0xff elsewhere) and shortXor (what turns \t, \n and \r into t, n and r).
+DATA escapeConst<>+0x00(SB)/8, $0x2222222222222222
+DATA escapeConst<>+0x08(SB)/8, $0x2222222222222222
+DATA escapeConst<>+0x10(SB)/8, $0x5c5c5c5c5c5c5c5c
+DATA escapeConst<>+0x18(SB)/8, $0x5c5c5c5c5c5c5c5c
+DATA escapeConst<>+0x20(SB)/8, $0x2020202020202020
+DATA escapeConst<>+0x28(SB)/8, $0x2020202020202020
+DATA escapeConst<>+0x30(SB)/8, $0xffffffffffffffff
+DATA escapeConst<>+0x38(SB)/8, $0xffff0dffff0a09ff
+DATA escapeConst<>+0x40(SB)/8, $0x0000000000000000
+DATA escapeConst<>+0x48(SB)/8, $0x00007f0000647d00
+GLOBL escapeConst<>(SB), RODATA|NOPTR, $80
+
+// EXPAND stores the block in X0 (16 bytes, \t, \n and \r already turned into their letters)
+// at DI with a backslash before each byte AX marks (bit i for byte i), and moves DI past it.
+// Each half of 8 bytes goes through PSHUFB with the escapeShuffle entry of its 8 bits, from
+// its bytes followed by 8 backslashes (index 8 is a backslash). It writes 32 bytes at most.
+// It uses CX, DX, R8, R9, X6 to X9.
+#define EXPAND \
+	MOVBLZX	AL, CX \
+	MOVL	AX, DX \
+	SHRL	$8, DX \
+	POPCNTL	CX, R8 \
+	POPCNTL	AX, R9 \
+	SHLQ	$4, CX \
+	SHLQ	$4, DX \
+	MOVOU	(R10)(CX*1), X6 \
+	MOVOU	(R10)(DX*1), X8 \
+	MOVO	X0, X7 \
+	PUNPCKLQDQ	X11, X7 \
+	MOVO	X0, X9 \
+	PUNPCKHQDQ	X11, X9 \
+	PSHUFB	X6, X7 \
+	PSHUFB	X8, X9 \
+	MOVOU	X7, (DI) \
+	MOVOU	X9, 8(DI)(R8*1) \
+	LEAQ	16(DI)(R9*1), DI
+
+// func escapeASCII(out, src []byte) (ni, nj int)
+//
+// Requires SSSE3 and POPCNT. Registers: SI, DI where src and out go on; BX how many bytes of
+// src are left; R11 the room in out beyond what is left of src; R10 escapeShuffle; X10 to X14
+// the constants.
+TEXT ·escapeASCII(SB), NOSPLIT, $0-64
+	MOVQ	out_base+0(FP), DI
+	MOVQ	out_len+8(FP), R11
+	MOVQ	src_base+24(FP), SI
+	MOVQ	src_len+32(FP), BX
+	SUBQ	BX, R11
+	LEAQ	·escapeShuffle(SB), R10
+	MOVOU	escapeConst<>+0x00(SB), X10
+	MOVOU	escapeConst<>+0x10(SB), X11
+	MOVOU	escapeConst<>+0x20(SB), X12
+	MOVOU	escapeConst<>+0x30(SB), X13
+	MOVOU	escapeConst<>+0x40(SB), X14
+
+loop:
+	CMPQ	BX, $16
+	JLT	done
+	CMPQ	R11, $16
+	JLT	done
+	MOVOU	(SI), X0
+	// X4: the bytes that are \t, \n or \r; X0 with those turned into t, n and r.
+	MOVO	X13, X4
+	PSHUFB	X0, X4
+	PCMPEQB	X0, X4
+	MOVO	X14, X5
+	PSHUFB	X0, X5
+	PAND	X4, X5
+	PXOR	X5, X0
+	// X1: the escapes (quotes, backslashes, \t, \n, \r); X3: the bytes left to the caller
+	// (other control bytes, signed below 0x20, and non-ASCII bytes, negative).
+	MOVO	X0, X1
+	PCMPEQB	X10, X1
+	MOVO	X0, X2
+	PCMPEQB	X11, X2
+	POR	X2, X1
+	POR	X4, X1
+	MOVO	X12, X3
+	PCMPGTB	X0, X3
+	PMOVMSKB	X1, AX
+	PMOVMSKB	X3, DX
+	TESTL	DX, DX
+	JNZ	stop
+	EXPAND
+	ADDQ	$16, SI
+	SUBQ	$16, BX
+	SUBQ	R9, R11
+	JMP	loop
+
+stop:
+	// The block up to the first byte left to the caller, whose place goes to R12.
+	BSFL	DX, R12
+	MOVL	R12, CX
+	MOVL	$1, DX
+	SHLL	CX, DX
+	DECL	DX
+	ANDL	DX, AX
+	EXPAND
+	ADDQ	R12, SI
+	LEAQ	-16(DI)(R12*1), DI
+
+done:
+	SUBQ	src_base+24(FP), SI
+	MOVQ	SI, ni+48(FP)
+	SUBQ	out_base+0(FP), DI
+	MOVQ	DI, nj+56(FP)
+	RET
