@@ -1,11 +1,18 @@
 package bedrock
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
+	"github.com/go-json-experiment/json/jsontext"
 	"github.com/stretchr/testify/require"
 
+	"github.com/genainorm/genainorm/ecs"
+	"github.com/genainorm/genainorm/genai"
 	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
@@ -55,4 +62,50 @@ func FuzzCleanLong(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte, minData int) {
 		checkCleanLong(t, src, max(minData%2000, 1))
 	})
+}
+
+// A record whose bodies are compact (cleaned by visiting the long strings its validating read
+// listed, chunk arrays split as read) gives the same documents as the same record spaced out
+// (cleaned by copying), with thresholds that cut many strings, few, or none.
+func TestCleanLongMatchesCleaningOptions(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(fixtures, "*.ndjson"))
+	require.NoError(t, err)
+	files = append(files, sampleLog)
+	for _, minData := range []int{-1, 1, 8, 40, 300} {
+		reg := new(genai.Registry)
+		Register(reg)
+		reg.Register(NewInvocationFormat(InvocationOptions{MinInlineDataBytes: minData, KeepRawBodies: minData == 8}))
+		r := ecs.Renderer{Profile: genai.ProfileElastic, Ingested: time.Unix(0, 0)}
+		render := func(line []byte) string {
+			evs, _, _ := readEventsFrom(t, bytes.NewReader(append(line, '\n')), "x", reg)
+			var out []byte
+			for _, ev := range evs {
+				out = r.AppendDocument(out, ev)
+				out = append(out, '\n')
+			}
+			return string(out)
+		}
+		n := 0
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				continue
+			}
+			for _, line := range bytes.Split(data, []byte("\n")) {
+				if len(line) == 0 || line[0] != '{' || !bytes.Contains(line, []byte(`"ModelInvocationLog"`)) || !jsonscan.Valid(line) {
+					continue
+				}
+				spaced := jsontext.Value(bytes.Clone(line))
+				if spaced.Indent() != nil {
+					continue
+				}
+				spaced = bytes.ReplaceAll(spaced, []byte("\n"), []byte(" "))
+				compact := jsontext.Value(bytes.Clone(line))
+				require.NoError(t, compact.Compact())
+				require.Equal(t, render(compact), render(spaced), "min %d %s: %s", minData, f, line[:min(len(line), 120)])
+				n++
+			}
+		}
+		require.Greater(t, n, 20)
+	}
 }
