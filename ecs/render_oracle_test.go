@@ -9,6 +9,8 @@ import (
 	"math/bits"
 	"sync"
 	"testing"
+
+	"github.com/stretchr/testify/require"
 	"time"
 
 	"github.com/genainorm/genainorm/genai"
@@ -289,4 +291,19 @@ func sampleErrorEvent() *genai.Event {
 	ev := &genai.Event{Err: errors.New("bad \"record\"\n"), Original: []byte(`{"a":"\u00e9"}`)}
 	ev.Source.Position = genai.Position{Name: "x.log", Line: 7, Offset: 99}
 	return ev
+}
+
+// A renderer whose namespace changes between documents writes each document with its own.
+func TestRendererNamespaceChange(t *testing.T) {
+	evs, _ := loadEvents(t, renderCorpora[0].patterns...)
+	evs = append(evs, sampleErrorEvent())
+	r := Renderer{Ingested: time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)}
+	for i, ns := range []string{"", "a", "", "b\"c", "default", "a"} {
+		r.Namespace = ns
+		o := oracleRenderer{r: &r}
+		for _, ev := range evs {
+			got, want := r.AppendDocument(nil, ev), o.AppendDocument(nil, ev)
+			require.Equal(t, string(want), string(got), "namespace %d %q", i, ns)
+		}
+	}
 }
