@@ -93,3 +93,30 @@ func BenchmarkParseValid(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkIvStringEnd steps through every string of the benchmark corpus's records with
+// ivStringEnd, as the walks over clean bodies do.
+func BenchmarkIvStringEnd(b *testing.B) {
+	recs := parseCorpus(b)
+	size := 0
+	for _, r := range recs {
+		size += len(r)
+	}
+	b.SetBytes(int64(size))
+	n := 0
+	for b.Loop() {
+		for _, src := range recs {
+			for i := 0; i < len(src); {
+				if src[i] == '"' {
+					i = ivStringEnd(src, i+1) + 1
+					n++
+				} else {
+					i++
+				}
+			}
+		}
+	}
+	if n == 0 {
+		b.Fatal("no strings")
+	}
+}
