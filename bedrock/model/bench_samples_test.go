@@ -347,13 +347,20 @@ func FuzzFixedChunks(f *testing.F) {
 	f.Add(uint8(11), "0", []byte(`,"amazon-bedrock-invocationMetrics":{"inputTokenCount":1,"outputTokenCount":2,"invocationLatency":3,"firstByteLatency":4}`), "0")
 	f.Add(uint8(11), "0", []byte(`,"amazon-bedrock-guardrailAction":"INTERVENED","amazon-bedrock-trace":{"guardrail":{"input":{"g":{"topicPolicy":{"topics":[{"name":"a\"}","type":"DENY","action":"BLOCKED"}]}}}}},"amazon-bedrock-invocationMetrics":{"inputTokenCount":0,"outputTokenCount":0,"invocationLatency":301,"firstByteLatency":290}`), "0")
 	f.Add(uint8(11), "0", []byte(`,"amazon-bedrock-guardrailAction":"INTERVENED"`), "0")
+	f.Add(uint8(12), "1", []byte(`,"role":"assistant"`), "90210")
+	f.Add(uint8(12), "1", []byte(`,"type":"message","role":"assistant","content":[]`), "9")
+	f.Add(uint8(12), "1", []byte(`,"type":"messages","role":"assistant"`), "9")
+	f.Add(uint8(12), "1", []byte(`,"role":"assistant","content":[1]`), "9")
+	f.Add(uint8(12), "1", []byte(`,"role":"a","type":"message"`), "9")
 	f.Add(uint8(11), "0", []byte(`,"amazon-bedrock-trace":{"a":[1,{"b":"}"}]}`), "0")
 	f.Add(uint8(11), "0", []byte(`,"amazon-bedrock-trace":{"a":[1,{"b":"}"}]},"amazon-bedrock-guardrailAction":"X"`), "0")
 	f.Add(uint8(11), "0", []byte(`,"amazon-bedrock-guardrailAction":"\x","amazon-bedrock-trace":{}`), "0")
 	f.Add(uint8(11), "0", []byte(`,"amazon-bedrock-guardrailAction":1,"amazon-bedrock-trace":{]`), "0")
 	f.Fuzz(func(t *testing.T, kind uint8, index string, text []byte, n string) {
 		var c string
-		switch kind % 12 {
+		switch kind % 13 {
+		case 12:
+			c = `{"type":"message_start","message":{"id":"msg_1"` + string(text) + `,"model":"m","usage":{"input_tokens":` + n + `,"output_tokens":` + index + `}}}`
 		case 9:
 			c = `{"type":"message_stop","amazon-bedrock-invocationMetrics":{"inputTokenCount":` + n + `,"outputTokenCount":` + index + `,"invocationLatency":` + n + `,"firstByteLatency":1}}`
 		case 10:

@@ -156,6 +156,7 @@ func isHex(c byte) bool {
 //	{"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":9}}
 //	{"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","content":[],"model":"claude-3-haiku-20240307","stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":5,"output_tokens":1}}}
 //	{"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","content":[],"model":"claude-3-haiku-20240307","usage":{"input_tokens":5,"output_tokens":1}}}
+//	{"type":"message_start","message":{"id":"msg_1","role":"assistant","model":"claude-sonnet-4-20250514","usage":{"input_tokens":5,"output_tokens":1}}}
 
 // layout matches a chunk against a fixed layout, left to right.
 type layout struct {
@@ -164,7 +165,8 @@ type layout struct {
 	ok bool
 }
 
-// lit matches the literal s.
+// lit matches the literal s. It is inlined, and the literals are written in pieces of at most 8
+// bytes, which the compiler then compares inline (a longer one is compared by a call).
 func (l *layout) lit(s string) {
 	if l.ok && len(l.c)-l.i >= len(s) && string(l.c[l.i:l.i+len(s)]) == s {
 		l.i += len(s)
@@ -215,15 +217,6 @@ func (l *layout) str() []byte {
 	}
 	l.ok = false
 	return nil
-}
-
-// next matches the literal s when it is there, and reports whether it was.
-func (l *layout) next(s string) bool {
-	if l.ok && len(l.c)-l.i >= len(s) && string(l.c[l.i:l.i+len(s)]) == s {
-		l.i += len(s)
-		return true
-	}
-	return false
 }
 
 // object matches a JSON object up to its closing brace (the chunk is to be checked valid).
@@ -287,9 +280,16 @@ func (st *stream) fixedChunk(m *genai.Model, d *decoder, c []byte) bool {
 			return st.actionDelta(m, d, &l)
 		}
 		if len(c) > 25 && c[25] == 'a' { // content_block_start, not _stop
-			l.lit(`content_block_start","index":`)
+			l.lit(`content_`)
+			l.lit(`block_st`)
+			l.lit(`art","in`)
+			l.lit(`dex":`)
 			index := l.int()
-			l.lit(`,"content_block":{"type":"text","text":`)
+			l.lit(`,"conten`)
+			l.lit(`t_block"`)
+			l.lit(`:{"type"`)
+			l.lit(`:"text",`)
+			l.lit(`"text":`)
 			raw := l.str()
 			l.lit(`}}`)
 			if !l.end() {
@@ -305,7 +305,10 @@ func (st *stream) fixedChunk(m *genai.Model, d *decoder, c []byte) bool {
 			}
 			return true
 		}
-		l.lit(`content_block_stop","index":`)
+		l.lit(`content_`)
+		l.lit(`block_st`)
+		l.lit(`op","ind`)
+		l.lit(`ex":`)
 		l.int()
 		l.lit(`}`)
 		if !l.end() {
@@ -320,10 +323,21 @@ func (st *stream) fixedChunk(m *genai.Model, d *decoder, c []byte) bool {
 			}
 			return st.messageStart(m, d, &l)
 		}
-		l.lit(`message_delta","delta":{"stop_reason":`)
+		l.lit(`message_`)
+		l.lit(`delta","`)
+		l.lit(`delta":{`)
+		l.lit(`"stop_re`)
+		l.lit(`ason":`)
 		raw := l.str()
-		l.opt(`,"stop_sequence":null`)
-		l.lit(`},"usage":{"output_tokens":`)
+		if l.ok && l.i < len(l.c) && l.c[l.i] == ',' { // ,"stop_sequence":null
+			l.lit(`,"stop_s`)
+			l.lit(`equence"`)
+			l.lit(`:null`)
+		}
+		l.lit(`},"usage`)
+		l.lit(`":{"outp`)
+		l.lit(`ut_token`)
+		l.lit(`s":`)
 		out := l.int()
 		l.lit(`}}`)
 		if !l.end() {
@@ -370,11 +384,22 @@ func stopReason(reason string) string {
 // The action is none of this package's business (the guardrail package reads it); the
 // general path skips it.
 func (st *stream) actionDelta(m *genai.Model, d *decoder, l *layout) bool {
-	l.lit(`content_block_delta","index":`)
+	l.lit(`content_`)
+	l.lit(`block_de`)
+	l.lit(`lta","in`)
+	l.lit(`dex":`)
 	index := l.int()
-	l.lit(textDeltaMid)
+	l.lit(`,"delta"`)
+	l.lit(`:{"type"`)
+	l.lit(`:"text_d`)
+	l.lit(`elta","t`)
+	l.lit(`ext":`) // textDeltaMid
 	raw := l.str()
-	l.lit(`},"amazon-bedrock-guardrailAction":`)
+	l.lit(`},"amazo`)
+	l.lit(`n-bedroc`)
+	l.lit(`k-guardr`)
+	l.lit(`ailActio`)
+	l.lit(`n":`)
 	action := l.str()
 	l.lit(`}`)
 	if !l.end() {
@@ -403,15 +428,26 @@ func (st *stream) actionDelta(m *genai.Model, d *decoder, l *layout) bool {
 //
 //	{"type":"message_stop","amazon-bedrock-guardrailAction":"INTERVENED","amazon-bedrock-trace":{"guardrail":{...}},"amazon-bedrock-invocationMetrics":{...}}
 func (st *stream) messageStop(m *genai.Model, l *layout) bool {
-	l.lit(`message_stop"`)
+	l.lit(`message_`)
+	l.lit(`stop"`)
 	// Bedrock's guardrail members, which the general path skips: the chunk is then checked
 	// to be valid JSON, as the general path would.
+	// The byte after ,"amazon-bedrock- tells the members apart without comparing them whole.
+	const prefix = len(`,"amazon-bedrock-`)
 	guard := false
-	if l.next(`,"amazon-bedrock-guardrailAction":`) {
+	if l.ok && len(l.c)-l.i > prefix && l.c[l.i+prefix] == 'g' {
+		l.lit(`,"amazon`)
+		l.lit(`-bedrock`)
+		l.lit(`-guardra`)
+		l.lit(`ilAction`)
+		l.lit(`":`)
 		l.str()
 		guard = true
 	}
-	if l.next(`,"amazon-bedrock-trace":`) {
+	if l.ok && len(l.c)-l.i > prefix && l.c[l.i+prefix] == 't' {
+		l.lit(`,"amazon`)
+		l.lit(`-bedrock`)
+		l.lit(`-trace":`)
 		l.object()
 		guard = true
 	}
@@ -421,18 +457,36 @@ func (st *stream) messageStop(m *genai.Model, l *layout) bool {
 	var t tokens
 	metrics := l.ok && l.i < len(l.c) && l.c[l.i] == ','
 	if metrics {
-		l.lit(`,"amazon-bedrock-invocationMetrics":{"inputTokenCount":`)
+		l.lit(`,"amazon`)
+		l.lit(`-bedrock`)
+		l.lit(`-invocat`)
+		l.lit(`ionMetri`)
+		l.lit(`cs":{"in`)
+		l.lit(`putToken`)
+		l.lit(`Count":`)
 		t.in = genai.Opt[int64]{Value: l.int(), Valid: true}
-		l.lit(`,"outputTokenCount":`)
+		l.lit(`,"output`)
+		l.lit(`TokenCou`)
+		l.lit(`nt":`)
 		t.out = genai.Opt[int64]{Value: l.int(), Valid: true}
-		l.lit(`,"invocationLatency":`)
+		l.lit(`,"invoca`)
+		l.lit(`tionLate`)
+		l.lit(`ncy":`)
 		l.int()
-		l.lit(`,"firstByteLatency":`)
+		l.lit(`,"firstB`)
+		l.lit(`yteLaten`)
+		l.lit(`cy":`)
 		l.int()
 		if l.ok && l.i < len(l.c) && l.c[l.i] == ',' {
-			l.lit(`,"cacheReadInputTokenCount":`)
+			l.lit(`,"cacheR`)
+			l.lit(`eadInput`)
+			l.lit(`TokenCou`)
+			l.lit(`nt":`)
 			t.cacheRead = genai.Opt[int64]{Value: l.int(), Valid: true}
-			l.lit(`,"cacheWriteInputTokenCount":`)
+			l.lit(`,"cacheW`)
+			l.lit(`riteInpu`)
+			l.lit(`tTokenCo`)
+			l.lit(`unt":`)
 			t.cacheWrite = genai.Opt[int64]{Value: l.int(), Valid: true}
 		}
 		l.lit(`}`)
@@ -452,16 +506,41 @@ func (st *stream) messageStop(m *genai.Model, l *layout) bool {
 // messageStart merges a message_start chunk of the fixed layout, l positioned after
 // {"type":".
 func (st *stream) messageStart(m *genai.Model, d *decoder, l *layout) bool {
-	l.lit(`message_start","message":{"id":`)
+	l.lit(`message_`)
+	l.lit(`start","`)
+	l.lit(`message"`)
+	l.lit(`:{"id":`)
 	id := l.str()
-	l.lit(`,"type":"message","role":`)
+	// The message's type and content, which the general path does not use, may be left out.
+	if l.ok && len(l.c)-l.i > 2 && l.c[l.i+2] == 't' {
+		l.lit(`,"type":`)
+		l.lit(`"message`)
+		l.lit(`"`)
+	}
+	l.lit(`,"role":`)
 	role := l.str()
-	l.lit(`,"content":[],"model":`)
+	if l.ok && len(l.c)-l.i > 2 && l.c[l.i+2] == 'c' {
+		l.lit(`,"conten`)
+		l.lit(`t":[]`)
+	}
+	l.lit(`,"model"`)
+	l.lit(`:`)
 	model := l.str()
-	l.opt(`,"stop_reason":null,"stop_sequence":null`)
-	l.lit(`,"usage":{"input_tokens":`)
+	if l.ok && len(l.c)-l.i > 2 && l.c[l.i+2] == 's' { // ,"stop_reason":null,"stop_sequence":null
+		l.lit(`,"stop_r`)
+		l.lit(`eason":n`)
+		l.lit(`ull,"sto`)
+		l.lit(`p_sequen`)
+		l.lit(`ce":null`)
+	}
+	l.lit(`,"usage"`)
+	l.lit(`:{"input`)
+	l.lit(`_tokens"`)
+	l.lit(`:`)
 	in := l.int()
-	l.lit(`,"output_tokens":`)
+	l.lit(`,"output`)
+	l.lit(`_tokens"`)
+	l.lit(`:`)
 	out := l.int()
 	l.lit(`}}}`)
 	if !l.end() {
