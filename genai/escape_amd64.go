@@ -16,6 +16,14 @@ var useEscapeKernel = cpu.X86.HasSSSE3 && cpu.X86.HasPOPCNT
 //go:noescape
 func escapeASCII(out, src []byte) (ni, nj int)
 
+// plainPrefix copies src into out (as long as src; src is at least 16 bytes) 16 bytes at a
+// time up to the first byte a JSON string does not hold as it is (a quote, a backslash, a
+// control byte) or that is not ASCII, and returns where that is (len(src) for none). It may
+// copy bytes after that as well.
+//
+//go:noescape
+func plainPrefix(out, src []byte) int
+
 // escapeShuffle holds escapeASCII's PSHUFB indexes: for each set of the 8 bytes of half a
 // block (bit i for byte i), where each output byte comes from: the bytes in order, each in the
 // set after a backslash (index 8).

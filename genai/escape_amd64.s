@@ -112,3 +112,63 @@ done:
 	SUBQ	out_base+0(FP), DI
 	MOVQ	DI, nj+56(FP)
 	RET
+
+// PLAIN sets DX to the bytes of the block in X0 that a JSON string does not hold as they are
+// (quotes, backslashes, control bytes) or that are not ASCII, a bit each. It uses X1 to X3.
+#define PLAIN \
+	MOVO	X0, X1 \
+	PCMPEQB	X10, X1 \
+	MOVO	X0, X2 \
+	PCMPEQB	X11, X2 \
+	MOVO	X12, X3 \
+	PCMPGTB	X0, X3 \
+	POR	X2, X1 \
+	POR	X3, X1 \
+	PMOVMSKB	X1, DX
+
+// func plainPrefix(out, src []byte) int
+//
+// SSE2. Registers: SI src, DI out, BX len(src), AX where the block goes, X10 to X12 the
+// constants.
+TEXT ·plainPrefix(SB), NOSPLIT, $0-56
+	MOVQ	out_base+0(FP), DI
+	MOVQ	src_base+24(FP), SI
+	MOVQ	src_len+32(FP), BX
+	MOVOU	escapeConst<>+0x00(SB), X10
+	MOVOU	escapeConst<>+0x10(SB), X11
+	MOVOU	escapeConst<>+0x20(SB), X12
+	XORQ	AX, AX
+
+ploop:
+	LEAQ	16(AX), CX
+	CMPQ	CX, BX
+	JGT	plast
+	MOVOU	(SI)(AX*1), X0
+	MOVOU	X0, (DI)(AX*1)
+	PLAIN
+	TESTL	DX, DX
+	JNZ	pfound
+	MOVQ	CX, AX
+	JMP	ploop
+
+plast:
+	// The last block overlaps the one before; its bytes before AX are plain.
+	CMPQ	AX, BX
+	JEQ	pdone
+	LEAQ	-16(BX), AX
+	MOVOU	(SI)(AX*1), X0
+	MOVOU	X0, (DI)(AX*1)
+	PLAIN
+	TESTL	DX, DX
+	JNZ	pfound
+	MOVQ	BX, AX
+
+pdone:
+	MOVQ	AX, ret+48(FP)
+	RET
+
+pfound:
+	BSFL	DX, DX
+	ADDQ	DX, AX
+	MOVQ	AX, ret+48(FP)
+	RET

@@ -56,7 +56,36 @@ func checkEscapeASCII(t *testing.T, src []byte) {
 	}
 }
 
-// TestEscapeASCII compares the SIMD kernel with its model on every byte at every place of a
+// checkPlainPrefix compares plainPrefix with a byte loop over plainASCII on src (16 bytes or
+// more), and checks that it copies the plain bytes and writes nothing beyond out.
+func checkPlainPrefix(t *testing.T, src []byte) {
+	t.Helper()
+	if !useEscapeKernel {
+		t.Skip("no SIMD kernel here")
+	}
+	if len(src) < 16 {
+		return
+	}
+	want := 0
+	for want < len(src) && plainASCII[src[want]] {
+		want++
+	}
+	guard := make([]byte, len(src)+32)
+	for k := range guard {
+		guard[k] = 0xa5
+	}
+	got := plainPrefix(guard[:len(src)], src)
+	if got != want || !bytes.Equal(guard[:got], src[:got]) {
+		t.Fatalf("plainPrefix(%q) = %d, %q; want %d", src, got, guard[:got], want)
+	}
+	for k := len(src); k < len(guard); k++ {
+		if guard[k] != 0xa5 {
+			t.Fatalf("plainPrefix(%q) wrote beyond out at %d", src, k)
+		}
+	}
+}
+
+// TestEscapeASCII compares the SIMD kernels with their models on every byte at every place of a
 // block and its neighbours, and on random strings of the bytes that matter.
 func TestEscapeASCII(t *testing.T) {
 	for c := range 256 {
@@ -64,6 +93,11 @@ func TestEscapeASCII(t *testing.T) {
 			s := []byte(strings.Repeat("x\"", 17))
 			s[at] = byte(c)
 			checkEscapeASCII(t, s)
+			for n := 16; n <= 34; n++ {
+				p := []byte(strings.Repeat("x", 34))
+				p[at] = byte(c)
+				checkPlainPrefix(t, p[:n])
+			}
 		}
 	}
 	pieces := []string{"a", " ", "~", "\x7f", `"`, `\`, "\n", "\r", "\t", "\x00", "\x0b", "\x19", "\x1d",
@@ -79,10 +113,12 @@ func TestEscapeASCII(t *testing.T) {
 			}
 		}
 		checkEscapeASCII(t, []byte(sb.String()))
+		checkPlainPrefix(t, []byte(sb.String()))
+		checkPlainPrefix(t, []byte(strings.Repeat("plain", rng.IntN(20))+sb.String()))
 	}
 }
 
-// FuzzEscapeASCII compares the SIMD kernel with its model (in a build without it, it skips).
+// FuzzEscapeASCII compares the SIMD kernels with their models (in a build without it, it skips).
 func FuzzEscapeASCII(f *testing.F) {
 	for _, s := range []string{"", strings.Repeat(`"`, 40), `{"a":"b\"c\\n","d":[1,2]}` + strings.Repeat("x\t", 9),
 		strings.Repeat("é\x01\n", 12)} {
@@ -90,5 +126,6 @@ func FuzzEscapeASCII(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		checkEscapeASCII(t, src)
+		checkPlainPrefix(t, src)
 	})
 }

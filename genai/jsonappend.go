@@ -62,6 +62,18 @@ func AppendJSONString(b []byte, s string) []byte {
 		out[j] = '"'
 		return out[:j+1]
 	}
+	if useEscapeKernel && n >= 16 {
+		// The SIMD kernels: plain bytes 16 at a time, then the escapes from the first byte
+		// that is not.
+		i := plainPrefix(out[j:j+n], raw)
+		if i < n {
+			out, j = appendEscapes(out, j+i, raw, i)
+		} else {
+			j += n
+		}
+		out[j] = '"'
+		return out[:j+1]
+	}
 	// Plain words as they are, and the last word overlapping the one before.
 	o := out[j : j+n]
 	i := 0
