@@ -93,10 +93,7 @@ func (d *decoder) fastMembers(rs *requestState, body []byte, w *msgWriter) bool 
 		case "prompt":
 			return false // a legacy text completion, or a body of both kinds
 		default:
-			d.Reset(body[i:])
-			d.name = raw
-			ok = r.member(d, name) == nil && d.StackDepth() == 0
-			i += int(d.InputOffset())
+			i, ok = d.fastMember(r, body, i, name, raw)
 		}
 		if !ok {
 			return false
@@ -118,6 +115,137 @@ func (d *decoder) fastMembers(rs *requestState, body []byte, w *msgWriter) bool 
 			return false
 		}
 	}
+}
+
+// fastMember reads the member named name whose value starts at body[i] into r, and returns the
+// index after the value. The common parameters of a Claude body are read in place when their
+// values are plain (a number, a string without escapes, an array of such strings), as
+// request.member reads them; any other member or value is read by request.member, from d
+// reset to start at the value.
+func (d *decoder) fastMember(r *request, body []byte, i int, name, raw []byte) (int, bool) {
+	var n *num
+	switch string(name) {
+	case "max_tokens":
+		n = &r.MaxTokens
+	case "temperature":
+		n = &r.Temperature
+	case "top_p":
+		n = &r.TopP
+	case "top_k":
+		n = &r.TopK
+	case "anthropic_version":
+		if end := plainStringEnd(body, i); end > i {
+			r.AnthropicVersion = str(d.text(body[i:end])) // as str.readJSON reads it
+			return end, true
+		}
+	case "stop_sequences":
+		if end := d.fastStrings(&r.StopSequences, body, i); end > i {
+			return end, true
+		}
+	}
+	if n != nil {
+		if end := numberEnd(body, i); end > i {
+			n.F, n.OK = parseNum(body[i:end]) // as num.readJSON reads a number
+			return end, true
+		}
+	}
+	d.Reset(body[i:])
+	d.name = raw
+	ok := r.member(d, name) == nil && d.StackDepth() == 0
+	return i + int(d.InputOffset()), ok
+}
+
+// fastStrings appends the strings of the array at body[i] to ss, as strs.readJSON does, when
+// it is an array of strings without escapes or control bytes (and no white space), and
+// returns the index after it; otherwise it returns i and leaves ss as it was.
+func (d *decoder) fastStrings(ss *strs, body []byte, i int) int {
+	if i >= len(body) || body[i] != '[' {
+		return i
+	}
+	j := i + 1
+	if j < len(body) && body[j] == ']' {
+		return j + 1
+	}
+	// Check the layout first, so that nothing is appended to a list the general way then
+	// reads.
+	for {
+		end := plainStringEnd(body, j)
+		if end <= j || end >= len(body) {
+			return i
+		}
+		j = end + 1
+		if body[end] == ']' {
+			break
+		}
+		if body[end] != ',' {
+			return i
+		}
+	}
+	for j := i + 1; ; {
+		end := plainStringEnd(body, j)
+		if s := d.text(body[j:end]); s != "" {
+			*ss = append(*ss, s)
+		}
+		if body[end] == ']' {
+			return end + 1
+		}
+		j = end + 1
+	}
+}
+
+// plainStringEnd returns the index after the JSON string at v[i] when it has no escape and no
+// control byte (a valid string, its content its text), or i.
+func plainStringEnd(v []byte, i int) int {
+	if i >= len(v) || v[i] != '"' {
+		return i
+	}
+	j := jsonscan.QuoteOrSpecial(v, i+1)
+	if j >= len(v) || v[j] != '"' {
+		return i
+	}
+	return j + 1
+}
+
+// numberEnd returns the index after the JSON number at v[i]
+// (-?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?), or i when there is none. What follows the
+// number is not checked.
+func numberEnd(v []byte, i int) int {
+	j := i
+	if j < len(v) && v[j] == '-' {
+		j++
+	}
+	switch {
+	case j < len(v) && v[j] == '0':
+		j++
+	case j < len(v) && '1' <= v[j] && v[j] <= '9':
+		for j++; j < len(v) && '0' <= v[j] && v[j] <= '9'; j++ {
+		}
+	default:
+		return i
+	}
+	if j < len(v) && v[j] == '.' {
+		k := j + 1
+		for ; k < len(v) && '0' <= v[k] && v[k] <= '9'; k++ {
+		}
+		if k == j+1 {
+			return i
+		}
+		j = k
+	}
+	if j < len(v) && (v[j] == 'e' || v[j] == 'E') {
+		k := j + 1
+		if k < len(v) && (v[k] == '+' || v[k] == '-') {
+			k++
+		}
+		start := k
+		for ; k < len(v) && '0' <= v[k] && v[k] <= '9'; k++ {
+		}
+		if k == start {
+			return i
+		}
+		j = k
+	}
+	return j
 }
 
 // plainNameEnd returns the index of the closing quote of the member name whose content starts

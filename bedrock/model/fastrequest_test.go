@@ -178,6 +178,14 @@ func FuzzFastRequest(f *testing.F) {
 	f.Add(uint8(9), `"assistant"`, []byte(`{"a":"\ud800","b":"\\u"}`))
 	f.Add(uint8(9), `"assistant"`, []byte("{\"a\":\"\xff\",\"a\":\"é\"}"))
 	f.Add(uint8(10), `"user"`, []byte(`"a b\u00e9"`))
+	f.Add(uint8(11), `"user"`, []byte(`0.7`))
+	f.Add(uint8(11), `"user"`, []byte(`-1.5e+3`))
+	f.Add(uint8(11), `"user"`, []byte(`"bedrock-2023-05-31"`))
+	f.Add(uint8(11), `"user"`, []byte(`01`))
+	f.Add(uint8(12), `200`, []byte(`["\n\nHuman:","</answer>"]`))
+	f.Add(uint8(12), `1.`, []byte(`["a","b",""]`))
+	f.Add(uint8(12), `-0`, []byte(`[]`))
+	f.Add(uint8(12), `1e400`, []byte("[\"\xff\", \"b\"]"))
 	f.Add(uint8(10), `"user"`, []byte("\"\xff\""))
 	// Invalid JSON where the fast path reads the body itself: the general path reports it.
 	f.Add(uint8(4), `"user"`, []byte("{\"messages\":[{\"role\":\"user\",\"content\":\"a\x01b\"}]}"))
@@ -189,7 +197,7 @@ func FuzzFastRequest(f *testing.F) {
 	f.Add(uint8(4), `"user"`, []byte(`{"system":"s","messages":[{"role":"user","content":"a"}]`))
 	f.Fuzz(func(t *testing.T, kind uint8, role string, text []byte) {
 		var body string
-		switch kind % 11 {
+		switch kind % 13 {
 		case 0:
 			body = `{"anthropic_version":"bedrock-2023-05-31","max_tokens":10,"messages":[{"role":` + role + `,"content":[{"type":"text","text":` + string(text) + `}]}]}`
 		case 1:
@@ -210,6 +218,10 @@ func FuzzFastRequest(f *testing.F) {
 			body = `{"anthropic_version":"bedrock-2023-05-31","system":` + string(text) + `,"messages":[{"role":` + role + `,"content":"hi"}]}`
 		case 9:
 			body = `{"messages":[{"role":` + role + `,"content":[{"type":"tool_use","id":` + string(text) + `,"name":"n","input":` + string(text) + `}]},{"role":"user","content":[{"type":"tool_result","tool_use_id":"t","content":` + string(text) + `}]}]}`
+		case 11:
+			body = `{"max_tokens":` + string(text) + `,"top_p":1,"temperature":` + string(text) + `,"stop_sequences":[` + string(text) + `,"x"],"anthropic_version":` + string(text) + `,"messages":[{"role":` + role + `,"content":"hi"}]}`
+		case 12:
+			body = `{"stop_sequences":` + string(text) + `,"top_k":` + string(text) + `,"stop_sequences":["a",""],"max_tokens":` + role + `}`
 		case 10:
 			body = `{"messages":[{"content":[{"type":"text","text":"a"},{"type":"tool_use","id":"t","name":` + string(text) + `,"input":{"a":` + string(text) + `}},{"type":"tool_result","tool_use_id":` + string(text) + `,"content":"r"}],"role":` + role + `}]}`
 		}
