@@ -174,7 +174,7 @@ func (e *Event) writeIdentityCloudFields(w *fieldWriter) {
 	w.str(SourceAddress, id.SourceIP)
 	if ip, ok := parseIP(id.SourceIP); ok {
 		w.str(SourceIP, ip)
-		w.strs(RelatedIP, []string{ip})
+		w.strs(RelatedIP, oneString(ip, w.arena()))
 	}
 	w.str(UserAgentOriginal, id.UserAgent)
 	w.boolOpt(GenainormCredentialBedrockAPIKey, id.APIKey)
@@ -269,6 +269,8 @@ func (e *Event) writeSourceFields(w *fieldWriter) {
 	}
 }
 
+// parseIP returns the address in s in its canonical form (IPv4-mapped IPv6 as IPv4), and
+// whether s is an address: s itself when it is canonical already (no copy).
 func parseIP(s string) (string, bool) {
 	if s == "" {
 		return "", false
@@ -277,7 +279,22 @@ func parseIP(s string) (string, bool) {
 	if err != nil {
 		return "", false
 	}
-	return a.Unmap().String(), true
+	var buf [64]byte
+	text := a.Unmap().AppendTo(buf[:0])
+	if string(text) == s {
+		return s, true
+	}
+	return string(text), true
+}
+
+// oneString returns []string{s}, cut from *arena when it is not nil.
+func oneString(s string, arena *[]string) []string {
+	if arena == nil {
+		return []string{s}
+	}
+	start := len(*arena)
+	*arena = append(*arena, s)
+	return (*arena)[start:len(*arena):len(*arena)]
 }
 
 // relatedUsers lists the distinct user names and ids, cut from *arena when it is not nil.

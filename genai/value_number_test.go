@@ -3,6 +3,7 @@ package genai
 import (
 	"math"
 	"math/rand/v2"
+	"net/netip"
 	"strconv"
 	"testing"
 )
@@ -81,4 +82,15 @@ func FuzzAppendInt(f *testing.F) {
 			t.Fatalf("%d: got %s, want %s", n, got, want)
 		}
 	})
+}
+
+// parseIP writes what netip writes for the unmapped address, and keeps a canonical input.
+func TestParseIP(t *testing.T) {
+	for _, s := range []string{"", "x", "10.0.0.1", "::ffff:10.0.0.1", "2001:db8::1", "2001:0db8:0000::1", "fe80::1%eth0", "010.0.0.1", "1.2.3.4.5", "::", "::ffff:1.2.3.4%x"} {
+		got, ok := parseIP(s)
+		a, err := netip.ParseAddr(s)
+		if ok != (err == nil) || ok && got != a.Unmap().String() {
+			t.Fatalf("%q: got %q %v, want %v %v", s, got, ok, a.Unmap(), err)
+		}
+	}
 }
