@@ -315,7 +315,7 @@ func (d *invocationDecoder) converseInputMessage(c *ivCursor, w *msgWriter, b *b
 		case ',':
 			i++
 		}
-		if d.converseTextBlock(c, i, w, b, true, collect) {
+		if d.converseTextBlock(c, i, w, b, true, collect) || d.converseGuardBlock(c, i, w, b, collect) {
 			continue
 		}
 		// Any other block, as converseBlocks reads it.
@@ -347,6 +347,31 @@ func (d *invocationDecoder) converseTextBlock(c *ivCursor, i int, w *msgWriter, 
 	c.pos++
 	w.textPartJSON(s, raw, collect)
 	d.kind(b, input, "text")
+	return true
+}
+
+// converseGuardBlock writes the request block at c.data[i] when it is
+// {"guardContent":{"text":{"text":"...","qualifiers":[...]}}} (the qualifiers optional), as
+// converseBlock does (collect telling whether its text joins w's), and reports whether it
+// did; c is then after the block.
+func (d *invocationDecoder) converseGuardBlock(c *ivCursor, i int, w *msgWriter, b *bodies, collect bool) bool {
+	const guardKey, qualifiersKey, end = `{"guardContent":{"text":{"text":"`, `,"qualifiers":[`, `}}}`
+	if !ivHasAt(c.data, i, guardKey) {
+		return false
+	}
+	c.pos = i + len(guardKey) - 1 // at the text's quote
+	s, err := d.readText(c)
+	if err == nil && ivHasAt(c.data, c.pos, qualifiersKey) {
+		c.pos += len(qualifiersKey) - 1 // at the array
+		err = c.SkipValue()
+	}
+	if err != nil || !ivHasAt(c.data, c.pos, end) {
+		c.pos = i
+		return false
+	}
+	c.pos += len(end)
+	w.textPart(s, collect)
+	b.kinds = addKind(b.kinds, "guard_content")
 	return true
 }
 
