@@ -48,7 +48,7 @@ func (d *invocationDecoder) decodeStream(out []byte, ev *genai.Event, b *bodies)
 			metrics = i
 		}
 	})
-	if len(chunks) > 0 && bytes.Contains(chunks[0], ivKeyMessageStart) {
+	if len(chunks) > 0 && (ivIsMessageStart(chunks[0]) || bytes.Contains(chunks[0], ivKeyMessageStart)) {
 		d.messageStart(chunks[0], ev)
 	}
 	model.DecodeStream(&ev.Request.Model, chunks, ev)
@@ -83,9 +83,9 @@ func ivBedrockChunks(out []byte, chunks [][]byte, fn func(i int, guard, metrics 
 		end := ivEndIn(out, chunks[ci])
 		guard, metrics := false, false
 		for p := at; p >= 0; p = ivIndexAmazonBedrock(out[:end], p+1) {
-			rest := out[p:end]
-			guard = guard || bytes.HasPrefix(rest, ivKeyGuardrailAction) || bytes.HasPrefix(rest, ivKeyGuardrailTrace)
-			metrics = metrics || bytes.HasPrefix(rest, ivKeyMetrics)
+			rest := out[:end]
+			guard = guard || ivIsGuardrailKey(rest, p)
+			metrics = metrics || ivIsMetricsKey(rest, p)
 		}
 		fn(ci, guard, metrics)
 		base = end
@@ -102,12 +102,36 @@ func ivIndexAmazonBedrock(s []byte, from int) int {
 		if k < 0 {
 			return -1
 		}
-		if p := i + k - zAt; bytes.HasPrefix(s[p:], ivKeyAmazonBedrock) {
+		if p := i + k - zAt; ivIsAmazonBedrock(s, p) {
 			return p
 		}
 		i += k + 1
 	}
 	return -1
+}
+
+// ivAt reports whether s holds lit at i. The callers' literals are constants of at most eight
+// bytes, which the compiler compares inline.
+func ivAt(s []byte, i int, lit string) bool {
+	return i >= 0 && len(s)-i >= len(lit) && string(s[i:i+len(lit)]) == lit
+}
+
+// ivIsAmazonBedrock reports whether s holds "amazon-bedrock- (ivKeyAmazonBedrock) at p.
+func ivIsAmazonBedrock(s []byte, p int) bool {
+	return ivAt(s, p, `"amazon-`) && ivAt(s, p+8, `bedrock-`)
+}
+
+// ivIsGuardrailKey reports whether s holds "amazon-bedrock-guardrailAction" or
+// "amazon-bedrock-trace" (ivKeyGuardrailAction, ivKeyGuardrailTrace) at p, where it holds
+// "amazon-bedrock-.
+func ivIsGuardrailKey(s []byte, p int) bool {
+	return ivAt(s, p+16, `guardrai`) && ivAt(s, p+24, `lAction"`) || ivAt(s, p+16, `trace"`)
+}
+
+// ivIsMetricsKey reports whether s holds "amazon-bedrock-invocationMetrics" (ivKeyMetrics) at
+// p, where it holds "amazon-bedrock-.
+func ivIsMetricsKey(s []byte, p int) bool {
+	return ivAt(s, p+16, `invocati`) && ivAt(s, p+24, `onMetric`) && ivAt(s, p+32, `s"`)
 }
 
 // ivStartIn and ivEndIn return the offsets in s of the start and the end of sub, a subslice
@@ -276,15 +300,15 @@ const (
 // messageStartTexts reads (the first member named message, and in it the first id, role and
 // model, are these). ok is false for any other chunk.
 func ivMessageStartFixed(c []byte) (id, role, model []byte, ok bool) {
-	if !bytes.HasPrefix(c, []byte(ivStartHead)) {
+	if !ivIsMessageStart(c) || !ivAt(c, 23, `,"messag`) || !ivAt(c, 31, `e":{"id"`) || !ivAt(c, 39, `:`) {
 		return nil, nil, nil, false
 	}
 	id, i := ivPlainString(c, len(ivStartHead))
-	if i < 0 || !bytes.HasPrefix(c[i:], []byte(ivStartRole)) {
+	if i < 0 || !ivAt(c, i, `,"type":`) || !ivAt(c, i+8, `"message`) || !ivAt(c, i+16, `","role"`) || !ivAt(c, i+24, `:`) {
 		return nil, nil, nil, false
 	}
 	role, i = ivPlainString(c, i+len(ivStartRole))
-	if i < 0 || !bytes.HasPrefix(c[i:], []byte(ivStartModel)) {
+	if i < 0 || !ivAt(c, i, `,"conten`) || !ivAt(c, i+8, `t":[],"m`) || !ivAt(c, i+16, `odel":`) {
 		return nil, nil, nil, false
 	}
 	model, i = ivPlainString(c, i+len(ivStartModel))
@@ -292,6 +316,11 @@ func ivMessageStartFixed(c []byte) (id, role, model []byte, ok bool) {
 		return nil, nil, nil, false
 	}
 	return id, role, model, true
+}
+
+// ivIsMessageStart reports whether c starts {"type":"message_start".
+func ivIsMessageStart(c []byte) bool {
+	return ivAt(c, 0, `{"type":`) && ivAt(c, 8, `"message`) && ivAt(c, 16, `_start"`)
 }
 
 // ivPlainString returns the content of the JSON string at c[i] of valid JSON, and the index
@@ -402,7 +431,7 @@ func ivTailMetrics(c []byte) (m [6]genai.Opt[int64], ok bool) {
 	}
 	k := -1
 	for p := ivIndexAmazonBedrock(c, 0); p >= 0; p = ivIndexAmazonBedrock(c, p+1) {
-		if bytes.HasPrefix(c[p:], ivKeyMetrics) {
+		if ivIsMetricsKey(c, p) {
 			if k >= 0 {
 				return m, false
 			}

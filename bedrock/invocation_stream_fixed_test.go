@@ -55,3 +55,20 @@ func FuzzStreamFixedLayouts(f *testing.F) {
 		}
 	})
 }
+
+// TestStreamFixedLayoutsHit checks that the chunks as Bedrock writes them take the fixed
+// layouts (FuzzStreamFixedLayouts only compares the chunks that do).
+func TestStreamFixedLayoutsHit(t *testing.T) {
+	start := []byte(`{"type":"message_start","message":{"id":"msg_1","type":"message","role":"assistant","content":[],"model":"claude-3-haiku-20240307","stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":5,"output_tokens":1}}}`)
+	if id, role, model, ok := ivMessageStartFixed(start); !ok || string(id) != "msg_1" || string(role) != "assistant" || string(model) != "claude-3-haiku-20240307" {
+		t.Errorf("message_start: %q %q %q %v", id, role, model, ok)
+	}
+	for _, c := range []string{
+		`{"type":"message_stop","amazon-bedrock-invocationMetrics":{"inputTokenCount":14,"outputTokenCount":4,"invocationLatency":812,"firstByteLatency":230}}`,
+		`{"outputText":"x","index":0,"totalOutputTextTokenCount":3,"completionReason":"FINISH","inputTextTokenCount":5,"amazon-bedrock-invocationMetrics":{"inputTokenCount":14,"outputTokenCount":4,"invocationLatency":812,"firstByteLatency":230}}`,
+	} {
+		if m, ok := ivTailMetrics([]byte(c)); !ok || m[0].Value != 14 || m[1].Value != 4 || m[2].Value != 812 || m[3].Value != 230 || m[4].Valid || m[5].Valid {
+			t.Errorf("%s: %v %v", c, m, ok)
+		}
+	}
+}
