@@ -7,6 +7,9 @@ import "golang.org/x/sys/cpu"
 // useEscapeKernel says whether appendEscapes goes through escapeASCII (SSSE3 and POPCNT).
 var useEscapeKernel = cpu.X86.HasSSSE3 && cpu.X86.HasPOPCNT
 
+// escapeAVX2 says whether escapeASCII takes 32 bytes a step with AVX2 (where it can).
+var escapeAVX2 = cpu.X86.HasAVX2
+
 // escapeASCII copies src into out 16 bytes at a time, with a backslash before each quote and
 // backslash and \t, \n and \r as \t, \n and \r, while 16 bytes of src are left and out has room
 // for them and 16 bytes more. It stops at a control byte other than those and at a non-ASCII
