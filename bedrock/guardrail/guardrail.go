@@ -51,11 +51,11 @@ func guardrailKeys(obj []byte) (key, trace bool) {
 		}
 		i += j
 		rest := obj[i+len(keyPrefix)-mid:]
-		amazon := string(obj[i-mid:i]) == string(keyPrefix[:mid])
-		if bytes.HasPrefix(rest, []byte(`trace"`)) {
+		amazon := at(obj, i-mid, `"amazon`)
+		if at(rest, 0, `trace"`) {
 			trace = true
 			key = key || amazon
-		} else if amazon && bytes.HasPrefix(rest, []byte(`guardrailAction"`)) {
+		} else if amazon && at(rest, 0, `guardrai`) && at(rest, 8, `lAction"`) {
 			key = true
 		}
 		if key && trace {
@@ -63,6 +63,12 @@ func guardrailKeys(obj []byte) (key, trace bool) {
 		}
 		i += len(keyPrefix) - mid
 	}
+}
+
+// at reports whether b holds lit at i. The callers' literals are constants of at most eight
+// bytes, which the compiler compares inline.
+func at(b []byte, i int, lit string) bool {
+	return i >= 0 && len(b)-i >= len(lit) && string(b[i:i+len(lit)]) == lit
 }
 
 // DecodeInvoke reads the guardrail fields of an InvokeModel response body or of one
@@ -156,7 +162,8 @@ func tailAction(obj []byte) (action string, ok bool) {
 	// brace, is real too (inside a string it would follow a backslash): the key is a name,
 	// and its value, followed by the object's closing brace, is the last top-level member.
 	q := bytes.LastIndexByte(obj[:n-2], '"')
-	if q < len(key)+2 || obj[q-1] != ':' || string(obj[q-1-len(key):q-1]) != key {
+	if k := q - 1 - len(key); k < 1 || obj[q-1] != ':' || !at(obj, k, `"amazon-`) || !at(obj, k+8, `bedrock-`) ||
+		!at(obj, k+16, `guardrai`) || !at(obj, k+24, `lAction"`) {
 		return "", false
 	}
 	if c := obj[q-2-len(key)]; c != ',' && c != '{' {
