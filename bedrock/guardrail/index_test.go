@@ -117,3 +117,12 @@ func FuzzHasBackslash(f *testing.F) {
 		}
 	})
 }
+
+// TestTailActionHit checks that a stream chunk as Bedrock writes it takes the fast path
+// (FuzzTailAction only compares the chunks that do).
+func TestTailActionHit(t *testing.T) {
+	c := []byte(`{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Sorry."},"amazon-bedrock-guardrailAction":"INTERVENED"}`)
+	if a, ok := tailAction(c); !ok || a != "INTERVENED" {
+		t.Errorf("tailAction = %q, %v", a, ok)
+	}
+}
