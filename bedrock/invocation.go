@@ -171,7 +171,6 @@ type invocationDecoder struct {
 	held     heldStream
 	chunks   [][]byte        // scratch for stream chunks
 	long     []jsonscan.Span // scratch for the spans of a record's long body strings
-	sums     ivSumCache      // the SHA-256 of recently cut base64 strings
 	done     []*genai.Event  // finished bare streams waiting for Flush
 }
 
@@ -953,7 +952,7 @@ func (d *invocationDecoder) clean(raw []byte, ev *genai.Event, what string, alia
 // cleanLong is clean (with alias) for a compact body whose strings of MinInlineDataBytes or
 // more are listed in long: only those are read (see ivCleanLongIn).
 func (d *invocationDecoder) cleanLong(raw []byte, long []jsonscan.Span, ev *genai.Event, what string) []byte {
-	out, cuts := ivCleanLongIn(d.tail, raw, long, &d.sums, nil)
+	out, cuts := ivCleanLongIn(d.tail, raw, long, nil)
 	if len(out) > 0 && &out[0] != &raw[0] {
 		// A copy: booked as cleanBody does.
 		n := len(out)

@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
-	"hash/maphash"
 	"math/bits"
 	"strconv"
 	"unicode/utf8"
@@ -113,56 +112,10 @@ func ivCleanJSON(dst, src []byte, minData int, cuts []ivDataCut) ([]byte, []ivDa
 
 // ivCutData appends the placeholder of the base64 string content to dst and records the cut.
 func ivCutData(dst, content []byte, cuts []ivDataCut) ([]byte, []ivDataCut) {
-	return ivCutDataSum(dst, content, ivSha256Hex(content), cuts)
-}
-
-// ivCutDataSum is ivCutData given the content's hex SHA-256.
-func ivCutDataSum(dst, content []byte, h string, cuts []ivDataCut) ([]byte, []ivDataCut) {
+	sum := sha256.Sum256(content)
+	h := hex.EncodeToString(sum[:])
 	dst = ivAppendPlaceholder(dst, len(content), h)
 	return dst, append(cuts, ivDataCut{original: len(content), sha256: h})
-}
-
-// ivSumCache remembers the hex SHA-256 of the last few base64 strings cut out of bodies, by
-// their content: a conversation's log records carry its images again in every later turn,
-// and hashing the content with maphash and comparing it costs several times less than
-// SHA-256. A hit is checked byte for byte, so it gives what SHA-256 would.
-type ivSumCache struct {
-	seed    maphash.Seed
-	seeded  bool
-	next    int
-	entries [ivSumCacheSize]ivSumEntry
-}
-
-type ivSumEntry struct {
-	hash    uint64
-	content []byte // a copy
-	sha256  string
-}
-
-const (
-	ivSumCacheSize = 8
-	ivSumCacheMax  = 64 << 10 // the longest content kept
-)
-
-// sum returns the hex SHA-256 of content.
-func (c *ivSumCache) sum(content []byte) string {
-	if c == nil || len(content) > ivSumCacheMax {
-		return ivSha256Hex(content)
-	}
-	if !c.seeded {
-		c.seed, c.seeded = maphash.MakeSeed(), true
-	}
-	h := maphash.Bytes(c.seed, content)
-	for i := range c.entries {
-		if e := &c.entries[i]; e.hash == h && e.sha256 != "" && bytes.Equal(e.content, content) {
-			return e.sha256
-		}
-	}
-	sum := ivSha256Hex(content)
-	e := &c.entries[c.next]
-	c.next = (c.next + 1) % ivSumCacheSize
-	e.hash, e.content, e.sha256 = h, append(e.content[:0], content...), sum
-	return sum
 }
 
 // ivStringEnd returns the index of the closing quote of the string whose content starts at i
@@ -743,7 +696,7 @@ func ivCleanBodyIn(buf, src []byte, minData int, cuts []ivDataCut) ([]byte, []iv
 // strings of at least minData bytes are exactly long (their quotes' offsets in src, in order,
 // as jsonscan.Decoder.ReadValueLong lists them): only those strings are read, to cut out the
 // base64 ones, and the rest is copied in the pieces between them.
-func ivCleanLongIn(buf, src []byte, long []jsonscan.Span, sums *ivSumCache, cuts []ivDataCut) ([]byte, []ivDataCut) {
+func ivCleanLongIn(buf, src []byte, long []jsonscan.Span, cuts []ivDataCut) ([]byte, []ivDataCut) {
 	n := len(src)
 	k := 0
 	for k < len(long) && !ivIsBase64(src[long[k].Start+1:long[k].End]) {
@@ -765,8 +718,7 @@ func ivCleanLongIn(buf, src []byte, long []jsonscan.Span, sums *ivSumCache, cuts
 	for {
 		s := long[k]
 		dst = append(dst, src[from:s.Start]...)
-		content := src[s.Start+1 : s.End]
-		dst, cuts = ivCutDataSum(dst, content, sums.sum(content), cuts)
+		dst, cuts = ivCutData(dst, src[s.Start+1:s.End], cuts)
 		from = s.End + 1
 		for k++; k < len(long) && !ivIsBase64(src[long[k].Start+1:long[k].End]); k++ {
 		}

@@ -26,16 +26,8 @@ func checkCleanLong(t *testing.T, src []byte, minData int) {
 		return
 	}
 	want, wantCuts := ivCleanBody(src, minData, nil)
-	sums := new(ivSumCache)
 	for _, buf := range [][]byte{nil, make([]byte, 0, 64), make([]byte, 0, 2*len(src)+256)} {
-		got, gotCuts := ivCleanLongIn(buf, src, long, nil, nil)
-		require.Equal(t, string(want), string(got), "%q", src)
-		require.Equal(t, wantCuts, gotCuts, "%q", src)
-		// And with sums from a cache that has seen them (twice: the second call hits).
-		got, gotCuts = ivCleanLongIn(buf, src, long, sums, nil)
-		require.Equal(t, string(want), string(got), "%q", src)
-		require.Equal(t, wantCuts, gotCuts, "%q", src)
-		got, gotCuts = ivCleanLongIn(buf, src, long, sums, nil)
+		got, gotCuts := ivCleanLongIn(buf, src, long, nil)
 		require.Equal(t, string(want), string(got), "%q", src)
 		require.Equal(t, wantCuts, gotCuts, "%q", src)
 		require.Equal(t, len(want) > 0 && &want[0] == &src[0], len(got) > 0 && &got[0] == &src[0], "in place %q", src)
@@ -116,30 +108,4 @@ func TestCleanLongMatchesCleaningOptions(t *testing.T) {
 		}
 		require.Greater(t, n, 20)
 	}
-}
-
-// ivSumCache gives what SHA-256 gives, for contents seen or not, more than it holds, and
-// contents changed after they were seen.
-func TestSumCache(t *testing.T) {
-	var c ivSumCache
-	var contents [][]byte
-	for i := range 3 * ivSumCacheSize {
-		contents = append(contents, bytes.Repeat([]byte{byte('A' + i%26), byte('a' + i/26)}, 50+i))
-	}
-	contents = append(contents, nil, []byte{}, bytes.Repeat([]byte("QUJD"), ivSumCacheMax/4+1))
-	for round := range 3 {
-		for i, b := range contents {
-			b = bytes.Clone(b) // another array each time
-			require.Equal(t, ivSha256Hex(b), c.sum(b), "round %d content %d", round, i)
-			if len(b) > 0 {
-				b[0]++ // the cache kept a copy
-				require.Equal(t, ivSha256Hex(b), c.sum(b), "round %d changed content %d", round, i)
-			}
-		}
-		for i := ivSumCacheSize - 1; i >= 0; i-- { // the most recent, in reverse
-			require.Equal(t, ivSha256Hex(contents[i]), c.sum(contents[i]))
-		}
-	}
-	var none *ivSumCache
-	require.Equal(t, ivSha256Hex(contents[0]), none.sum(contents[0]))
 }
