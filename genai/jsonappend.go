@@ -35,6 +35,11 @@ const slack = 8
 // that, and only other control bytes, multi-byte sequences and the last bytes of such a string
 // when b lacks room go byte by byte (appendEscapes). The room in b is kept at least the rest of
 // s and slack more, so that words need no room check of their own.
+//
+// On amd64 with SSSE3 (useEscapeKernel), strings of 16 bytes or more go through SIMD kernels
+// instead: plainPrefix copies the plain start 16 bytes at a time, and escapeASCII escapes the
+// rest 16 (with AVX2 32) bytes at a time (see appendEscapesKernel). The pure-Go path is the
+// fallback elsewhere and with -tags purego; both write the same bytes.
 func AppendJSONString(b []byte, s string) []byte {
 	n := len(s)
 	raw := unsafe.Slice(unsafe.StringData(s), n)
@@ -104,7 +109,8 @@ func AppendJSONString(b []byte, s string) []byte {
 //
 // escapeWords takes the string a word (8 bytes) at a time while 24 remain, and its last bytes
 // padded with spaces when out has room for what that writes beyond them; each byte it stops at
-// (a control byte other than \n, \r and \t, a non-ASCII byte) goes on its own.
+// (a control byte other than \n, \r and \t, a non-ASCII byte) goes on its own. With the SIMD
+// kernel it is appendEscapesKernel.
 func appendEscapes(out []byte, j int, raw []byte, i int) ([]byte, int) {
 	if useEscapeKernel {
 		return appendEscapesKernel(out, j, raw, i)
