@@ -4,15 +4,20 @@ package ecs
 // oracle the differential test compares AppendDocument with.
 
 import (
+	"bytes"
 	"encoding/binary"
 	"errors"
 	"math/bits"
+	"os"
+	"path/filepath"
 	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/require"
 	"time"
 
+	"github.com/genainorm/genainorm/azureopenai"
+	"github.com/genainorm/genainorm/bedrock"
 	"github.com/genainorm/genainorm/genai"
 )
 
@@ -306,4 +311,46 @@ func TestRendererNamespaceChange(t *testing.T) {
 			require.Equal(t, string(want), string(got), "namespace %d %q", i, ns)
 		}
 	}
+}
+
+// FuzzRendererMatchesOracle: whatever the Reader makes of the input (events, error events),
+// the renderer writes what the oracle writes, in both profiles.
+func FuzzRendererMatchesOracle(f *testing.F) {
+	for _, c := range renderCorpora[:1] {
+		for _, p := range c.patterns {
+			files, _ := filepath.Glob(p)
+			for _, name := range files {
+				data, err := os.ReadFile(name)
+				require.NoError(f, err)
+				for _, line := range bytes.Split(data, []byte("\n")) {
+					f.Add(line, false, "")
+				}
+			}
+		}
+	}
+	f.Add([]byte(`{"schemaType":"ModelInvocationLog","timestamp":"x"}`), true, "a\"b")
+	reg := new(genai.Registry)
+	bedrock.Register(reg)
+	azureopenai.Register(reg)
+	f.Fuzz(func(t *testing.T, data []byte, keep bool, ns string) {
+		rd, err := genai.NewReader(bytes.NewReader(data), reg, genai.ReaderOptions{Name: "fuzz"})
+		if err != nil {
+			return
+		}
+		rs := []Renderer{{Profile: genai.ProfileElastic}, {Profile: genai.ProfileECS}}
+		var ev genai.Event
+		for range 16 {
+			if rd.Next(&ev) != nil {
+				return
+			}
+			for i := range rs {
+				r := &rs[i]
+				r.KeepOriginal, r.Namespace, r.Ingested = keep, ns, time.Date(2026, 1, 2, 3, 4, 5, 678900000, time.UTC)
+				o := oracleRenderer{r: r}
+				if got, want := r.AppendDocument(nil, &ev), o.AppendDocument(nil, &ev); !bytes.Equal(got, want) {
+					t.Fatalf("got  %s\nwant %s", got, want)
+				}
+			}
+		}
+	})
 }
