@@ -348,6 +348,14 @@ func FuzzFixedChunks(f *testing.F) {
 	f.Add(uint8(11), "0", []byte(`,"amazon-bedrock-guardrailAction":"INTERVENED","amazon-bedrock-trace":{"guardrail":{"input":{"g":{"topicPolicy":{"topics":[{"name":"a\"}","type":"DENY","action":"BLOCKED"}]}}}}},"amazon-bedrock-invocationMetrics":{"inputTokenCount":0,"outputTokenCount":0,"invocationLatency":301,"firstByteLatency":290}`), "0")
 	f.Add(uint8(11), "0", []byte(`,"amazon-bedrock-guardrailAction":"INTERVENED"`), "0")
 	f.Add(uint8(12), "1", []byte(`,"role":"assistant"`), "90210")
+	f.Add(uint8(13), "0", []byte(`"Soft rain on the roof,"`), "7")
+	f.Add(uint8(13), "0", []byte(`""`), "7")
+	f.Add(uint8(13), "0", []byte(`"a\u00e9\n"`), "null")
+	f.Add(uint8(13), "01", []byte(`"x"`), "7")
+	f.Add(uint8(14), "12", []byte(`"FINISH"`), "12")
+	f.Add(uint8(14), "12", []byte(`null`), "null")
+	f.Add(uint8(14), "12", []byte(`""`), "1.5")
+	f.Add(uint8(14), "12", []byte(`"LEN\u0047TH"`), "3")
 	f.Add(uint8(12), "1", []byte(`,"type":"message","role":"assistant","content":[]`), "9")
 	f.Add(uint8(12), "1", []byte(`,"type":"messages","role":"assistant"`), "9")
 	f.Add(uint8(12), "1", []byte(`,"role":"assistant","content":[1]`), "9")
@@ -358,7 +366,11 @@ func FuzzFixedChunks(f *testing.F) {
 	f.Add(uint8(11), "0", []byte(`,"amazon-bedrock-guardrailAction":1,"amazon-bedrock-trace":{]`), "0")
 	f.Fuzz(func(t *testing.T, kind uint8, index string, text []byte, n string) {
 		var c string
-		switch kind % 13 {
+		switch kind % 15 {
+		case 13:
+			c = `{"outputText":` + string(text) + `,"index":` + index + `,"totalOutputTextTokenCount":null,"completionReason":null,"inputTextTokenCount":` + n + `}`
+		case 14:
+			c = `{"outputText":"\nquiet drums of grey.","index":0,"totalOutputTextTokenCount":` + n + `,"completionReason":` + string(text) + `,"inputTextTokenCount":null,"amazon-bedrock-invocationMetrics":{"inputTokenCount":7,"outputTokenCount":` + index + `,"invocationLatency":640,"firstByteLatency":210}}`
 		case 12:
 			c = `{"type":"message_start","message":{"id":"msg_1"` + string(text) + `,"model":"m","usage":{"input_tokens":` + n + `,"output_tokens":` + index + `}}}`
 		case 9:
@@ -494,5 +506,25 @@ func TestStreamBlocksReused(t *testing.T) {
 			require.NoError(t, err)
 			require.Equal(t, string(want[i]), string(again), "event of stream %d changed by stream %d", i, j)
 		}
+	}
+}
+
+// TestTitanChunkHit checks that Titan's stream chunks as Bedrock writes them take the fixed
+// layout (FuzzFixedChunks compares it with the general path).
+func TestTitanChunkHit(t *testing.T) {
+	m := Parse("amazon.titan-text-express-v1")
+	var st stream
+	st.trusted = trusted(&m)
+	var d decoder
+	for _, c := range []string{
+		`{"outputText":"Soft rain on the roof,","index":0,"totalOutputTextTokenCount":null,"completionReason":null,"inputTextTokenCount":7}`,
+		`{"outputText":"\nquiet drums of grey.","index":0,"totalOutputTextTokenCount":12,"completionReason":"FINISH","inputTextTokenCount":null,"amazon-bedrock-invocationMetrics":{"inputTokenCount":7,"outputTokenCount":12,"invocationLatency":640,"firstByteLatency":210}}`,
+	} {
+		if !st.fixedChunk(&m, &d, []byte(c)) {
+			t.Errorf("%s: not read by its fixed layout", c)
+		}
+	}
+	if st.chunks != 2 || !st.haveMetrics || !st.haveUsage || len(st.reasons) != 1 || st.reasons[0].reason != "FINISH" {
+		t.Errorf("stream %+v", st)
 	}
 }

@@ -270,6 +270,9 @@ func (st *stream) fixedChunk(m *genai.Model, d *decoder, c []byte) bool {
 		return false
 	}
 	st.run = nil
+	if len(c) > 14 && c[2] == 'o' {
+		return st.titanChunk(m, d, c)
+	}
 	if len(c) < 10 || string(c[:9]) != `{"type":"` {
 		return false
 	}
@@ -457,39 +460,7 @@ func (st *stream) messageStop(m *genai.Model, l *layout) bool {
 	var t tokens
 	metrics := l.ok && l.i < len(l.c) && l.c[l.i] == ','
 	if metrics {
-		l.lit(`,"amazon`)
-		l.lit(`-bedrock`)
-		l.lit(`-invocat`)
-		l.lit(`ionMetri`)
-		l.lit(`cs":{"in`)
-		l.lit(`putToken`)
-		l.lit(`Count":`)
-		t.in = genai.Opt[int64]{Value: l.int(), Valid: true}
-		l.lit(`,"output`)
-		l.lit(`TokenCou`)
-		l.lit(`nt":`)
-		t.out = genai.Opt[int64]{Value: l.int(), Valid: true}
-		l.lit(`,"invoca`)
-		l.lit(`tionLate`)
-		l.lit(`ncy":`)
-		l.int()
-		l.lit(`,"firstB`)
-		l.lit(`yteLaten`)
-		l.lit(`cy":`)
-		l.int()
-		if l.ok && l.i < len(l.c) && l.c[l.i] == ',' {
-			l.lit(`,"cacheR`)
-			l.lit(`eadInput`)
-			l.lit(`TokenCou`)
-			l.lit(`nt":`)
-			t.cacheRead = genai.Opt[int64]{Value: l.int(), Valid: true}
-			l.lit(`,"cacheW`)
-			l.lit(`riteInpu`)
-			l.lit(`tTokenCo`)
-			l.lit(`unt":`)
-			t.cacheWrite = genai.Opt[int64]{Value: l.int(), Valid: true}
-		}
-		l.lit(`}`)
+		t = l.metrics()
 	}
 	l.lit(`}`)
 	if !l.end() {
@@ -501,6 +472,137 @@ func (st *stream) messageStop(m *genai.Model, l *layout) bool {
 	}
 	st.count(m, shapeAnthropicMessages)
 	return true
+}
+
+// metrics matches Bedrock's invocation metrics in their fixed layout (see messageStop) and
+// returns the token counts chunk reads from them.
+func (l *layout) metrics() (t tokens) {
+	l.lit(`,"amazon`)
+	l.lit(`-bedrock`)
+	l.lit(`-invocat`)
+	l.lit(`ionMetri`)
+	l.lit(`cs":{"in`)
+	l.lit(`putToken`)
+	l.lit(`Count":`)
+	t.in = genai.Opt[int64]{Value: l.int(), Valid: true}
+	l.lit(`,"output`)
+	l.lit(`TokenCou`)
+	l.lit(`nt":`)
+	t.out = genai.Opt[int64]{Value: l.int(), Valid: true}
+	l.lit(`,"invoca`)
+	l.lit(`tionLate`)
+	l.lit(`ncy":`)
+	l.int()
+	l.lit(`,"firstB`)
+	l.lit(`yteLaten`)
+	l.lit(`cy":`)
+	l.int()
+	if l.ok && l.i < len(l.c) && l.c[l.i] == ',' {
+		l.lit(`,"cacheR`)
+		l.lit(`eadInput`)
+		l.lit(`TokenCou`)
+		l.lit(`nt":`)
+		t.cacheRead = genai.Opt[int64]{Value: l.int(), Valid: true}
+		l.lit(`,"cacheW`)
+		l.lit(`riteInpu`)
+		l.lit(`tTokenCo`)
+		l.lit(`unt":`)
+		t.cacheWrite = genai.Opt[int64]{Value: l.int(), Valid: true}
+	}
+	l.lit(`}`)
+	return t
+}
+
+// optInt matches null or a number int matches.
+func (l *layout) optInt() genai.Opt[int64] {
+	if l.ok && l.i < len(l.c) && l.c[l.i] == 'n' {
+		l.lit(`null`)
+		return genai.Opt[int64]{}
+	}
+	return genai.Opt[int64]{Value: l.int(), Valid: true}
+}
+
+// titanChunk merges a Titan Text stream chunk in Bedrock's fixed layout, the metrics (on the
+// last chunk) in the layout messageStop reads, and reports whether it was one; it does what
+// chunk does with the decoded chunk:
+//
+//	{"outputText":"...","index":0,"totalOutputTextTokenCount":null,"completionReason":null,"inputTextTokenCount":7}
+//	{"outputText":"...","index":0,"totalOutputTextTokenCount":12,"completionReason":"FINISH","inputTextTokenCount":null,"amazon-bedrock-invocationMetrics":{...}}
+func (st *stream) titanChunk(m *genai.Model, d *decoder, c []byte) bool {
+	l := layout{c: c, ok: true}
+	l.lit(`{"output`)
+	l.lit(`Text":`)
+	rawText := l.str()
+	l.lit(`,"index"`)
+	l.lit(`:`)
+	l.int()
+	l.lit(`,"totalO`)
+	l.lit(`utputTex`)
+	l.lit(`tTokenCo`)
+	l.lit(`unt":`)
+	total := l.optInt()
+	l.lit(`,"comple`)
+	l.lit(`tionReas`)
+	l.lit(`on":`)
+	var rawReason []byte
+	if l.ok && l.i < len(l.c) && l.c[l.i] == 'n' {
+		l.lit(`null`)
+	} else {
+		rawReason = l.str()
+	}
+	l.lit(`,"inputT`)
+	l.lit(`extToken`)
+	l.lit(`Count":`)
+	in := l.optInt()
+	var t tokens
+	metrics := l.ok && l.i < len(l.c) && l.c[l.i] == ','
+	if metrics {
+		t = l.metrics()
+	}
+	l.lit(`}`)
+	if !l.end() {
+		return false
+	}
+	// The reason is read (and kept: it must not alias the chunk) before the text, which
+	// textOf's scratch may then hold.
+	reason := ""
+	if rawReason != nil {
+		r, ok := d.textOf(rawReason)
+		if !ok {
+			return false
+		}
+		reason = titanReason(r)
+	}
+	text, ok := d.textOf(rawText)
+	if !ok || text == "" && reason == "" && !total.Valid {
+		return false // not read as Titan's (responseShape): the general path decides
+	}
+	if metrics {
+		mergeUsage(&st.metrics, t)
+		st.haveMetrics = true
+	}
+	if st.count(m, shapeTitanText) == shapeTitanText {
+		st.appendText(0, 0, str(text))
+		st.setFinish(0, str(reason))
+		st.addUsage(tokens{in: in, out: total})
+	}
+	return true
+}
+
+// titanReason returns reason copied (it must not alias the chunk), or the constant of the
+// completion reasons Titan writes, without allocating.
+func titanReason(reason string) string {
+	switch reason {
+	case "FINISH":
+		return "FINISH"
+	case "LENGTH":
+		return "LENGTH"
+	case "STOP_CRITERIA_MET":
+		return "STOP_CRITERIA_MET"
+	case "CONTENT_FILTERED":
+		return "CONTENT_FILTERED"
+	}
+	return strings.Clone(reason)
 }
 
 // messageStart merges a message_start chunk of the fixed layout, l positioned after
