@@ -11,17 +11,20 @@ import (
 )
 
 // Most request bodies are Anthropic Messages API bodies whose messages are a role and text
-// content: {"role":"user","content":[{"type":"text","text":"..."}]} or "content":"...". For
-// a model of the Claude family, fastRequest walks the body's members once: the messages array
-// is read as one value and, when it is in that layout (layoutMessages), written as the OTel
-// input messages straight from the body, instead of being decoded into structs and written
-// from there; a "system" string is written the same way (fastSystem). A text whose JSON string
-// is what genai.AppendJSONString would write for it is copied as it is. Messages in any other
-// layout (other block types or members, white space, escaped names) are decoded the general
-// way from the value already read, and every other member goes to request.member as usual. A
-// "prompt", a repeated "messages" or "system", an escaped top-level name or a syntax error
-// make fastRequest give up, and the caller decodes the whole body the general way. The
-// differential tests in fastrequest_test.go hold both ways to the same output.
+// content: {"role":"user","content":[{"type":"text","text":"..."}]} or "content":"...", with
+// tool_use and tool_result blocks in agent loops. For a model of the Claude family,
+// fastRequest walks the body's top level itself, once: the messages array, when it is in that
+// layout (layoutMessages), is checked and written as the OTel input messages straight from the
+// body in one pass, instead of being decoded into structs and written from there; a "system"
+// string is written the same way (fastSystem); the common parameters with plain values are
+// read in place (fastMember). A text whose JSON string is what genai.AppendJSONString would
+// write for it is copied as it is. Messages in any other layout (other block types or members,
+// white space, escaped names) are decoded the general way, and every other member goes to
+// request.member as usual, from a decoder reset at its value. Every byte the fast path reads
+// itself is validated as the general path's decoder would. A "prompt", a repeated "messages"
+// or "system", an escaped top-level name or a syntax error make fastRequest give up, and the
+// caller decodes the whole body the general way. The differential tests in
+// fastrequest_test.go hold both ways to the same output.
 
 // fastRequest decodes body into rs.r and writes its messages with w, for a model of the
 // Claude family; a "system" string may go to rs.system instead (see fastSystem). It reports
