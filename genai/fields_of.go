@@ -327,28 +327,28 @@ func appendAssessmentsJSON(b []byte, as []Assessment) []byte {
 			b = append(b, ',')
 		}
 		o := jsonObject{b: b}
-		o.str("guardrail_id", a.GuardrailID)
-		o.str("guardrail_version", a.GuardrailVersion)
-		o.str("direction", string(a.Direction))
-		o.str("policy", a.Policy)
-		o.str("type", a.Type)
-		o.str("action", a.Action)
+		o.str(`"guardrail_id":`, a.GuardrailID)
+		o.str(`"guardrail_version":`, a.GuardrailVersion)
+		o.str(`"direction":`, string(a.Direction))
+		o.str(`"policy":`, a.Policy)
+		o.str(`"type":`, a.Type)
+		o.str(`"action":`, a.Action)
 		if a.Detected.Valid {
-			o.bool("detected", a.Detected.Value)
+			o.bool(`"detected":`, a.Detected.Value)
 		}
-		o.str("confidence", a.Confidence)
-		o.str("strength", a.Strength)
-		o.str("name", a.Name)
-		o.str("match", a.Match)
-		o.str("regex", a.Regex)
+		o.str(`"confidence":`, a.Confidence)
+		o.str(`"strength":`, a.Strength)
+		o.str(`"name":`, a.Name)
+		o.str(`"match":`, a.Match)
+		o.str(`"regex":`, a.Regex)
 		if a.Score.Valid {
-			o.float("score", a.Score.Value)
+			o.float(`"score":`, a.Score.Value)
 		}
 		if a.Threshold.Valid {
-			o.float("threshold", a.Threshold.Value)
+			o.float(`"threshold":`, a.Threshold.Value)
 		}
-		o.str("modality", a.Modality)
-		o.str("native", a.Native)
+		o.str(`"modality":`, a.Modality)
+		o.str(`"native":`, a.Native)
 		b = o.close()
 	}
 	return append(b, ']')
@@ -370,8 +370,8 @@ func appendWarningsJSON(b []byte, ws []Warning) []byte {
 			b = append(b, ',')
 		}
 		o := jsonObject{b: b}
-		o.str("code", w.Code)
-		o.str("message", w.Message)
+		o.str(`"code":`, w.Code)
+		o.str(`"message":`, w.Message)
 		b = o.close()
 	}
 	return append(b, ']')
@@ -384,16 +384,18 @@ func appendTruncationsJSON(b []byte, ts []Truncation) []byte {
 			b = append(b, ',')
 		}
 		o := jsonObject{b: b}
-		o.str("what", t.What)
-		o.int("original_bytes", t.Original)
-		o.int("kept_bytes", t.Kept)
-		o.str("sha256", t.SHA256)
+		o.str(`"what":`, t.What)
+		o.int(`"original_bytes":`, t.Original)
+		o.int(`"kept_bytes":`, t.Kept)
+		o.str(`"sha256":`, t.SHA256)
 		b = o.close()
 	}
 	return append(b, ']')
 }
 
-// jsonObject writes a JSON object member by member; empty strings are left out.
+// jsonObject writes a JSON object member by member; empty strings are left out. Its methods
+// take each key as written, with its quotes and colon (`"name":`): this package's own plain
+// ASCII names, copied in one piece.
 type jsonObject struct {
 	b []byte
 	n int
@@ -406,10 +408,7 @@ func (o *jsonObject) key(k string) {
 		o.b = append(o.b, ',')
 	}
 	o.n++
-	// Keys are this package's own plain ASCII names: no escaping needed.
-	o.b = append(o.b, '"')
 	o.b = append(o.b, k...)
-	o.b = append(o.b, '"', ':')
 }
 
 func (o *jsonObject) str(k, v string) {
@@ -422,12 +421,12 @@ func (o *jsonObject) str(k, v string) {
 
 func (o *jsonObject) int(k string, n int64) {
 	o.key(k)
-	o.b = strconv.AppendInt(o.b, n, 10)
+	o.b = appendInt(o.b, n)
 }
 
 func (o *jsonObject) float(k string, x float64) {
 	o.key(k)
-	o.b = AppendJSONFloat(o.b, x)
+	o.b = appendFloat(o.b, x)
 }
 
 func (o *jsonObject) bool(k string, v bool) {

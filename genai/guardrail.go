@@ -256,17 +256,17 @@ func appendMatchDetailJSON(b []byte, items []Assessment) []byte {
 		}
 		seen = append(seen, k)
 		o := jsonObject{b: b}
-		o.str("action", a.Action)
-		o.str("match", a.Match)
-		o.str("name", a.Name)
-		o.str("regex", a.Regex)
+		o.str(`"action":`, a.Action)
+		o.str(`"match":`, a.Match)
+		o.str(`"name":`, a.Name)
+		o.str(`"regex":`, a.Regex)
 		if a.Score.Valid {
-			o.float("score", a.Score.Value)
+			o.float(`"score":`, a.Score.Value)
 		}
 		if a.Threshold.Valid {
-			o.float("threshold", a.Threshold.Value)
+			o.float(`"threshold":`, a.Threshold.Value)
 		}
-		o.str("type", a.Type)
+		o.str(`"type":`, a.Type)
 		b = o.close()
 	}
 	return append(b, ']')
