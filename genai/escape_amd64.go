@@ -12,9 +12,11 @@ var escapeAVX2 = cpu.X86.HasAVX2
 
 // escapeASCII copies src into out 16 bytes at a time, with a backslash before each quote and
 // backslash and \t, \n and \r as \t, \n and \r, while 16 bytes of src are left and out has room
-// for them and 16 bytes more. It stops at a control byte other than those and at a non-ASCII
-// byte (the caller's), and returns how much of src it took and of out it wrote. It writes
-// nothing beyond len(out) but may write up to 32 bytes beyond nj. It needs SSSE3 and POPCNT.
+// for them and 16 bytes more; then, if src is 16 bytes or more, its last 1 to 15 bytes the same
+// way when out has room for them and 32 bytes more. It stops at a control byte other than those
+// and at a non-ASCII byte (the caller's), and returns how much of src it took and of out it
+// wrote. It writes nothing beyond len(out) but may write up to 32 bytes beyond nj. It needs
+// SSSE3 and POPCNT.
 //
 //go:noescape
 func escapeASCII(out, src []byte) (ni, nj int)

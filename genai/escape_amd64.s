@@ -81,6 +81,40 @@ GLOBL escapeConst<>(SB), RODATA|NOPTR, $80
 	VEXTRACTI128	$1, Y9, 24(DI)(R8*1) \
 	LEAQ	32(DI)(R9*1), DI
 
+// MASKS turns \t, \n and \r in the block in X0 into t, n and r, and sets AX to its escapes
+// (quotes, backslashes, \t, \n, \r) and DX to the bytes left to the caller (other control
+// bytes, signed below 0x20, and non-ASCII bytes, negative), a bit each. It uses X1 to X5.
+#define MASKS \
+	MOVO	X13, X4 \
+	PSHUFB	X0, X4 \
+	PCMPEQB	X0, X4 \
+	MOVO	X14, X5 \
+	PSHUFB	X0, X5 \
+	PAND	X4, X5 \
+	PXOR	X5, X0 \
+	MOVO	X0, X1 \
+	PCMPEQB	X10, X1 \
+	MOVO	X0, X2 \
+	PCMPEQB	X11, X2 \
+	POR	X2, X1 \
+	POR	X4, X1 \
+	MOVO	X12, X3 \
+	PCMPGTB	X0, X3 \
+	PMOVMSKB	X1, AX \
+	PMOVMSKB	X3, DX
+
+// escapeTail moves the last bytes of a block down (PSHUFB indexes from 16-k on: 0 to 15, then
+// 0x80 for zero) and puts spaces after them (from 48-k on: 16 zeros, then 16 spaces).
+DATA escapeTail<>+0x00(SB)/8, $0x0706050403020100
+DATA escapeTail<>+0x08(SB)/8, $0x0f0e0d0c0b0a0908
+DATA escapeTail<>+0x10(SB)/8, $0x8080808080808080
+DATA escapeTail<>+0x18(SB)/8, $0x8080808080808080
+DATA escapeTail<>+0x20(SB)/8, $0x0000000000000000
+DATA escapeTail<>+0x28(SB)/8, $0x0000000000000000
+DATA escapeTail<>+0x30(SB)/8, $0x2020202020202020
+DATA escapeTail<>+0x38(SB)/8, $0x2020202020202020
+GLOBL escapeTail<>(SB), RODATA|NOPTR, $64
+
 // func escapeASCII(out, src []byte) (ni, nj int)
 //
 // Requires SSSE3 and POPCNT; with escapeAVX2 set (AVX2), it takes 32 bytes a step while it can
@@ -154,30 +188,11 @@ end32:
 
 loop:
 	CMPQ	BX, $16
-	JLT	done
+	JLT	tail
 	CMPQ	R11, $16
 	JLT	done
 	MOVOU	(SI), X0
-	// X4: the bytes that are \t, \n or \r; X0 with those turned into t, n and r.
-	MOVO	X13, X4
-	PSHUFB	X0, X4
-	PCMPEQB	X0, X4
-	MOVO	X14, X5
-	PSHUFB	X0, X5
-	PAND	X4, X5
-	PXOR	X5, X0
-	// X1: the escapes (quotes, backslashes, \t, \n, \r); X3: the bytes left to the caller
-	// (other control bytes, signed below 0x20, and non-ASCII bytes, negative).
-	MOVO	X0, X1
-	PCMPEQB	X10, X1
-	MOVO	X0, X2
-	PCMPEQB	X11, X2
-	POR	X2, X1
-	POR	X4, X1
-	MOVO	X12, X3
-	PCMPGTB	X0, X3
-	PMOVMSKB	X1, AX
-	PMOVMSKB	X3, DX
+	MASKS
 	TESTL	DX, DX
 	JNZ	stop
 	EXPAND
@@ -185,6 +200,34 @@ loop:
 	SUBQ	$16, BX
 	SUBQ	R9, R11
 	JMP	loop
+
+tail:
+	// The last 1 to 15 bytes (of a src of 16 bytes or more, with room for them and 32 bytes
+	// more): the last 16 bytes of src, moved down so that they come first, and spaces (plain)
+	// after them, as a block.
+	TESTQ	BX, BX
+	JEQ	done
+	CMPQ	R11, $32
+	JLT	done
+	MOVQ	SI, CX
+	SUBQ	src_base+24(FP), CX
+	ADDQ	BX, CX
+	CMPQ	CX, $16
+	JLT	done
+	MOVOU	-16(SI)(BX*1), X0
+	LEAQ	escapeTail<>(SB), CX
+	SUBQ	BX, CX
+	MOVOU	16(CX), X1
+	PSHUFB	X1, X0
+	MOVOU	48(CX), X1
+	POR	X1, X0
+	MASKS
+	TESTL	DX, DX
+	JNZ	stop
+	EXPAND
+	ADDQ	BX, SI
+	LEAQ	-16(DI)(BX*1), DI
+	JMP	done
 
 stop:
 	// The block up to the first byte left to the caller, whose place goes to R12.

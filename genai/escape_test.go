@@ -8,11 +8,12 @@ import (
 )
 
 // refEscapeASCII is what escapeASCII does, byte by byte: whole blocks of 16 bytes while out has
-// room for the rest of src and 16 bytes more, quotes, backslashes, \t, \n and \r escaped, up to
-// a control byte other than those or a non-ASCII byte.
+// room for the rest of src and 16 bytes more, and then the last bytes of a src of 16 bytes or
+// more when out has room for them and 32 bytes more; quotes, backslashes, \t, \n and \r
+// escaped, up to a control byte other than those or a non-ASCII byte.
 func refEscapeASCII(out, src []byte) (ni, nj int) {
-	for len(src)-ni >= 16 && len(out)-nj-(len(src)-ni) >= 16 {
-		for k := 0; k < 16; k, ni = k+1, ni+1 {
+	for len(src)-ni >= 16 && len(out)-nj-(len(src)-ni) >= 16 || len(src)-ni > 0 && len(src) >= 16 && len(out)-nj-(len(src)-ni) >= 32 {
+		for k := 0; k < 16 && ni < len(src); k, ni = k+1, ni+1 {
 			c := src[ni]
 			switch {
 			case shortEscape[c] != 0:

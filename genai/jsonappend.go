@@ -172,8 +172,8 @@ func appendEscapesKernel(out []byte, j int, raw []byte, i int) ([]byte, int) {
 			di, dj := escapeASCII(out[j:], raw[i:])
 			i += di
 			j += dj
-			if n-i < 16 || len(out)-j-(n-i) < 16 {
-				continue // Out of whole blocks or room, not at a byte of its own.
+			if i == n || plainASCII[raw[i]] || shortEscape[raw[i]] != 0 {
+				continue // Out of room or whole blocks, not at a byte of its own.
 			}
 		} else {
 			buf := spaceWords
