@@ -67,7 +67,22 @@ func AppendJSONString(b []byte, s string) []byte {
 		out[j] = '"'
 		return out[:j+1]
 	}
-	if useEscapeKernel && n >= 16 {
+	if n < 16 {
+		// Two words, the second overlapping the first.
+		w, v := binary.LittleEndian.Uint64(raw[:8]), binary.LittleEndian.Uint64(raw[n-8:])
+		if specialBytes(w)|specialBytes(v) != 0 {
+			out, j = appendEscapes(out, j, raw, 0)
+			out[j] = '"'
+			return out[:j+1]
+		}
+		o := out[j : j+n]
+		binary.LittleEndian.PutUint64(o[:8], w)
+		binary.LittleEndian.PutUint64(o[n-8:], v)
+		j += n
+		out[j] = '"'
+		return out[:j+1]
+	}
+	if useEscapeKernel {
 		// The SIMD kernels: plain bytes 16 at a time, then the escapes from the first byte
 		// that is not.
 		i := plainPrefix(out[j:j+n], raw)
