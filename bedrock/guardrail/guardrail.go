@@ -169,7 +169,7 @@ func tailAction(obj []byte) (action string, ok bool) {
 	if c := obj[q-2-len(key)]; c != ',' && c != '{' {
 		return "", false
 	}
-	if bytes.IndexByte(obj[q+1:n-2], '\\') >= 0 || bytes.Index(obj, []byte(`\u`)) >= 0 {
+	if bytes.IndexByte(obj[q+1:n-2], '\\') >= 0 || bytes.Contains(obj, []byte(`\u`)) {
 		return "", false
 	}
 	return word(obj[q : n-1]), true

@@ -176,13 +176,6 @@ func (l *layout) lit(s string) {
 	l.ok = false
 }
 
-// opt matches the literal s when it is there.
-func (l *layout) opt(s string) {
-	if l.ok && len(l.c)-l.i >= len(s) && string(l.c[l.i:l.i+len(s)]) == s {
-		l.i += len(s)
-	}
-}
-
 // int matches a non-negative integer without leading zeros, short enough to be exact.
 func (l *layout) int() int64 {
 	if !l.ok {
