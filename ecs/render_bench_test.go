@@ -1,11 +1,8 @@
 package ecs
 
 import (
-	"bufio"
 	"bytes"
-	"encoding/json"
 	"io"
-	"os"
 	"path/filepath"
 	"testing"
 
@@ -14,6 +11,7 @@ import (
 	"github.com/genainorm/genainorm/azureopenai"
 	"github.com/genainorm/genainorm/bedrock"
 	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/benchmark"
 )
 
 // renderCorpora are the rendering benchmarks' inputs: small error records alone, and the
@@ -23,10 +21,7 @@ var renderCorpora = []struct {
 	patterns []string
 }{
 	{"errors", []string{filepath.Join("..", "testdata", "bedrock", "errors.ndjson")}},
-	{"bedrock", []string{
-		filepath.Join("..", "testdata", "bedrock", "*.ndjson"),
-		filepath.Join("..", "..", "shared", "samples", "bedrock", "invocation.log"),
-	}},
+	{"bedrock", benchmark.BedrockFiles("..")},
 	{"mixed", []string{
 		filepath.Join("..", "testdata", "bedrock", "*.ndjson"),
 		filepath.Join("..", "testdata", "bedrock", "guardrails", "*.ndjson"),
@@ -38,48 +33,27 @@ var renderCorpora = []struct {
 	}},
 }
 
-// loadEvents decodes every whole-object line of the files matching patterns into an Event of
-// its own (one Reader per line, so that no event shares the Reader's buffers with the next),
-// and returns the events and the bytes of the records.
+// loadEvents decodes the records of the files matching patterns (benchmark.Load's whole-object
+// lines) into an Event each, and returns the events and the bytes of the records.
 func loadEvents(tb testing.TB, patterns ...string) ([]*genai.Event, int) {
 	tb.Helper()
+	c, err := benchmark.Load(patterns...)
+	require.NoError(tb, err)
 	reg := new(genai.Registry)
 	bedrock.Register(reg)
 	azureopenai.Register(reg)
+	rd, err := genai.NewReader(bytes.NewReader(c.Data), reg, genai.ReaderOptions{Name: "corpus"})
+	require.NoError(tb, err)
 	var evs []*genai.Event
-	size := 0
-	for _, p := range patterns {
-		files, err := filepath.Glob(p)
-		require.NoError(tb, err)
-		for _, f := range files {
-			data, err := os.ReadFile(f)
-			require.NoError(tb, err)
-			sc := bufio.NewScanner(bytes.NewReader(data))
-			sc.Buffer(make([]byte, 1<<20), 64<<20)
-			for sc.Scan() {
-				line := bytes.TrimSpace(sc.Bytes())
-				if len(line) == 0 || line[0] != '{' || !json.Valid(line) {
-					continue
-				}
-				line = bytes.Clone(line)
-				rd, err := genai.NewReader(bytes.NewReader(line), reg, genai.ReaderOptions{Name: "corpus"})
-				require.NoError(tb, err)
-				for {
-					ev := new(genai.Event)
-					err := rd.Next(ev)
-					if err == io.EOF {
-						break
-					}
-					require.NoError(tb, err)
-					evs = append(evs, ev)
-					// A reader holding more events reuses its buffers: keep one per reader.
-					break
-				}
-				size += len(line) + 1
-			}
+	for {
+		ev := new(genai.Event) // events filled into different Events stay valid together
+		err := rd.Next(ev)
+		if err == io.EOF {
+			return evs, len(c.Data)
 		}
+		require.NoError(tb, err)
+		evs = append(evs, ev)
 	}
-	return evs, size
 }
 
 // BenchmarkRender is AppendDocument alone over decoded events: the small error records, and
