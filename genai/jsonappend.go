@@ -213,6 +213,12 @@ func appendEscapesKernel(out []byte, j int, raw []byte, i int) ([]byte, int) {
 			j, i = appendEscaped(out, j, raw, i)
 		}
 	}
+	if j == len(out) {
+		// escapeASCII may fill the room kept beyond the rest of the string with escapes (a
+		// string ending in 32 newlines, say): room for the closing quote.
+		out = slices.Grow(out[:j], 1)
+		out = out[:cap(out)]
+	}
 	return out, j
 }
 

@@ -170,6 +170,21 @@ func checkSameAsReference(t *testing.T, s string) {
 	}
 }
 
+// Strings that are escapes from one point to their end double in length there, which can use
+// up all the room AppendJSONString keeps beyond a string (a fuzzer found a string ending in 96
+// newlines that left none for the closing quote). Every length of such a run, after plain
+// starts of several lengths, with each kind of escape.
+func TestAppendJSONStringEscapesToTheEnd(t *testing.T) {
+	for _, esc := range []string{"\n", "\"", "\\", "\t", "\x01", "\u2028"} {
+		for start := range 40 {
+			for n := range 160 {
+				checkSameAsReference(t, strings.Repeat("a", start)+strings.Repeat(esc, n))
+				checkSameAsReference(t, strings.Repeat(esc, n)+strings.Repeat("\x18", start%7))
+			}
+		}
+	}
+}
+
 // TestAppendJSONStringMatchesReference compares with the oracle on strings of every length up
 // to a few words made of the bytes that matter: escapes, control bytes, DEL, valid, invalid and
 // truncated UTF-8, U+2028 and U+2029, and plain ASCII.
