@@ -32,6 +32,7 @@ func plainPrefix(out, src []byte) int
 // escapeShuffle holds escapeASCII's PSHUFB indexes: for each set of the 8 bytes of half a
 // block (bit i for byte i), where each output byte comes from: the bytes in order, each in the
 // set after a backslash (index 8).
+//
 //lint:ignore U1000 read by escapeASCII (escape_amd64.s)
 var escapeShuffle = func() (t [256][16]byte) {
 	for set := range t {
