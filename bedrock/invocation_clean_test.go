@@ -233,7 +233,7 @@ func oldIvCleanJSON(dst, src []byte, minData int, cuts []ivDataCut) ([]byte, []i
 			i++
 			continue
 		case '"':
-			end := ivStringEnd(src, i+1)
+			end := jsonscan.StringEnd(src, i+1)
 			content := src[i+1 : end]
 			if minData > 0 && len(content) >= minData && ivIsBase64(content) {
 				dst, cuts = ivCutData(dst, content, cuts)

@@ -6,7 +6,6 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
-	"math/bits"
 	"strconv"
 	"unicode/utf8"
 
@@ -80,7 +79,7 @@ func ivCleanJSON(dst, src []byte, minData int, cuts []ivDataCut) ([]byte, []ivDa
 	for i := 0; i < n; {
 		c := src[i]
 		if c == '"' {
-			end := ivStringEnd(src, i+1)
+			end := jsonscan.StringEnd(src, i+1)
 			if minData > 0 && end-(i+1) >= minData && ivIsBase64(src[i+1:end]) {
 				dst = append(dst, src[from:i]...)
 				dst, cuts = ivCutData(dst, src[i+1:end], cuts)
@@ -116,79 +115,6 @@ func ivCutData(dst, content []byte, cuts []ivDataCut) ([]byte, []ivDataCut) {
 	h := hex.EncodeToString(sum[:])
 	dst = ivAppendPlaceholder(dst, len(content), h)
 	return dst, append(cuts, ivDataCut{original: len(content), sha256: h})
-}
-
-// ivStringEnd returns the index of the closing quote of the string whose content starts at i
-// (or len(src) when it is unterminated).
-//
-// Most strings of a body are short (member names, ids, roles): their first bytes are read a
-// word at a time, stepping over escapes, which costs less than a call to bytes.IndexByte per
-// string. A string still open after ivShortString bytes is searched with bytes.IndexByte.
-func ivStringEnd(src []byte, i int) int {
-	n := len(src)
-	stop := min(n, i+ivShortString)
-	for i+8 <= stop {
-		m := ivQuoteOrBackslash(binary.LittleEndian.Uint64(src[i:]))
-		if m == 0 {
-			i += 8
-			continue
-		}
-		i += bits.TrailingZeros64(m) / 8
-		if src[i] == '"' {
-			return i
-		}
-		i += 2 // an escape: the backslash and the byte it escapes
-	}
-	for i < stop {
-		switch src[i] {
-		case '"':
-			return i
-		case '\\':
-			i += 2
-		default:
-			i++
-		}
-	}
-	if i >= n {
-		return n
-	}
-	// src[i-1] is not an escaping backslash (nor a backslash at all unless escaped): the
-	// backslashes counted below start at i.
-	return ivStringEndLong(src, i)
-}
-
-// ivShortString is how far into a string ivStringEnd looks a word at a time.
-const ivShortString = 32
-
-// ivStringEndLong is ivStringEnd for the rest of a long string, from i where no escape is
-// open.
-func ivStringEndLong(src []byte, i int) int {
-	for {
-		k := bytes.IndexByte(src[i:], '"')
-		if k < 0 {
-			return len(src)
-		}
-		j := i + k
-		// Count the backslashes before the quote: an odd number escapes it.
-		bs := 0
-		for p := j - 1; p >= i && src[p] == '\\'; p-- {
-			bs++
-		}
-		if bs%2 == 0 {
-			return j
-		}
-		i = j + 1
-	}
-}
-
-// ivQuoteOrBackslash returns the quotes and backslashes among the 8 bytes of w (read
-// little-endian), each as its high bit (0x80). The lowest bit set always marks a real one;
-// bits above it may be false.
-func ivQuoteOrBackslash(w uint64) uint64 {
-	const lsb, msb = 0x0101010101010101, 0x8080808080808080
-	q := w ^ ('"' * lsb)
-	b := w ^ ('\\' * lsb)
-	return ((q-lsb)&^q | (b-lsb)&^b) & msb
 }
 
 // ivPlaceholderPrefix starts the text that replaces base64 media in bodies.
@@ -365,7 +291,7 @@ func (c *ivCursor) ReadValue() ([]byte, error) {
 	var end int
 	switch data[i] {
 	case '"': // most values, and every member name
-		end = min(ivStringEnd(data, i+1)+1, len(data))
+		end = min(jsonscan.StringEnd(data, i+1)+1, len(data))
 	case '}', ']':
 		return nil, errIvCursorEnd
 	default:
@@ -390,7 +316,7 @@ func ivValueEnd(data []byte, i int) int {
 	n := len(data)
 	switch data[i] {
 	case '"':
-		return min(ivStringEnd(data, i+1)+1, n)
+		return min(jsonscan.StringEnd(data, i+1)+1, n)
 	case '{', '[':
 		depth := 0
 		for j := i; j < n; j++ {
@@ -402,7 +328,7 @@ func ivValueEnd(data []byte, i int) int {
 			}
 			switch data[j] {
 			case '"':
-				j = ivStringEnd(data, j+1)
+				j = jsonscan.StringEnd(data, j+1)
 			case '{', '[':
 				depth++
 			default:
@@ -460,7 +386,7 @@ func sOpenSlow(c *ivCursor, open jsonscan.Kind) error {
 func sName(c *ivCursor) ([]byte, error) {
 	if i := c.pos; i < len(c.data) && c.data[i] == ',' && i+1 < len(c.data) && c.data[i+1] == '"' {
 		// A name after the first (the common case): read in place.
-		end := min(ivStringEnd(c.data, i+2)+1, len(c.data))
+		end := min(jsonscan.StringEnd(c.data, i+2)+1, len(c.data))
 		c.pos = end
 		return c.data[i+1 : end], nil
 	}
@@ -645,7 +571,7 @@ func ivCleanBodyIn(buf, src []byte, minData int, cuts []ivDataCut) ([]byte, []iv
 	for i < n {
 		c := src[i]
 		if c == '"' {
-			end := ivStringEnd(src, i+1)
+			end := jsonscan.StringEnd(src, i+1)
 			if minData > 0 && end-(i+1) >= minData && ivIsBase64(src[i+1:end]) {
 				cutEnd = end
 				break

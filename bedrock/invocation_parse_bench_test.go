@@ -94,9 +94,9 @@ func BenchmarkParseValid(b *testing.B) {
 	}
 }
 
-// BenchmarkIvStringEnd steps through every string of the benchmark corpus's records with
-// ivStringEnd, as the walks over clean bodies do.
-func BenchmarkIvStringEnd(b *testing.B) {
+// BenchmarkStringEnd steps through every string of the benchmark corpus's records with
+// jsonscan.StringEnd, as the walks over clean bodies do.
+func BenchmarkStringEnd(b *testing.B) {
 	recs := parseCorpus(b)
 	size := 0
 	for _, r := range recs {
@@ -108,7 +108,7 @@ func BenchmarkIvStringEnd(b *testing.B) {
 		for _, src := range recs {
 			for i := 0; i < len(src); {
 				if src[i] == '"' {
-					i = ivStringEnd(src, i+1) + 1
+					i = jsonscan.StringEnd(src, i+1) + 1
 					n++
 				} else {
 					i++

@@ -184,7 +184,7 @@ func ivSplitIfClean(src []byte, minData int, chunks [][]byte) (out []byte, objec
 				i++
 			}
 		case 1:
-			end := ivStringEnd(src, i+1)
+			end := jsonscan.StringEnd(src, i+1)
 			if minData > 0 && end-(i+1) >= minData && ivIsBase64(src[i+1:end]) {
 				return nil, chunks, 0, false
 			}
@@ -334,7 +334,7 @@ func ivPlainString(c []byte, i int) ([]byte, int) {
 	// exact), the last few one by one.
 	j := i + 1
 	for ; j+8 <= len(c); j += 8 {
-		if m := ivQuoteOrBackslash(binary.LittleEndian.Uint64(c[j:])); m != 0 {
+		if m := jsonscan.QuoteOrBackslash(binary.LittleEndian.Uint64(c[j:])); m != 0 {
 			j += bits.TrailingZeros64(m) >> 3
 			break
 		}

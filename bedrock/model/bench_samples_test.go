@@ -528,26 +528,3 @@ func TestTitanChunkHit(t *testing.T) {
 		t.Errorf("stream %+v", st)
 	}
 }
-
-// FuzzCloseQuote checks closeQuote against a byte-by-byte walk, from every byte of the input.
-func FuzzCloseQuote(f *testing.F) {
-	for _, s := range []string{`abc"def`, `a\"b\\"c`, `0123456789\"abcdef"x`, `\`, "ctl \x01 \"", `"`} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, c []byte) {
-		for i := 0; i <= len(c); i++ {
-			want := len(c)
-			for j := i; j < len(c); j++ {
-				if c[j] == '\\' {
-					j++
-				} else if c[j] == '"' {
-					want = j
-					break
-				}
-			}
-			if got := closeQuote(c, i); got != want {
-				t.Fatalf("closeQuote(%q, %d) = %d, want %d", c, i, got, want)
-			}
-		}
-	})
-}

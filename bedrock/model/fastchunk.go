@@ -2,7 +2,6 @@ package model
 
 import (
 	"encoding/binary"
-	"math/bits"
 	"strings"
 	"unsafe"
 
@@ -223,7 +222,7 @@ func (l *layout) object() {
 	for i := l.i; i < len(l.c); i++ {
 		switch l.c[i] {
 		case '"':
-			i = closeQuote(l.c, i+1)
+			i = jsonscan.StringEnd(l.c, i+1)
 		case '{', '[':
 			depth++
 		case '}', ']':
@@ -234,30 +233,6 @@ func (l *layout) object() {
 		}
 	}
 	l.ok = false
-}
-
-// closeQuote returns the index of the closing quote of the JSON string whose content starts
-// at c[i], or len(c): eight bytes at a time up to the next quote, backslash or control byte.
-func closeQuote(c []byte, i int) int {
-	for i < len(c) {
-		if i+8 <= len(c) {
-			m := specialWord(binary.LittleEndian.Uint64(c[i:]))
-			if m == 0 {
-				i += 8
-				continue
-			}
-			i += bits.TrailingZeros64(m) >> 3
-		}
-		switch c[i] {
-		case '"':
-			return i
-		case '\\':
-			i += 2
-		default:
-			i++
-		}
-	}
-	return len(c)
 }
 
 // end reports whether the whole chunk matched.
