@@ -186,22 +186,28 @@ func TestBedrockChunks(t *testing.T) {
 	}
 }
 
+// renderLine returns the elastic-profile documents (ingest time fixed) of the one record line
+// read with reg.
+func renderLine(t testing.TB, reg *genai.Registry, line []byte) string {
+	t.Helper()
+	r := ecs.Renderer{Profile: genai.ProfileElastic, Ingested: time.Unix(0, 0)}
+	evs, _, _ := readEventsFrom(t, bytes.NewReader(append(line, '\n')), "x", reg)
+	var out []byte
+	for _, ev := range evs {
+		out = r.AppendDocument(out, ev)
+		out = append(out, '\n')
+	}
+	return string(out)
+}
+
 // A record whose bodies are read as clean (used in place, chunks split while reading) gives
 // the same document as the same record with whitespace between its tokens (bodies cleaned
 // by copying).
 func TestCleanInPlaceMatchesCleaning(t *testing.T) {
 	files, err := filepath.Glob(filepath.Join(fixtures, "*.ndjson"))
 	require.NoError(t, err)
-	r := ecs.Renderer{Profile: genai.ProfileElastic, Ingested: time.Unix(0, 0)}
-	render := func(line []byte) string {
-		evs, _, _ := readEventsFrom(t, bytes.NewReader(append(line, '\n')), "x", testRegistry())
-		var out []byte
-		for _, ev := range evs {
-			out = r.AppendDocument(out, ev)
-			out = append(out, '\n')
-		}
-		return string(out)
-	}
+	reg := testRegistry()
+	render := func(line []byte) string { return renderLine(t, reg, line) }
 	n := 0
 	for _, f := range files {
 		data, err := os.ReadFile(f)

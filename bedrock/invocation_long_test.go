@@ -6,12 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/go-json-experiment/json/jsontext"
 	"github.com/stretchr/testify/require"
 
-	"github.com/genainorm/genainorm/ecs"
 	"github.com/genainorm/genainorm/genai"
 	"github.com/genainorm/genainorm/internal/jsonscan"
 )
@@ -75,16 +73,7 @@ func TestCleanLongMatchesCleaningOptions(t *testing.T) {
 		reg := new(genai.Registry)
 		Register(reg)
 		reg.Register(NewInvocationFormat(InvocationOptions{MinInlineDataBytes: minData, KeepRawBodies: minData == 8}))
-		r := ecs.Renderer{Profile: genai.ProfileElastic, Ingested: time.Unix(0, 0)}
-		render := func(line []byte) string {
-			evs, _, _ := readEventsFrom(t, bytes.NewReader(append(line, '\n')), "x", reg)
-			var out []byte
-			for _, ev := range evs {
-				out = r.AppendDocument(out, ev)
-				out = append(out, '\n')
-			}
-			return string(out)
-		}
+		render := func(line []byte) string { return renderLine(t, reg, line) }
 		n := 0
 		for _, f := range files {
 			data, err := os.ReadFile(f)
