@@ -75,9 +75,7 @@ func (d *decoder) textOf(v []byte) (text string, ok bool) {
 	for i := 1; i < n; i++ {
 		// Eight bytes at a time while none is a quote, a backslash or a control byte.
 		for i+8 <= n {
-			w := binary.LittleEndian.Uint64(v[i:])
-			q, b := w^(lsb*'"'), w^(lsb*'\\')
-			if ((q-lsb)&^q|(b-lsb)&^b|(w-lsb*0x20)&^w)&msb != 0 {
+			if jsonscan.SpecialMask(binary.LittleEndian.Uint64(v[i:])) != 0 {
 				break
 			}
 			i += 8
@@ -120,18 +118,11 @@ func (d *decoder) textAt(c []byte, start, end int) (string, bool) {
 	if k := end - start - 2; k >= 0 && k < 8 && end >= 9 {
 		w := binary.LittleEndian.Uint64(c[end-9:]) // the eight bytes before the closing quote
 		mask := ^uint64(0) << (8 * (8 - k))        // the text's k bytes (none when k is 0)
-		if specialWord(w&mask|lsb*'a'&^mask) == 0 {
+		if jsonscan.SpecialMask(w&mask|lsb*'a'&^mask) == 0 {
 			return unsafe.String(unsafe.SliceData(c[start+1:end-1]), k), true
 		}
 	}
 	return d.textOf(c[start:end])
-}
-
-// specialWord flags (in the high bit of its byte) the lowest quote, backslash or control byte
-// of w, if any; bytes above it may be flagged too.
-func specialWord(w uint64) uint64 {
-	q, s := w^(lsb*'"'), w^(lsb*'\\')
-	return ((q-lsb)&^q | (s-lsb)&^s | (w-lsb*0x20)&^w) & msb
 }
 
 // plainWords reports whether b, of at least eight bytes, holds no quote, backslash or control
@@ -139,9 +130,9 @@ func specialWord(w uint64) uint64 {
 func plainWords(b []byte) bool {
 	var m uint64
 	for i := 0; i+8 <= len(b); i += 8 {
-		m |= specialWord(binary.LittleEndian.Uint64(b[i:]))
+		m |= jsonscan.SpecialMask(binary.LittleEndian.Uint64(b[i:]))
 	}
-	return m|specialWord(binary.LittleEndian.Uint64(b[len(b)-8:])) == 0
+	return m|jsonscan.SpecialMask(binary.LittleEndian.Uint64(b[len(b)-8:])) == 0
 }
 
 func isHex(c byte) bool {

@@ -597,7 +597,6 @@ func hasAt(v []byte, i int, s string) bool {
 // starts at v[i] (len(v) when there is none), and what it holds (copyPlain, copyEscaped or
 // copyNo).
 func stringEnd(v []byte, i int) (int, int) {
-	const msb = 0x8080808080808080
 	start, kind := i, copyPlain
 	var high uint64 // the bytes of multi-byte sequences seen in the words, as high bits
 	n := len(v)
