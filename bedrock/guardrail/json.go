@@ -109,39 +109,10 @@ const (
 	msb = 0x8080808080808080
 )
 
-// stringEnd returns the end of the JSON string whose opening quote is at b[i].
+// stringEnd returns the end of the JSON string whose opening quote is at b[i]: the index after
+// its closing quote, or len(b) when it is unterminated.
 func stringEnd(b []byte, i int) int {
-	if i+1 >= len(b) {
-		return len(b)
-	}
-	// The rest is walked as a shrinking slice, which costs fewer bounds checks per word than
-	// indexing b.
-	r := b[i+1:]
-	for len(r) >= 8 {
-		// The first quote or backslash of the next eight bytes, if any: the lowest byte
-		// flagged by the zero-byte test is exact (only those above it may be false).
-		w := binary.LittleEndian.Uint64(r)
-		q, s := w^(lsb*'"'), w^(lsb*'\\')
-		m := ((q-lsb)&^q | (s-lsb)&^s) & msb
-		if m == 0 {
-			r = r[8:]
-			continue
-		}
-		k := bits.TrailingZeros64(m) >> 3
-		if r[k] == '"' {
-			return len(b) - len(r) + k + 1
-		}
-		r = r[min(k+2, len(r)):] // a backslash and the byte it escapes
-	}
-	for k := 0; k < len(r); k++ {
-		switch r[k] {
-		case '"':
-			return len(b) - len(r) + k + 1
-		case '\\':
-			k++
-		}
-	}
-	return len(b)
+	return min(jsonscan.StringEnd(b, i+1)+1, len(b))
 }
 
 // indexCap is how many values (member names included) an index records; the ends of those
