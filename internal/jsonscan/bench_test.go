@@ -158,3 +158,82 @@ func BenchmarkRecords(b *testing.B) {
 		}
 	})
 }
+
+// bodies returns the input and output bodies (inputBodyJson, outputBodyJson) of the Bedrock
+// records, each as its own slice: what the invocation decoder reads with ReadValueLong and
+// ReadArrayLong.
+func bodies(tb testing.TB) (objects, arrays [][]byte) {
+	for _, l := range corpus(tb) {
+		var d Decoder
+		d.Reset(l)
+		var find func(depth int)
+		find = func(depth int) {
+			if _, err := d.ReadToken(); err != nil {
+				return
+			}
+			for {
+				name, err := d.ReadName()
+				if name == nil || err != nil {
+					return
+				}
+				switch n := string(name); {
+				case n == `"inputBodyJson"` || n == `"outputBodyJson"`:
+					v, err := d.ReadValue()
+					if err != nil {
+						return
+					}
+					if v[0] == '[' {
+						arrays = append(arrays, v)
+					} else {
+						objects = append(objects, v)
+					}
+				case depth == 0 && d.PeekKind() == '{':
+					find(depth + 1)
+				default:
+					if d.SkipValue() != nil {
+						return
+					}
+				}
+			}
+		}
+		find(0)
+	}
+	return objects, arrays
+}
+
+// BenchmarkBodies reads the Bedrock bodies as the invocation decoder does: objects with
+// ReadValueLong, stream chunk arrays with ReadArrayLong.
+func BenchmarkBodies(b *testing.B) {
+	objects, arrays := bodies(b)
+	if len(objects)+len(arrays) == 0 {
+		b.Skip("no records")
+	}
+	b.Run("objects", func(b *testing.B) {
+		b.SetBytes(totalSize(objects))
+		var d Decoder
+		var long []Span
+		for range b.N {
+			for _, v := range objects {
+				d.Reset(v)
+				if _, _, long, _ = d.ReadValueLong(1024, long[:0]); d.Err() != nil {
+					b.Fatal(d.Err())
+				}
+			}
+		}
+	})
+	b.Run("arrays", func(b *testing.B) {
+		b.SetBytes(totalSize(arrays))
+		var d Decoder
+		var long []Span
+		var elems [][]byte
+		for range b.N {
+			for _, v := range arrays {
+				d.Reset(v)
+				var ok bool
+				if _, _, long, elems, ok = d.ReadArrayLong(1024, long[:0], elems[:0]); !ok {
+					b.Fatal("array not read")
+				}
+			}
+		}
+	})
+}

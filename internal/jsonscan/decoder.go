@@ -79,6 +79,9 @@ type Decoder struct {
 	skipObjs uint64
 	skipOpen int
 	skipDeep []bool
+	// lastString is the opening quote of the last string value skip read (not a member
+	// name), for ReadArrayLong.
+	lastString int
 	// next caches what the last peek returned while nothing has been read since: the first
 	// byte of the next token, d.pos at it and the state past its separator; 0 when unknown.
 	next byte
@@ -360,7 +363,7 @@ func (d *Decoder) ReadValue() (jsontext.Value, error) {
 	var end int
 	var err error
 	if c == '{' || c == '[' {
-		end, err = d.skip(start)
+		end, err = d.skip(start, 0, 0)
 	} else {
 		end, err = d.scalar(start, c)
 		if c == '"' && err == nil && end-start-2 > d.noteAbove {
@@ -422,6 +425,12 @@ func (d *Decoder) ReadArrayLong(min int, long []Span, elems [][]byte) (jsontext.
 		d.stats.Spaced = true
 		i = skipSpace(data, i)
 	}
+	// Stream chunks mostly begin as the chunk before them does, up to the text they carry
+	// ({"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"...):
+	// an object element that ends with a member whose value is a string leaves in prev and
+	// prefix where that string starts and the state there (resume), and the next element
+	// whose first prefix bytes are the same is read from there, as skip would read it.
+	prev, prefix, resumeObjs, resumeOpen := 0, 0, uint64(0), 0
 	if i < n && data[i] == ']' {
 		i++
 	} else {
@@ -433,8 +442,24 @@ func (d *Decoder) ReadArrayLong(min int, long []Span, elems [][]byte) (jsontext.
 			at, c := i, data[i]
 			var err error
 			switch {
-			case c == '{' || c == '[':
-				i, err = d.skip(i)
+			case c == '{':
+				longs := len(d.long)
+				if prefix > 0 && at+prefix < n && string(data[at:at+prefix]) == string(data[prev:prev+prefix]) {
+					if i, err = d.skip(at+prefix, resumeObjs, resumeOpen); err == nil {
+						prev = at
+						// The same string is last again, followed by closing delimiters
+						// alone (the same ones, as they close the same containers): the same
+						// resume point.
+						if d.lastString != at+prefix || data[i-resumeOpen-1] != '"' {
+							prefix, resumeObjs, resumeOpen = d.resumeAt(at, i, longs)
+						}
+					}
+				} else if i, err = d.skip(at, 0, 0); err == nil {
+					prev = at
+					prefix, resumeObjs, resumeOpen = d.resumeAt(at, i, longs)
+				}
+			case c == '[':
+				i, err = d.skip(i, 0, 0)
 			case valueStart[c]:
 				i, err = d.scalar(i, c)
 				if c == '"' && err == nil && i-at-2 > d.noteAbove {
@@ -478,6 +503,35 @@ func (d *Decoder) ReadArrayLong(min int, long []Span, elems [][]byte) (jsontext.
 	}
 	d.afterValue(i)
 	return jsontext.Value(data[start:i]), d.stats, long, elems, true
+}
+
+// resumeAt returns where ReadArrayLong may resume reading an object element that starts
+// as the valid one it read at data[at:end] did, and the skip state there: the start of its
+// last member's value, when that is a string just after its ':' followed by nothing but the
+// closing delimiters of the containers open around it (fewer than 64); prefix 0 when there
+// is none. Nothing before that string may have been listed as long (longs is how many were
+// listed before the element), as a resumed read would not list it again; the lengths the
+// stats keep are the same for the same bytes.
+func (d *Decoder) resumeAt(at, end, longs int) (prefix int, objs uint64, open int) {
+	data := d.data[:end]
+	k := end - 1
+	for k > at && (data[k] == '}' || data[k] == ']') {
+		k--
+	}
+	open = end - 1 - k
+	s := d.lastString
+	if data[k] != '"' || open >= 64 || s <= at+1 || s > k || data[s-1] != ':' {
+		return 0, 0, 0
+	}
+	if len(d.long) > longs && d.long[longs].Start < s {
+		return 0, 0, 0
+	}
+	for b := range open {
+		if data[k+1+b] == '}' {
+			objs |= 1 << b
+		}
+	}
+	return s - at, objs, open
 }
 
 // errNotRead stops ReadArrayLong at a byte no element starts with.
@@ -633,17 +687,20 @@ func (d *Decoder) ReadToken() (Token, error) {
 }
 
 // skip returns the end of the object or array starting at i (at its '{' or '['), validating
-// it; the value nests in d.depth containers. It adds what it sees to d.stats. It walks nested
+// it; the value nests in d.depth containers. With open > 0 it starts inside the value
+// instead, at a member value or an element after its separator, with open containers
+// already open around i, objs telling which are objects as d.skipObjs does (open < 64); it
+// then returns the end of the outermost. It adds what it sees to d.stats. It walks nested
 // values with a stack of its own (d.skipObjs) rather than recursion, and reads short strings
 // inline in their first words with stopMask, long ones with stringRest. It keeps little
 // in registers (stats, depth and stack stay in d, err is set only on the way out), as each
 // value live across its calls for white space, fractions, escapes it cannot read alone and
 // errors would be spilled and reloaded on every token; those calls are rare. (Measured: every
 // value kept in locals costs more instructions than the loads and stores it saves.)
-func (d *Decoder) skip(i int) (int, error) {
+func (d *Decoder) skip(i int, objs uint64, open int) (int, error) {
 	data := d.data
 	n := len(data)
-	d.skipObjs, d.skipOpen = 0, 0
+	d.skipObjs, d.skipOpen = objs, open
 	var (
 		c   byte
 		j   int
@@ -685,6 +742,7 @@ value: // a value starts at i
 		if j-i-1 > d.noteAbove {
 			d.note(i, j)
 		}
+		d.lastString = i
 		i = j + 1
 		goto after
 	}
@@ -747,6 +805,11 @@ value: // a value starts at i
 				i = j
 				goto after
 			}
+		} else if c == '0' && i+1 < n && data[i+1] != '.' && data[i+1]|0x20 != 'e' {
+			// A zero (an index, a count): a digit after it is an error, which after finds
+			// where skipNumber would leave it.
+			i++
+			goto after
 		}
 		if i, err = d.skipNumber(i); err != nil {
 			return i, err

@@ -1,6 +1,7 @@
 package jsonscan
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -169,6 +170,23 @@ func TestReadArrayLong(t *testing.T) {
 		`[]`, `[ ]`, `[1]`, `[1,"abc",{"d":["efgh"]},[],null]`, `[ 1 , "x" ]`, "[\n{\"a\":1}\n]",
 		`["0123456789abcdef0123456789", "\"\\u00e9 escaped"]`, `{"a":1}`, `"str"`, `12`,
 		`[1,]`, `[1 2]`, `[`, `[1`, `[{"a":}]`, `[}`, `[,1]`, `[1]]`, `[[[[`, "[\"a\x01\"]",
+		// Elements that start as the one before them, read from where that one's last
+		// string starts, and their variations.
+		`[{"a":"x"},{"a":"y"},{"a":"zz"}]`, `[{"a":"x"},{"a":1}]`, `[{"a":"x"},{"a":}]`,
+		`[{"a":"x"},{"a":]`, `[{"a":"x"},{"a": "y"}]`, `[{"a":"x"},{"a":"y"]`,
+		`[{"a":"x"},{"a":"y"}}]`, `[{"a":"x"},{"a":"y"},]`, `[{"a":"x"},{"a":"y`, `[{"a":"x"},{"a":`,
+		`[{"a":"x"},{"a":"\u00e9\n"},{"a":"\x"}]`, "[{\"a\":\"x\"},{\"a\":\"\x01\"}]",
+		`[{"a":{"b":["c",{"d":"x"}]}},{"a":{"b":["c",{"d":"yy"}]}},{"a":{"b":["c",{"d":[]}]}}]`,
+		`[{"a":["x"]},{"a":["y"]},{"a":[]}]`, `[{"a":"x","b":"y"},{"a":"x","b":"z"},{"a":"x","b":1}]`,
+		`[{"long name":"x"},{"long name":"y"},{"long name":"a long value"}]`,
+		`[{"a" :"x"},{"a" :"y"}, {"a" :"z"} ]`, `[{"a":"x"} ,{"a":"y"}]`, `[{"a":"x"},[1],{"a":"y"}]`,
+		`[{"a":"x"},"s",{"a":"y"}]`, `[{"a":1,"b":"x"},{"a":10,"b":"x"},{"a":1,"b":"yy"}]`,
+		// Deeper than skip's stack in a word, where elements are read whole.
+		"[" + strings.Repeat(`{"a":`, 70) + `"x"` + strings.Repeat("}", 70) + "," +
+			strings.Repeat(`{"a":`, 70) + `"y"` + strings.Repeat("}", 70) + "]",
+		"[" + strings.Repeat(`{"a":[`, 30) + `"x"` + strings.Repeat("]}", 30) + "," +
+			strings.Repeat(`{"a":[`, 30) + `"y"` + strings.Repeat("]}", 30) + "," +
+			strings.Repeat(`{"a":[`, 30) + `"z"` + strings.Repeat("]}", 29) + "]]" + "]",
 	} {
 		for _, min := range []int{1, 3, 10} {
 			checkReadArrayLong(t, []byte(in), min, false)
@@ -182,6 +200,8 @@ func FuzzReadArrayLong(f *testing.F) {
 		f.Add(s, 8, false)
 	}
 	f.Add([]byte(`[1,"abc",{"d":["efgh"]},[],null]`), 2, true)
+	f.Add([]byte(`[{"a":{"b":["c",{"d":"x"}]}},{"a":{"b":["c",{"d":"yy"}]}},{"a":{"b":["c",{"d":1}]}}]`), 2, false)
+	f.Add([]byte(`[{"type":"t","i":0,"d":{"type":"u","text":"x"}},{"type":"t","i":0,"d":{"type":"u","text":"y"}}]`), 4, true)
 	f.Fuzz(func(t *testing.T, data []byte, min int, wrap bool) {
 		min = min%200 + 1
 		if min < 1 {
