@@ -126,3 +126,39 @@ func TestTailActionHit(t *testing.T) {
 		t.Errorf("tailAction = %q, %v", a, ok)
 	}
 }
+
+// TestIndexPastCap checks that walks agree with and without the index on traces with more
+// values than the index records, the cap falling at every point of a member, item and list.
+func TestIndexPastCap(t *testing.T) {
+	for pad := 0; pad < 12; pad++ {
+		var b bytes.Buffer
+		b.WriteString(`{"guardrail":{"actionReason":"r",`)
+		for i := 0; i < pad; i++ {
+			fmt.Fprintf(&b, `"x%d":[%d],`, i, i)
+		}
+		b.WriteString(`"input":{"g1":{"contentPolicy":{"filters":[`)
+		for i := 0; i < 70; i++ {
+			if i > 0 {
+				b.WriteByte(',')
+			}
+			fmt.Fprintf(&b, `{"type":"T%d","confidence":"HIGH","action":"BLOCKED"}`, i)
+		}
+		b.WriteString(`]},"wordPolicy":{"customWords":[{"match":"m","action":"BLOCKED"}]},`)
+		b.WriteString(`"invocationMetrics":{"guardrailProcessingLatency":5,"usage":{"contentPolicyUnits":1}}}},`)
+		b.WriteString(`"outputs":[{"g1":{"topicPolicy":{"topics":[{"name":"n","type":"DENY","action":"BLOCKED"}]}}}]}}`)
+		data := b.Bytes()
+		if !jsonscan.Valid(data) {
+			t.Fatalf("pad %d: test trace is not valid JSON", pad)
+		}
+		chunk := append(append([]byte(`{"amazon-bedrock-trace":`), data...), `,"amazon-bedrock-guardrailAction":"INTERVENED"}`...)
+		for _, in := range [][]byte{data, chunk} {
+			got := decodeEvery(in)
+			indexOff = true
+			want := decodeEvery(in)
+			indexOff = false
+			if got != want {
+				t.Fatalf("pad %d:\nindexed   %s\nunindexed %s", pad, got, want)
+			}
+		}
+	}
+}

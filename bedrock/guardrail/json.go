@@ -130,9 +130,12 @@ type index struct {
 	// or the first member of the object or array found last); skip the one after the last
 	// entry's value (its next sibling).
 	hint, skip int
-	start      [indexCap]uint32
-	stop       [indexCap]uint32
-	after      [indexCap]uint16 // the entry that follows the entry's value (nested ones included)
+	// gen counts the builds, so that a walk stepping by the entries of one build stops
+	// trusting them after another.
+	gen   int
+	start [indexCap]uint32
+	stop  [indexCap]uint32
+	after [indexCap]uint16 // the entry that follows the entry's value (nested ones included)
 }
 
 // indexOff makes build record nothing, so that every walk scans: the oracle of the tests of
@@ -146,6 +149,7 @@ func (x *index) build(root []byte) {
 		return
 	}
 	x.root, x.n, x.hint, x.skip = root, 0, 0, 0
+	x.gen++
 	if indexOff {
 		return
 	}
@@ -299,6 +303,10 @@ func (x *index) member(b []byte, i int) (nameEnd, valStart, valEnd int, ok bool)
 type object struct {
 	b []byte
 	i int
+	// k is 1 + the index entry of the next member's name once the walk steps by the index
+	// (0 while it reads the bytes); base is the offset of b in the value indexed by build
+	// number gen.
+	k, base, gen int
 }
 
 // objectOf returns a walker over v's members; v that is not an object has none.
@@ -314,6 +322,24 @@ func objectOf(v []byte) object {
 // indexes a value that holds the object.
 func (o *object) next(x *index) (name, val []byte, ok bool) {
 	b := o.b
+	if k := o.k - 1; k >= 0 && x != nil && o.gen == x.gen && k+1 < x.n {
+		// The member after the last one is the entry after its value; an entry past the
+		// object's bytes is past its end. Any entry that does not fit (the value is not
+		// well-formed) sends the walk back to the bytes.
+		ns := int(x.start[k]) - o.base
+		if ns >= len(b) {
+			o.i, o.k = len(b), 0
+			return nil, nil, false
+		}
+		ne, vs, ve := int(x.stop[k])-o.base, int(x.start[k+1])-o.base, int(x.stop[k+1])-o.base
+		if o.i <= ns && ns < ne && ne <= vs && vs < ve && ve <= len(b) && b[ns] == '"' {
+			after := int(x.after[k+1])
+			o.i, o.k = ve, after+1
+			x.hint, x.skip = k+2, after
+			return b[ns:ne], b[vs:ve], true
+		}
+	}
+	o.k = 0
 	i := skipSpace(b, o.i)
 	if i < len(b) && b[i] == ',' {
 		i = skipSpace(b, i+1)
@@ -325,6 +351,7 @@ func (o *object) next(x *index) (name, val []byte, ok bool) {
 	if x != nil {
 		if ne, vs, ve, ok := x.member(b, i); ok {
 			o.i = ve
+			o.k, o.base, o.gen = x.skip+1, x.base(b), x.gen
 			return b[i:ne], b[vs:ve], true
 		}
 	}
