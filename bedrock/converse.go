@@ -3,6 +3,7 @@ package bedrock
 import (
 	"bytes"
 	"encoding/binary"
+	"math/bits"
 	"strings"
 	"unsafe"
 
@@ -878,6 +879,34 @@ func (d *invocationDecoder) readText(dec *ivCursor) (string, error) {
 // raw is nil and the text is to be quoted again. Such strings are most of a body's text: they
 // are copied out instead of being unquoted and escaped again.
 func (d *invocationDecoder) readTextJSON(dec *ivCursor) (s string, raw []byte, err error) {
+	// A string, the common case, is read in one pass (ivScanString) rather than one for its
+	// end and one for what it holds.
+	data, i := dec.data, dec.pos
+	if i < len(data) && (data[i] == ',' || data[i] == ':') {
+		i++
+	}
+	if i < len(data) && data[i] == '"' {
+		if end, kind := ivScanString(data, i+1); end < len(data) {
+			dec.pos = end + 1
+			inner := data[i+1 : end]
+			switch kind {
+			case ivCopyPlain:
+				return unsafe.String(unsafe.SliceData(inner), len(inner)), data[i : end+1], nil
+			case ivCopyEscaped:
+				n := len(d.scratch)
+				d.scratch = jsonscan.AppendUnquoteSimple(d.scratch, inner)
+				t := d.scratch[n:]
+				return unsafe.String(unsafe.SliceData(t), len(t)), data[i : end+1], nil
+			}
+			s, err = d.textOf(data[i : end+1])
+			return s, nil, err
+		}
+	}
+	return d.readTextJSONValue(dec)
+}
+
+// readTextJSONValue is readTextJSON for any value: what it reads with ReadValue.
+func (d *invocationDecoder) readTextJSONValue(dec *ivCursor) (s string, raw []byte, err error) {
 	v, err := dec.ReadValue()
 	if err != nil || len(v) < 2 || v[0] != '"' || v[len(v)-1] != '"' {
 		if err == nil && len(v) > 0 && v[0] != '"' {
@@ -974,6 +1003,111 @@ func ivCopyableString(s []byte) int {
 		i += k + 1
 		if i+1 < len(s) && s[i] == 0x80 && (s[i+1] == 0xA8 || s[i+1] == 0xA9) {
 			return ivCopyNo
+		}
+	}
+}
+
+// ivScanString returns the index of the closing quote of the JSON string whose content starts
+// at data[i] (len(data) when it is not closed), as jsonscan.StringEnd does, and what
+// ivCopyableString finds in its content, in one pass: the first ivCopyableLong bytes a word at
+// a time, stopping at quotes, backslashes, control bytes and bytes of multi-byte sequences;
+// the rest of a longer string with jsonscan.QuoteOrSpecial (SIMD), U+2028 / U+2029 then
+// searched by their first byte with bytes.IndexByte. For an unclosed string the kind is
+// meaningless.
+func ivScanString(data []byte, i int) (end, kind int) {
+	const msb = 0x8080808080808080
+	start := i
+	kind = ivCopyPlain
+	short := min(len(data), i+ivCopyableLong)
+	for i < short {
+		if i+8 <= len(data) {
+			w := binary.LittleEndian.Uint64(data[i:])
+			// The lowest byte flagged is a real one: SpecialMask's lowest is, and w&msb is
+			// exact.
+			m := jsonscan.SpecialMask(w) | w&msb
+			if m == 0 {
+				i += 8
+				continue
+			}
+			i += bits.TrailingZeros64(m) >> 3
+			if i >= short {
+				break
+			}
+		}
+		switch c := data[i]; {
+		case c == '"':
+			return i, kind
+		case c == '\\':
+			if i+1 >= len(data) {
+				return len(data), ivCopyNo
+			}
+			switch data[i+1] {
+			case '"', '\\', 'n', 'r', 't':
+				if kind == ivCopyPlain {
+					kind = ivCopyEscaped
+				}
+			default:
+				kind = ivCopyNo
+			}
+			i += 2 // the backslash and the byte it escapes
+		case c < 0x20:
+			kind = ivCopyNo
+			i++
+		case c == 0xE2:
+			// U+2028 and U+2029 (E2 80 A8, E2 80 A9) are escaped by AppendJSONString.
+			if i+2 < len(data) && data[i+1] == 0x80 && (data[i+2] == 0xA8 || data[i+2] == 0xA9) {
+				kind = ivCopyNo
+			}
+			i++
+		default:
+			i++
+		}
+	}
+	if i >= len(data) {
+		return len(data), ivCopyNo
+	}
+	// A long string: its plain runs stepped over with SIMD.
+	for {
+		i = jsonscan.QuoteOrSpecial(data, i)
+		if i >= len(data) {
+			return len(data), ivCopyNo
+		}
+		switch data[i] {
+		case '"':
+			if kind != ivCopyNo && ivHasLineSeparator(data[start:i]) {
+				kind = ivCopyNo
+			}
+			return i, kind
+		case '\\':
+			if i+1 >= len(data) {
+				return len(data), ivCopyNo
+			}
+			switch data[i+1] {
+			case '"', '\\', 'n', 'r', 't':
+				if kind == ivCopyPlain {
+					kind = ivCopyEscaped
+				}
+			default:
+				kind = ivCopyNo
+			}
+			i += 2
+		default: // a control byte
+			kind = ivCopyNo
+			i++
+		}
+	}
+}
+
+// ivHasLineSeparator reports whether s holds U+2028 or U+2029 (E2 80 A8, E2 80 A9).
+func ivHasLineSeparator(s []byte) bool {
+	for i := 0; ; {
+		k := bytes.IndexByte(s[i:], 0xE2)
+		if k < 0 {
+			return false
+		}
+		i += k + 1
+		if i+1 < len(s) && s[i] == 0x80 && (s[i+1] == 0xA8 || s[i+1] == 0xA9) {
+			return true
 		}
 	}
 }

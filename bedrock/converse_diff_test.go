@@ -352,3 +352,64 @@ func FuzzIvFloat(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkConverseDecode is BenchmarkConverseBodies as the record decoder runs the body
+// decoders: one reused event, with spare room for the derived JSON (see evBytes), and the
+// decoders' output as it is kept. It leaves out what BenchmarkConverseBodies measures of the
+// event's reset and of new arrays for the JSON.
+func BenchmarkConverseDecode(b *testing.B) {
+	reqs, resps := converseBodies(b)
+	for i, set := range [][][]byte{reqs, resps} {
+		size := 0
+		for j, body := range set {
+			set[j], _ = ivCleanJSON(nil, body, DefaultMinInlineDataBytes, nil) // as cleanBodies leaves them
+			size += len(set[j])
+		}
+		b.Run([]string{"request", "response"}[i], func(b *testing.B) {
+			d := newInvocationDecoder(InvocationOptions{}.withDefaults())
+			var ev genai.Event
+			spare := make([]byte, 64<<10)
+			b.SetBytes(int64(size))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, body := range set {
+					ev.Reset()
+					d.tail, d.tailUsed = spare, 0
+					var bs bodies
+					if i == 0 {
+						d.decodeConverseRequest(body, &ev, &bs)
+					} else {
+						d.decodeConverseResponse(body, &ev, &bs)
+					}
+				}
+			}
+		})
+	}
+}
+
+// FuzzIvScanString checks ivScanString against jsonscan.StringEnd (the end) and
+// ivCopyableString (the kind, for a closed string) on arbitrary bytes, from every offset of
+// the first bytes.
+func FuzzIvScanString(f *testing.F) {
+	for _, s := range []string{
+		`"`, `plain"x`, `a\"b\\c\nd\re\tf"`, `a\u0041"`, `a\/b"`, `\`, `\"`, "a\x01b\"", "caf\u00e9 \u2028 \u2029 \u2027\"",
+		"\xe2\x80\"", "\xe2\x80\xa8\"", "\xe2\"", `abcdefghijklmnopqrstuvwxyz0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ\n` + "\xe2\x80\xa9\"",
+		strings.Repeat(`The quick brown fox\n`, 20) + `\"` + strings.Repeat("\u00e9\u00e8", 30) + `"`,
+		strings.Repeat(`abcdefgh`, 7) + "\u2028" + strings.Repeat(`x`, 70) + `"`, strings.Repeat(`abcdefgh`, 9) + `\`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for i := 0; i <= len(data) && i < 20; i++ {
+			end, kind := ivScanString(data, i)
+			if want := min(jsonscan.StringEnd(data, i), len(data)); end != want {
+				t.Fatalf("ivScanString(%q, %d) ends at %d, want %d", data, i, end, want)
+			}
+			if end < len(data) {
+				if want := ivCopyableString(data[i:end]); kind != want {
+					t.Fatalf("ivScanString(%q, %d) = %d, want %d", data, i, kind, want)
+				}
+			}
+		}
+	})
+}
