@@ -751,8 +751,13 @@ func (d *invocationDecoder) fill(r *invocationRecord, ev *genai.Event) {
 		if converse {
 			d.decodeConverseRequest(b.in, ev, &b)
 		} else {
-			model.DecodeRequest(&ev.Request.Model, b.in, ev)
-			b.kinds = d.contentKinds(b.in)
+			// The model decoders read the messages' content kinds as they decode them;
+			// contentKinds walks the body again when they could not.
+			kinds, ok := model.DecodeRequestKinds(&ev.Request.Model, b.in, ev)
+			if !ok {
+				kinds = d.contentKinds(b.in)
+			}
+			b.kinds = kinds
 			sortKinds(b.kinds)
 		}
 	} else if r.inputPresent || r.inputS3Path != "" {

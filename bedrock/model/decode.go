@@ -8,8 +8,14 @@ func (x *block) readJSON(d *decoder) error { return decodeObject(d, x) }
 func (x *block) member(d *decoder, name []byte) error {
 	switch string(name) {
 	case "type":
+		if d.kinds != nil {
+			return x.readType(d)
+		}
 		return x.Type.readJSON(d)
 	case "text":
+		if d.kinds != nil && x.kind == "" {
+			x.kind = "text"
+		}
 		return x.Text.readJSON(d)
 	case "thinking":
 		return x.Thinking.readJSON(d)
@@ -39,21 +45,33 @@ func (x *block) member(d *decoder, name []byte) error {
 		}
 		return x.ImageURL.readJSON(d)
 	case "image":
+		if d.kinds != nil && (x.kind == "" || x.kind == "text") {
+			x.kind = "image"
+		}
 		if x.Image == nil {
 			x.Image = new(obj[mediaBlock])
 		}
 		return x.Image.readJSON(d)
 	case "document":
+		if d.kinds != nil && (x.kind == "" || x.kind == "text") {
+			x.kind = "document"
+		}
 		if x.Document == nil {
 			x.Document = new(obj[mediaBlock])
 		}
 		return x.Document.readJSON(d)
 	case "video":
+		if d.kinds != nil && (x.kind == "" || x.kind == "text") {
+			x.kind = "video"
+		}
 		if x.Video == nil {
 			x.Video = new(obj[mediaBlock])
 		}
 		return x.Video.readJSON(d)
 	case "audio":
+		if d.kinds != nil && (x.kind == "" || x.kind == "text") {
+			x.kind = "audio"
+		}
 		if x.Audio == nil {
 			x.Audio = new(obj[mediaBlock])
 		}
@@ -216,6 +234,9 @@ func (x *message) member(d *decoder, name []byte) error {
 	case "role":
 		return x.Role.readJSON(d)
 	case "content":
+		if d.msgKinds {
+			return x.readContentKinds(d)
+		}
 		return x.Content.readJSON(d)
 	case "tool_calls":
 		return x.ToolCalls.readJSON(d)
@@ -420,6 +441,12 @@ func (x *request) member(d *decoder, name []byte) error {
 	case "system":
 		return x.System.readJSON(d)
 	case "messages":
+		if d.kinds != nil {
+			d.msgKinds = true
+			err := x.Messages.readJSON(d)
+			d.msgKinds = false
+			return err
+		}
 		return x.Messages.readJSON(d)
 	case "tools":
 		return x.Tools.readJSON(d)

@@ -321,7 +321,11 @@ func (d *decoder) fastMessages(r *request, body []byte, i int, w *msgWriter) (in
 	if i >= len(body) || body[i] != '[' {
 		return i, false
 	}
+	d.lk = 0
 	if end, ok := d.layoutMessages(body, i, w); ok {
+		if d.kinds != nil {
+			d.kinds.addLayout(d.lk)
+		}
 		return end, true
 	}
 	w.discard()
@@ -331,7 +335,9 @@ func (d *decoder) fastMessages(r *request, body []byte, i int, w *msgWriter) (in
 		return i, false
 	}
 	g := decoderPool.Get().(*decoder)
+	g.kinds, g.msgKinds = d.kinds, d.kinds != nil // the body's messages: their kinds are collected
 	err = g.unmarshal(v, &r.Messages)
+	g.kinds, g.msgKinds = nil, false
 	decoderPool.Put(g)
 	return i + len(v), err == nil
 }
@@ -434,6 +440,7 @@ func (d *decoder) layoutContent(v []byte, i int, w *msgWriter, collect bool) (in
 		if w != nil && end > i+1 { // an empty text writes no part
 			d.textPart(w, v[i:end+1], kind, collect, true)
 		}
+		d.lk |= lkText // a string content is text, even empty
 		return end + 1, true
 	case '[':
 		i++
@@ -451,17 +458,20 @@ func (d *decoder) layoutContent(v []byte, i int, w *msgWriter, collect bool) (in
 				if w != nil {
 					d.textPart(w, v[start:end+1], kind, collect, false)
 				}
+				d.lk |= lkText
 				i = end + 2
 			case hasAt(v, i, toolUseBlock):
 				var ok bool
 				if i, ok = d.layoutToolUse(v, i+len(toolUseBlock), w); !ok {
 					return i, false
 				}
+				d.lk |= lkToolUse
 			case hasAt(v, i, toolResultBlock):
 				var ok bool
 				if i, ok = layoutToolResult(v, i+len(toolResultBlock), w); !ok {
 					return i, false
 				}
+				d.lk |= lkToolResult
 			default:
 				return i, false
 			}

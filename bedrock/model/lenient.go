@@ -26,6 +26,12 @@ type decoder struct {
 	arena   []byte // where short strings are kept (see text)
 	name    []byte // the raw name of the member being read (see skipMember)
 	retry   *byte  // the unescaped name skipMember is trying
+	// kinds, when not nil, collects the content kinds of the request body's messages (see
+	// kindSet); msgKinds says that the messages being read are the body's top-level ones,
+	// and lk holds the kinds layoutMessages saw (lkText and the others).
+	kinds    *kindSet
+	msgKinds bool
+	lk       uint8
 }
 
 // jsonFrom is implemented by every body type: it reads one JSON value from d.
@@ -106,6 +112,9 @@ func skipMember(d *decoder, o memberer, name []byte) error {
 		return d.SkipValue()
 	}
 	d.retry = unsafe.SliceData(u)
+	if d.kinds != nil {
+		d.kinds.unsure = true // the content kinds are read from names as written
+	}
 	return o.member(d, u)
 }
 
@@ -217,13 +226,18 @@ func (s *str) readJSON(d *decoder) error {
 	if err != nil {
 		return err
 	}
+	s.set(d, v)
+	return nil
+}
+
+// set stores the raw JSON value v as readJSON does.
+func (s *str) set(d *decoder, v []byte) {
 	switch v[0] {
 	case '"':
 		*s = str(d.text(v))
 	case '-', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9':
 		*s = str(d.keep(v))
 	}
-	return nil
 }
 
 // Short strings are copied into an arena shared by many of them rather than allocated one

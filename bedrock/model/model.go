@@ -92,31 +92,52 @@ func DecodeRequest(m *genai.Model, body []byte, ev *genai.Event) {
 // decodeRequest is DecodeRequest; fast says whether the bodies of the Claude family may take
 // the fast path (fastRequest). The tests compare both ways.
 func decodeRequest(m *genai.Model, body []byte, ev *genai.Event, fast bool) {
+	decodeRequestInto(m, body, ev, fast, nil)
+}
+
+// decodeRequestKinds is DecodeRequestKinds; fast is as for decodeRequest.
+func decodeRequestKinds(m *genai.Model, body []byte, ev *genai.Event, fast bool) ([]string, bool) {
+	var ks kindSet
+	if !decodeRequestInto(m, body, ev, fast, &ks) || ks.unsure {
+		return nil, false
+	}
+	return ks.list, true
+}
+
+// decodeRequestInto is decodeRequest that, with ks not nil, collects the content kinds of the
+// body's messages in ks (see kindSet). It reports false when it has not read the body whole.
+func decodeRequestInto(m *genai.Model, body []byte, ev *genai.Event, fast bool, ks *kindSet) bool {
 	if m == nil {
 		m = &ev.Request.Model
 	}
 	body = bytes.TrimSpace(body)
 	if len(body) == 0 || string(body) == "null" {
-		return
+		return false
 	}
 	if body[0] != '{' {
 		ev.Warn(genai.WarnBodyUnreadable, "bedrock/model: request body is not a JSON object")
-		return
+		return false
 	}
 	rs := requestPool.Get().(*requestState)
 	r := &rs.r
-	defer func() { r.reset(); requestPool.Put(rs) }()
+	rs.d.kinds = ks
+	defer func() { r.reset(); rs.d.kinds = nil; requestPool.Put(rs) }()
 	w := pooledWriter("\n")
 	defer w.release()
+	whole := true
 	if !fast || m.Family != FamilyClaude || !rs.fastRequest(body, &w) {
 		if fast && m.Family == FamilyClaude {
 			// The fast path gave up: start again from nothing.
 			r.reset()
 			w.discard()
 			rs.system = nil
+			if ks != nil {
+				*ks = kindSet{list: ks.list[:0]}
+			}
 		}
 		if err := rs.d.unmarshal(body, r); err != nil {
 			ev.Warn(genai.WarnBodyUnreadable, fmt.Sprintf("bedrock/model: request body of %s: %v", modelName(m), err))
+			whole = false
 		}
 	}
 	s := requestShape(m, r)
@@ -151,6 +172,7 @@ func decodeRequest(m *genai.Model, body []byte, ev *genai.Event, fast bool) {
 		ev.Request.SystemInstructions = rs.system // a Claude body's, so chatRequest wrote none
 		rs.system = nil
 	}
+	return whole
 }
 
 // DecodeResponse fills ev's response side from a non-streaming InvokeModel response body:

@@ -61,6 +61,8 @@ type block struct {
 	ToolResult       *obj[converseTool]      `json:"toolResult"`
 	ReasoningContent *obj[reasoningNova]     `json:"reasoningContent"`
 	GuardContent     *obj[blockGuardContent] `json:"guardContent"`
+	// kind is the block's content kind, read when the decoder collects them (see kindSet).
+	kind string
 }
 
 type blockImageURL struct {
