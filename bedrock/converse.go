@@ -34,6 +34,12 @@ type msgWriter struct {
 }
 
 func (w *msgWriter) startMessage(role string) {
+	w.startMessageAs(role, "")
+}
+
+// startMessageAs is startMessage for a role whose opening, `{"role":"<role>","parts":[`,
+// open holds when it is not empty.
+func (w *msgWriter) startMessageAs(role, open string) {
 	if w.n == 0 {
 		w.buf = append(w.buf, '[')
 	} else {
@@ -42,6 +48,10 @@ func (w *msgWriter) startMessage(role string) {
 	w.n++
 	w.parts = 0
 	w.role = role
+	if open != "" {
+		w.buf = append(w.buf, open...)
+		return
+	}
 	w.buf = append(w.buf, `{"role":`...)
 	w.buf = ivAppendJSONString(w.buf, role)
 	w.buf = append(w.buf, `,"parts":[`...)
@@ -123,9 +133,18 @@ func (w *msgWriter) textPartJSON(s string, raw []byte, collect bool) {
 		w.buf = append(w.buf, ',')
 	}
 	w.parts++
-	w.buf = append(w.buf, `{"type":"text"`...)
-	w.memberJSON("content", s, raw)
-	w.endPart()
+	switch {
+	case s == "":
+		w.buf = append(w.buf, `{"type":"text"}`...)
+	case raw != nil:
+		w.buf = append(w.buf, `{"type":"text","content":`...)
+		w.buf = append(w.buf, raw...)
+		w.buf = append(w.buf, '}')
+	default:
+		w.buf = append(w.buf, `{"type":"text","content":`...)
+		w.buf = genai.AppendJSONString(w.buf, s)
+		w.buf = append(w.buf, '}')
+	}
 	if collect && s != "" {
 		if len(w.text) > 0 {
 			w.text = append(w.text, '\n')
@@ -278,37 +297,48 @@ func (d *invocationDecoder) converseMessages(dec *ivCursor, msgs *msgWriter, b *
 // and w as they were, for a message in any other layout (or a truncated one), which
 // converseMessage then reads.
 func (d *invocationDecoder) converseInputMessage(c *ivCursor, w *msgWriter, b *bodies) bool {
-	const roleKey, contentKey = `{"role":"`, `,"content":[`
+	data := c.data
 	start := c.pos
-	if start < len(c.data) && c.data[start] == ',' {
+	if start < len(data) && data[start] == ',' {
 		start++
 	}
-	if !ivHasAt(c.data, start, roleKey) {
+	// The keys and the common roles are compared as literals, which the compiler compares a
+	// word at a time in place.
+	i := start + 9
+	if i > len(data) || string(data[start:i]) != `{"role":"` {
 		return false
 	}
 	n, text, msgs, parts, lastRole := len(w.buf), len(w.text), w.n, w.parts, w.role
-	undo := func() bool {
-		c.pos = start
-		w.buf, w.text, w.n, w.parts, w.role = w.buf[:n], w.text[:text], msgs, parts, lastRole
-		return false
+	var role string
+	switch {
+	case len(data)-i >= 17 && string(data[i:i+5]) == `user"` && string(data[i+5:i+17]) == `,"content":[`:
+		role, c.pos = "user", i+17
+		w.startMessageAs(role, `{"role":"user","parts":[`)
+	case len(data)-i >= 22 && string(data[i:i+10]) == `assistant"` && string(data[i+10:i+22]) == `,"content":[`:
+		role, c.pos = "assistant", i+22
+		w.startMessageAs(role, `{"role":"assistant","parts":[`)
+	default:
+		c.pos = i - 1 // at the role's quote
+		var err error
+		role, err = d.readText(c)
+		if err != nil || len(data)-c.pos < 12 || string(data[c.pos:c.pos+12]) != `,"content":[` {
+			c.pos = start
+			return false
+		}
+		c.pos += 12
+		w.startMessage(role)
 	}
-	c.pos = start + len(roleKey) - 1 // at the role's quote
-	role, err := d.readText(c)
-	if err != nil || !ivHasAt(c.data, c.pos, contentKey) {
-		return undo()
-	}
-	c.pos += len(contentKey)
-	w.startMessage(role)
 	collect := role == "user" // only the user's words count as prompt text
+blocks:
 	for {
 		i := c.pos
-		if i >= len(c.data) {
-			return undo()
+		if i >= len(data) {
+			break
 		}
-		switch c.data[i] {
+		switch data[i] {
 		case ']':
-			if i+1 >= len(c.data) || c.data[i+1] != '}' {
-				return undo()
+			if i+1 >= len(data) || data[i+1] != '}' {
+				break blocks
 			}
 			c.pos = i + 2
 			w.endMessage("")
@@ -323,23 +353,26 @@ func (d *invocationDecoder) converseInputMessage(c *ivCursor, w *msgWriter, b *b
 		c.pos = i
 		t := len(w.text)
 		if err := d.converseBlock(c, w, b, true); err != nil {
-			return undo()
+			break blocks
 		}
 		if !collect {
 			w.text = w.text[:t]
 		}
 	}
+	// Not in that layout after all: c and w as they were.
+	c.pos = start
+	w.buf, w.text, w.n, w.parts, w.role = w.buf[:n], w.text[:text], msgs, parts, lastRole
+	return false
 }
 
 // converseTextBlock writes the text block at c.data[i] when it is {"text":"..."} (as
 // converseBlock does, collect telling whether its text joins w's) and reports whether it did;
 // c is then after the block.
 func (d *invocationDecoder) converseTextBlock(c *ivCursor, i int, w *msgWriter, b *bodies, input, collect bool) bool {
-	const textKey = `{"text":"`
-	if !ivHasAt(c.data, i, textKey) {
+	if len(c.data)-i < 9 || string(c.data[i:i+9]) != `{"text":"` {
 		return false
 	}
-	c.pos = i + len(textKey) - 1 // at the text's quote
+	c.pos = i + 8 // at the text's quote
 	s, raw, err := d.readTextJSON(c)
 	if err != nil || c.pos >= len(c.data) || c.data[c.pos] != '}' {
 		c.pos = i
@@ -357,21 +390,21 @@ func (d *invocationDecoder) converseTextBlock(c *ivCursor, i int, w *msgWriter, 
 // did; c is then after the block.
 func (d *invocationDecoder) converseGuardBlock(c *ivCursor, i int, w *msgWriter, b *bodies, collect bool) bool {
 	const guardKey, qualifiersKey, end = `{"guardContent":{"text":{"text":"`, `,"qualifiers":[`, `}}}`
-	if !ivHasAt(c.data, i, guardKey) {
+	if len(c.data)-i < len(guardKey) || string(c.data[i:i+16]) != `{"guardContent":` || string(c.data[i+16:i+32]) != `{"text":{"text":` || c.data[i+32] != '"' {
 		return false
 	}
 	c.pos = i + len(guardKey) - 1 // at the text's quote
-	s, err := d.readText(c)
-	if err == nil && ivHasAt(c.data, c.pos, qualifiersKey) {
+	s, raw, err := d.readTextJSON(c)
+	if err == nil && len(c.data)-c.pos >= len(qualifiersKey) && string(c.data[c.pos:c.pos+len(qualifiersKey)]) == qualifiersKey {
 		c.pos += len(qualifiersKey) - 1 // at the array
 		err = c.SkipValue()
 	}
-	if err != nil || !ivHasAt(c.data, c.pos, end) {
+	if err != nil || len(c.data)-c.pos < 3 || string(c.data[c.pos:c.pos+3]) != end {
 		c.pos = i
 		return false
 	}
 	c.pos += len(end)
-	w.textPart(s, collect)
+	w.textPartJSON(s, raw, collect)
 	b.kinds = addKind(b.kinds, "guard_content")
 	return true
 }
