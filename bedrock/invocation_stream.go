@@ -51,7 +51,7 @@ func (d *invocationDecoder) decodeStream(out []byte, ev *genai.Event, b *bodies)
 	if len(chunks) > 0 && (ivIsMessageStart(chunks[0]) || bytes.Contains(chunks[0], ivKeyMessageStart)) {
 		d.messageStart(chunks[0], ev)
 	}
-	model.DecodeStream(&ev.Request.Model, chunks, ev)
+	model.DecodeStreamValid(&ev.Request.Model, chunks, ev) // the elements of a valid array
 	if metrics >= 0 {
 		d.streamMetrics(chunks[metrics], ev)
 	}

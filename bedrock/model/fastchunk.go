@@ -414,7 +414,7 @@ func (st *stream) messageStop(m *genai.Model, l *layout) bool {
 	l.lit(`message_`)
 	l.lit(`stop"`)
 	// Bedrock's guardrail members, which the general path skips: the chunk is then checked
-	// to be valid JSON, as the general path would.
+	// to be valid JSON, as the general path would (unless it is known to be).
 	// The byte after ,"amazon-bedrock- tells the members apart without comparing them whole.
 	const prefix = len(`,"amazon-bedrock-`)
 	guard := false
@@ -434,7 +434,7 @@ func (st *stream) messageStop(m *genai.Model, l *layout) bool {
 		l.object()
 		guard = true
 	}
-	if guard && (!l.ok || !jsonscan.Valid(l.c)) {
+	if guard && (!l.ok || !st.valid && !jsonscan.Valid(l.c)) {
 		return false
 	}
 	var t tokens

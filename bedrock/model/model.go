@@ -214,12 +214,24 @@ func DecodeResponse(m *genai.Model, body []byte, ev *genai.Event) {
 // whole output messages, and the response id, model, finish reasons and body usage are taken
 // from the chunks that carry them. Chunks that are not JSON objects are ignored.
 func DecodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event) {
+	decodeStream(m, chunks, ev, false)
+}
+
+// DecodeStreamValid is DecodeStream for chunks known to be valid JSON (the elements of a
+// validated array, say): they are not checked again.
+func DecodeStreamValid(m *genai.Model, chunks [][]byte, ev *genai.Event) {
+	decodeStream(m, chunks, ev, true)
+}
+
+// decodeStream is DecodeStream; valid says that the chunks are valid JSON.
+func decodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event, valid bool) {
 	if m == nil {
 		m = &ev.Request.Model
 	}
 	rs := responsePool.Get().(*responseState)
 	r, d := &rs.r, &rs.d
 	var st stream
+	st.valid = valid
 	st.blocks, st.reasons = rs.blocks, rs.reasons
 	defer func() {
 		if cap(d.scratch) > maxScratch {

@@ -41,6 +41,7 @@ type stream struct {
 	haveUsage   bool
 	haveMetrics bool
 	trusted     bool // trusted(m), computed once per stream
+	valid       bool // the chunks are known to be valid JSON (DecodeStreamValid)
 	// run is the block the last chunk, a text delta of the fixed layout, went to (index
 	// runIndex), nil after any other chunk: a text delta to the same block that follows is
 	// appended to it directly (see fixedChunk). No other block is added meanwhile, so run
