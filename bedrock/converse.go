@@ -197,19 +197,20 @@ func (d *invocationDecoder) converseRequestMembers(dec *ivCursor, ev *genai.Even
 	if err := sOpen(dec, '{'); err != nil {
 		return err
 	}
-	for {
-		name, err := sName(dec)
+	for next := 0; ; {
+		k, name, err := sNameIndex(dec, converseRequestNames, next)
 		if name == nil || err != nil {
 			return err
 		}
-		switch string(name) {
-		case `"messages"`:
+		next = k + 1
+		switch k { // the index in converseRequestNames
+		case 0: // messages
 			err = ivTolerate(d.converseMessages(dec, msgs, b))
-		case `"system"`:
+		case 3: // system
 			err = d.converseSystem(dec, sys)
-		case `"inferenceConfig"`:
+		case 1: // inferenceConfig
 			err = ivTolerate(converseInferenceConfig(dec, &ev.Request))
-		case `"additionalModelRequestFields"`:
+		case 2: // additionalModelRequestFields
 			err = ivTolerate(sEachMember(dec, func(name []byte) error {
 				var err error
 				switch string(name) {
@@ -238,15 +239,15 @@ func (d *invocationDecoder) converseRequestMembers(dec *ivCursor, ev *genai.Even
 				}
 				return err
 			}))
-		case `"toolConfig"`:
+		case 4: // toolConfig
 			err = d.converseTools(dec, ev)
-		case `"guardrailConfig"`:
+		case 5: // guardrailConfig
 			var v jsontext.Value
 			v, err = dec.ReadValue()
 			if err == nil && len(v) > 0 && v[0] == '{' {
 				guardrail.DecodeConfig(v, ev)
 			}
-		case `"outputConfig"`:
+		case 6: // outputConfig
 			err = ivTolerate(sEachMember(dec, func(name []byte) error {
 				if string(name) != `"textFormat"` {
 					return dec.SkipValue()
@@ -414,24 +415,95 @@ func ivHasAt(data []byte, i int, s string) bool {
 	return i >= 0 && i <= len(data) && len(data)-i >= len(s) && string(data[i:i+len(s)]) == s
 }
 
+// ivName is a member name, quoted, as sName returns it, made ready for sNameIndex: its first
+// 16 bytes as two little-endian words and the masks of the bytes it has in them.
+type ivName struct {
+	w, m [2]uint64
+	s    string
+}
+
+// ivNames makes the ivNames of names.
+func ivNames(names ...string) []ivName {
+	out := make([]ivName, len(names))
+	for k, s := range names {
+		var b [16]byte
+		copy(b[:], s)
+		n := &out[k]
+		n.s = s
+		for j := 0; j < len(s) && j < 16; j++ {
+			n.m[j/8] |= 0xff << (8 * (j % 8))
+		}
+		n.w[0] = binary.LittleEndian.Uint64(b[:]) & n.m[0]
+		n.w[1] = binary.LittleEndian.Uint64(b[8:]) & n.m[1]
+	}
+	return out
+}
+
+// sNameIndex reads the next member name of an open object as sName does and returns the
+// index of the name among names, or -1 for another name (or none: name is then nil at the
+// object's end, as sName returns it). A name among names is compared in place a word at a
+// time, without the search for its end, starting with names[next] (the name expected next:
+// the members of a body are mostly in the same order).
+func sNameIndex(c *ivCursor, names []ivName, next int) (k int, name []byte, err error) {
+	data, i := c.data, c.pos
+	if i < len(data) && data[i] == ',' {
+		i++
+	}
+	if i < len(data) && data[i] == '"' {
+		var a, b uint64
+		if len(data)-i >= 16 {
+			a, b = binary.LittleEndian.Uint64(data[i:]), binary.LittleEndian.Uint64(data[i+8:])
+		} else {
+			// Near the end: the rest, padded with zero bytes, which no name holds.
+			var pad [16]byte
+			copy(pad[:], data[i:])
+			a, b = binary.LittleEndian.Uint64(pad[:]), binary.LittleEndian.Uint64(pad[8:])
+		}
+		k := next
+		for range names {
+			if k >= len(names) {
+				k = 0
+			}
+			n := &names[k]
+			if a&n.m[0] == n.w[0] && b&n.m[1] == n.w[1] && (len(n.s) <= 16 || len(data)-i >= len(n.s) && string(data[i+16:i+len(n.s)]) == n.s[16:]) {
+				c.pos = i + len(n.s)
+				return k, data[i:c.pos], nil
+			}
+			k++
+		}
+	}
+	if name, err = sName(c); name == nil || err != nil {
+		return -1, name, err
+	}
+	return -1, name, nil
+}
+
+// The member names of a Converse request body that converseRequestMembers reads, most common
+// first.
+var converseRequestNames = ivNames(`"messages"`, `"inferenceConfig"`, `"additionalModelRequestFields"`, `"system"`, `"toolConfig"`, `"guardrailConfig"`, `"outputConfig"`)
+
+// The member names of an inferenceConfig.
+var converseInferenceNames = ivNames(`"maxTokens"`, `"temperature"`, `"topP"`, `"stopSequences"`)
+
 // converseInferenceConfig reads a request's inferenceConfig.
 func converseInferenceConfig(dec *ivCursor, r *genai.Request) error {
 	if err := sOpen(dec, '{'); err != nil {
 		return err
 	}
-	for {
-		name, err := sName(dec)
+	for next := 0; ; {
+		k, name, err := sNameIndex(dec, converseInferenceNames, next)
 		if name == nil || err != nil {
 			return err
 		}
-		switch string(name) {
-		case `"maxTokens"`:
+		next = k + 1
+		switch k { // the index in converseInferenceNames
+		case 0:
 			r.MaxTokens, err = sReadInt(dec)
-		case `"temperature"`:
+		case 1:
 			r.Temperature, err = ivReadFloat(dec)
-		case `"topP"`:
+		case 2:
 			r.TopP, err = ivReadFloat(dec)
-		case `"stopSequences"`:
+		case 3:
 			r.StopSequences, err = sReadStrings(dec)
 		default:
 			err = dec.SkipValue()
@@ -899,6 +971,27 @@ func ivModality(name []byte) string {
 // aliases the body or d.scratch, so it must not outlive the body's decoding (it may only be
 // copied into the output).
 func (d *invocationDecoder) readText(dec *ivCursor) (string, error) {
+	// A closed string is read in one pass (ivScanString), as readTextJSON reads it.
+	data, i := dec.data, dec.pos
+	if i < len(data) && (data[i] == ',' || data[i] == ':') {
+		i++
+	}
+	if i < len(data) && data[i] == '"' {
+		if end, kind := ivScanString(data, i+1); end < len(data) {
+			dec.pos = end + 1
+			inner := data[i+1 : end]
+			switch kind {
+			case ivCopyPlain:
+				return unsafe.String(unsafe.SliceData(inner), len(inner)), nil
+			case ivCopyEscaped:
+				n := len(d.scratch)
+				d.scratch = jsonscan.AppendUnquoteSimple(d.scratch, inner)
+				t := d.scratch[n:]
+				return unsafe.String(unsafe.SliceData(t), len(t)), nil
+			}
+			return d.textOf(data[i : end+1])
+		}
+	}
 	v, err := dec.ReadValue()
 	if err != nil {
 		return "", err
@@ -1315,7 +1408,11 @@ func (d *invocationDecoder) decodeConverseResponse(body []byte, ev *genai.Event,
 	var out msgWriter
 	if r.hasMessage {
 		out.buf = d.evBytes(len(content.buf) + 2*len(role) + 2*len(stopReason) + 48)
-		out.startMessage(role)
+		if role == "assistant" {
+			out.startMessageAs(role, `{"role":"assistant","parts":[`)
+		} else {
+			out.startMessage(role)
+		}
 		out.buf = append(out.buf, content.buf...)
 		out.endMessage(ivFirstNonEmpty(stopReason, "unknown"))
 		ev.Response.OutputMessages = out.close()
@@ -1354,21 +1451,22 @@ func (d *invocationDecoder) converseResponseMembers(dec *ivCursor, ev *genai.Eve
 	if err := sOpen(dec, '{'); err != nil {
 		return err
 	}
-	for {
-		name, err := sName(dec)
+	for next := 0; ; {
+		k, name, err := sNameIndex(dec, converseResponseNames, next)
 		if name == nil || err != nil {
 			return err
 		}
-		switch string(name) {
-		case `"output"`:
+		next = k + 1
+		switch k { // the index in converseResponseNames
+		case 0: // output
 			err = ivTolerate(d.converseOutput(dec, b, r))
-		case `"stopReason"`:
+		case 1: // stopReason
 			r.stopReason, err = d.readText(dec)
-		case `"usage"`:
+		case 3: // usage
 			err = d.converseUsage(dec, ev)
-		case `"metrics"`:
+		case 2: // metrics
 			err = ivTolerate(converseMetrics(dec, ev))
-		case `"trace"`:
+		case 4: // trace
 			var v jsontext.Value
 			v, err = dec.ReadValue()
 			if err == nil && len(v) > 0 && v[0] == '{' {
@@ -1383,6 +1481,10 @@ func (d *invocationDecoder) converseResponseMembers(dec *ivCursor, ev *genai.Eve
 		}
 	}
 }
+
+// The member names of a Converse response body that converseResponseMembers reads, in
+// Bedrock's order.
+var converseResponseNames = ivNames(`"output"`, `"stopReason"`, `"metrics"`, `"usage"`, `"trace"`)
 
 // converseOutput reads a response's output object: its message.
 func (d *invocationDecoder) converseOutput(dec *ivCursor, b *bodies, r *converseResponse) error {
@@ -1418,6 +1520,10 @@ func (d *invocationDecoder) converseOutputMessage(dec *ivCursor, b *bodies, r *c
 		}
 		switch string(name) {
 		case `"role"`:
+			if i := dec.pos; len(dec.data)-i >= 12 && string(dec.data[i:i+12]) == `:"assistant"` {
+				r.role, dec.pos = "assistant", i+12 // the common role, as a constant
+				break
+			}
 			r.role, err = d.readText(dec)
 		case `"content"`:
 			err = ivTolerate(d.converseBlocks(dec, &d.content, b, false))
