@@ -155,41 +155,14 @@ func (g *Guardrail) derive(arena *[]string, buf *[]byte) Derived {
 	if arena == nil {
 		arena = new([]string)
 	}
-	// list collects the distinct non-empty values pick gives for the triggered items, sorted.
-	list := func(pick func(a *Assessment) string) []string {
-		start := len(*arena)
-		for i := range g.Assessments {
-			a := &g.Assessments[i]
-			if !a.Triggered() {
-				continue
-			}
-			if v := pick(a); v != "" && !slices.Contains((*arena)[start:], v) {
-				*arena = append(*arena, v)
-			}
-		}
-		if len(*arena) == start {
-			return nil
-		}
-		out := (*arena)[start:len(*arena):len(*arena)]
-		slices.Sort(out)
-		return out
+	// One pass over the triggered items collects the distinct non-empty values of every list
+	// (policy names, actions, confidences, violation codes, the request's and the response's
+	// policies), the OWASP entries, and whether any item has a match detail.
+	var bufs [derivedLists][8]string
+	var lists [derivedLists][]string
+	for i := range lists {
+		lists[i] = bufs[i][:0]
 	}
-	d.PolicyNames = list(func(a *Assessment) string { return a.Policy })
-	d.PolicyActions = list(func(a *Assessment) string { return a.Action })
-	d.PolicyConfidences = list(func(a *Assessment) string { return a.Confidence })
-	d.ViolationCodes = list(func(a *Assessment) string { return a.Type })
-	d.RequestTriggered = list(func(a *Assessment) string {
-		if a.Direction != DirectionInput {
-			return ""
-		}
-		return a.Policy
-	})
-	d.ResponseTriggered = list(func(a *Assessment) string {
-		if a.Direction != DirectionOutput {
-			return ""
-		}
-		return a.Policy
-	})
 	var owaspBuf [8]*OWASP
 	owasp := owaspBuf[:0]
 	matches := false
@@ -198,6 +171,16 @@ func (g *Guardrail) derive(arena *[]string, buf *[]byte) Derived {
 		if !a.Triggered() {
 			continue
 		}
+		lists[0] = addDistinct(lists[0], a.Policy)
+		lists[1] = addDistinct(lists[1], a.Action)
+		lists[2] = addDistinct(lists[2], a.Confidence)
+		lists[3] = addDistinct(lists[3], a.Type)
+		switch a.Direction {
+		case DirectionInput:
+			lists[4] = addDistinct(lists[4], a.Policy)
+		case DirectionOutput:
+			lists[5] = addDistinct(lists[5], a.Policy)
+		}
 		if a.Match != "" || a.Score.Valid || a.Threshold.Valid {
 			matches = true
 		}
@@ -205,6 +188,21 @@ func (g *Guardrail) derive(arena *[]string, buf *[]byte) Derived {
 			owasp = append(owasp, o)
 		}
 	}
+	// Each list is cut from the arena and sorted there.
+	var out [derivedLists][]string
+	for i, l := range lists {
+		if len(l) == 0 {
+			continue
+		}
+		start := len(*arena)
+		*arena = append(*arena, l...)
+		out[i] = (*arena)[start:len(*arena):len(*arena)]
+		if len(l) > 1 {
+			slices.Sort(out[i])
+		}
+	}
+	d.PolicyNames, d.PolicyActions, d.PolicyConfidences, d.ViolationCodes = out[0], out[1], out[2], out[3]
+	d.RequestTriggered, d.ResponseTriggered = out[4], out[5]
 	if len(owasp) > 0 {
 		// The descriptions follow the ids' order, so that the two arrays pair up.
 		slices.SortFunc(owasp, func(a, b *OWASP) int { return strings.Compare(a.ID, b.ID) })
@@ -228,6 +226,22 @@ func (g *Guardrail) derive(arena *[]string, buf *[]byte) Derived {
 		d.Matches = (*buf)[start:len(*buf):len(*buf)]
 	}
 	return d
+}
+
+// derivedLists is how many string lists derive collects in its pass over the assessments.
+const derivedLists = 6
+
+// addDistinct appends v to l unless it is empty or already there.
+func addDistinct(l []string, v string) []string {
+	if v == "" {
+		return l
+	}
+	for _, x := range l {
+		if x == v {
+			return l
+		}
+	}
+	return append(l, v)
 }
 
 // matchKey is what makes two match_detail entries the same.

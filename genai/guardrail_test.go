@@ -1,6 +1,8 @@
 package genai_test
 
 import (
+	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -68,4 +70,70 @@ func TestOWASPFor(t *testing.T) {
 	require.Equal(t, genai.OWASPSensitiveInformation, genai.OWASPFor(&genai.Assessment{Policy: genai.PolicyProtectedMaterial}))
 	require.Equal(t, genai.OWASPMisinformation, genai.OWASPFor(&genai.Assessment{Policy: genai.PolicyAutomatedReasoning}))
 	require.Nil(t, genai.OWASPFor(&genai.Assessment{Policy: genai.PolicyTopic, Type: "DENY"}))
+}
+
+// deriveLists is the list part of Derive as it was written before its single pass: one pass
+// per list, the oracle of TestDeriveOnePass.
+func deriveLists(g *genai.Guardrail) genai.Derived {
+	var d genai.Derived
+	list := func(pick func(a *genai.Assessment) string) []string {
+		var out []string
+		for i := range g.Assessments {
+			a := &g.Assessments[i]
+			if !a.Triggered() {
+				continue
+			}
+			if v := pick(a); v != "" && !slices.Contains(out, v) {
+				out = append(out, v)
+			}
+		}
+		slices.Sort(out)
+		return out
+	}
+	d.PolicyNames = list(func(a *genai.Assessment) string { return a.Policy })
+	d.PolicyActions = list(func(a *genai.Assessment) string { return a.Action })
+	d.PolicyConfidences = list(func(a *genai.Assessment) string { return a.Confidence })
+	d.ViolationCodes = list(func(a *genai.Assessment) string { return a.Type })
+	d.RequestTriggered = list(func(a *genai.Assessment) string {
+		if a.Direction != genai.DirectionInput {
+			return ""
+		}
+		return a.Policy
+	})
+	d.ResponseTriggered = list(func(a *genai.Assessment) string {
+		if a.Direction != genai.DirectionOutput {
+			return ""
+		}
+		return a.Policy
+	})
+	return d
+}
+
+// TestDeriveOnePass checks Derive's lists against one pass per list, on random guardrails
+// (more values than the single pass holds on the stack included).
+func TestDeriveOnePass(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	pick := func(vs ...string) string { return vs[r.IntN(len(vs))] }
+	word := func() string {
+		return pick("", "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K") + pick("", "x", "y")
+	}
+	for n := 0; n < 2000; n++ {
+		var g genai.Guardrail
+		for range r.IntN(30) {
+			a := genai.Assessment{
+				Direction:  genai.Direction(pick("", "input", "output", "other")),
+				Policy:     pick(genai.PolicyContent, genai.PolicyTopic, genai.PolicySensitiveInfo, genai.PolicyContextual, "", word()),
+				Type:       word(),
+				Action:     pick("", "NONE", "BLOCKED", "ANONYMIZED", word()),
+				Confidence: word(),
+			}
+			if r.IntN(3) == 0 {
+				a.Detected = genai.Some(r.IntN(2) == 0)
+			}
+			g.Assessments = append(g.Assessments, a)
+		}
+		got, want := g.Derive(), deriveLists(&g)
+		require.Equal(t, [][]string{want.PolicyNames, want.PolicyActions, want.PolicyConfidences, want.ViolationCodes, want.RequestTriggered, want.ResponseTriggered},
+			[][]string{got.PolicyNames, got.PolicyActions, got.PolicyConfidences, got.ViolationCodes, got.RequestTriggered, got.ResponseTriggered}, "%+v", g.Assessments)
+	}
 }
