@@ -193,7 +193,7 @@ func DecodeResponse(m *genai.Model, body []byte, ev *genai.Event) {
 	}
 	rs := responsePool.Get().(*responseState)
 	r := &rs.r
-	defer func() { *r = response{}; responsePool.Put(rs) }()
+	defer func() { r.reset(); responsePool.Put(rs) }() // reset, not *r = response{}: see reset
 	if err := rs.d.unmarshal(body, r); err != nil {
 		ev.Warn(genai.WarnBodyUnreadable, fmt.Sprintf("bedrock/model: response body of %s: %v", modelName(m), err))
 	}
