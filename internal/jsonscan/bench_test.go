@@ -237,3 +237,65 @@ func BenchmarkBodies(b *testing.B) {
 		}
 	})
 }
+
+// walkRecord reads a Bedrock record as the invocation decoder does: the members of the record
+// and of its input and output objects by name, the bodies with ReadValueLong and
+// ReadArrayLong, other values with ReadValue.
+func walkRecord(d *Decoder, long []Span, elems [][]byte) ([]Span, [][]byte, error) {
+	if _, err := d.ReadToken(); err != nil {
+		return long, elems, err
+	}
+	depth := 0
+	for {
+		name, err := d.ReadName()
+		if err != nil {
+			return long, elems, err
+		}
+		if name == nil {
+			if depth == 0 {
+				return long, elems, nil
+			}
+			depth--
+			continue
+		}
+		switch {
+		case string(name) == `"inputBodyJson"` || string(name) == `"outputBodyJson"`:
+			var ok bool
+			if _, _, long, elems, ok = d.ReadArrayLong(1024, long[:0], elems[:0]); !ok {
+				_, _, long, err = d.ReadValueLong(1024, long[:0])
+			}
+		case depth == 0 && d.PeekKind() == '{':
+			_, err = d.ReadToken()
+			depth++
+		default:
+			_, err = d.ReadValue()
+		}
+		if err != nil {
+			return long, elems, err
+		}
+	}
+}
+
+// BenchmarkRecordWalk reads the Bedrock records (the lines that are objects, as in the
+// normalize benchmark) with walkRecord.
+func BenchmarkRecordWalk(b *testing.B) {
+	var lines [][]byte
+	for _, l := range corpus(b) {
+		if l[0] == '{' {
+			lines = append(lines, l)
+		}
+	}
+	b.SetBytes(totalSize(lines))
+	var d Decoder
+	var long []Span
+	var elems [][]byte
+	for b.Loop() {
+		for _, l := range lines {
+			d.Reset(l)
+			var err error
+			if long, elems, err = walkRecord(&d, long, elems); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}

@@ -902,26 +902,20 @@ nameQuote:
 	goto value
 }
 
-// stringRest reads the rest of a string from j, 16 bytes a turn and past simple escapes, for
-// skip. It returns the closing quote's index and found != 0, or, with found == 0, where the
-// string needs stringTail: a \u escape, a byte a string cannot hold, or the end of the input.
+// stringRest reads the rest of a string from j, past simple escapes, for skip: stringScan
+// (SIMD where the architecture has an assembly version) while 16 bytes remain, then words. It
+// returns the closing quote's index and found != 0, or, with found == 0, where the string
+// needs stringTail: a \u escape, a byte a string cannot hold, or the end of the input.
 func stringRest(data []byte, j int) (end int, found uint64) {
 	n := len(data)
 	for {
-		var m uint64
-		for j <= n-16 {
-			if m = specialMask(binary.LittleEndian.Uint64(data[j:])); m != 0 {
-				j += bits.TrailingZeros64(m) >> 3
-				goto stop
-			}
-			if m = specialMask(binary.LittleEndian.Uint64(data[j+8:])); m != 0 {
-				j += 8 + bits.TrailingZeros64(m)>>3
-				goto stop
-			}
-			j += 16
+		if j <= n-16 {
+			j += stringScan(data[j:])
 		}
-		j = quoteOrSpecial(data, j)
-	stop: // at the first quote, backslash or control byte from j on, or the end
+		if j > n-16 {
+			j = quoteOrSpecial(data, j)
+		}
+		// At the first quote, backslash or control byte from j on, or the end.
 		if uint(j) < uint(n) {
 			if c := data[j]; c == '"' {
 				return j, 1

@@ -23,3 +23,22 @@ func base64Index(b []byte) int
 //
 //go:noescape
 func asciiIndex(b []byte) int
+
+// stringScan walks the content of a JSON string from b[0] in 16-byte blocks, while a whole
+// block remains, stepping over the two-byte escapes (a backslash and one of "\/bfnrt). It
+// returns the index of the first quote, control byte or other backslash it meets (one before
+// \u, before an invalid byte, or last in b), or else the first index it reaches (a block's
+// start, or the byte after an escape, where the next block starts) from which fewer than 16
+// bytes remain. It tests a block with SSE2.
+//
+//go:noescape
+func stringScan(b []byte) int
+
+// stringEndShort begins StringEnd's search in data from i (0 <= i): it returns the index of
+// the first quote not escaped by a backslash before it, at or after i, when it finds one in
+// the first shortString bytes or so, len(data) or more when data ends first, or else an index
+// at least shortString past i (not inside an escape) from which the search goes on. It reads
+// 16 bytes a turn with SSE2.
+//
+//go:noescape
+func stringEndShort(data []byte, i int) int

@@ -190,3 +190,128 @@ found:
 none:
 	MOVQ CX, ret+24(FP)
 	RET
+
+// stringConsts are SPECIAL's operands, 16 copies each: the quote, the backslash and 0x1f.
+DATA stringConsts<>+0(SB)/8, $0x2222222222222222
+DATA stringConsts<>+8(SB)/8, $0x2222222222222222
+DATA stringConsts<>+16(SB)/8, $0x5c5c5c5c5c5c5c5c
+DATA stringConsts<>+24(SB)/8, $0x5c5c5c5c5c5c5c5c
+DATA stringConsts<>+32(SB)/8, $0x1f1f1f1f1f1f1f1f
+DATA stringConsts<>+40(SB)/8, $0x1f1f1f1f1f1f1f1f
+GLOBL stringConsts<>(SB), RODATA|NOPTR, $48
+
+// func stringScan(b []byte) int
+TEXT ·stringScan(SB), NOSPLIT, $0-32
+	MOVQ b_base+0(FP), SI
+	MOVQ b_len+8(FP), BX
+	LEAQ -16(BX), CX             // the last block's start
+	XORQ AX, AX
+	LEAQ ·simpleEscape(SB), R8
+	MOVOU stringConsts<>+0(SB), X1
+	MOVOU stringConsts<>+16(SB), X2
+	MOVOU stringConsts<>+32(SB), X3
+
+loop:
+	CMPQ  AX, CX
+	JGT   done                   // fewer than 16 bytes left (signed: b may be shorter)
+	MOVOU (SI)(AX*1), X4
+	SPECIAL(X4, X6, X7)
+	PMOVMSKB X6, DX
+	TESTL    DX, DX
+	JNZ      found
+	ADDQ     $16, AX
+	JMP      loop
+
+found:
+	BSFL    DX, DX
+	ADDQ    DX, AX               // at the quote, backslash or control byte
+	CMPB    (SI)(AX*1), $0x5c
+	JNE     done
+	LEAQ    1(AX), DX
+	CMPQ    DX, BX
+	JAE     done                 // a backslash at the end
+	MOVBLZX 1(SI)(AX*1), DX
+	CMPB    (R8)(DX*1), $0
+	JEQ     done                 // \u or an invalid escape
+	ADDQ    $2, AX
+	JMP     loop
+
+done:
+	MOVQ AX, ret+24(FP)
+	RET
+
+// QUOTEBS sets DX to the mask of the bytes of V that are a quote (X1) or a backslash (X2).
+#define QUOTEBS(V) \
+	MOVO     V, X5  \
+	PCMPEQB  X1, V  \
+	PCMPEQB  X2, X5 \
+	POR      X5, V  \
+	PMOVMSKB V, DX
+
+// func stringEndShort(data []byte, i int) int
+TEXT ·stringEndShort(SB), NOSPLIT, $0-40
+	MOVQ  data_base+0(FP), SI
+	MOVQ  data_len+8(FP), BX
+	MOVQ  i+24(FP), AX
+	LEAQ  -16(BX), R10           // the last block's start
+	LEAQ  32(AX), R11            // i+shortString: where the search is left to the caller
+	MOVOU stringConsts<>+0(SB), X1
+	MOVOU stringConsts<>+16(SB), X2
+
+loop:
+	CMPQ  AX, R10
+	JGT   tail                   // fewer than 16 bytes left (signed: b may be shorter)
+	CMPQ  AX, R11
+	JGE   done                   // far enough: the caller goes on
+	MOVOU (SI)(AX*1), X4
+	QUOTEBS(X4)
+	TESTL DX, DX
+	JZ    next
+	BSFL  DX, DX
+	ADDQ  DX, AX
+	CMPB  (SI)(AX*1), $0x22
+	JEQ   done
+	ADDQ  $2, AX                 // an escape: the backslash and the byte it escapes
+	JMP   loop
+
+next:
+	ADDQ $16, AX
+	JMP  loop
+
+tail: // the last 15 bytes or fewer, from AX on
+	CMPQ  AX, BX
+	JGE   end
+	CMPQ  BX, $16
+	JLT   bytes
+	MOVOU -16(SI)(BX*1), X4      // the last 16 bytes, the first AX-R10 of them dropped
+	QUOTEBS(X4)
+	MOVQ  AX, CX
+	SUBQ  R10, CX
+	SHRL  CX, DX
+	TESTL DX, DX
+	JZ    end
+	BSFL  DX, DX
+	ADDQ  DX, AX
+	CMPB  (SI)(AX*1), $0x22
+	JEQ   done
+	ADDQ  $2, AX
+	JMP   tail
+
+bytes: // data is shorter than 16 bytes
+	CMPQ    AX, BX
+	JGE     end
+	MOVBLZX (SI)(AX*1), DX
+	CMPB    DX, $0x22
+	JEQ     done
+	INCQ    AX
+	CMPB    DX, $0x5c
+	JNE     bytes
+	INCQ    AX
+	JMP     bytes
+
+end:
+	MOVQ BX, AX
+
+done:
+	MOVQ AX, ret+32(FP)
+	RET

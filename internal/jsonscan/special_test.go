@@ -110,3 +110,68 @@ func TestQuoteOrSpecial(t *testing.T) {
 		}
 	}
 }
+
+// stringScanRef is stringScan byte by byte.
+func stringScanRef(b []byte) int {
+	k := 0
+	for k <= len(b)-16 {
+		j := k
+		for j < k+16 && b[j] != '"' && b[j] != '\\' && b[j] >= 0x20 {
+			j++
+		}
+		switch {
+		case j == k+16: // the next block
+			k = j
+		case b[j] == '\\' && j+1 < len(b) && simpleEscape[b[j+1]]: // the next block after it
+			k = j + 2
+		default:
+			return j
+		}
+	}
+	return k
+}
+
+func TestStringScan(t *testing.T) {
+	for n := 0; n <= 70; n++ {
+		plain := bytes.Repeat([]byte{'a'}, n)
+		for k := -1; k < n; k++ {
+			for _, c := range []byte{'"', '\\', 0, 0x1f, '\n', 0x80} {
+				for _, next := range []byte{'n', '"', '\\', '/', 'u', 'x', 0x1f, 'a'} {
+					b := bytes.Clone(plain)
+					if k >= 0 {
+						b[k] = c
+						if k+1 < n {
+							b[k+1] = next
+						}
+					}
+					w := stringScanRef(b)
+					if g := stringScan(b); g != w {
+						t.Fatalf("stringScan(%q) = %d, want %d", b, g, w)
+					}
+					if g := stringScanGo(b); g != w {
+						t.Fatalf("stringScanGo(%q) = %d, want %d", b, g, w)
+					}
+				}
+			}
+		}
+	}
+}
+
+// FuzzStringScan compares stringScan (the assembly version where there is one) with its Go
+// version and a byte by byte reference, at every offset into the input.
+func FuzzStringScan(f *testing.F) {
+	f.Add([]byte(`0123456789abcde\"0123456789\\abcdef0123456789\nabcdef\u00e9"`))
+	f.Add([]byte("\xff\xfe\x80 !#0123456789abcdef0123\\\\\\\"456789abcdef\\\x1f"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for i := 0; i <= len(b) && i < 40; i++ {
+			s := b[i:]
+			w := stringScanRef(s)
+			if g := stringScan(s); g != w {
+				t.Fatalf("stringScan(%q) = %d, want %d", s, g, w)
+			}
+			if g := stringScanGo(s); g != w {
+				t.Fatalf("stringScanGo(%q) = %d, want %d", s, g, w)
+			}
+		}
+	})
+}
