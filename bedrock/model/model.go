@@ -64,6 +64,7 @@ type (
 		// system is the system instructions array fastRequest wrote for a "system" string,
 		// which then leaves r.System empty.
 		system []byte
+		kinds  kindSet // the content kinds of the body's messages, when collected
 	}
 	responseState struct {
 		r       response
@@ -92,36 +93,36 @@ func DecodeRequest(m *genai.Model, body []byte, ev *genai.Event) {
 // decodeRequest is DecodeRequest; fast says whether the bodies of the Claude family may take
 // the fast path (fastRequest). The tests compare both ways.
 func decodeRequest(m *genai.Model, body []byte, ev *genai.Event, fast bool) {
-	decodeRequestInto(m, body, ev, fast, nil)
+	decodeRequestInto(m, body, ev, fast, false)
 }
 
 // decodeRequestKinds is DecodeRequestKinds; fast is as for decodeRequest.
 func decodeRequestKinds(m *genai.Model, body []byte, ev *genai.Event, fast bool) ([]string, bool) {
-	var ks kindSet
-	if !decodeRequestInto(m, body, ev, fast, &ks) || ks.unsure {
-		return nil, false
-	}
-	return ks.list, true
+	return decodeRequestInto(m, body, ev, fast, true)
 }
 
-// decodeRequestInto is decodeRequest that, with ks not nil, collects the content kinds of the
-// body's messages in ks (see kindSet). It reports false when it has not read the body whole.
-func decodeRequestInto(m *genai.Model, body []byte, ev *genai.Event, fast bool, ks *kindSet) bool {
+// decodeRequestInto is decodeRequest that, with kinds, also returns the content kinds of the
+// body's messages (see kindSet), collected in the pooled state's kindSet. It reports false
+// when it could not tell them: when it has not read the body whole, or unsure.
+func decodeRequestInto(m *genai.Model, body []byte, ev *genai.Event, fast, kinds bool) ([]string, bool) {
 	if m == nil {
 		m = &ev.Request.Model
 	}
 	body = bytes.TrimSpace(body)
 	if len(body) == 0 || string(body) == "null" {
-		return false
+		return nil, false
 	}
 	if body[0] != '{' {
 		ev.Warn(genai.WarnBodyUnreadable, "bedrock/model: request body is not a JSON object")
-		return false
+		return nil, false
 	}
 	rs := requestPool.Get().(*requestState)
 	r := &rs.r
-	rs.d.kinds = ks
-	defer func() { r.reset(); rs.d.kinds = nil; requestPool.Put(rs) }()
+	ks := &rs.kinds
+	if kinds {
+		rs.d.kinds = ks
+	}
+	defer func() { r.reset(); rs.d.kinds, rs.kinds = nil, kindSet{}; requestPool.Put(rs) }()
 	w := pooledWriter("\n")
 	defer w.release()
 	whole := true
@@ -131,9 +132,7 @@ func decodeRequestInto(m *genai.Model, body []byte, ev *genai.Event, fast bool, 
 			r.reset()
 			w.discard()
 			rs.system = nil
-			if ks != nil {
-				*ks = kindSet{list: ks.list[:0]}
-			}
+			*ks = kindSet{list: ks.list[:0]}
 		}
 		if err := rs.d.unmarshal(body, r); err != nil {
 			ev.Warn(genai.WarnBodyUnreadable, fmt.Sprintf("bedrock/model: request body of %s: %v", modelName(m), err))
@@ -172,7 +171,10 @@ func decodeRequestInto(m *genai.Model, body []byte, ev *genai.Event, fast bool, 
 		ev.Request.SystemInstructions = rs.system // a Claude body's, so chatRequest wrote none
 		rs.system = nil
 	}
-	return whole
+	if !whole || ks.unsure {
+		return nil, false
+	}
+	return ks.list, true
 }
 
 // DecodeResponse fills ev's response side from a non-streaming InvokeModel response body:
