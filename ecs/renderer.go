@@ -188,52 +188,8 @@ func (r *Renderer) timeText(t time.Time) []byte {
 
 // writeNested writes the document's fields as nested JSON objects, laid out by the shape of
 // its set of fields.
-//
-// Each field's prefix (closing braces, a comma, keys) is a few to a few tens of bytes: with
-// room kept in dst, one under prefixCopy bytes is copied as a fixed-size block (the shape's
-// text has the room to read it past its end), not by a call to memmove.
 func (r *Renderer) writeNested(dst []byte, t *keyTable) []byte {
-	set := &r.fields
-	sh := r.shapes.get(set.Bits(), t)
-	text := unsafe.Pointer(unsafe.SliceData(sh.text))
-	for _, step := range sh.steps {
-		start, n := uint32(step), int(step>>stepLenShift&stepLenMask)
-		if cap(dst)-len(dst) < prefixCopy {
-			dst = slices.Grow(dst, prefixCopy+n)
-		}
-		j := len(dst)
-		if n <= prefixCopy {
-			copyBlock(unsafe.Add(unsafe.Pointer(unsafe.SliceData(dst)), j), unsafe.Add(text, start))
-			dst = dst[:j+n]
-		} else {
-			dst = append(dst, sh.text[start:start+uint32(n)]...)
-		}
-		ord := int(step >> stepOrdShift)
-		if str, ok := set.StringAt(ord); ok && step&stepArray == 0 {
-			dst = genai.AppendJSONString(dst, str)
-		} else {
-			dst = set.At(ord).AppendJSON(dst, step&stepArray != 0)
-		}
-	}
-	if n := len(sh.text) - int(sh.tail); n <= prefixCopy && cap(dst)-len(dst) >= prefixCopy {
-		j := len(dst)
-		copyBlock(unsafe.Add(unsafe.Pointer(unsafe.SliceData(dst)), j), unsafe.Add(text, sh.tail))
-		return dst[:j+n]
-	}
-	return append(dst, sh.text[sh.tail:]...)
-}
-
-// prefixCopy is the size of the block a field's prefix is copied as, when it fits; a shape's
-// text has this much room after its end.
-const prefixCopy = 40
-
-// copyBlock copies prefixCopy bytes from s to d, which do not overlap, as five words in
-// registers (an array copy would go through the stack or memmove).
-func copyBlock(d, s unsafe.Pointer) {
-	a, b, c := *(*uint64)(s), *(*uint64)(unsafe.Add(s, 8)), *(*uint64)(unsafe.Add(s, 16))
-	e, f := *(*uint64)(unsafe.Add(s, 24)), *(*uint64)(unsafe.Add(s, 32))
-	*(*uint64)(d), *(*uint64)(unsafe.Add(d, 8)), *(*uint64)(unsafe.Add(d, 16)) = a, b, c
-	*(*uint64)(unsafe.Add(d, 24)), *(*uint64)(unsafe.Add(d, 32)) = e, f
+	return r.fields.AppendLayout(dst, r.shapes.get(r.fields.Bits(), t).layout)
 }
 
 // A shape is the key layout of documents that have one set of fields: for each field, in name
@@ -244,22 +200,11 @@ func copyBlock(d, s unsafe.Pointer) {
 type shape struct {
 	ords []uint16 // the fields, in name order
 	ends []uint32 // where each field's prefix ends in text; the last ends the document
-	text []byte   // with prefixCopy bytes of capacity beyond its end
+	text []byte
 
-	set   []uint64 // the set of fields (Bits) the shape lays out
-	steps []uint64 // what writeNested reads for each field, in name order (see stepOrdShift)
-	tail  uint32   // where the text that ends the document starts
+	set    []uint64      // the set of fields (Bits) the shape lays out
+	layout *genai.Layout // what writeNested writes documents of the shape with
 }
-
-// A shape's step for a field packs, in one word (one register to keep across the calls that
-// write values): where its prefix starts in the shape's text (bits 0-31), the prefix's length
-// (32-46), the Field's Array (47) and its ord (48-63).
-const (
-	stepLenShift = 32
-	stepLenMask  = 1<<15 - 1
-	stepArray    = 1 << 47
-	stepOrdShift = 48
-)
 
 // maxShapes bounds the shapes a Renderer keeps; a stream of records has a few kinds, each
 // with a few shapes.
@@ -346,19 +291,9 @@ func (c *shapeCache) build(set []uint64, t *keyTable) *shape {
 		text = append(text, '}')
 	}
 	text = append(text, '}')
-	sh.text = append(make([]byte, 0, len(text)+prefixCopy), text...)
+	sh.text = text
 	sh.set = slices.Clone(set)
-	sh.steps = make([]uint64, len(sh.ords))
-	prev := uint32(0)
-	for i, ord := range sh.ords {
-		step := uint64(prev) | uint64(sh.ends[i]-prev)<<stepLenShift | uint64(ord)<<stepOrdShift
-		if t.fields[ord].array {
-			step |= stepArray
-		}
-		sh.steps[i] = step
-		prev = sh.ends[i]
-	}
-	sh.tail = prev
+	sh.layout = genai.NewLayout(text, sh.ords, sh.ends)
 	c.stack = stack[:0]
 	return sh
 }

@@ -1,9 +1,12 @@
 package genai
 
 import (
+	"encoding/binary"
 	"math"
 	"math/bits"
+	"slices"
 	"time"
+	"unsafe"
 )
 
 // FieldSet holds at most one value per field, for the fields of a set of profiles, and lists
@@ -172,6 +175,139 @@ func (s *FieldSet) Bits() []uint64 {
 		s.bits[i] = s.mask[i] &^ s.open[i]
 	}
 	return s.bits[:s.words%(setWords+1)]
+}
+
+// A Layout is how a renderer writes the values of one set of fields as a document: the text
+// that goes before each value (keys, braces, commas) and the text after the last. A renderer
+// builds one for each set of fields it sees (Bits) with NewLayout, and writes every document
+// of that set with AppendLayout.
+type Layout struct {
+	text  []byte   // with layoutBlock bytes of capacity beyond its end
+	steps []uint64 // what AppendLayout reads for each field, in name order (see layoutOrdShift)
+	tail  uint32   // where the text after the last value starts
+}
+
+// A layout's step for a field packs, in one word (one register to keep across the calls that
+// write values): where the text before its value starts in the layout's text (bits 0-31), the
+// text's length (32-46), the Field's Array (47) and its ord (48-63).
+const (
+	layoutLenShift = 32
+	layoutLenMask  = 1<<15 - 1
+	layoutArray    = 1 << 47
+	layoutOrdShift = 48
+)
+
+// layoutBlock is the size of the block the text before a value is copied as, when it fits: a
+// few to a few tens of bytes (closing braces, a comma, keys) copied as five words in
+// registers, not by a call to memmove. A layout's text has this much room after its end.
+const layoutBlock = 40
+
+// shortRoom is the room AppendLayout keeps after the text before a value for a string of under
+// 16 bytes written in place: its quotes, and a word stored from its start.
+const shortRoom = 18
+
+// NewLayout returns the layout of documents that hold the fields whose Ords are ords (in name
+// order, as Bits lists them), given text, the JSON of such a document without its values,
+// whose value of field ords[i] goes at ends[i]. The text before a value is at most 32 KiB.
+func NewLayout(text []byte, ords []uint16, ends []uint32) *Layout {
+	fields := Fields()
+	l := &Layout{
+		text:  append(make([]byte, 0, len(text)+layoutBlock), text...),
+		steps: make([]uint64, len(ords)),
+	}
+	prev := uint32(0)
+	for i, ord := range ords {
+		step := uint64(prev) | uint64(ends[i]-prev)<<layoutLenShift | uint64(ord)<<layoutOrdShift
+		if fields[ord].Array {
+			step |= layoutArray
+		}
+		l.steps[i] = step
+		prev = ends[i]
+	}
+	l.tail = prev
+	return l
+}
+
+// AppendLayout appends the set's values laid out by l, a layout of the set's fields (Bits),
+// to dst and returns the extended buffer: each value as Value.AppendJSON writes it, after its
+// text.
+//
+// Most values are strings, and most of those are short (ids, names, enums): a string of
+// under 16 bytes that a JSON string holds as it is goes in place, one or two words, with no
+// call (AppendJSONString's own path for it); the rest through AppendJSONString and
+// Value.AppendJSON.
+func (s *FieldSet) AppendLayout(dst []byte, l *Layout) []byte {
+	text := unsafe.Pointer(unsafe.SliceData(l.text))
+	t := s.tab
+	for _, step := range l.steps {
+		start, n := uint32(step), int(step>>layoutLenShift&layoutLenMask)
+		if cap(dst)-len(dst) < layoutBlock+shortRoom {
+			dst = slices.Grow(dst, layoutBlock+shortRoom+n)
+		}
+		j := len(dst)
+		if n <= layoutBlock {
+			copyBlock(unsafe.Add(unsafe.Pointer(unsafe.SliceData(dst)), j), unsafe.Add(text, start))
+			dst = dst[:j+n]
+		} else {
+			dst = append(dst, l.text[start:start+uint32(n)]...)
+		}
+		v := &t.vals[t.pos[uint(step>>layoutOrdShift)%maxFields]%maxFields]
+		if v.kind != KindString || step&layoutArray != 0 {
+			if v.kind == KindInt && step&layoutArray == 0 {
+				dst = appendInt(dst, int64(v.num)) // what AppendJSON writes, one call fewer
+				continue
+			}
+			dst = v.AppendJSON(dst, step&layoutArray != 0)
+			continue
+		}
+		str := v.str
+		j = len(dst)
+		if len(str) >= 16 || cap(dst)-j < shortRoom {
+			dst = AppendJSONString(dst, str)
+			continue
+		}
+		out := dst[j : j+shortRoom]
+		raw := unsafe.Slice(unsafe.StringData(str), len(str))
+		if len(str) >= 8 {
+			// Two words, the second overlapping the first.
+			w, x := binary.LittleEndian.Uint64(raw[:8]), binary.LittleEndian.Uint64(raw[len(raw)-8:])
+			if specialBytes(w)|specialBytes(x) != 0 {
+				dst = AppendJSONString(dst, str)
+				continue
+			}
+			out[0] = '"'
+			binary.LittleEndian.PutUint64(out[1:9], w)
+			binary.LittleEndian.PutUint64(out[len(raw)-7:len(raw)+1], x)
+		} else if len(raw) > 0 {
+			// One word, padded with spaces (never escaped).
+			w := tailWord(raw) | lsb*' '<<(len(raw)*8&63)
+			if specialBytes(w) != 0 {
+				dst = AppendJSONString(dst, str)
+				continue
+			}
+			out[0] = '"'
+			binary.LittleEndian.PutUint64(out[1:9], w)
+		} else {
+			out[0] = '"'
+		}
+		out[len(raw)+1] = '"'
+		dst = dst[:j+len(raw)+2]
+	}
+	if n := len(l.text) - int(l.tail); n <= layoutBlock && cap(dst)-len(dst) >= layoutBlock {
+		j := len(dst)
+		copyBlock(unsafe.Add(unsafe.Pointer(unsafe.SliceData(dst)), j), unsafe.Add(text, l.tail))
+		return dst[:j+n]
+	}
+	return append(dst, l.text[l.tail:]...)
+}
+
+// copyBlock copies layoutBlock bytes from s to d, which do not overlap, as five words in
+// registers (an array copy would go through the stack or memmove).
+func copyBlock(d, s unsafe.Pointer) {
+	a, b, c := *(*uint64)(s), *(*uint64)(unsafe.Add(s, 8)), *(*uint64)(unsafe.Add(s, 16))
+	e, f := *(*uint64)(unsafe.Add(s, 24)), *(*uint64)(unsafe.Add(s, 32))
+	*(*uint64)(d), *(*uint64)(unsafe.Add(d, 8)), *(*uint64)(unsafe.Add(d, 16)) = a, b, c
+	*(*uint64)(unsafe.Add(d, 24)), *(*uint64)(unsafe.Add(d, 32)) = e, f
 }
 
 // All calls yield for each field of the set and its value, in name order, until yield

@@ -139,3 +139,73 @@ func ExampleFieldSet() {
 	// gen_ai.request.model amazon.nova-pro-v1:0
 	// gen_ai.usage.output_tokens 42
 }
+
+// layoutOf lays out the fields of s the simple way: keys "f<ord>" in a flat object, with
+// a NewLayout of that text and the same text with each value (AppendJSON) after its key.
+func layoutOf(s *genai.FieldSet, prefix string) (*genai.Layout, []byte) {
+	var text, want []byte
+	var ords []uint16
+	var ends []uint32
+	text = append(text, prefix...)
+	want = append(want, prefix...)
+	fields := genai.Fields()
+	s.All(func(f *genai.Field, v genai.Value) bool {
+		key := fmt.Sprintf("%s\"f%d\":", map[bool]string{true: ",", false: "{"}[len(ords) > 0], f.Ord())
+		text = append(text, key...)
+		want = append(want, key...)
+		ords = append(ords, uint16(f.Ord()))
+		ends = append(ends, uint32(len(text)))
+		want = v.AppendJSON(want, fields[f.Ord()].Array)
+		return true
+	})
+	text = append(text, '}')
+	want = append(want, '}')
+	return genai.NewLayout(text, ords, ends), want
+}
+
+// AppendLayout writes every value as AppendJSON does after its text: strings of every length
+// around its in-place path for short ones, with and without bytes to escape, into buffers
+// with little and much room.
+func TestAppendLayoutMatchesAppendJSON(t *testing.T) {
+	strs := []string{"", "a", "abcdefg", "abcdefgh", "abcdefghijklmno", "abcdefghijklmnop", "x\"y", "tab\there",
+		"ünï", "1234567\\", "\x00", "\u2028", "abcdefghijklmn\n", string([]byte{0xff}), "0123456789abcdef0123456789"}
+	fieldsOf := []*genai.Field{genai.GenAIOperationName, genai.CloudRegion, genai.UserName, genai.GenAIResponseID,
+		genai.EventAction, genai.GenAIRequestModelID}
+	for _, prefix := range []string{"", string(make([]byte, 100))} {
+		for _, a := range strs {
+			for _, b := range strs {
+				var s genai.FieldSet
+				s.Reset(genai.ProfileAll)
+				s.Add(fieldsOf[0], genai.StringValue(a))
+				s.Add(fieldsOf[1], genai.StringValue(b))
+				s.Add(fieldsOf[2], genai.StringValue(a+b))
+				s.Add(genai.GenAIUsageInputTokens, genai.IntValue(int64(len(a))*-12345))
+				s.Add(genai.EventCategory, genai.StringsValue([]string{a, b}))
+				s.Add(genai.RelatedUser, genai.StringValue(b)) // an array of one
+				s.Add(genai.GenAIRequestTemperature, genai.FloatValue(0.5))
+				l, want := layoutOf(&s, prefix)
+				for _, room := range []int{0, 1, 17, 18, 19, 40, 58, 59, 1000} {
+					got := s.AppendLayout(make([]byte, 0, room), l)
+					require.Equal(t, string(want), string(got), "%q %q room %d", a, b, room)
+				}
+			}
+		}
+	}
+}
+
+// FuzzAppendLayout compares AppendLayout with AppendJSON on any strings.
+func FuzzAppendLayout(f *testing.F) {
+	f.Add("chat", "us-east-1", 7)
+	f.Add("a\"b", "\x01ü", 0)
+	f.Fuzz(func(t *testing.T, a, b string, room int) {
+		var s genai.FieldSet
+		s.Reset(genai.ProfileAll)
+		s.Add(genai.GenAIOperationName, genai.StringValue(a))
+		s.Add(genai.CloudRegion, genai.StringValue(b))
+		s.Add(genai.RelatedUser, genai.StringValue(a))
+		s.Add(genai.GenAIUsageInputTokens, genai.IntValue(int64(len(b))))
+		l, want := layoutOf(&s, a)
+		got := s.AppendLayout(make([]byte, 0, room&1023), l)
+		require.Equal(t, string(want), string(got))
+	})
+}
