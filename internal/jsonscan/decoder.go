@@ -205,8 +205,8 @@ func (d *Decoder) peek() byte {
 }
 
 // peekNext is peek when no token is kept. Most tokens follow the separator their state
-// expects, or none, with no whitespace: it reads those directly and leaves the rest to
-// peekSlow.
+// expects, or none, with no whitespace: it reads those directly, and the closing delimiter
+// where a separator may be, and leaves the rest to peekSlow.
 func (d *Decoder) peekNext() byte {
 	if d.err != nil {
 		return 0
@@ -214,13 +214,11 @@ func (d *Decoder) peekNext() byte {
 	data, i, st := d.data, d.pos, d.state&15
 	if uint(i) < uint(len(data)) {
 		c := data[i]
-		switch sep := sepOf[st]; {
-		case sep == 0:
-			if accepts[st][c] { // never in stEnd
-				d.next = c
-				return c
-			}
-		case c == sep && uint(i+1) < uint(len(data)):
+		if accepts[st][c] { // never in stEnd nor stObjColon
+			d.next = c
+			return c
+		}
+		if c == sepOf[st] && c != 0 && uint(i+1) < uint(len(data)) {
 			next := afterSep[st]
 			if c = data[i+1]; accepts[next][c] {
 				d.state, d.pos, d.next = next, i+1, c
