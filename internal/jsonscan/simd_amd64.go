@@ -34,11 +34,9 @@ func asciiIndex(b []byte) int
 //go:noescape
 func stringScan(b []byte) int
 
-// stringEndShort begins StringEnd's search in data from i (0 <= i): it returns the index of
-// the first quote not escaped by a backslash before it, at or after i, when it finds one in
-// the first shortString bytes or so, len(data) or more when data ends first, or else an index
-// at least shortString past i (not inside an escape) from which the search goes on. It reads
-// 16 bytes a turn with SSE2.
+// stringEnd is StringEnd: it reads the first shortString bytes of the string 16 at a time
+// with SSE2, stepping over escapes, then searches the rest 16 bytes a turn for quotes alone,
+// counting the backslashes before each.
 //
 //go:noescape
-func stringEndShort(data []byte, i int) int
+func stringEnd(data []byte, i int) int

@@ -248,21 +248,23 @@ done:
 	POR      X5, V  \
 	PMOVMSKB V, DX
 
-// func stringEndShort(data []byte, i int) int
-TEXT ·stringEndShort(SB), NOSPLIT, $0-40
+// func stringEnd(data []byte, i int) int
+TEXT ·stringEnd(SB), NOSPLIT, $0-40
 	MOVQ  data_base+0(FP), SI
 	MOVQ  data_len+8(FP), BX
 	MOVQ  i+24(FP), AX
+	CMPQ  AX, BX
+	JAE   end                    // i out of data (unsigned: negative too)
 	LEAQ  -16(BX), R10           // the last block's start
-	LEAQ  32(AX), R11            // i+shortString: where the search is left to the caller
+	LEAQ  32(AX), R11            // i+shortString: where the search for quotes alone starts
 	MOVOU stringConsts<>+0(SB), X1
 	MOVOU stringConsts<>+16(SB), X2
 
-loop:
+loop: // quotes and backslashes
 	CMPQ  AX, R10
-	JGT   tail                   // fewer than 16 bytes left (signed: b may be shorter)
+	JGT   tail                   // fewer than 16 bytes left (signed: data may be shorter)
 	CMPQ  AX, R11
-	JGE   done                   // far enough: the caller goes on
+	JGE   long
 	MOVOU (SI)(AX*1), X4
 	QUOTEBS(X4)
 	TESTL DX, DX
@@ -308,6 +310,65 @@ bytes: // data is shorter than 16 bytes
 	JNE     bytes
 	INCQ    AX
 	JMP     bytes
+
+long: // quotes alone, from AX, where no escape is open (R12); the backslashes before a quote
+	// are counted back to R12 at most, and an even number leaves it unescaped
+	MOVQ AX, R12
+
+longloop:
+	CMPQ     AX, R10
+	JGT      longtail
+	MOVOU    (SI)(AX*1), X4
+	PCMPEQB  X1, X4
+	PMOVMSKB X4, DX
+	TESTL    DX, DX
+	JNZ      quotes
+	ADDQ     $16, AX
+	JMP      longloop
+
+quotes: // the quotes of DX, bit k at AX+k
+	BSFL DX, R9
+	ADDQ AX, R9                  // a quote
+	LEAQ -1(R9), R13
+
+count:
+	CMPQ R13, R12
+	JLT  counted
+	CMPB (SI)(R13*1), $0x5c
+	JNE  counted
+	DECQ R13
+	JMP  count
+
+counted: // R9-1-R13 backslashes
+	MOVQ  R9, CX
+	SUBQ  R13, CX
+	TESTQ $1, CX                 // odd when the backslashes are even
+	JNZ   found
+	LEAL  -1(DX), CX             // the next quote
+	ANDL  CX, DX
+	JNZ   quotes
+	ADDQ  $16, AX
+	JMP   longloop
+
+found:
+	MOVQ R9, AX
+	JMP  done
+
+longtail: // the last 15 bytes or fewer from AX on (data is longer than 16 bytes here)
+	CMPQ     AX, BX
+	JGE      end
+	MOVOU    -16(SI)(BX*1), X4
+	PCMPEQB  X1, X4
+	PMOVMSKB X4, DX
+	MOVQ     AX, CX
+	SUBQ     R10, CX
+	SHRL     CX, DX
+	MOVQ     BX, AX              // after these, the end
+	TESTL    DX, DX
+	JZ       end
+	MOVQ     R10, AX             // as a block at AX: bit k at AX+k once shifted back
+	SHLL     CX, DX
+	JMP      quotes
 
 end:
 	MOVQ BX, AX

@@ -24,8 +24,5 @@ func asciiIndex(b []byte) int { return asciiIndexGo(b) }
 // bytes remain.
 func stringScan(b []byte) int { return stringScanGo(b) }
 
-// stringEndShort begins StringEnd's search in data from i (0 <= i): it returns the index of
-// the first quote not escaped by a backslash before it, at or after i, when it finds one in
-// the first shortString bytes, len(data) or more when data ends first, or else an index at
-// least shortString past i (not inside an escape) from which the search goes on.
-func stringEndShort(data []byte, i int) int { return stringEndShortGo(data, i) }
+// stringEnd is StringEnd.
+func stringEnd(data []byte, i int) int { return stringEndGo(data, i) }

@@ -14,12 +14,17 @@ import (
 // Most strings of a record are short (member names, ids, roles): their first shortString
 // bytes are read 16 at a time with SIMD where the architecture has an assembly version (else
 // a word at a time), stepping over escapes, which costs less than a call to bytes.IndexByte
-// per string. A string still open after them is searched with bytes.IndexByte.
-func StringEnd(data []byte, i int) int {
+// per string. A string still open after them is searched for quotes alone (SIMD, or
+// bytes.IndexByte), counting the backslashes before each.
+func StringEnd(data []byte, i int) int { return stringEnd(data, i) }
+
+// stringEndGo is StringEnd in Go: the fallback where there is no assembly version, and its
+// oracle in tests. It reads words.
+func stringEndGo(data []byte, i int) int {
 	if uint(i) >= uint(len(data)) {
 		return len(data)
 	}
-	j := stringEndShort(data, i)
+	j := stringEndShortGo(data, i)
 	if j < len(data) && data[j] != '"' {
 		// data[j-1] is not an escaping backslash (nor a backslash at all unless escaped):
 		// the backslashes stringEndLong counts start at j.
@@ -28,8 +33,11 @@ func StringEnd(data []byte, i int) int {
 	return min(j, len(data))
 }
 
-// stringEndShortGo is stringEndShort in Go: the fallback where there is no assembly version,
-// and its oracle in tests. It reads words.
+// stringEndShortGo begins stringEndGo's search in data from i (0 <= i < len(data)): it
+// returns the index of the first quote not escaped by a backslash before it, at or after i,
+// when it finds one in the first shortString bytes, len(data) or more when data ends first,
+// or else an index at least shortString past i (not inside an escape) from which the search
+// goes on.
 func stringEndShortGo(data []byte, i int) int {
 	n := len(data)
 	stop := min(n, i+shortString)
@@ -58,7 +66,8 @@ func stringEndShortGo(data []byte, i int) int {
 	return i
 }
 
-// shortString is how far into a string StringEnd looks a word at a time.
+// shortString is how far into a string StringEnd looks for backslashes as well as quotes
+// (the assembly version has it as a literal).
 const shortString = 32
 
 // stringEndLong is StringEnd for the rest of a long string, from i where no escape is open.

@@ -2,6 +2,7 @@ package jsonscan
 
 import (
 	"bytes"
+	"math/rand/v2"
 	"testing"
 )
 
@@ -56,21 +57,29 @@ func FuzzStringEnd(f *testing.F) {
 	})
 }
 
-// checkStringEndShort checks stringEndShort (the assembly version where there is one) and
-// its Go version from i against the string's end found by a walk: each returns that end, or
-// len(data) or more when the string is unterminated, or an index at least shortString past i,
-// short of the end and not inside an escape, from which stringEndLong finds it.
+// checkStringEndShort checks stringEnd (the assembly version where there is one), stringEndGo
+// and stringEndShortGo from i against the string's end found by a walk: stringEndShortGo
+// returns that end, or len(data) or more when the string is unterminated, or an index at
+// least shortString past i, short of the end and not inside an escape, from which
+// stringEndLong finds it.
 func checkStringEndShort(t *testing.T, data []byte, i, end int) {
 	t.Helper()
-	for name, f := range map[string]func([]byte, int) int{"stringEndShort": stringEndShort, "stringEndShortGo": stringEndShortGo} {
-		j := f(data, i)
-		switch {
-		case j == end && j < len(data):
-		case j >= len(data) && end == len(data):
-		case j >= i+shortString && j < end && stringEndWalk(data, j) == end && stringEndLong(data, j) == end:
-		default:
-			t.Fatalf("%s(%q, %d) = %d; the end is %d", name, data, i, j, end)
-		}
+	if g := stringEnd(data, i); g != end {
+		t.Fatalf("stringEnd(%q, %d) = %d, want %d", data, i, g, end)
+	}
+	if g := stringEndGo(data, i); g != end {
+		t.Fatalf("stringEndGo(%q, %d) = %d, want %d", data, i, g, end)
+	}
+	if i >= len(data) {
+		return
+	}
+	j := stringEndShortGo(data, i)
+	switch {
+	case j == end && j < len(data):
+	case j >= len(data) && end == len(data):
+	case j >= i+shortString && j < end && stringEndWalk(data, j) == end && stringEndLong(data, j) == end:
+	default:
+		t.Fatalf("stringEndShortGo(%q, %d) = %d; the end is %d", data, i, j, end)
 	}
 }
 
@@ -99,11 +108,11 @@ func TestStringEndShort(t *testing.T) {
 }
 
 // BenchmarkStringEnd finds the end of every string of the Bedrock records, from its opening
-// quote to its closing one, with StringEnd and with its search begun by the Go version.
+// quote to its closing one, with stringEnd and stringEndGo.
 func BenchmarkStringEnd(b *testing.B) {
 	lines := corpus(b)
 	size := totalSize(lines)
-	for name, short := range map[string]func([]byte, int) int{"short": stringEndShort, "shortGo": stringEndShortGo} {
+	for name, end := range map[string]func([]byte, int) int{"stringEnd": stringEnd, "stringEndGo": stringEndGo} {
 		b.Run(name, func(b *testing.B) {
 			b.SetBytes(size)
 			for b.Loop() {
@@ -112,14 +121,36 @@ func BenchmarkStringEnd(b *testing.B) {
 						if l[i] != '"' {
 							continue
 						}
-						j := short(l, i+1)
-						if j < len(l) && l[j] != '"' {
-							j = stringEndLong(l, j)
-						}
-						i = j
+						i = end(l, i+1)
 					}
 				}
 			}
 		})
+	}
+}
+
+// TestStringEndRandom checks stringEnd and stringEndGo on long strings of quotes, backslashes
+// and other bytes, where the search for quotes alone counts backslashes.
+func TestStringEndRandom(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 3000 {
+		data := make([]byte, r.IntN(300))
+		q := []int{0, 1, 4, 20}[r.IntN(4)] // quotes per 400 bytes
+		for k := range data {
+			switch x := r.IntN(400); {
+			case x < q:
+				data[k] = '"'
+			case x < q+60:
+				data[k] = '\\'
+			default:
+				data[k] = 'a'
+			}
+		}
+		for _, i := range []int{0, 1, r.IntN(len(data) + 1), len(data)} {
+			if i > len(data) {
+				continue
+			}
+			checkStringEndShort(t, data, i, stringEndWalk(data, i))
+		}
 	}
 }
