@@ -159,8 +159,9 @@ func (d *decoder) fastMember(r *request, body []byte, i int, name, raw []byte) (
 }
 
 // fastStrings appends the strings of the array at body[i] to ss, as strs.readJSON does, when
-// it is an array of strings without escapes or control bytes (and no white space), and
-// returns the index after it; otherwise it returns i and leaves ss as it was.
+// it is an array of valid strings whose escapes are among \" \\ \n \r \t (such as Claude's
+// "\n\nHuman:" stop sequence; see stringEnd) with no white space between them, and returns
+// the index after it; otherwise it returns i and leaves ss as it was.
 func (d *decoder) fastStrings(ss *strs, body []byte, i int) int {
 	if i >= len(body) || body[i] != '[' {
 		return i
@@ -172,7 +173,7 @@ func (d *decoder) fastStrings(ss *strs, body []byte, i int) int {
 	// Check the layout first, so that nothing is appended to a list the general way then
 	// reads.
 	for {
-		end := plainStringEnd(body, j)
+		end := fastStringEnd(body, j)
 		if end <= j || end >= len(body) {
 			return i
 		}
@@ -185,8 +186,8 @@ func (d *decoder) fastStrings(ss *strs, body []byte, i int) int {
 		}
 	}
 	for j := i + 1; ; {
-		end := plainStringEnd(body, j)
-		if s := d.text(body[j:end]); s != "" {
+		end := fastStringEnd(body, j)
+		if s := d.text(body[j:end]); s != "" { // unescaped as str.readJSON does
 			*ss = append(*ss, s)
 		}
 		if body[end] == ']' {
@@ -194,6 +195,19 @@ func (d *decoder) fastStrings(ss *strs, body []byte, i int) int {
 		}
 		j = end + 1
 	}
+}
+
+// fastStringEnd returns the index after the JSON string at v[i] when stringEnd finds it valid
+// with escapes among \" \\ \n \r \t at most (copyPlain or copyEscaped), or i.
+func fastStringEnd(v []byte, i int) int {
+	if i >= len(v) || v[i] != '"' {
+		return i
+	}
+	end, kind := stringEnd(v, i+1)
+	if end >= len(v) || kind == copyNo {
+		return i
+	}
+	return end + 1
 }
 
 // plainStringEnd returns the index after the JSON string at v[i] when it has no escape and no
