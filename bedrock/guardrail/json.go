@@ -483,7 +483,7 @@ func unquote(v []byte) string {
 		return string(inner)
 	}
 	if v[len(v)-1] == '"' {
-		if b, ok := appendEscaped(make([]byte, 0, len(inner)), inner); ok {
+		if b, ok := unescape(inner); ok {
 			return unsafe.String(unsafe.SliceData(b), len(b))
 		}
 	}
@@ -491,52 +491,58 @@ func unquote(v []byte) string {
 	return string(b)
 }
 
-// appendEscaped appends the text of the inside of a JSON string to dst when it is valid UTF-8
-// and its escapes are the common ones (no surrogate halves), decoded as jsontext.AppendUnquote
-// decodes them; ok is false, and dst is to be dropped, for anything else (jsontext then reads
-// it).
-func appendEscaped(dst, inner []byte) (_ []byte, ok bool) {
-	if !utf8.Valid(inner) {
-		return dst, false
-	}
-	for {
-		// The first backslash, quote or control byte: eight bytes at a time (the lowest
-		// byte flagged is exact), the last few one by one.
-		i := 0
-		for i+8 <= len(inner) {
+// unescape returns the text of the inside of a JSON string, in a new buffer, when it is valid
+// UTF-8 and its escapes are the common ones (no surrogate halves), decoded as
+// jsontext.AppendUnquote decodes them; ok is false for anything else (jsontext then reads it).
+// The text is never longer than its JSON form: the buffer has len(inner) bytes, which lets the
+// runs between escapes be copied a word at a time, each word before it is looked at.
+func unescape(inner []byte) (_ []byte, ok bool) {
+	out := make([]byte, len(inner))
+	i, j := 0, 0    // j <= i: out[j:] has room for what is left of inner
+	var high uint64 // the high bits of the bytes copied
+	for i < len(inner) {
+		if i+8 <= len(inner) {
 			w := binary.LittleEndian.Uint64(inner[i:])
+			binary.LittleEndian.PutUint64(out[j:], w)
 			q, b := w^(lsb*'"'), w^(lsb*'\\')
-			if m := ((q-lsb)&^q | (b-lsb)&^b | (w-lsb*0x20)&^w) & msb; m != 0 {
-				i += bits.TrailingZeros64(m) >> 3
-				goto found
-			}
-			i += 8
-		}
-		for i < len(inner) && inner[i] != '\\' && inner[i] != '"' && inner[i] >= 0x20 {
-			i++
-		}
-	found:
-		dst = append(dst, inner[:i]...)
-		if i == len(inner) {
-			return dst, true
-		}
-		if inner[i] != '\\' {
-			return dst, false
-		}
-		// The escapes of one byte are decoded here, as AppendEscape decodes them.
-		if i+1 < len(inner) {
-			if c := shortEscapes[inner[i+1]]; c != 0 {
-				dst = append(dst, c)
-				inner = inner[i+2:]
+			m := ((q-lsb)&^q | (b-lsb)&^b | (w-lsb*0x20)&^w) & msb
+			if m == 0 {
+				high |= w
+				i, j = i+8, j+8
 				continue
 			}
+			// The lowest byte flagged is a quote, backslash or control byte; the bytes
+			// before it are copied.
+			k := bits.TrailingZeros64(m) >> 3
+			high |= w & (1<<(8*k) - 1)
+			i, j = i+k, j+k
 		}
-		var n int
-		if dst, n, ok = jsonscan.AppendEscape(dst, inner[i:]); !ok {
-			return dst, false
+		switch c := inner[i]; {
+		case c == '\\':
+			if i+1 < len(inner) {
+				if e := shortEscapes[inner[i+1]]; e != 0 {
+					out[j] = e
+					i, j = i+2, j+1
+					continue
+				}
+			}
+			d, n, ok := jsonscan.AppendEscape(out[:j], inner[i:])
+			if !ok || cap(d) != cap(out) {
+				return nil, false
+			}
+			i, j = i+n, len(d)
+		case c == '"' || c < 0x20:
+			return nil, false
+		default:
+			out[j] = c
+			high |= uint64(c)
+			i, j = i+1, j+1
 		}
-		inner = inner[i+n:]
 	}
+	if high&msb != 0 && !utf8.Valid(inner) {
+		return nil, false
+	}
+	return out[:j], true
 }
 
 // shortEscapes maps the byte after a backslash to the byte its escape stands for (0 for \u

@@ -22,6 +22,12 @@ var unquoteSeeds = []string{
 	`""`, `"plain"`, `"a\"b"`, `"\\"`, `"\/\b\f\n\r\t"`, `"\u00e9\u4e2d"`, `"\u0000"`, `"\ud83d\ude00"`,
 	`"\ud83d"`, `"\x"`, `"a\`, `"é\n"`, "\"\xff\\n\"", "\"a\tb\\n\"", `"a"b\n"`, `"\u12"`, `"\uZZZZ"`,
 	`"{\"some\":\"json\"}"`, `"`, `x`,
+	// Longer strings, read a word at a time: escapes, UTF-8, invalid UTF-8, control bytes and
+	// quotes at every place of a word.
+	`"{\"id\":\"msg_01\",\"content\":[{\"type\":\"text\",\"text\":\"caf\u00e9\\n\"}]}"`,
+	`"0123456\"89abcdef\\0123\/"`, `"0123456789abcdé\n0123456789"`, "\"01234567\xff89abcdef\\n\"",
+	"\"0123456789\x01abcdef\\t\"", `"0123456789"abcdef\n"`, `"\n0123456789abcdef\ud83d\ude00x"`,
+	`"0123456789abcdef\u00e"`, `"0123456789abcd\"`,
 }
 
 func TestUnquote(t *testing.T) {
