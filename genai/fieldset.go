@@ -253,9 +253,16 @@ func (s *FieldSet) AppendLayout(dst []byte, l *Layout) []byte {
 		}
 		v := &t.vals[t.pos[uint(step>>layoutOrdShift)%maxFields]%maxFields]
 		if v.kind != KindString || step&layoutArray != 0 {
-			if v.kind == KindInt && step&layoutArray == 0 {
-				dst = appendInt(dst, int64(v.num)) // what AppendJSON writes, one call fewer
-				continue
+			if step&layoutArray == 0 {
+				// What AppendJSON writes for the kinds of most other values, one call fewer.
+				switch v.kind {
+				case KindInt:
+					dst = appendInt(dst, int64(v.num))
+					continue
+				case KindJSON:
+					dst = append(dst, v.str...)
+					continue
+				}
 			}
 			dst = v.AppendJSON(dst, step&layoutArray != 0)
 			continue
