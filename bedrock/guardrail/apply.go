@@ -62,7 +62,8 @@ func DecodeApplyResponse(resp []byte, dir genai.Direction, id, version string, e
 		}
 		return errMalformed
 	}
-	m := merger{ev: ev, g: &ev.Guardrail}
+	m := newMerger(ev)
+	defer m.done()
 	m.idx.build(resp)
 	id = m.identifier(id)
 	m.addID(id)
@@ -73,7 +74,7 @@ func DecodeApplyResponse(resp []byte, dir genai.Direction, id, version string, e
 	}
 	for i := 0; assessments.at(i) != nil; i++ {
 		it := itemsOf(assessments.at(i))
-		for a, ok := it.next(&m.idx); ok; a, ok = it.next(&m.idx) {
+		for a, ok := it.next(m.idx); ok; a, ok = it.next(m.idx) {
 			m.assessment(dir, id, a)
 		}
 	}

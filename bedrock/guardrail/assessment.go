@@ -61,7 +61,7 @@ func (m *merger) assessment(dir genai.Direction, id string, raw []byte) {
 	var buf [8]part
 	parts := buf[:0]
 	o := objectOf(raw)
-	for name, val, ok := o.next(&m.idx); ok; name, val, ok = o.next(&m.idx) {
+	for name, val, ok := o.next(m.idx); ok; name, val, ok = o.next(m.idx) {
 		parts = append(parts, part{name: name, key: snakeName(name), val: val})
 	}
 	version := ""
@@ -107,12 +107,12 @@ func (m *merger) policy(base *genai.Assessment, policy string, raw []byte) int {
 	}
 	n := 0
 	lists := objectOf(raw)
-	for name, val, ok := lists.next(&m.idx); ok; name, val, ok = lists.next(&m.idx) {
+	for name, val, ok := lists.next(m.idx); ok; name, val, ok = lists.next(m.idx) {
 		if k := val[0]; k != '[' && k != '{' {
 			continue
 		}
 		it := itemsOf(val)
-		for v, ok := it.next(&m.idx); ok; v, ok = it.next(&m.idx) {
+		for v, ok := it.next(m.idx); ok; v, ok = it.next(m.idx) {
 			if v[0] != '{' {
 				m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: "+policy+"."+unquote(name)+": item is not an object")
 				continue
@@ -129,7 +129,7 @@ func (m *merger) policy(base *genai.Assessment, policy string, raw []byte) int {
 func (m *merger) addItem(base *genai.Assessment, policy string, raw []byte) {
 	as := append(m.g.Assessments, *base)
 	a := &as[len(as)-1]
-	fromItem(a, policy, raw, &m.idx)
+	fromItem(a, policy, raw, m.idx)
 	if a.Action != "" && a.Action != genai.ActionNone {
 		m.blocked = true
 	}
@@ -261,7 +261,7 @@ func (m *merger) applied(id string, raw []byte) (string, string) {
 	var gid, version, arn, ownership string
 	var origin occurrences
 	o := objectOf(raw)
-	for n, v, ok := o.next(&m.idx); ok; n, v, ok = o.next(&m.idx) {
+	for n, v, ok := o.next(m.idx); ok; n, v, ok = o.next(m.idx) {
 		var dst *string
 		switch string(nameOf(n)) {
 		case "guardrailId":
@@ -292,7 +292,7 @@ func (m *merger) applied(id string, raw []byte) (string, string) {
 		id = m.identifier(gid)
 	}
 	var buf [4]string
-	setVendorStrings(m.ev, genai.AWSBedrockGuardrailOrigin, appendTexts(buf[:0], &origin, &m.idx)...)
+	setVendorStrings(m.ev, genai.AWSBedrockGuardrailOrigin, appendTexts(buf[:0], &origin, m.idx)...)
 	setVendorString(m.ev, genai.AWSBedrockGuardrailOwnership, ownership)
 	return id, strings.TrimSpace(version)
 }
@@ -307,14 +307,14 @@ func (m *merger) metrics(raw []byte) {
 	var usage occurrences
 	var cov coverageOf
 	o := objectOf(raw)
-	for n, v, ok := o.next(&m.idx); ok; n, v, ok = o.next(&m.idx) {
+	for n, v, ok := o.next(m.idx); ok; n, v, ok = o.next(m.idx) {
 		switch string(nameOf(n)) {
 		case "guardrailProcessingLatency":
 			latency.read(v)
 		case "usage":
 			usage.add(v)
 		case "guardrailCoverage":
-			if !cov.read(v, &m.idx) {
+			if !cov.read(v, m.idx) {
 				var im invocationMetrics
 				m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: invocationMetrics: "+legacyError(raw, &im))
 				return
@@ -436,7 +436,7 @@ func (m *merger) units(usage *occurrences) {
 	}
 	for i := 0; usage.at(i) != nil; i++ {
 		o := objectOf(usage.at(i))
-		for n, v, ok := o.next(&m.idx); ok; n, v, ok = o.next(&m.idx) {
+		for n, v, ok := o.next(m.idx); ok; n, v, ok = o.next(m.idx) {
 			f, ok := number(v)
 			if !ok {
 				continue

@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"hash/maphash"
 	"strings"
+	"sync"
 	"sync/atomic"
 
 	"github.com/genainorm/genainorm/genai"
@@ -117,11 +118,12 @@ func decodeInvoke(obj []byte, valid bool, ev *genai.Event) {
 			traces.add(val)
 		}
 	}
-	m := merger{ev: ev, g: &ev.Guardrail}
+	m := newMerger(ev)
+	defer m.done()
 	if valid {
 		// One pass indexes the whole object: the walk of its members and of the traces
 		// in it steps over their objects and arrays instead of scanning them again.
-		scanIndexed(obj, &m.idx, member)
+		scanIndexed(obj, m.idx, member)
 	} else if !scan(obj, false, member) {
 		var o invokeObject
 		ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: response body: "+legacyError(obj, &o))
@@ -131,7 +133,7 @@ func decodeInvoke(obj []byte, valid bool, ev *genai.Event) {
 	for i := 0; traces.at(i) != nil; i++ {
 		m.idx.build(traces.at(i))
 		t := objectOf(traces.at(i))
-		for name, val, ok := t.next(&m.idx); ok; name, val, ok = t.next(&m.idx) {
+		for name, val, ok := t.next(m.idx); ok; name, val, ok = t.next(m.idx) {
 			if string(nameOf(name)) == "guardrail" {
 				m.trace(val)
 			}
@@ -219,9 +221,10 @@ func decodeConverseTrace(trace []byte, valid bool, ev *genai.Event) {
 			guardrails.add(val)
 		}
 	}
-	m := merger{ev: ev, g: &ev.Guardrail}
+	m := newMerger(ev)
+	defer m.done()
 	if valid {
-		scanIndexed(trace, &m.idx, member) // indexed once for the walks below (see decodeInvoke)
+		scanIndexed(trace, m.idx, member) // indexed once for the walks below (see decodeInvoke)
 	} else if !scan(trace, false, member) {
 		var t members
 		ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: converse trace: "+legacyError(trace, &t))
@@ -269,7 +272,7 @@ func DecodeConfig(cfg []byte, ev *genai.Event) {
 		ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: guardrailConfig: "+legacyError(cfg, &c))
 		return
 	}
-	m := merger{ev: ev, g: &ev.Guardrail}
+	m := merger{ev: ev, g: &ev.Guardrail} // no index: it walks nothing
 	id = m.identifier(id)
 	m.addID(id)
 	m.version(id, version)
@@ -293,8 +296,24 @@ type merger struct {
 	us            [16]unit
 	nus           int
 	usOK, usDirty bool
-	// idx indexes the trace (or response) being merged.
-	idx index
+	// idx indexes the trace (or response) being merged: one of indexes, so that a merger
+	// does not clear its arrays (some 3 KB) at every call.
+	idx *index
+}
+
+// indexes holds the indexes of the mergers done.
+var indexes = sync.Pool{New: func() any { return new(index) }}
+
+// newMerger returns a merger into ev with an index; done gives the index back.
+func newMerger(ev *genai.Event) merger {
+	return merger{ev: ev, g: &ev.Guardrail, idx: indexes.Get().(*index)}
+}
+
+// done gives back the merger's index, holding on to nothing of the input.
+func (m *merger) done() {
+	m.idx.root, m.idx.n = nil, 0
+	indexes.Put(m.idx)
+	m.idx = nil
 }
 
 // action applies an overall action flag; it reports whether there was one.
@@ -336,7 +355,7 @@ func (m *merger) trace(raw []byte) {
 	var reason string
 	var modelOutput occurrences
 	t := objectOf(raw)
-	for name, val, ok := t.next(&m.idx); ok; name, val, ok = t.next(&m.idx) {
+	for name, val, ok := t.next(m.idx); ok; name, val, ok = t.next(m.idx) {
 		switch string(nameOf(name)) {
 		case "input":
 			input = val
@@ -362,7 +381,7 @@ func (m *merger) trace(raw []byte) {
 		m.g.ActionReason = r
 	}
 	var buf [4]string
-	if outs := appendTexts(buf[:0], &modelOutput, &m.idx); len(outs) > 0 {
+	if outs := appendTexts(buf[:0], &modelOutput, m.idx); len(outs) > 0 {
 		setVendorStrings(m.ev, genai.AWSBedrockGuardrailModelOutput, outs...)
 	}
 }
@@ -397,21 +416,21 @@ func (m *merger) byID(dir genai.Direction, raw []byte) {
 	switch kind(raw) {
 	case '[':
 		a := arrayOf(raw)
-		for v, ok := a.next(&m.idx); ok; v, ok = a.next(&m.idx) {
+		for v, ok := a.next(m.idx); ok; v, ok = a.next(m.idx) {
 			if v[0] == '{' {
 				m.byID(dir, v)
 			}
 		}
 	case '{':
 		o := objectOf(raw)
-		for name, val, ok := o.next(&m.idx); ok; name, val, ok = o.next(&m.idx) {
+		for name, val, ok := o.next(m.idx); ok; name, val, ok = o.next(m.idx) {
 			switch val[0] {
 			case '{':
 				m.assessment(dir, m.idOf(name), val)
 			case '[':
 				id := m.idOf(name)
 				a := arrayOf(val)
-				for v, ok := a.next(&m.idx); ok; v, ok = a.next(&m.idx) {
+				for v, ok := a.next(m.idx); ok; v, ok = a.next(m.idx) {
 					m.assessment(dir, id, v)
 				}
 			}

@@ -62,20 +62,20 @@ func (m *merger) reasoning(base genai.Assessment, raw []byte) {
 	}
 	var findings occurrences
 	p := objectOf(raw)
-	for n, v, ok := p.next(&m.idx); ok; n, v, ok = p.next(&m.idx) {
+	for n, v, ok := p.next(m.idx); ok; n, v, ok = p.next(m.idx) {
 		if string(nameOf(n)) == "findings" {
 			findings.add(v)
 		}
 	}
 	for i := 0; findings.at(i) != nil; i++ {
 		it := itemsOf(findings.at(i))
-		for f, ok := it.next(&m.idx); ok; f, ok = it.next(&m.idx) {
+		for f, ok := it.next(m.idx); ok; f, ok = it.next(m.idx) {
 			if f[0] != '{' {
 				m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: automatedReasoningPolicy.findings: finding is not an object")
 				continue
 			}
 			kinds := objectOf(f)
-			for n, v, ok := kinds.next(&m.idx); ok; n, v, ok = kinds.next(&m.idx) {
+			for n, v, ok := kinds.next(m.idx); ok; n, v, ok = kinds.next(m.idx) {
 				k := unquote(n)
 				a := base
 				a.Policy = genai.PolicyAutomatedReasoning
