@@ -247,7 +247,7 @@ func (d *invocationDecoder) messageStart(chunk []byte, ev *genai.Event) {
 	buf = append(buf, role...)
 	buf = append(buf, model...)
 	d.strBuf = buf
-	all := string(buf)
+	all := d.strs.of(buf)
 	if id != "" && ev.Response.ID == "" {
 		ev.Response.ID = all[:len(id)]
 	}
