@@ -66,8 +66,11 @@ type Decoder struct {
 	depth  int
 	inline [2]uint64
 	deep   []bool
-	err    error
-	stats  ValueStats
+	// err is the first syntax error met; while it is set the state is stEnd (fail sets both,
+	// and only ReadArrayLong's undoing of its own read clears it), which the fast paths of
+	// peekNext and ReadName rely on.
+	err   error
+	stats ValueStats
 	// noteAbove is the length above which a string read must be noted: it is longer than
 	// stats.LongestString, or at least longMin (see note).
 	noteAbove int
@@ -208,9 +211,8 @@ func (d *Decoder) peek() byte {
 // expects, or none, with no whitespace: it reads those directly, and the closing delimiter
 // where a separator may be, and leaves the rest to peekSlow.
 func (d *Decoder) peekNext() byte {
-	if d.err != nil {
-		return 0
-	}
+	// After an error the state is stEnd, which accepts nothing and has no separator:
+	// peekSlow returns 0.
 	data, i, st := d.data, d.pos, d.state&15
 	if uint(i) < uint(len(data)) {
 		c := data[i]
@@ -545,9 +547,10 @@ func (d *Decoder) ReadName() ([]byte, error) {
 	data, i := d.data, d.pos
 	switch {
 	case d.next == '"' && (d.state == stObjName || d.state == stObjFirst): // peeked
-	case d.next == 0 && d.err == nil && d.state == stObjComma && uint(i+1) < uint(len(data)) && data[i] == ',' && data[i+1] == '"':
+	// (An error leaves the state stEnd.)
+	case d.next == 0 && d.state == stObjComma && uint(i+1) < uint(len(data)) && data[i] == ',' && data[i+1] == '"':
 		i++
-	case d.next == 0 && d.err == nil && d.state == stObjFirst && uint(i) < uint(len(data)) && data[i] == '"':
+	case d.next == 0 && d.state == stObjFirst && uint(i) < uint(len(data)) && data[i] == '"':
 	default:
 		return d.readNameSlow()
 	}
