@@ -42,8 +42,18 @@ func (t *textBuilder) String() string {
 	return unsafe.String(unsafe.SliceData(t.b), len(t.b))
 }
 
-// writerScratch holds the buffers of a pooled writer between bodies.
-type writerScratch struct{ b, text []byte }
+// writerScratch holds the buffers of a pooled writer between bodies, and the arena results
+// copies small results into.
+type writerScratch struct{ b, text, arena []byte }
+
+// Results of up to maxArenaResult bytes are copied into an arena of resultArenaSize bytes
+// shared by the results of many bodies, rather than allocated one by one. An arena is only
+// ever appended to: a result stays valid for as long as it is referenced, whichever body
+// comes next (as the decoders' arenas of short strings).
+const (
+	resultArenaSize = 16 << 10
+	maxArenaResult  = 2 << 10
+)
 
 var writerPool = sync.Pool{New: func() any { return new(writerScratch) }}
 
@@ -226,8 +236,8 @@ func (w *msgWriter) bytes() []byte {
 }
 
 // results returns bytes() and text.String(). A pooled writer copies both out in one
-// allocation: the text follows the array, which is capped so that an append to it cannot
-// reach the text.
+// allocation (or piece of its arena): the text follows the array, which is capped so that an
+// append to it cannot reach the text.
 func (w *msgWriter) results() ([]byte, string) {
 	if w.scratch == nil || !w.text.scratch {
 		return w.bytes(), w.text.String()
@@ -239,7 +249,17 @@ func (w *msgWriter) results() ([]byte, string) {
 	if n+t == 0 {
 		return nil, ""
 	}
-	out := make([]byte, n+t)
+	var out []byte
+	if s := w.scratch; n+t <= maxArenaResult {
+		if cap(s.arena)-len(s.arena) < n+t {
+			s.arena = make([]byte, 0, resultArenaSize)
+		}
+		start := len(s.arena)
+		s.arena = s.arena[:start+n+t]
+		out = s.arena[start : start+n+t : start+n+t] // wholly written below
+	} else {
+		out = make([]byte, n+t)
+	}
 	var msgs []byte
 	if n > 0 {
 		copy(out, w.b)
