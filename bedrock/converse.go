@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"math/bits"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/go-json-experiment/json/jsontext"
@@ -91,7 +92,7 @@ func (w *msgWriter) memberJSON(k, v string, raw []byte) {
 	if raw != nil {
 		w.buf = append(w.buf, raw...)
 	} else {
-		w.buf = genai.AppendJSONString(w.buf, v)
+		w.buf = ivAppendJSONString(w.buf, v)
 	}
 }
 
@@ -504,7 +505,7 @@ func converseInferenceConfig(dec *ivCursor, r *genai.Request) error {
 		case 2:
 			r.TopP, err = ivReadFloat(dec)
 		case 3:
-			r.StopSequences, err = sReadStrings(dec)
+			r.StopSequences, err = ivReadStrings(dec)
 		default:
 			err = dec.SkipValue()
 		}
@@ -512,6 +513,57 @@ func converseInferenceConfig(dec *ivCursor, r *genai.Request) error {
 			return err
 		}
 	}
+}
+
+// ivReadStrings is sReadStrings reading its strings with ivReadString.
+func ivReadStrings(d *ivCursor) ([]string, error) {
+	if d.PeekKind() == '"' {
+		s, err := ivReadString(d)
+		if s == "" {
+			return nil, err
+		}
+		return []string{s}, err
+	}
+	var out []string
+	err := sOpen(d, '[')
+	for err == nil {
+		var more bool
+		if more, err = sMore(d); !more || err != nil {
+			break
+		}
+		var s string
+		s, err = ivReadString(d)
+		if s != "" {
+			out = append(out, s)
+		}
+	}
+	return out, ivTolerate(err)
+}
+
+// ivReadString is sReadString (a new string, as jsonscan.Text makes it) reading a closed
+// string in one pass (ivScanString), and unquoting one with only \" \\ \n \r \t escapes and
+// valid UTF-8 itself, as jsonscan.Unquote would (its jsontext.AppendUnquote fails on invalid
+// UTF-8) but without its general unquoting.
+func ivReadString(d *ivCursor) (string, error) {
+	data, i := d.data, d.pos
+	if i < len(data) && (data[i] == ',' || data[i] == ':') {
+		i++
+	}
+	if i < len(data) && data[i] == '"' {
+		if end, kind := ivScanString(data, i+1); end < len(data) {
+			inner := data[i+1 : end]
+			switch {
+			case kind == ivCopyPlain:
+				d.pos = end + 1
+				return string(inner), nil
+			case kind == ivCopyEscaped && utf8.Valid(inner):
+				d.pos = end + 1
+				b := jsonscan.AppendUnquoteSimple(make([]byte, 0, len(inner)), inner)
+				return unsafe.String(unsafe.SliceData(b), len(b)), nil
+			}
+		}
+	}
+	return sReadString(d)
 }
 
 // ivReadFloat is sReadFloat reading short decimal fractions (temperature 0.7) with ivFloat.
@@ -782,23 +834,24 @@ func (d *invocationDecoder) converseBlockMember(dec *ivCursor, name []byte, w *m
 		return ivTolerate(err)
 	case `"image"`, `"document"`, `"video"`, `"audio"`:
 		modality := ivModality(name)
-		format, docName, uri, data, err := d.readMedia(dec)
-		mime := mimeType(modality, format)
-		if uri != "" {
+		var m media
+		err := d.readMedia(dec, &m)
+		mime := mimeType(modality, m.format)
+		if m.uri != "" {
 			w.part("uri")
 			w.member("modality", modality)
 			w.member("mime_type", mime)
-			w.member("uri", uri)
+			w.memberJSON("uri", m.uri, m.uriRaw)
 		} else {
 			w.part("blob")
 			w.member("modality", modality)
 			w.member("mime_type", mime)
-			w.member("content", data)
+			w.memberJSON("content", m.data, m.dataRaw)
 		}
-		w.member("name", docName)
+		w.memberJSON("name", m.name, m.nameRaw)
 		w.endPart()
 		if input {
-			b.kinds = addKind(b.kinds, ivMediaKind(modality, format))
+			b.kinds = addKind(b.kinds, ivMediaKind(modality, m.format))
 		}
 		return err
 	case `"cachePoint"`:
@@ -891,60 +944,73 @@ func (d *invocationDecoder) kind(b *bodies, input bool, k string) {
 	}
 }
 
+// media is what readMedia reads of a media block: its texts, and each of name, uri and data
+// also as a JSON string when readTextJSON gives one (raw; nil when it is to be quoted again).
+type media struct {
+	format, name, uri, data  string
+	nameRaw, uriRaw, dataRaw []byte
+}
+
+// The member names of a media block and of its source.
+var (
+	mediaNames       = ivNames(`"format"`, `"name"`, `"source"`)
+	mediaSourceNames = ivNames(`"s3Uri"`, `"bytes"`, `"s3Location"`, `"uri"`, `"text"`)
+)
+
 // readMedia reads an image/document/video/audio block: its format, name, and either an S3
 // location (source.s3Location.uri, or the log-only source.s3Uri) or inline bytes (already
 // replaced by a placeholder when large).
-func (d *invocationDecoder) readMedia(dec *ivCursor) (format, name, uri, data string, err error) {
+func (d *invocationDecoder) readMedia(dec *ivCursor, m *media) error {
 	if err := sOpen(dec, '{'); err != nil {
-		return "", "", "", "", ivTolerate(err)
+		return ivTolerate(err)
 	}
-	for {
-		n, err := sName(dec)
+	for next := 0; ; {
+		k, n, err := sNameIndex(dec, mediaNames, next)
 		if n == nil || err != nil {
-			return format, name, uri, data, ivTolerate(err)
+			return ivTolerate(err)
 		}
-		switch string(n) {
-		case `"format"`:
-			format, err = d.readText(dec)
-		case `"name"`:
-			name, err = d.readText(dec)
-		case `"source"`:
-			err = ivTolerate(d.readMediaSource(dec, &uri, &data))
+		next = k + 1
+		switch k { // the index in mediaNames
+		case 0:
+			m.format, err = d.readText(dec)
+		case 1:
+			m.name, m.nameRaw, err = d.readTextJSON(dec)
+		case 2:
+			err = ivTolerate(d.readMediaSource(dec, m))
 		default:
 			err = dec.SkipValue()
 		}
 		if err != nil {
-			return format, name, uri, data, ivTolerate(err)
+			return ivTolerate(err)
 		}
 	}
 }
 
-// readMediaSource reads a media block's source into uri or data.
-func (d *invocationDecoder) readMediaSource(dec *ivCursor, uri, data *string) error {
+// readMediaSource reads a media block's source into m's uri or data.
+func (d *invocationDecoder) readMediaSource(dec *ivCursor, m *media) error {
 	if err := sOpen(dec, '{'); err != nil {
 		return err
 	}
-	for {
-		n, err := sName(dec)
+	for next := 0; ; {
+		k, n, err := sNameIndex(dec, mediaSourceNames, next)
 		if n == nil || err != nil {
 			return err
 		}
-		switch string(n) {
-		case `"s3Uri"`, `"uri"`:
-			*uri, err = d.readText(dec)
-		case `"s3Location"`:
+		next = k + 1
+		switch k { // the index in mediaSourceNames
+		case 0, 3: // s3Uri, uri
+			m.uri, m.uriRaw, err = d.readTextJSON(dec)
+		case 2: // s3Location
 			err = ivTolerate(sEachMember(dec, func(n []byte) error {
 				if string(n) != `"uri"` {
 					return dec.SkipValue()
 				}
 				var err error
-				*uri, err = d.readText(dec)
+				m.uri, m.uriRaw, err = d.readTextJSON(dec)
 				return err
 			}))
-		case `"bytes"`:
-			*data, err = d.readText(dec)
-		case `"text"`:
-			*data, err = d.readText(dec)
+		case 1, 4: // bytes, text
+			m.data, m.dataRaw, err = d.readTextJSON(dec)
 		default:
 			err = dec.SkipValue()
 		}
@@ -980,10 +1046,12 @@ func (d *invocationDecoder) readText(dec *ivCursor) (string, error) {
 		if end, kind := ivScanString(data, i+1); end < len(data) {
 			dec.pos = end + 1
 			inner := data[i+1 : end]
-			switch kind {
-			case ivCopyPlain:
+			switch {
+			case kind == ivCopyPlain:
 				return unsafe.String(unsafe.SliceData(inner), len(inner)), nil
-			case ivCopyEscaped:
+			case kind == ivCopyEscaped && utf8.Valid(inner):
+				// What textOf makes of it (jsontext.AppendUnquote, which fails on invalid
+				// UTF-8), without its general unquoting.
 				n := len(d.scratch)
 				d.scratch = jsonscan.AppendUnquoteSimple(d.scratch, inner)
 				t := d.scratch[n:]
@@ -1417,18 +1485,42 @@ func (d *invocationDecoder) decodeConverseResponse(body []byte, ev *genai.Event,
 		out.endMessage(ivFirstNonEmpty(stopReason, "unknown"))
 		ev.Response.OutputMessages = out.close()
 	}
-	// One string holds the text, the role and the stop reason the event keeps.
-	buf := d.strBuf[:0]
+	// The role and the stop reason are mostly constants (ivCommonText); the text and those that
+	// are not share one new string, made with one copy.
+	roleC, roleOK := ivCommonText(role)
+	stopC, stopOK := ivCommonText(stopReason)
+	n := 0
 	if r.hasMessage {
-		buf = append(buf, content.text...)
-		buf = append(buf, role...)
+		n += len(content.text)
+		if !roleOK {
+			n += len(role)
+		}
 	}
-	buf = append(buf, stopReason...)
-	d.strBuf = buf
-	all := string(buf)
+	if !stopOK {
+		n += len(stopReason)
+	}
+	var sb strings.Builder
+	sb.Grow(n)
+	if r.hasMessage {
+		sb.Write(content.text)
+		if !roleOK {
+			sb.WriteString(role)
+		}
+	}
+	if !stopOK {
+		sb.WriteString(stopReason)
+	}
+	all := sb.String()
 	if r.hasMessage {
 		ev.Response.Text, all = all[:len(content.text)], all[len(content.text):]
-		ev.Request.Model.Role, all = all[:len(role)], all[len(role):]
+		if roleOK {
+			ev.Request.Model.Role = roleC
+		} else {
+			ev.Request.Model.Role, all = all[:len(role)], all[len(role):]
+		}
+	}
+	if stopOK {
+		all = stopC
 	}
 	stopReason = all
 	if stopReason != "" {
@@ -1437,6 +1529,30 @@ func (d *invocationDecoder) decodeConverseResponse(body []byte, ev *genai.Event,
 			ev.Guardrail.Intervened = true
 		}
 	}
+}
+
+// ivCommonText returns s as a constant when it is a common role or stop reason (or empty),
+// and reports whether it did: a string the event may keep without a copy.
+func ivCommonText(s string) (string, bool) {
+	switch s {
+	case "":
+		return "", true
+	case "assistant":
+		return "assistant", true
+	case "end_turn":
+		return "end_turn", true
+	case "max_tokens":
+		return "max_tokens", true
+	case "tool_use":
+		return "tool_use", true
+	case "stop_sequence":
+		return "stop_sequence", true
+	case "guardrail_intervened":
+		return "guardrail_intervened", true
+	case "content_filtered":
+		return "content_filtered", true
+	}
+	return "", false
 }
 
 // converseResponse is what decodeConverseResponse reads besides the content.

@@ -366,24 +366,65 @@ func BenchmarkConverseDecode(b *testing.B) {
 			size += len(set[j])
 		}
 		b.Run([]string{"request", "response"}[i], func(b *testing.B) {
-			d := newInvocationDecoder(InvocationOptions{}.withDefaults())
-			var ev genai.Event
-			spare := make([]byte, 64<<10)
-			b.SetBytes(int64(size))
-			b.ReportAllocs()
-			for b.Loop() {
-				for _, body := range set {
-					ev.Reset()
-					d.tail, d.tailUsed = spare, 0
-					var bs bodies
-					if i == 0 {
-						d.decodeConverseRequest(body, &ev, &bs)
-					} else {
-						d.decodeConverseResponse(body, &ev, &bs)
-					}
-				}
-			}
+			benchConverseDecode(b, set, size, i == 1)
 		})
+	}
+	// The responses without their traces (read by the guardrail package).
+	_, resps = converseBodies(b)
+	size := 0
+	for j, body := range resps {
+		body, _ = ivCleanJSON(nil, body, DefaultMinInlineDataBytes, nil)
+		resps[j] = withoutTrace(body)
+		size += len(resps[j])
+	}
+	b.Run("response-no-trace", func(b *testing.B) {
+		benchConverseDecode(b, resps, size, true)
+	})
+}
+
+// withoutTrace returns body, a Converse response, without its top-level trace member.
+func withoutTrace(body []byte) []byte {
+	c := ivCursor{data: body}
+	if sOpen(&c, '{') != nil {
+		return body
+	}
+	for {
+		start := c.pos
+		name, err := sName(&c)
+		if name == nil || err != nil {
+			return body
+		}
+		if c.SkipValue() != nil {
+			return body
+		}
+		if string(name) == `"trace"` {
+			out := append([]byte(nil), body[:start]...)
+			if start > 0 && out[len(out)-1] == '{' && c.pos < len(body) && body[c.pos] == ',' {
+				c.pos++ // the first member: drop the comma after it instead
+			}
+			return append(out, body[c.pos:]...)
+		}
+	}
+}
+
+// benchConverseDecode decodes the bodies of set, as requests or as responses, b.N times.
+func benchConverseDecode(b *testing.B, set [][]byte, size int, response bool) {
+	d := newInvocationDecoder(InvocationOptions{}.withDefaults())
+	var ev genai.Event
+	spare := make([]byte, 64<<10)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, body := range set {
+			ev.Reset()
+			d.tail, d.tailUsed = spare, 0
+			var bs bodies
+			if !response {
+				d.decodeConverseRequest(body, &ev, &bs)
+			} else {
+				d.decodeConverseResponse(body, &ev, &bs)
+			}
+		}
 	}
 }
 
@@ -409,6 +450,39 @@ func FuzzIvScanString(f *testing.F) {
 				if want := ivCopyableString(data[i:end]); kind != want {
 					t.Fatalf("ivScanString(%q, %d) = %d, want %d", data, i, kind, want)
 				}
+			}
+		}
+	})
+}
+
+// FuzzIvReadString checks ivReadString against sReadString and readText against what it
+// did before its one-pass read (ReadValue and textOf), on arbitrary bytes read from every
+// offset of the first bytes: the same text, error and position.
+func FuzzIvReadString(f *testing.F) {
+	for _, s := range []string{
+		`"plain"`, `:"a\nb"`, `,"\n\nHuman:"`, `"a\u0041"`, `"a\/b"`, `"\`, `"x`, "\"a\x01b\"", "\"caf\u00e9 \u2028\"",
+		"\"\xff\\n\"", "\"\xe2\\t\"", `5`, `true,`, `{"a":1}`, `["x"]`, `]`, `"` + strings.Repeat(`abc\"`, 30) + `"`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d1, d2 := newInvocationDecoder(InvocationOptions{}), newInvocationDecoder(InvocationOptions{})
+		for i := 0; i <= len(data) && i < 8; i++ {
+			c1, c2 := ivCursor{data: data, pos: i}, ivCursor{data: data, pos: i}
+			got, gotErr := ivReadString(&c1)
+			want, wantErr := sReadString(&c2)
+			if got != want || gotErr != wantErr || c1.pos != c2.pos {
+				t.Fatalf("ivReadString(%q at %d) = %q, %v at %d; want %q, %v at %d", data, i, got, gotErr, c1.pos, want, wantErr, c2.pos)
+			}
+			c1, c2 = ivCursor{data: data, pos: i}, ivCursor{data: data, pos: i}
+			got, gotErr = d1.readText(&c1)
+			v, wantErr := c2.ReadValue()
+			want = ""
+			if wantErr == nil {
+				want, wantErr = d2.textOf(v)
+			}
+			if got != want || gotErr != wantErr || c1.pos != c2.pos {
+				t.Fatalf("readText(%q at %d) = %q, %v at %d; want %q, %v at %d", data, i, got, gotErr, c1.pos, want, wantErr, c2.pos)
 			}
 		}
 	})
