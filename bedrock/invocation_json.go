@@ -384,11 +384,15 @@ func sOpenSlow(c *ivCursor, open jsonscan.Kind) error {
 // sName reads the next member name of an open object (raw, quoted); at the object's end it
 // consumes the '}' and returns nil, nil.
 func sName(c *ivCursor) ([]byte, error) {
-	if i := c.pos; i < len(c.data) && c.data[i] == ',' && i+1 < len(c.data) && c.data[i+1] == '"' {
-		// A name after the first (the common case): read in place.
-		end := min(jsonscan.StringEnd(c.data, i+2)+1, len(c.data))
+	// A name, after its ',' or first in its object (the common cases): read in place.
+	data, i := c.data, c.pos
+	if i < len(data) && data[i] == ',' {
+		i++
+	}
+	if i < len(data) && data[i] == '"' {
+		end := min(jsonscan.StringEnd(data, i+1)+1, len(data))
 		c.pos = end
-		return c.data[i+1 : end], nil
+		return data[i:end], nil
 	}
 	switch c.PeekKind() {
 	case '}':
