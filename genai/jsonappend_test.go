@@ -64,6 +64,28 @@ func TestAppendJSONTime(t *testing.T) {
 	}
 }
 
+// AppendJSONTime's calendar arithmetic agrees with the time package over its whole range of
+// years: a day in every few, at a time of day that moves through the day, and the edges.
+func TestAppendJSONTimeCalendar(t *testing.T) {
+	check := func(tt time.Time) {
+		want := `"` + tt.UTC().Format("2006-01-02T15:04:05.000Z07:00") + `"`
+		if got := string(AppendJSONTime(nil, tt)); got != want {
+			t.Fatalf("%v: got %s, want %s", tt, got, want)
+		}
+	}
+	const day = 86400
+	for sec := int64(minJSONTime); sec <= maxJSONTime; sec += 3*day + 3607 {
+		check(time.Unix(sec, sec%1e9&^1023))
+	}
+	for _, sec := range []int64{minJSONTime, minJSONTime + 59*day, minJSONTime + 60*day - 1, minJSONTime + 60*day,
+		maxJSONTime, -1, 0, 951782400, 951868800, 4107542400} { // 2000-02-29, 2000-03-01, 2100-03-01
+		for _, d := range []int64{-1, 0, 1} {
+			check(time.Unix(sec+d, 999999999))
+			check(time.Unix(sec+d, 0))
+		}
+	}
+}
+
 // refAppendJSONString is AppendJSONString as it was before the word-at-a-time escaping, kept
 // as the oracle the current one must match byte for byte.
 func refAppendJSONString(b []byte, s string) []byte {
