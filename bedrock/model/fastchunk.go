@@ -629,7 +629,7 @@ func (st *stream) messageStart(m *genai.Model, d *decoder, l *layout) bool {
 		return false
 	}
 	// The strings are kept: each is copied before the next one is unescaped, into one buffer
-	// that one string is made of.
+	// that one string is made of (in the decoder's arena when short, as text keeps strings).
 	var buf [128]byte
 	b := buf[:0]
 	var ends [3]int
@@ -641,7 +641,7 @@ func (st *stream) messageStart(m *genai.Model, d *decoder, l *layout) bool {
 		b = append(b, t...)
 		ends[i] = len(b)
 	}
-	all := string(b)
+	all := d.keep(b)
 	if st.count(m, shapeAnthropicMessages) == shapeAnthropicMessages {
 		st.id, st.role, st.model = all[:ends[0]], all[ends[0]:ends[1]], all[ends[1]:]
 		// What fromUsage makes of a usage with these two counts.

@@ -185,12 +185,24 @@ func (d *decoder) fastStrings(ss *strs, body []byte, i int) int {
 			return i
 		}
 	}
+	// A short list is gathered here and kept in the decoder's slab (see decoder.list); a
+	// longer one, or one a repeated member appends to, goes to ss itself.
+	var buf [4]string
+	short := buf[:0]
 	for j := i + 1; ; {
 		end := fastStringEnd(body, j)
 		if s := d.text(body[j:end]); s != "" { // unescaped as str.readJSON does
-			*ss = append(*ss, s)
+			if len(*ss) > 0 || len(short) == len(buf) {
+				*ss = append(append(*ss, short...), s)
+				short = short[:0]
+			} else {
+				short = append(short, s)
+			}
 		}
 		if body[end] == ']' {
+			if len(short) > 0 {
+				*ss = d.list(short)
+			}
 			return end + 1
 		}
 		j = end + 1

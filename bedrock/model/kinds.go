@@ -24,7 +24,7 @@ import (
 // kindSet collects the content kinds of a request body's messages, each once, in the order
 // they are first seen.
 type kindSet struct {
-	list []string
+	list []string // a scratch list, kept with the pooled state
 	// unsure is set when the body has a member name with escapes, which the decoders match
 	// unescaped: the kinds they saw may then not be the kinds as defined.
 	unsure bool
@@ -39,9 +39,6 @@ func (ks *kindSet) add(k string) {
 		if s == k {
 			return
 		}
-	}
-	if ks.list == nil {
-		ks.list = make([]string, 0, 4) // room for a body's few kinds at once
 	}
 	ks.list = append(ks.list, k)
 }

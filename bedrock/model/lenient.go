@@ -32,6 +32,7 @@ type decoder struct {
 	kinds    *kindSet
 	msgKinds bool
 	lk       uint8
+	lists    []string // where short lists of strings are kept (see list)
 }
 
 // jsonFrom is implemented by every body type: it reads one JSON value from d.
@@ -272,6 +273,32 @@ func (d *decoder) keep(v []byte) string {
 	start := len(d.arena)
 	d.arena = append(d.arena, v...)
 	return d.view(start)
+}
+
+// Short lists of strings that go to the event (stop sequences, content kinds, finish
+// reasons) are copied into a slab shared by many of them rather than allocated one by one.
+// As the arena, a slab is only ever appended to, and each list is handed out with no spare
+// capacity: an append to it makes a new array.
+const (
+	slabSize    = 256
+	maxSlabList = 16
+)
+
+// list returns a copy of ss that the caller may keep; nil when ss is empty.
+func (d *decoder) list(ss []string) []string {
+	n := len(ss)
+	if n == 0 {
+		return nil
+	}
+	if n > maxSlabList {
+		return append([]string(nil), ss...)
+	}
+	if cap(d.lists)-len(d.lists) < n {
+		d.lists = make([]string, 0, slabSize)
+	}
+	start := len(d.lists)
+	d.lists = append(d.lists, ss...)
+	return d.lists[start : start+n : start+n]
 }
 
 // room makes room for n more bytes in the arena, starting a new one when it is full.

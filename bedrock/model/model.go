@@ -122,7 +122,12 @@ func decodeRequestInto(m *genai.Model, body []byte, ev *genai.Event, fast, kinds
 	if kinds {
 		rs.d.kinds = ks
 	}
-	defer func() { r.reset(); rs.d.kinds, rs.kinds = nil, kindSet{}; requestPool.Put(rs) }()
+	defer func() {
+		r.reset()
+		clear(ks.list) // no strings kept alive by the pool
+		rs.d.kinds, rs.kinds = nil, kindSet{list: ks.list[:0]}
+		requestPool.Put(rs)
+	}()
 	w := pooledWriter("\n")
 	defer w.release()
 	whole := true
@@ -174,7 +179,7 @@ func decodeRequestInto(m *genai.Model, body []byte, ev *genai.Event, fast, kinds
 	if !whole || ks.unsure {
 		return nil, false
 	}
-	return ks.list, true
+	return rs.d.list(ks.list), true // ks.list is the pooled state's scratch
 }
 
 // DecodeResponse fills ev's response side from a non-streaming InvokeModel response body:
@@ -279,7 +284,7 @@ func decodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event, valid bool) 
 	if ev.Request.Operation == "" {
 		ev.Request.Operation = shapeInfo[st.shape].op
 	}
-	st.done(ev)
+	st.done(ev, d)
 }
 
 // requestShape tells a request body's shape from the model family, or from the body.

@@ -383,7 +383,7 @@ func (st *stream) cohere(r *response) {
 }
 
 // finish writes the merged response into ev.
-func (st *stream) done(ev *genai.Event) {
+func (st *stream) done(ev *genai.Event, d *decoder) {
 	if ev.Response.ID == "" {
 		ev.Response.ID = st.id
 	}
@@ -418,6 +418,8 @@ func (st *stream) done(ev *genai.Event) {
 	}
 	w := pooledWriter("")
 	defer w.release()
+	var rbuf [4]string
+	reasons := rbuf[:0] // the finish reasons, copied to the event at once (see decoder.list)
 	for _, c := range choices {
 		reason := ""
 		for _, f := range st.reasons {
@@ -442,7 +444,14 @@ func (st *stream) done(ev *genai.Event) {
 		}
 		w.end(reason)
 		if reason != "" {
-			ev.Response.FinishReasons = append(ev.Response.FinishReasons, reason)
+			reasons = append(reasons, reason)
+		}
+	}
+	if len(reasons) > 0 {
+		if ev.Response.FinishReasons == nil {
+			ev.Response.FinishReasons = d.list(reasons)
+		} else {
+			ev.Response.FinishReasons = append(ev.Response.FinishReasons, reasons...)
 		}
 	}
 	ev.Response.OutputMessages, ev.Response.Text = w.results()
