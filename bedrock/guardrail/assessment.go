@@ -425,7 +425,7 @@ func (m *merger) units(usage *occurrences) {
 	var buf [16]unit
 	us := buf[:0]
 	if m.usOK {
-		us = m.us[:m.nus] // merged in place
+		us = append(us, m.us[:m.nus]...)
 	} else if len(m.g.Units) > 0 && m.unitsValid() {
 		cur := objectOf(m.g.Units)
 		for n, v, ok := cur.next(nil); ok; n, v, ok = cur.next(nil) {
@@ -461,11 +461,7 @@ func (m *merger) units(usage *occurrences) {
 	// Units that read back as written (finite numbers: the names always do) are kept here
 	// until flush writes them, once per merger instead of once per assessment.
 	if !eagerUnits && len(us) <= len(m.us) && finite(us) {
-		if len(us) > 0 && &us[0] == &m.us[0] {
-			m.nus = len(us)
-		} else {
-			m.nus = copy(m.us[:], us)
-		}
+		m.nus = copy(m.us[:], us)
 		m.usOK, m.usDirty = true, true
 		return
 	}
