@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"math/bits"
+	"slices"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -128,6 +129,18 @@ func (w *msgWriter) endPart() { w.buf = append(w.buf, '}') }
 
 func (w *msgWriter) textPart(s string, collect bool) { w.textPartJSON(s, nil, collect) }
 
+// textPartRaw writes a text part for a non-empty text that raw holds as a JSON string, as
+// textPartJSON does, without collecting it.
+func (w *msgWriter) textPartRaw(raw []byte) {
+	if w.parts > 0 {
+		w.buf = append(w.buf, ',')
+	}
+	w.parts++
+	w.buf = append(w.buf, `{"type":"text","content":`...)
+	w.buf = append(w.buf, raw...)
+	w.buf = append(w.buf, '}')
+}
+
 // textPartJSON is textPart for a text that raw, when not nil, holds as a JSON string.
 func (w *msgWriter) textPartJSON(s string, raw []byte, collect bool) {
 	if w.parts > 0 {
@@ -188,7 +201,9 @@ func (d *invocationDecoder) decodeConverseRequest(body []byte, ev *genai.Event, 
 	ev.Request.Text = string(msgs.text)
 	d.text = msgs.text[:0]
 	ev.Request.OutputType = ivFirstNonEmpty(ev.Request.OutputType, "text")
-	sortKinds(b.kinds)
+	if len(b.kinds) > 1 { // sorted already otherwise
+		sortKinds(b.kinds)
+	}
 }
 
 // converseRequestMembers reads the members of a Converse request body. The member walks of
@@ -212,34 +227,7 @@ func (d *invocationDecoder) converseRequestMembers(dec *ivCursor, ev *genai.Even
 		case 1: // inferenceConfig
 			err = ivTolerate(converseInferenceConfig(dec, &ev.Request))
 		case 2: // additionalModelRequestFields
-			err = ivTolerate(sEachMember(dec, func(name []byte) error {
-				var err error
-				switch string(name) {
-				case `"top_k"`, `"topK"`:
-					ev.Request.TopK, err = ivReadFloat(dec)
-				case `"reasoning_effort"`:
-					ev.Request.ReasoningLevel, err = sReadString(dec)
-				case `"reasoningConfig"`, `"reasoning_config"`, `"thinking"`:
-					err = ivTolerate(sEachMember(dec, func(name []byte) error {
-						var err error
-						switch string(name) {
-						case `"maxReasoningEffort"`, `"effort"`:
-							ev.Request.ReasoningLevel, err = sReadString(dec)
-						case `"type"`:
-							var s string
-							if s, err = sReadString(dec); ev.Request.ReasoningLevel == "" && s == "enabled" {
-								ev.Request.ReasoningLevel = s
-							}
-						default:
-							err = dec.SkipValue()
-						}
-						return err
-					}))
-				default:
-					err = dec.SkipValue()
-				}
-				return err
-			}))
+			err = ivTolerate(converseAdditionalFields(dec, &ev.Request))
 		case 4: // toolConfig
 			err = d.converseTools(dec, ev)
 		case 5: // guardrailConfig
@@ -374,16 +362,78 @@ func (d *invocationDecoder) converseTextBlock(c *ivCursor, i int, w *msgWriter, 
 	if len(c.data)-i < 9 || string(c.data[i:i+9]) != `{"text":"` {
 		return false
 	}
-	c.pos = i + 8 // at the text's quote
-	s, raw, err := d.readTextJSON(c)
-	if err != nil || c.pos >= len(c.data) || c.data[c.pos] != '}' {
-		c.pos = i
+	// The text as readTextJSON reads it, except that a text with escapes is unquoted straight
+	// into w's text, and only when it is collected.
+	data, j := c.data, i+9 // j: the text's first byte
+	end, kind := ivScanString(data, j)
+	if end+1 >= len(data) || data[end+1] != '}' {
 		return false
 	}
-	c.pos++
-	w.textPartJSON(s, raw, collect)
+	c.pos = end + 2
+	raw, inner := data[j-1:end+1], data[j:end]
+	switch kind {
+	case ivCopyPlain:
+		w.textPartJSON(unsafe.String(unsafe.SliceData(inner), len(inner)), raw, collect)
+	case ivCopyEscaped: // not empty, nor is its text
+		w.textPartRaw(raw)
+		if collect {
+			if len(w.text) > 0 {
+				w.text = append(w.text, '\n')
+			}
+			w.text = ivAppendUnquoteSimple(w.text, inner)
+		}
+	default:
+		s, _ := d.textOf(raw) // a closed string: no error
+		w.textPartJSON(s, nil, collect)
+	}
 	d.kind(b, input, "text")
 	return true
+}
+
+// ivAppendUnquoteSimple is jsonscan.AppendUnquoteSimple a word at a time: the runs between
+// escapes are copied eight bytes at a time into room made once, rather than found with a
+// search and appended per escape.
+func ivAppendUnquoteSimple(dst, s []byte) []byte {
+	const lsb, msb = 0x0101010101010101, 0x8080808080808080
+	n := len(dst)
+	dst = slices.Grow(dst, len(s))
+	out := dst[n : n+len(s)] // the text is never longer than its content
+	i, j := 0, 0
+	for i < len(s) {
+		if i+8 <= len(s) {
+			// j <= i: the word fits in out.
+			w := binary.LittleEndian.Uint64(s[i:])
+			binary.LittleEndian.PutUint64(out[j:], w)
+			x := w ^ ('\\' * lsb)
+			m := (x - lsb) &^ x & msb // the lowest byte flagged is a backslash
+			if m == 0 {
+				i += 8
+				j += 8
+				continue
+			}
+			k := bits.TrailingZeros64(m) >> 3
+			i += k
+			j += k
+		}
+		c := s[i]
+		if c == '\\' && i+1 < len(s) {
+			switch e := s[i+1]; e {
+			case 'n':
+				c = '\n'
+			case 'r':
+				c = '\r'
+			case 't':
+				c = '\t'
+			default:
+				c = e
+			}
+			i++
+		}
+		out[j] = c
+		i++
+		j++
+	}
+	return dst[:n+j]
 }
 
 // converseGuardBlock writes the request block at c.data[i] when it is
@@ -409,11 +459,6 @@ func (d *invocationDecoder) converseGuardBlock(c *ivCursor, i int, w *msgWriter,
 	w.textPartJSON(s, raw, collect)
 	b.kinds = addKind(b.kinds, "guard_content")
 	return true
-}
-
-// ivHasAt reports whether data holds s at i.
-func ivHasAt(data []byte, i int, s string) bool {
-	return i >= 0 && i <= len(data) && len(data)-i >= len(s) && string(data[i:i+len(s)]) == s
 }
 
 // ivName is a member name, quoted, as sName returns it, made ready for sNameIndex: its first
@@ -506,6 +551,50 @@ func converseInferenceConfig(dec *ivCursor, r *genai.Request) error {
 			r.TopP, err = ivReadFloat(dec)
 		case 3:
 			r.StopSequences, err = ivReadStrings(dec)
+		default:
+			err = dec.SkipValue()
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// The member names of additionalModelRequestFields that converseAdditionalFields reads.
+var converseAdditionalNames = ivNames(`"top_k"`, `"topK"`, `"reasoning_effort"`, `"reasoningConfig"`, `"reasoning_config"`, `"thinking"`)
+
+// converseAdditionalFields reads a request's additionalModelRequestFields: the top_k and the
+// reasoning effort some models take.
+func converseAdditionalFields(dec *ivCursor, r *genai.Request) error {
+	if err := sOpen(dec, '{'); err != nil {
+		return err
+	}
+	for {
+		k, name, err := sNameIndex(dec, converseAdditionalNames, 0)
+		if name == nil || err != nil {
+			return err
+		}
+		switch k { // the index in converseAdditionalNames
+		case 0, 1: // top_k, topK
+			r.TopK, err = ivReadFloat(dec)
+		case 2: // reasoning_effort
+			r.ReasoningLevel, err = sReadString(dec)
+		case 3, 4, 5: // reasoningConfig, reasoning_config, thinking
+			err = ivTolerate(sEachMember(dec, func(name []byte) error {
+				var err error
+				switch string(name) {
+				case `"maxReasoningEffort"`, `"effort"`:
+					r.ReasoningLevel, err = sReadString(dec)
+				case `"type"`:
+					var s string
+					if s, err = sReadString(dec); r.ReasoningLevel == "" && s == "enabled" {
+						r.ReasoningLevel = s
+					}
+				default:
+					err = dec.SkipValue()
+				}
+				return err
+			}))
 		default:
 			err = dec.SkipValue()
 		}
@@ -1659,7 +1748,7 @@ func converseMetrics(dec *ivCursor, ev *genai.Event) error {
 		i++
 	}
 	// {"latencyMs":N}, as Bedrock writes it, without a member walk.
-	if n, end, ok := ivIntAt(dec.data, i, `{"latencyMs":`); ok && dec.data[end] == '}' {
+	if n, end, ok := ivIntAfter(dec.data, i, len(dec.data)-i >= 13 && string(dec.data[i:i+13]) == `{"latencyMs":`, 13); ok && dec.data[end] == '}' {
 		dec.pos = end + 1
 		ev.Performance.ResponseTime = genai.Some(n)
 		return nil
@@ -1757,21 +1846,21 @@ func converseUsageLayout(c *ivCursor, in, out, total, cacheRead, cacheWrite *gen
 	}
 	var n [5]int64
 	var ok bool
-	if n[0], i, ok = ivIntAt(c.data, i, `{"inputTokens":`); !ok {
+	if n[0], i, ok = ivIntAfter(c.data, i, len(c.data)-i >= 15 && string(c.data[i:i+15]) == `{"inputTokens":`, 15); !ok {
 		return false
 	}
-	if n[1], i, ok = ivIntAt(c.data, i, `,"outputTokens":`); !ok {
+	if n[1], i, ok = ivIntAfter(c.data, i, len(c.data)-i >= 16 && string(c.data[i:i+16]) == `,"outputTokens":`, 16); !ok {
 		return false
 	}
-	if n[2], i, ok = ivIntAt(c.data, i, `,"totalTokens":`); !ok {
+	if n[2], i, ok = ivIntAfter(c.data, i, len(c.data)-i >= 15 && string(c.data[i:i+15]) == `,"totalTokens":`, 15); !ok {
 		return false
 	}
 	cache := false
 	if i < len(c.data) && c.data[i] == ',' {
-		if n[3], i, ok = ivIntAt(c.data, i, `,"cacheReadInputTokens":`); !ok {
+		if n[3], i, ok = ivIntAfter(c.data, i, len(c.data)-i >= 24 && string(c.data[i:i+16]) == `,"cacheReadInput` && string(c.data[i+16:i+24]) == `Tokens":`, 24); !ok {
 			return false
 		}
-		if n[4], i, ok = ivIntAt(c.data, i, `,"cacheWriteInputTokens":`); !ok {
+		if n[4], i, ok = ivIntAfter(c.data, i, len(c.data)-i >= 25 && string(c.data[i:i+16]) == `,"cacheWriteInpu` && string(c.data[i+16:i+25]) == `tTokens":`, 25); !ok {
 			return false
 		}
 		cache = true
@@ -1787,13 +1876,19 @@ func converseUsageLayout(c *ivCursor, in, out, total, cacheRead, cacheWrite *gen
 	return true
 }
 
-// ivIntAt reads key at data[i] and the plain integer after it (1 to 18 digits, followed by
-// ',' or '}'), as jsonscan.Int reads it, and returns it and the index after it.
-func ivIntAt(data []byte, i int, key string) (int64, int, bool) {
-	if !ivHasAt(data, i, key) {
+// ivIntAfter reads the plain integer after a key at data[i] (1 to 18 digits, followed by ','
+// or '}'), as jsonscan.Int reads it, and returns it and the index after it; key tells whether
+// the key is there, and n is its length. The callers compare their keys as literals, which
+// the compiler compares in place (a helper taking the key would call memequal).
+func ivIntAfter(data []byte, i int, key bool, n int) (int64, int, bool) {
+	if !key {
 		return 0, i, false
 	}
-	i += len(key)
+	return ivDigits(data, i+n)
+}
+
+// ivDigits is ivIntAfter after the key.
+func ivDigits(data []byte, i int) (int64, int, bool) {
 	start := i
 	var n int64
 	for ; i < len(data) && i-start < 18 && '0' <= data[i] && data[i] <= '9'; i++ {

@@ -487,3 +487,21 @@ func FuzzIvReadString(f *testing.F) {
 		}
 	})
 }
+
+// FuzzIvAppendUnquoteSimple checks ivAppendUnquoteSimple against jsonscan.AppendUnquoteSimple
+// on arbitrary bytes, appended to a prefix.
+func FuzzIvAppendUnquoteSimple(f *testing.F) {
+	for _, s := range []string{``, `plain`, `a\nb\rc\td\"e\\f\/g`, `\`, `abcdefg\`, `abcdefgh\nabcdefgh\\`, `\\\\\\\\\n`,
+		strings.Repeat(`The quick brown fox\n`, 10) + `\"` + strings.Repeat("\u00e9", 20)} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, s []byte) {
+		for _, prefix := range []string{"", "xyz"} {
+			got := ivAppendUnquoteSimple([]byte(prefix), s)
+			want := jsonscan.AppendUnquoteSimple([]byte(prefix), s)
+			if !bytes.Equal(got, want) {
+				t.Fatalf("ivAppendUnquoteSimple(%q, %q) = %q, want %q", prefix, s, got, want)
+			}
+		}
+	})
+}
