@@ -138,7 +138,8 @@ func ContentText(content []byte) (text string, images int) {
 			continue
 		}
 		var txt, img []byte
-		o := objectOf(blk)
+		var o object
+		o.reset(blk)
 		for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
 			switch string(nameOf(n)) {
 			case "text":

@@ -60,7 +60,8 @@ func (m *merger) assessment(dir genai.Direction, id string, raw []byte) {
 	}
 	var buf [8]part
 	parts := buf[:0]
-	o := objectOf(raw)
+	var o object
+	o.reset(raw)
 	for name, val, ok := o.next(m.idx); ok; name, val, ok = o.next(m.idx) {
 		parts = append(parts, part{name: name, key: snakeName(name), val: val})
 	}
@@ -106,7 +107,8 @@ func (m *merger) policy(base *genai.Assessment, policy string, raw []byte) int {
 		return 0
 	}
 	n := 0
-	lists := objectOf(raw)
+	var lists object
+	lists.reset(raw)
 	for name, val, ok := lists.next(m.idx); ok; name, val, ok = lists.next(m.idx) {
 		if k := val[0]; k != '[' && k != '{' {
 			continue
@@ -148,7 +150,8 @@ func fromItem(a *genai.Assessment, policy string, raw []byte, x *index) {
 	var typ, name, action, confidence, strength, match, regex, modality string
 	var score, threshold amount
 	var detected, detectedOK bool
-	o := objectOf(raw)
+	var o object
+	o.reset(raw)
 	for n, v, ok := o.next(x); ok; n, v, ok = o.next(x) {
 		var dst *string
 		switch string(nameOf(n)) {
@@ -260,7 +263,8 @@ func (m *merger) applied(id string, raw []byte) (string, string) {
 	}
 	var gid, version, arn, ownership string
 	var origin occurrences
-	o := objectOf(raw)
+	var o object
+	o.reset(raw)
 	for n, v, ok := o.next(m.idx); ok; n, v, ok = o.next(m.idx) {
 		var dst *string
 		switch string(nameOf(n)) {
@@ -306,7 +310,8 @@ func (m *merger) metrics(raw []byte) {
 	var latency amount
 	var usage occurrences
 	var cov coverageOf
-	o := objectOf(raw)
+	var o object
+	o.reset(raw)
 	for n, v, ok := o.next(m.idx); ok; n, v, ok = o.next(m.idx) {
 		switch string(nameOf(n)) {
 		case "guardrailProcessingLatency":
@@ -350,7 +355,8 @@ func (c *coverageOf) read(v []byte, x *index) bool {
 	default:
 		return false
 	}
-	o := objectOf(v)
+	var o object
+	o.reset(v)
 	for n, v, ok := o.next(x); ok; n, v, ok = o.next(x) {
 		switch string(nameOf(n)) {
 		case "textCharacters":
@@ -376,7 +382,8 @@ func (c *countsOf) read(v []byte, x *index) bool {
 	default:
 		return false
 	}
-	o := objectOf(v)
+	var o object
+	o.reset(v)
 	for n, v, ok := o.next(x); ok; n, v, ok = o.next(x) {
 		switch string(nameOf(n)) {
 		case "guarded":
@@ -415,7 +422,8 @@ type unit struct {
 func (m *merger) units(usage *occurrences) {
 	some := false
 	for i := 0; usage.at(i) != nil && !some; i++ {
-		o := objectOf(usage.at(i))
+		var o object
+		o.reset(usage.at(i))
 		_, _, some = o.next(nil)
 	}
 	if !some {
@@ -427,7 +435,8 @@ func (m *merger) units(usage *occurrences) {
 	if m.usOK {
 		us = append(us, m.us[:m.nus]...)
 	} else if len(m.g.Units) > 0 && m.unitsValid() {
-		cur := objectOf(m.g.Units)
+		var cur object
+		cur.reset(m.g.Units)
 		for n, v, ok := cur.next(nil); ok; n, v, ok = cur.next(nil) {
 			if f, ok := number(v); ok {
 				us = append(us, unit{unitName(n), f})
@@ -435,7 +444,8 @@ func (m *merger) units(usage *occurrences) {
 		}
 	}
 	for i := 0; usage.at(i) != nil; i++ {
-		o := objectOf(usage.at(i))
+		var o object
+		o.reset(usage.at(i))
 		for n, v, ok := o.next(m.idx); ok; n, v, ok = o.next(m.idx) {
 			f, ok := number(v)
 			if !ok {

@@ -132,7 +132,8 @@ func decodeInvoke(obj []byte, valid bool, ev *genai.Event) {
 	explicit := m.action(action)
 	for i := 0; traces.at(i) != nil; i++ {
 		m.idx.build(traces.at(i))
-		t := objectOf(traces.at(i))
+		var t object
+		t.reset(traces.at(i))
 		for name, val, ok := t.next(m.idx); ok; name, val, ok = t.next(m.idx) {
 			if string(nameOf(name)) == "guardrail" {
 				m.trace(val)
@@ -182,7 +183,8 @@ func tailAction(obj []byte) (action string, ok bool) {
 // trace after all (its key written with escapes).
 func actionOnly(obj []byte, ev *genai.Event) bool {
 	var action string
-	o := objectOf(obj)
+	var o object
+	o.reset(obj)
 	for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
 		switch string(nameOf(n)) {
 		case "amazon-bedrock-guardrailAction":
@@ -354,7 +356,8 @@ func (m *merger) trace(raw []byte) {
 	var input, outputs, inputAssessment, outputAssessments []byte
 	var reason string
 	var modelOutput occurrences
-	t := objectOf(raw)
+	var t object
+	t.reset(raw)
 	for name, val, ok := t.next(m.idx); ok; name, val, ok = t.next(m.idx) {
 		switch string(nameOf(name)) {
 		case "input":
@@ -422,7 +425,8 @@ func (m *merger) byID(dir genai.Direction, raw []byte) {
 			}
 		}
 	case '{':
-		o := objectOf(raw)
+		var o object
+		o.reset(raw)
 		for name, val, ok := o.next(m.idx); ok; name, val, ok = o.next(m.idx) {
 			switch val[0] {
 			case '{':

@@ -311,11 +311,18 @@ type object struct {
 
 // objectOf returns a walker over v's members; v that is not an object has none.
 func objectOf(v []byte) object {
-	i := skipSpace(v, 0)
-	if i >= len(v) || v[i] != '{' {
-		return object{}
+	var o object
+	o.reset(v)
+	return o
+}
+
+// reset makes o a walker over v's members, as objectOf does. The walks set up their walker
+// with it in place: a walker returned by objectOf is built in a temporary and copied.
+func (o *object) reset(v []byte) {
+	*o = object{}
+	if i := skipSpace(v, 0); i < len(v) && v[i] == '{' {
+		o.b, o.i = v, i+1
 	}
-	return object{b: v, i: i + 1}
 }
 
 // next returns the next member: its name as written (quoted) and its value. x, when not nil,
@@ -795,7 +802,8 @@ func scanIndexed(data []byte, x *index, member func(name, val []byte)) {
 	if x != nil {
 		x.build(data)
 	}
-	o := objectOf(data)
+	var o object
+	o.reset(data)
 	for n, v, ok := o.next(x); ok; n, v, ok = o.next(x) {
 		member(n, v)
 	}

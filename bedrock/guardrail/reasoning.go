@@ -21,7 +21,8 @@ type reasoningFinding struct {
 // read reads a finding's body; it reports false when its translation is neither an object
 // nor null (the body is then ignored as a whole).
 func (f *reasoningFinding) read(raw []byte) bool {
-	o := objectOf(raw)
+	var o object
+	o.reset(raw)
 	for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
 		switch string(nameOf(n)) {
 		case "translation":
@@ -30,7 +31,8 @@ func (f *reasoningFinding) read(raw []byte) bool {
 				f.claims.reset()
 				f.confidence = amount{}
 			case '{':
-				t := objectOf(v)
+				var t object
+				t.reset(v)
 				for n, v, ok := t.next(nil); ok; n, v, ok = t.next(nil) {
 					switch string(nameOf(n)) {
 					case "claims":
@@ -61,7 +63,8 @@ func (m *merger) reasoning(base genai.Assessment, raw []byte) {
 		return
 	}
 	var findings occurrences
-	p := objectOf(raw)
+	var p object
+	p.reset(raw)
 	for n, v, ok := p.next(m.idx); ok; n, v, ok = p.next(m.idx) {
 		if string(nameOf(n)) == "findings" {
 			findings.add(v)
@@ -74,7 +77,8 @@ func (m *merger) reasoning(base genai.Assessment, raw []byte) {
 				m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: automatedReasoningPolicy.findings: finding is not an object")
 				continue
 			}
-			kinds := objectOf(f)
+			var kinds object
+			kinds.reset(f)
 			for n, v, ok := kinds.next(m.idx); ok; n, v, ok = kinds.next(m.idx) {
 				k := unquote(n)
 				a := base
@@ -132,7 +136,8 @@ func naturalLanguage(claims *occurrences) string {
 // occurrence), or "".
 func field(raw []byte, name string) string {
 	s := ""
-	o := objectOf(raw)
+	var o object
+	o.reset(raw)
 	for n, v, ok := o.next(nil); ok; n, v, ok = o.next(nil) {
 		if string(nameOf(n)) == name {
 			if t, ok := text(v); ok {
