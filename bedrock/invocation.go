@@ -171,6 +171,7 @@ type invocationDecoder struct {
 	tailWant int
 	held     heldStream
 	strs     ivStrings       // where the records' strings are kept
+	kinds    []string        // scratch for a record's content kinds (see setVendor)
 	chunks   [][]byte        // scratch for stream chunks
 	long     []jsonscan.Span // scratch for the spans of a record's long body strings
 	done     []*genai.Event  // finished bare streams waiting for Flush
@@ -271,9 +272,29 @@ func (d *invocationDecoder) evBytes(n int) []byte {
 // ivStrings keeps the strings of records: short ones are copied into an arena shared by the
 // strings of many records rather than allocated one by one (an allocation per record was 1%
 // of the elastic profile's cycles). An arena is only ever appended to and never reused: a
-// string stays valid for as long as it is referenced, whichever record comes next.
+// string stays valid for as long as it is referenced, whichever record comes next. Short
+// lists of strings are kept in a slab the same way.
 type ivStrings struct {
 	arena []byte
+	slab  []string
+}
+
+// list returns a copy of ss (nil when empty), with no spare capacity: an append to it makes a
+// new array.
+func (a *ivStrings) list(ss []string) []string {
+	n := len(ss)
+	if n == 0 {
+		return nil
+	}
+	if n > 16 {
+		return append([]string(nil), ss...)
+	}
+	if cap(a.slab)-len(a.slab) < n {
+		a.slab = make([]string, 0, 256)
+	}
+	start := len(a.slab)
+	a.slab = append(a.slab, ss...)
+	return a.slab[start : start+n : start+n]
 }
 
 const (
@@ -775,6 +796,7 @@ func (d *invocationDecoder) fill(r *invocationRecord, ev *genai.Event) {
 
 	converse := r.operation == OpConverse || r.operation == OpConverseStream
 	var b bodies
+	b.kinds = d.kinds[:0] // the kinds are gathered in d's scratch, and copied once in setVendor
 	d.cleanBodies(r, ev, &b)
 
 	// Request side.
@@ -784,7 +806,7 @@ func (d *invocationDecoder) fill(r *invocationRecord, ev *genai.Event) {
 		} else {
 			// The model decoders read the messages' content kinds as they decode them;
 			// contentKinds walks the body again when they could not.
-			kinds, ok := model.DecodeRequestKinds(&ev.Request.Model, b.in, ev)
+			kinds, ok := model.DecodeRequestKinds(&ev.Request.Model, b.in, ev, b.kinds)
 			if !ok {
 				kinds = d.contentKinds(b.in)
 			}
@@ -1058,7 +1080,11 @@ func (d *invocationDecoder) setVendor(r *invocationRecord, ev *genai.Event, b *b
 	if len(b.kinds) > 0 {
 		var p *genai.FieldValue
 		vs, p = vendorAdd(vs, genai.AWSBedrockInvocationInputMessagesContentKinds)
-		p.Value = genai.StringsValue(b.kinds)
+		p.Value = genai.StringsValue(d.strs.list(b.kinds)) // a copy: b.kinds may be d.kinds
+	}
+	if cap(b.kinds) <= 64 {
+		clear(b.kinds)
+		d.kinds = b.kinds[:0] // grown, perhaps; kept for the next record
 	}
 	vs = vendorStr(vs, genai.AWSBedrockInvocationOutputContentType, r.outputContentType)
 	vs = vendorInt(vs, genai.AWSBedrockInvocationOutputTokenCount, r.outputTokens)

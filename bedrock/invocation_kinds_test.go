@@ -46,7 +46,7 @@ func checkRequestKinds(t *testing.T, body []byte) bool {
 		gotEv.Request.Model = wantEv.Request.Model
 		model.DecodeRequest(&wantEv.Request.Model, bytes.Clone(body), &wantEv)
 		in := bytes.Clone(body)
-		got, ok := model.DecodeRequestKinds(&gotEv.Request.Model, in, &gotEv)
+		got, ok := model.DecodeRequestKinds(&gotEv.Request.Model, in, &gotEv, []string{})
 		for i := range in {
 			in[i] = 'X' // the kinds must not alias the body
 		}

@@ -111,10 +111,11 @@ func (x *message) readContentKinds(d *decoder) error {
 	return err
 }
 
-// DecodeRequestKinds is DecodeRequest that also returns the content kinds of the body's
-// messages (defined above), each once, in no particular order; nil when there are none. It
-// reports false when it could not tell them (a body that is not a JSON object, a syntax
-// error, a member name with escapes): the caller then finds them itself.
-func DecodeRequestKinds(m *genai.Model, body []byte, ev *genai.Event) ([]string, bool) {
-	return decodeRequestKinds(m, body, ev, true)
+// DecodeRequestKinds is DecodeRequest that also appends to kinds the content kinds of the
+// body's messages (defined above), each once, in no particular order, and returns the
+// extended slice. It reports false, with kinds as they were, when it could not tell them (a
+// body that is not a JSON object, a syntax error, a member name with escapes): the caller then
+// finds them itself.
+func DecodeRequestKinds(m *genai.Model, body []byte, ev *genai.Event, kinds []string) ([]string, bool) {
+	return decodeRequestKinds(m, body, ev, true, kinds)
 }

@@ -93,33 +93,34 @@ func DecodeRequest(m *genai.Model, body []byte, ev *genai.Event) {
 // decodeRequest is DecodeRequest; fast says whether the bodies of the Claude family may take
 // the fast path (fastRequest). The tests compare both ways.
 func decodeRequest(m *genai.Model, body []byte, ev *genai.Event, fast bool) {
-	decodeRequestInto(m, body, ev, fast, false)
+	decodeRequestInto(m, body, ev, fast, false, nil)
 }
 
 // decodeRequestKinds is DecodeRequestKinds; fast is as for decodeRequest.
-func decodeRequestKinds(m *genai.Model, body []byte, ev *genai.Event, fast bool) ([]string, bool) {
-	return decodeRequestInto(m, body, ev, fast, true)
+func decodeRequestKinds(m *genai.Model, body []byte, ev *genai.Event, fast bool, kinds []string) ([]string, bool) {
+	return decodeRequestInto(m, body, ev, fast, true, kinds)
 }
 
-// decodeRequestInto is decodeRequest that, with kinds, also returns the content kinds of the
-// body's messages (see kindSet), collected in the pooled state's kindSet. It reports false
-// when it could not tell them: when it has not read the body whole, or unsure.
-func decodeRequestInto(m *genai.Model, body []byte, ev *genai.Event, fast, kinds bool) ([]string, bool) {
+// decodeRequestInto is decodeRequest that, with collect, also appends the content kinds of
+// the body's messages (see kindSet), collected in the pooled state's kindSet, to kinds. It
+// reports false, with kinds as they were, when it could not tell them: when it has not read
+// the body whole, or unsure.
+func decodeRequestInto(m *genai.Model, body []byte, ev *genai.Event, fast, collect bool, kinds []string) ([]string, bool) {
 	if m == nil {
 		m = &ev.Request.Model
 	}
 	body = bytes.TrimSpace(body)
 	if len(body) == 0 || string(body) == "null" {
-		return nil, false
+		return kinds, false
 	}
 	if body[0] != '{' {
 		ev.Warn(genai.WarnBodyUnreadable, "bedrock/model: request body is not a JSON object")
-		return nil, false
+		return kinds, false
 	}
 	rs := requestPool.Get().(*requestState)
 	r := &rs.r
 	ks := &rs.kinds
-	if kinds {
+	if collect {
 		rs.d.kinds = ks
 	}
 	defer func() {
@@ -177,9 +178,9 @@ func decodeRequestInto(m *genai.Model, body []byte, ev *genai.Event, fast, kinds
 		rs.system = nil
 	}
 	if !whole || ks.unsure {
-		return nil, false
+		return kinds, false
 	}
-	return rs.d.list(ks.list), true // ks.list is the pooled state's scratch
+	return append(kinds, ks.list...), true // ks.list is the pooled state's scratch
 }
 
 // DecodeResponse fills ev's response side from a non-streaming InvokeModel response body:
