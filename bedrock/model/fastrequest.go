@@ -32,6 +32,7 @@ import (
 // a syntax error (which the general path reports).
 func (rs *requestState) fastRequest(body []byte, w *msgWriter) bool {
 	d := &rs.d
+	d.wide = false
 	ok := d.fastMembers(rs, body, w)
 	d.Reset(nil) // drop the references to body
 	d.name, d.retry = nil, nil
@@ -154,6 +155,7 @@ func (d *decoder) fastMember(r *request, body []byte, i int, name, raw []byte) (
 	}
 	d.Reset(body[i:])
 	d.name = raw
+	d.wide = true // any member of r may be written
 	ok := r.member(d, name) == nil && d.StackDepth() == 0
 	return i + int(d.InputOffset()), ok
 }

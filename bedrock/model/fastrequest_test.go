@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -30,8 +31,25 @@ func checkFastRequest(t *testing.T, id string, body []byte) {
 	for i := range fast {
 		fast[i] = 'X'
 	}
+	checkFastReset(t, body)
 	if wj, gj, same := sameEvents(t, want, got); !same {
 		t.Fatalf("%s: fast path differs for %q:\n%s\n%s", id, body, wj, gj)
+	}
+}
+
+// checkFastReset checks that a body the fast path reads whole without request.member leaves
+// only members resetFast clears.
+func checkFastReset(t *testing.T, body []byte) {
+	t.Helper()
+	rs := new(requestState)
+	w := pooledWriter("\n")
+	defer w.release()
+	if !rs.fastRequest(bytes.TrimSpace(body), &w) || rs.d.wide {
+		return
+	}
+	rs.r.resetFast()
+	if !reflect.DeepEqual(rs.r, request{}) {
+		t.Fatalf("resetFast leaves members of %q set: %+v", body, rs.r)
 	}
 }
 

@@ -33,6 +33,7 @@ type decoder struct {
 	msgKinds bool
 	lk       uint8
 	lists    []string // where short lists of strings are kept (see list)
+	wide     bool     // fastMember read a member the general way (see requestState.fastOnly)
 }
 
 // jsonFrom is implemented by every body type: it reads one JSON value from d.

@@ -65,6 +65,9 @@ type (
 		// which then leaves r.System empty.
 		system []byte
 		kinds  kindSet // the content kinds of the body's messages, when collected
+		// fastOnly says that r holds only the members the fast path writes itself (see
+		// request.resetFast).
+		fastOnly bool
 	}
 	responseState struct {
 		r       response
@@ -123,8 +126,13 @@ func decodeRequestInto(m *genai.Model, body []byte, ev *genai.Event, fast, colle
 	if collect {
 		rs.d.kinds = ks
 	}
+	rs.fastOnly = false
 	defer func() {
-		r.reset()
+		if rs.fastOnly {
+			r.resetFast()
+		} else {
+			r.reset()
+		}
 		clear(ks.list) // no strings kept alive by the pool
 		rs.d.kinds, rs.kinds = nil, kindSet{list: ks.list[:0]}
 		requestPool.Put(rs)
@@ -132,7 +140,9 @@ func decodeRequestInto(m *genai.Model, body []byte, ev *genai.Event, fast, colle
 	w := pooledWriter("\n")
 	defer w.release()
 	whole := true
-	if !fast || m.Family != FamilyClaude || !rs.fastRequest(body, &w) {
+	if fast && m.Family == FamilyClaude && rs.fastRequest(body, &w) {
+		rs.fastOnly = !rs.d.wide // r holds only what the fast path writes itself
+	} else {
 		if fast && m.Family == FamilyClaude {
 			// The fast path gave up: start again from nothing.
 			r.reset()

@@ -180,6 +180,23 @@ type novaEmbedText struct {
 	Value str `json:"value"`
 }
 
+// resetFast is reset for a body the fast path read whole without request.member: only the
+// members it writes itself can be set (fastMember, fastStrings, fastSystem, fastMessages).
+func (r *request) resetFast() {
+	clearStr(&r.AnthropicVersion)
+	if r.System.IsText || r.System.Blocks != nil {
+		r.System = content{}
+	}
+	clearArr(&r.Messages)
+	r.MaxTokens = num{}
+	r.Temperature = num{}
+	r.TopP = num{}
+	r.TopK = num{}
+	if r.StopSequences != nil {
+		r.StopSequences = nil
+	}
+}
+
 // reset zeroes r for the next body, as response.reset does: only the members that were read
 // are cleared.
 func (r *request) reset() {
