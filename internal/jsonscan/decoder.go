@@ -1180,6 +1180,16 @@ func SkipSpace(data []byte, i int) int { return skipSpace(data, i) }
 
 func skipSpace(data []byte, i int) int {
 	for i < len(data) {
+		// Runs of spaces (indentation, often long) a word at a time: the first byte that
+		// is not a space is where the word differs from eight of them.
+		if i >= 0 && i <= len(data)-8 {
+			if x := binary.LittleEndian.Uint64(data[i:]) ^ space; x == 0 {
+				i += 8
+				continue
+			} else {
+				i += bits.TrailingZeros64(x) >> 3
+			}
+		}
 		switch data[i] {
 		case ' ', '\t', '\n', '\r':
 			i++

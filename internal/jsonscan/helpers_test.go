@@ -3,6 +3,7 @@ package jsonscan
 import (
 	"bytes"
 	"io"
+	"strings"
 	"testing"
 )
 
@@ -70,4 +71,38 @@ func TestAppendEscape(t *testing.T) {
 			t.Errorf("AppendEscape(%q) = %q, %d, %v; want %q, %d, %v", c.esc, got, n, ok, "pre:"+c.text, c.n, c.ok)
 		}
 	}
+}
+
+// skipSpaceRef is skipSpace byte by byte.
+func skipSpaceRef(data []byte, i int) int {
+	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+func TestSkipSpaceRuns(t *testing.T) {
+	for n := 0; n < 40; n++ {
+		for _, ws := range []string{" ", "\t", "\n", "\r", "\n  ", " \t"} {
+			for _, end := range []string{"", "x", "\"", "\v", "\x00", "\xa0"} {
+				data := []byte(strings.Repeat(ws, n) + end)
+				for i := 0; i <= len(data); i++ {
+					if g, w := SkipSpace(data, i), skipSpaceRef(data, i); g != w {
+						t.Fatalf("SkipSpace(%q, %d) = %d, want %d", data, i, g, w)
+					}
+				}
+			}
+		}
+	}
+}
+
+func FuzzSkipSpace(f *testing.F) {
+	f.Add([]byte("{\n              \"a\": 1,\r\n\t\"b\"  :  [ 1 ,  2 ]   }"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for i := 0; i <= len(data); i++ {
+			if g, w := SkipSpace(data, i), skipSpaceRef(data, i); g != w {
+				t.Fatalf("SkipSpace(%q, %d) = %d, want %d", data, i, g, w)
+			}
+		}
+	})
 }
