@@ -46,7 +46,7 @@ func AppendJSONString(b []byte, s string) []byte {
 	// Room for the string as it is, the quotes and slack; escapes grow it on the way (growing
 	// for the worst case up front would double what builders of small JSON allocate).
 	if cap(b)-len(b) < n+slack+2 {
-		b = slices.Grow(b, n+slack+2)
+		return appendJSONStringGrow(b, s)
 	}
 	j := len(b)
 	out := b[:cap(b)]
@@ -116,6 +116,14 @@ func AppendJSONString(b []byte, s string) []byte {
 	out, j = appendEscapes(out, j+i, raw, i)
 	out[j] = '"'
 	return out[:j+1]
+}
+
+// appendJSONStringGrow is AppendJSONString into b grown first, a call of its own so that
+// AppendJSONString keeps nothing across a call on its common paths (no spills on entry).
+//
+//go:noinline
+func appendJSONStringGrow(b []byte, s string) []byte {
+	return AppendJSONString(slices.Grow(b, len(s)+slack+2), s)
 }
 
 // appendEscapes writes raw[i:] at out[j:] with its escapes, growing out as it goes, and
