@@ -622,7 +622,11 @@ func ivReadStrings(d *ivCursor) ([]string, error) {
 		}
 		var s string
 		s, err = ivReadString(d)
-		if s != "" {
+		switch {
+		case s == "":
+		case out == nil:
+			out = []string{s} // what append makes of nil, without its growth
+		default:
 			out = append(out, s)
 		}
 	}
@@ -1613,7 +1617,11 @@ func (d *invocationDecoder) decodeConverseResponse(body []byte, ev *genai.Event,
 	}
 	stopReason = all
 	if stopReason != "" {
-		ev.Response.FinishReasons = append(ev.Response.FinishReasons[:0], stopReason)
+		if fr := ev.Response.FinishReasons; cap(fr) > 0 {
+			ev.Response.FinishReasons = append(fr[:0], stopReason)
+		} else {
+			ev.Response.FinishReasons = []string{stopReason} // one allocation, without append's growth
+		}
 		if stopReason == "guardrail_intervened" {
 			ev.Guardrail.Intervened = true
 		}
