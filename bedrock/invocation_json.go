@@ -90,8 +90,7 @@ func ivCleanJSON(dst, src []byte, minData int, cuts []ivDataCut) ([]byte, []ivDa
 		}
 		if ivOutside[c] { // whitespace
 			dst = append(dst, src[from:i]...)
-			for i++; i < n && ivOutside[src[i]] && src[i] != '"'; i++ {
-			}
+			i = jsonscan.SkipSpace(src, i+1) // runs of spaces a word at a time
 			from = i
 			continue
 		}
