@@ -2,6 +2,7 @@ package model
 
 import (
 	"bytes"
+	"fmt"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -793,6 +794,53 @@ func TestKnownFamily(t *testing.T) {
 	for _, f := range []string{"", "Claude", "claude ", "gpt", "titan"} {
 		if knownFamily(f) {
 			t.Errorf("knownFamily(%q) = true", f)
+		}
+	}
+}
+
+// TestConcurrentEventsStayValid decodes bodies on several goroutines and keeps every event:
+// what the decoders copy into their shared arenas and slabs (short strings, results, lists)
+// must stay as it was when the event was made while later bodies are decoded, on any
+// goroutine. Each body differs, so that an overwrite would show.
+func TestConcurrentEventsStayValid(t *testing.T) {
+	const id = "anthropic.claude-3-haiku-20240307-v1:0"
+	resp, stream := fixture(t, "anthropic-messages.response.json"), fixture(t, "anthropic-messages.stream.json")
+	one := func(n int) (*genai.Event, []string, string) {
+		req := fmt.Sprintf(`{"anthropic_version":"bedrock-2023-05-31","max_tokens":100,"stop_sequences":["\n\nHuman %d:","</a>"],"messages":[{"role":"user","content":[{"type":"text","text":"hi %d"},{"type":"image","source":{"type":"base64","data":"AAAA"}}]}]}`, n, n)
+		kind := []string{"text", "image", "tool_use", "thinking", "document"}[n%5]
+		req = strings.Replace(req, `"type":"image"`, `"type":"`+kind+`"`, 1)
+		ev := &genai.Event{}
+		ev.Request.Model = Parse(id)
+		kinds, _ := DecodeRequestKinds(&ev.Request.Model, []byte(req), ev, nil)
+		DecodeResponse(&ev.Request.Model, bytes.Replace(resp, []byte(`"end_turn"`), []byte(fmt.Sprintf(`"end %d"`, n)), -1), ev)
+		DecodeStreamValid(&ev.Request.Model, chunks(t, bytes.Replace(stream, []byte(`"end_turn"`), []byte(fmt.Sprintf(`"stop %d"`, n)), -1)), ev)
+		j, err := json.Marshal(ev)
+		if err != nil {
+			panic(err)
+		}
+		return ev, kinds, string(j) + fmt.Sprint(kinds)
+	}
+	type kept struct {
+		ev    *genai.Event
+		kinds []string
+		want  string
+	}
+	out := make(chan []kept, 8)
+	for g := 0; g < 8; g++ {
+		go func() {
+			var ks []kept
+			for i := 0; i < 40; i++ {
+				ev, kinds, want := one(g*100 + i)
+				ks = append(ks, kept{ev, kinds, want})
+			}
+			out <- ks
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		for _, k := range <-out {
+			got, err := json.Marshal(k.ev)
+			require.NoError(t, err)
+			require.Equal(t, k.want, string(got)+fmt.Sprint(k.kinds))
 		}
 	}
 }
