@@ -2,6 +2,7 @@ package genai
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 	"strconv"
 	"time"
@@ -195,7 +196,8 @@ func appendFloat(dst []byte, f float64) []byte {
 }
 
 // appendInt is strconv.AppendInt(dst, n, 10), writing the digits in place, two at a time,
-// rather than into a buffer to copy.
+// rather than into a buffer to copy. The number of digits comes from n's bit length (times
+// log10(2), 1233/4096) and one comparison with a power of ten, not a loop of divisions.
 func appendInt(dst []byte, n int64) []byte {
 	u := uint64(n)
 	if n < 0 {
@@ -205,11 +207,14 @@ func appendInt(dst []byte, n int64) []byte {
 	if u < 10 {
 		return append(dst, byte('0'+u))
 	}
-	nd := 1
-	for x := u; x >= 10; x /= 10 {
-		nd++
+	t := uint(bits.Len64(u)) * 1233 >> 12 // floor(log10(u)) or one more; at most 19
+	nd := int(t) + 1
+	if u < pow10u[t%20] {
+		nd--
 	}
-	dst = slices.Grow(dst, nd)
+	if cap(dst)-len(dst) < nd {
+		dst = slices.Grow(dst, nd)
+	}
 	j := len(dst) + nd
 	out := dst[:j]
 	for u >= 100 {
@@ -226,6 +231,15 @@ func appendInt(dst []byte, n int64) []byte {
 	}
 	return out
 }
+
+// pow10u holds 10^0 to 10^19, the powers of ten a uint64 holds.
+var pow10u = func() (p [20]uint64) {
+	p[0] = 1
+	for i := 1; i < len(p); i++ {
+		p[i] = p[i-1] * 10
+	}
+	return p
+}()
 
 // digitPairs holds the two digits of 0 to 99.
 const digitPairs = "00010203040506070809101112131415161718192021222324252627282930313233343536373839" +
