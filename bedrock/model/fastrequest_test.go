@@ -163,6 +163,32 @@ func TestStringEnd(t *testing.T) {
 		"\"é\"", "\"\u2028\"", "\"a\u2029bcdefghij\"", "\"\xff\"", "\"\xe2\x80\"", `"0123456789\"0123456789"`,
 		"\"\uFFFD\"", "\"abcdefgh\x7f\"",
 	} {
+		// Each also inside runs long enough for stringEnd's SIMD search, plain or not.
+		for _, pad := range []string{"", strings.Repeat("x", 70), strings.Repeat("x", 140), strings.Repeat("é", 90), strings.Repeat("ab\\n", 40) + strings.Repeat("y", 300)} {
+			checkStringEnd(t, `"`+pad+s[1:len(s)-1]+pad+`"`)
+		}
+	}
+}
+
+// FuzzStringEnd checks stringEnd on valid JSON strings, inside long runs too.
+func FuzzStringEnd(f *testing.F) {
+	f.Add([]byte(`a\"b`), uint8(0))
+	f.Add([]byte("\u2028"), uint8(140))
+	f.Add([]byte("\xff"), uint8(200))
+	f.Fuzz(func(t *testing.T, b []byte, pad uint8) {
+		s := `"` + strings.Repeat("x", int(pad)) + string(b) + `"`
+		if !json.Valid([]byte(s)) {
+			return
+		}
+		checkStringEnd(t, s)
+	})
+}
+
+// checkStringEnd checks stringEnd on the valid JSON string s: its end, and its kind against
+// what genai.AppendJSONString writes for its text.
+func checkStringEnd(t *testing.T, s string) {
+	t.Helper()
+	{
 		end, kind := stringEnd([]byte(s), 1)
 		if end != len(s)-1 {
 			t.Errorf("stringEnd(%q) = %d, want %d", s, end, len(s)-1)
