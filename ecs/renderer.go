@@ -64,7 +64,6 @@ type fieldKeys struct {
 	starts  uint32 // index of its first segment's start in starts (depth+1 entries)
 	objects uint32 // index of its outermost enclosing object in objects (depth entries)
 	depth   uint8  // the number of enclosing objects
-	array   bool   // the Field's Array
 }
 
 var keys = sync.OnceValue(func() *keyTable {
@@ -75,7 +74,7 @@ var keys = sync.OnceValue(func() *keyTable {
 		path := f.Path()
 		k := &t.fields[i]
 		k.starts, k.objects = uint32(len(t.starts)), uint32(len(t.objects))
-		k.depth, k.array = uint8(len(path)-1), f.Array
+		k.depth = uint8(len(path) - 1)
 		prefix := ""
 		for d, seg := range path {
 			t.starts = append(t.starts, uint32(len(t.text)))
@@ -200,7 +199,7 @@ func (r *Renderer) writeNested(dst []byte, t *keyTable) []byte {
 type shape struct {
 	ords []uint16 // the fields, in name order
 	ends []uint32 // where each field's prefix ends in text; the last ends the document
-	text []byte
+	text []byte   // the document without its values
 
 	set    []uint64      // the set of fields (Bits) the shape lays out
 	layout *genai.Layout // what writeNested writes documents of the shape with
