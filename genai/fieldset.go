@@ -160,8 +160,9 @@ func (s *FieldSet) At(ord int) *Value {
 }
 
 // StringAt returns the string of the field whose Ord is ord, for an ord whose bit is set in
-// Bits, and whether its value is a string (KindString): renderers write most values through
-// it, with AppendJSONString, and the others with At(ord).AppendJSON.
+// Bits, and whether its value is a string (KindString): a renderer walking Bits itself writes
+// most values through it, with AppendJSONString, and the others with At(ord).AppendJSON (the
+// ECS renderer writes them all with AppendLayout).
 func (s *FieldSet) StringAt(ord int) (string, bool) {
 	v := s.At(ord)
 	return v.str, v.kind == KindString
