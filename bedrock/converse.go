@@ -605,33 +605,7 @@ func converseAdditionalFields(dec *ivCursor, r *genai.Request) error {
 }
 
 // ivReadStrings is sReadStrings reading its strings with ivReadString.
-func ivReadStrings(d *ivCursor) ([]string, error) {
-	if d.PeekKind() == '"' {
-		s, err := ivReadString(d)
-		if s == "" {
-			return nil, err
-		}
-		return []string{s}, err
-	}
-	var out []string
-	err := sOpen(d, '[')
-	for err == nil {
-		var more bool
-		if more, err = sMore(d); !more || err != nil {
-			break
-		}
-		var s string
-		s, err = ivReadString(d)
-		switch {
-		case s == "":
-		case out == nil:
-			out = []string{s} // what append makes of nil, without its growth
-		default:
-			out = append(out, s)
-		}
-	}
-	return out, ivTolerate(err)
-}
+func ivReadStrings(d *ivCursor) ([]string, error) { return sReadStringsWith(d, ivReadString) }
 
 // ivReadString is sReadString (a new string, as jsonscan.Text makes it) reading a closed
 // string in one pass (ivScanString), and unquoting one with only \" \\ \n \r \t escapes and

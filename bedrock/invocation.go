@@ -1256,7 +1256,7 @@ func blockKind(dec *ivCursor) (kind string, err error) {
 			var v []byte
 			v, err = dec.ReadValue()
 			if kind == "" || kind == "text" {
-				kind = ivKindText(v)
+				kind = model.KindOf(v)
 			}
 			if err != nil {
 				return kind, err
@@ -1275,26 +1275,6 @@ func blockKind(dec *ivCursor) (kind string, err error) {
 			return kind, err
 		}
 	}
-}
-
-// ivKindText is jsonscan.Text for a block's type: the common types are constants rather than
-// new strings.
-func ivKindText(v []byte) string {
-	switch string(v) {
-	case `"text"`:
-		return "text"
-	case `"image"`:
-		return "image"
-	case `"document"`:
-		return "document"
-	case `"tool_use"`:
-		return "tool_use"
-	case `"tool_result"`:
-		return "tool_result"
-	case `"thinking"`:
-		return "thinking"
-	}
-	return jsonscan.Text(v)
 }
 
 func addKind(kinds []string, k string) []string {

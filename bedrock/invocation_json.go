@@ -485,9 +485,12 @@ func sReadFloat(d *ivCursor) (genai.Opt[float64], error) {
 }
 
 // sReadStrings reads an array of strings (a single string gives a one-element slice).
-func sReadStrings(d *ivCursor) ([]string, error) {
+func sReadStrings(d *ivCursor) ([]string, error) { return sReadStringsWith(d, sReadString) }
+
+// sReadStringsWith is sReadStrings reading each string with read. Empty strings are left out.
+func sReadStringsWith(d *ivCursor, read func(*ivCursor) (string, error)) ([]string, error) {
 	if d.PeekKind() == '"' {
-		s, err := sReadString(d)
+		s, err := read(d)
 		if s == "" {
 			return nil, err
 		}
@@ -501,8 +504,12 @@ func sReadStrings(d *ivCursor) ([]string, error) {
 			break
 		}
 		var s string
-		s, err = sReadString(d)
-		if s != "" {
+		s, err = read(d)
+		switch {
+		case s == "":
+		case out == nil:
+			out = []string{s} // what append makes of nil, without its growth
+		default:
 			out = append(out, s)
 		}
 	}

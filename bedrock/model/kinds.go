@@ -63,9 +63,11 @@ func (ks *kindSet) addLayout(lk uint8) {
 	}
 }
 
-// kindOf returns the kind a block's raw "type" value v gives it: its text as jsonscan.Text
-// reads it, the common types as constants rather than new strings.
-func kindOf(v []byte) string {
+// KindOf returns the content kind a message content block's raw "type" member value v (a JSON
+// string, quotes included) gives it, as aws_bedrock.invocation.input.messages_content_kinds
+// lists it: the type's text, the common types ("text", "image", "tool_use", ...) as constants
+// rather than new strings.
+func KindOf(v []byte) string {
 	switch string(v) {
 	case `"text"`:
 		return "text"
@@ -91,7 +93,7 @@ func (x *block) readType(d *decoder) error {
 	}
 	x.Type.set(d, v)
 	if x.kind == "" || x.kind == "text" {
-		x.kind = kindOf(v)
+		x.kind = KindOf(v)
 	}
 	return nil
 }
