@@ -309,15 +309,9 @@ type object struct {
 	k, base, gen int
 }
 
-// objectOf returns a walker over v's members; v that is not an object has none.
-func objectOf(v []byte) object {
-	var o object
-	o.reset(v)
-	return o
-}
-
-// reset makes o a walker over v's members, as objectOf does. The walks set up their walker
-// with it in place: a walker returned by objectOf is built in a temporary and copied.
+// reset makes o a walker over v's members; v that is not an object has none. The walks set up
+// their walker with it in place (a constructor returning the walker would build it in a
+// temporary and copy it).
 func (o *object) reset(v []byte) {
 	*o = object{}
 	if i := skipSpace(v, 0); i < len(v) && v[i] == '{' {
