@@ -146,7 +146,9 @@ func BenchmarkMapDecode(b *testing.B) {
 // BenchmarkSpeedup runs the full path and the map decode of the same corpus in turn, each
 // iteration, and reports how many times faster the full path is ("x-map"). Taking both in the
 // same iterations keeps a busy or throttled machine from favouring either side. (ns/op is
-// both sides together, plus the collections between them.)
+// both sides together, plus the collections between them.) Run it with -cpu 2,1 to see both
+// sides with a second core, where the map decode's garbage collector works in parallel, and
+// on one core, where each side has the same single core.
 func BenchmarkSpeedup(b *testing.B) {
 	for _, name := range []string{"bedrock", "mixed"} {
 		c := corpora(b)[name]
