@@ -37,7 +37,9 @@ func base64IndexGo(b []byte) int {
 }
 
 // ValidUTF8 is utf8.Valid, with its ASCII prefix checked 64 bytes a turn with SIMD where the
-// architecture has an assembly version.
+// architecture has an assembly version. (Checking each run of non-ASCII bytes on its own and
+// resuming the SIMD search after it was measured 11x slower on prose with an accent now and
+// then: utf8.Valid itself goes back to words of ASCII after a rune; BenchmarkValidUTF8.)
 func ValidUTF8(b []byte) bool {
 	if len(b) >= 64 {
 		b = b[asciiIndex(b):]

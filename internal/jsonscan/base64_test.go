@@ -2,6 +2,7 @@ package jsonscan
 
 import (
 	"bytes"
+	"strings"
 	"testing"
 	"unicode/utf8"
 )
@@ -102,5 +103,24 @@ func BenchmarkBase64Prefix(b *testing.B) {
 	b.SetBytes(int64(len(s)))
 	for b.Loop() {
 		Base64Prefix(s)
+	}
+}
+
+// BenchmarkValidUTF8 checks prose: all ASCII, with an accented letter now and then, and with
+// a non-ASCII character early and ASCII after it (which utf8.Valid reads byte by byte).
+func BenchmarkValidUTF8(b *testing.B) {
+	word := "The quick brown fox jumps over the lazy dog, said the prompt. "
+	for _, c := range []struct{ name, s string }{
+		{"ascii", strings.Repeat(word, 64)},
+		{"accents", strings.Repeat(word+"Café. ", 64)},
+		{"early", "“" + strings.Repeat(word, 64)},
+	} {
+		s := []byte(c.s)
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(s)))
+			for b.Loop() {
+				ValidUTF8(s)
+			}
+		})
 	}
 }
