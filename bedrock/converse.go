@@ -1654,11 +1654,19 @@ func (d *invocationDecoder) converseResponseMembers(dec *ivCursor, ev *genai.Eve
 		case 2: // metrics
 			err = ivTolerate(converseMetrics(dec, ev))
 		case 4: // trace
-			var v jsontext.Value
-			v, err = dec.ReadValue()
-			if err == nil && len(v) > 0 && v[0] == '{' {
-				guardrail.DecodeConverseTraceValid(v, ev) // the body was validated when the record was read
-				d.promptRouter(v, ev)
+			// An object trace is read by the guardrail package from its start on: the scan
+			// that indexes it for the guardrail walks finds its end too (the body was
+			// validated when the record was read, and the cursor's body is compact).
+			data, i := dec.data, dec.pos
+			if i < len(data) && (data[i] == ',' || data[i] == ':') {
+				i++
+			}
+			if i < len(data) && data[i] == '{' {
+				n := guardrail.DecodeConverseTraceFirst(data[i:], ev)
+				dec.pos = i + n
+				d.promptRouter(data[i:i+n], ev)
+			} else {
+				err = dec.SkipValue()
 			}
 		default:
 			err = dec.SkipValue()

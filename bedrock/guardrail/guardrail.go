@@ -213,23 +213,44 @@ func DecodeConverseTrace(trace []byte, ev *genai.Event) { decodeConverseTrace(tr
 // what it merges is unspecified.
 func DecodeConverseTraceValid(trace []byte, ev *genai.Event) { decodeConverseTrace(trace, true, ev) }
 
+// DecodeConverseTraceFirst is DecodeConverseTraceValid of the trace object that starts at
+// rest[0], in a body known to be well-formed that runs on past the trace: it returns the
+// trace's length (rest[:n] is the trace), found by the scan that indexes the trace for its
+// walks, so that the caller need not find the trace's end first. rest that does not start with
+// '{' holds no trace: it returns 0.
+func DecodeConverseTraceFirst(rest []byte, ev *genai.Event) int {
+	if len(rest) == 0 || rest[0] != '{' {
+		return 0
+	}
+	m := newMerger(ev)
+	defer m.done()
+	n := m.idx.buildFirst(rest)
+	m.converseTrace(rest[:n], true)
+	return n
+}
+
 func decodeConverseTrace(trace []byte, valid bool, ev *genai.Event) {
 	if kind(trace) != '{' {
 		return
 	}
+	m := newMerger(ev)
+	defer m.done()
+	m.converseTrace(trace, valid)
+}
+
+// converseTrace merges a Converse trace object: its guardrail members.
+func (m *merger) converseTrace(trace []byte, valid bool) {
 	var guardrails occurrences
 	member := func(name, val []byte) {
 		if string(nameOf(name)) == "guardrail" {
 			guardrails.add(val)
 		}
 	}
-	m := newMerger(ev)
-	defer m.done()
 	if valid {
 		scanIndexed(trace, m.idx, member) // indexed once for the walks below (see decodeInvoke)
 	} else if !scan(trace, false, member) {
 		var t members
-		ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: converse trace: "+legacyError(trace, &t))
+		m.ev.Warn(genai.WarnFieldTypeUnexpected, "bedrock guardrail: converse trace: "+legacyError(trace, &t))
 		return
 	}
 	for i := 0; guardrails.at(i) != nil; i++ {

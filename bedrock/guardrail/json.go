@@ -148,10 +148,29 @@ func (x *index) build(root []byte) {
 	if x.holds(root) {
 		return
 	}
+	x.scan(root)
+}
+
+// buildFirst indexes the well-formed value that starts at rest[0] (rest runs on past its end)
+// and returns the value's length: the scan that indexes it finds its end, so that a caller
+// holding a longer body need not find it first.
+func (x *index) buildFirst(rest []byte) int {
+	if indexOff {
+		x.scan(nil)
+		return valueEnd(rest, 0, nil)
+	}
+	end := x.scan(rest)
+	x.root = rest[:end]
+	return end
+}
+
+// scan indexes root from scratch (as build does) and returns the end of its value: the index
+// after the bracket that closes it, or len(root).
+func (x *index) scan(root []byte) int {
 	x.root, x.n, x.hint, x.skip = root, 0, 0, 0
 	x.gen++
 	if indexOff {
-		return
+		return len(root)
 	}
 	var stack [64]int32 // the open containers' entries, -1 for those not recorded
 	depth := 0
@@ -180,7 +199,7 @@ func (x *index) build(root []byte) {
 			depth--
 			if depth < 0 {
 				x.n = n
-				return
+				return i
 			}
 			if depth < len(stack) && stack[depth] >= 0 {
 				x.stop[stack[depth]] = uint32(i + 1)
@@ -188,7 +207,7 @@ func (x *index) build(root []byte) {
 			}
 			if depth == 0 {
 				x.n = n
-				return
+				return i + 1
 			}
 		case ',', ':', ' ', '\t', '\n', '\r':
 		default:
@@ -207,6 +226,7 @@ func (x *index) build(root []byte) {
 		i++
 	}
 	x.n = n
+	return len(root)
 }
 
 // delim reports whether c ends a number or literal.
