@@ -3,6 +3,8 @@ package guardrail_test
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -62,7 +64,54 @@ func FuzzDecodeConverseTrace(f *testing.F) {
 		var ev genai.Event
 		guardrail.DecodeConverseTrace(data, &ev)
 		check(t, &ev)
+		checkTraceFirst(t, data)
 	})
+}
+
+// checkTraceFirst checks that DecodeConverseTraceFirst, given a valid trace object (compacted,
+// as the bedrock decoder's bodies are) followed by more of a body, reads the trace as
+// DecodeConverseTraceValid reads it alone and returns its length.
+func checkTraceFirst(t *testing.T, data []byte) {
+	var c bytes.Buffer
+	if !json.Valid(data) || json.Compact(&c, data) != nil || c.Len() == 0 || c.Bytes()[0] != '{' {
+		return
+	}
+	trace := c.Bytes()
+	var want, got genai.Event
+	guardrail.DecodeConverseTraceValid(trace, &want)
+	body := append(bytes.Clone(trace), `,"next":{"a":[1]}}`...)
+	if n := guardrail.DecodeConverseTraceFirst(body, &got); n != len(trace) {
+		t.Fatalf("DecodeConverseTraceFirst returned %d, want the trace's length %d", n, len(trace))
+	}
+	// %v, not reflect.DeepEqual: a score may be NaN.
+	if w, g := fmt.Sprintf("%v", want.AppendFields(nil)), fmt.Sprintf("%v", got.AppendFields(nil)); w != g {
+		t.Fatalf("DecodeConverseTraceFirst read\n%s\nwant\n%s", g, w)
+	}
+}
+
+// TestDecodeConverseTraceFirst checks DecodeConverseTraceFirst on every fixture object.
+func TestDecodeConverseTraceFirst(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(fixtures, "*"))
+	n := 0
+	for _, name := range files {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			continue // a directory
+		}
+		sc := bufio.NewScanner(bytes.NewReader(b))
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			checkTraceFirst(t, sc.Bytes())
+			n++
+		}
+	}
+	if n == 0 {
+		t.Fatal("no fixtures")
+	}
+	var ev genai.Event
+	if n := guardrail.DecodeConverseTraceFirst([]byte(`[{"guardrail":{}}]`), &ev); n != 0 {
+		t.Fatalf("a body not starting with an object: %d, want 0", n)
+	}
 }
 
 func FuzzDecodeConfig(f *testing.F) {
