@@ -48,10 +48,13 @@ func (d *invocationDecoder) decodeStream(out []byte, ev *genai.Event, b *bodies)
 			metrics = i
 		}
 	})
-	if len(chunks) > 0 && (ivIsMessageStart(chunks[0]) || bytes.Contains(chunks[0], ivKeyMessageStart)) {
-		d.messageStart(chunks[0], ev)
-	}
-	model.DecodeStreamValid(&ev.Request.Model, chunks, ev) // the elements of a valid array
+	// An Anthropic message_start first chunk gives the response id, role and model: the model
+	// stream reads it, and calls back for a first chunk it does not read in its fixed layout.
+	model.DecodeStreamValidStart(&ev.Request.Model, chunks, ev, func(first []byte) { // the elements of a valid array
+		if ivIsMessageStart(first) || bytes.Contains(first, ivKeyMessageStart) {
+			d.messageStart(first, ev)
+		}
+	})
 	if metrics >= 0 {
 		d.streamMetrics(chunks[metrics], ev)
 	}

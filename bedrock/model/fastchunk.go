@@ -3,6 +3,7 @@ package model
 import (
 	"encoding/binary"
 	"strings"
+	"unicode/utf8"
 	"unsafe"
 
 	"github.com/genainorm/genainorm/genai"
@@ -642,6 +643,10 @@ func (st *stream) messageStart(m *genai.Model, d *decoder, l *layout) bool {
 		ends[i] = len(b)
 	}
 	all := d.keep(b)
+	// The texts as Bedrock's own read of a first message_start takes them (see applyStart):
+	// only when none was escaped (each escape makes the text shorter than its raw string).
+	st.startRead = len(b) == len(id)+len(role)+len(model)-6 && utf8.Valid(b)
+	st.start = [3]string{all[:ends[0]], all[ends[0]:ends[1]], all[ends[1]:]}
 	if st.count(m, shapeAnthropicMessages) == shapeAnthropicMessages {
 		st.id, st.role, st.model = all[:ends[0]], all[ends[0]:ends[1]], all[ends[1]:]
 		// What fromUsage makes of a usage with these two counts.

@@ -232,17 +232,29 @@ func DecodeResponse(m *genai.Model, body []byte, ev *genai.Event) {
 // whole output messages, and the response id, model, finish reasons and body usage are taken
 // from the chunks that carry them. Chunks that are not JSON objects are ignored.
 func DecodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event) {
-	decodeStream(m, chunks, ev, false)
+	decodeStream(m, chunks, ev, false, nil)
 }
 
 // DecodeStreamValid is DecodeStream for chunks known to be valid JSON (the elements of a
 // validated array, say): they are not checked again.
 func DecodeStreamValid(m *genai.Model, chunks [][]byte, ev *genai.Event) {
-	decodeStream(m, chunks, ev, true)
+	decodeStream(m, chunks, ev, true, nil)
 }
 
-// decodeStream is DecodeStream; valid says that the chunks are valid JSON.
-func decodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event, valid bool) {
+// DecodeStreamValidStart is DecodeStreamValid that also reads the first chunk as Bedrock's
+// logs read an Anthropic message_start chunk, in place of a read of its own before the
+// stream: ev.Response.ID, ev.Request.Model.Role and ev.Response.Model are set from its
+// message's id, role and model where ev has none. A first chunk that the stream's fixed
+// message_start layout reads with texts that need no unescaping is not read again; for any
+// other first chunk, start is called with it (and does that read itself), after the first
+// chunk is merged and before the others are. start is not kept.
+func DecodeStreamValidStart(m *genai.Model, chunks [][]byte, ev *genai.Event, start func(first []byte)) {
+	decodeStream(m, chunks, ev, true, start)
+}
+
+// decodeStream is DecodeStream; valid says that the chunks are valid JSON, and start, when
+// not nil, is as for DecodeStreamValidStart.
+func decodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event, valid bool, start func(first []byte)) {
 	if m == nil {
 		m = &ev.Request.Model
 	}
@@ -262,7 +274,10 @@ func decodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event, valid bool) 
 	}()
 	st.trusted = trusted(m)
 	bad := 0
-	for _, c := range chunks {
+	for i, c := range chunks {
+		if i == 1 && start != nil {
+			st.applyStart(ev, chunks[0], start)
+		}
 		if len(c) == 0 || c[0] != '{' || c[len(c)-1] != '}' { // else there is nothing to trim
 			c = bytes.TrimSpace(c)
 		}
@@ -277,6 +292,9 @@ func decodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event, valid bool) 
 		}
 		st.chunk(m, r)
 		r.reset()
+	}
+	if len(chunks) == 1 && start != nil {
+		st.applyStart(ev, chunks[0], start)
 	}
 	if bad > 0 {
 		ev.Warn(genai.WarnBodyUnreadable, fmt.Sprintf("bedrock/model: %d of %d stream chunks of %s are not valid JSON", bad, len(chunks), modelName(m)))

@@ -48,6 +48,34 @@ type stream struct {
 	// stays valid.
 	run      *sblock
 	runIndex int64
+	// start holds the id, role and model texts of the last message_start chunk read by its
+	// fixed layout (see messageStart), and startRead says whether it is usable: no text
+	// escaped, valid UTF-8. Only what the first chunk set is used (see applyStart).
+	start     [3]string
+	startRead bool
+}
+
+// applyStart does, once the first chunk of the stream has been merged, what Bedrock's read of
+// a first message_start chunk does: the response id, the role (ev.Request.Model.Role) and the
+// response model it holds are set where ev has none. When the first chunk was read by the
+// fixed message_start layout, with texts that need no unescaping, those texts are used (a
+// chunk of that layout holds each once: they are what a general read finds); otherwise start
+// is called with the first chunk to read it its own way. No chunk merge reads or writes these
+// fields of ev, so doing it after the first chunk is doing it before the stream.
+func (st *stream) applyStart(ev *genai.Event, first []byte, start func(first []byte)) {
+	if !st.startRead {
+		start(first)
+		return
+	}
+	if id := st.start[0]; id != "" && ev.Response.ID == "" {
+		ev.Response.ID = id
+	}
+	if role := st.start[1]; role != "" && ev.Request.Model.Role == "" {
+		ev.Request.Model.Role = role
+	}
+	if model := st.start[2]; model != "" && ev.Response.Model == "" {
+		ev.Response.Model = model
+	}
 }
 
 type finish struct {
