@@ -598,7 +598,7 @@ func ivCleanBodyIn(buf, src []byte, minData int, cuts []ivDataCut) ([]byte, []iv
 		}
 	}
 	if i >= n {
-		if utf8.Valid(src) {
+		if jsonscan.ValidUTF8(src) {
 			return src[:n:n], cuts
 		}
 		return bytes.ToValidUTF8(src, []byte("\uFFFD")), cuts
@@ -622,7 +622,7 @@ func ivCleanBodyIn(buf, src []byte, minData int, cuts []ivDataCut) ([]byte, []iv
 		i = cutEnd + 1
 	}
 	dst, cuts = ivCleanJSON(dst, src[i:], minData, cuts)
-	if !utf8.Valid(dst[:kept]) {
+	if !jsonscan.ValidUTF8(dst[:kept]) {
 		dst = bytes.ToValidUTF8(dst, []byte("\uFFFD"))
 	}
 	return dst, cuts

@@ -1,6 +1,9 @@
 package jsonscan
 
-import "unicode/utf8"
+import (
+	"encoding/binary"
+	"unicode/utf8"
+)
 
 // base64Bits marks the bytes of the base64 alphabets (standard and URL-safe) and '='.
 var base64Bits = func() (t [256]bool) {
@@ -43,6 +46,29 @@ func base64IndexGo(b []byte) int {
 func ValidUTF8(b []byte) bool {
 	if len(b) >= 64 {
 		b = b[asciiIndex(b):]
+	}
+	// What is left (fewer than 16 bytes after an ASCII prefix, or a short input) is checked
+	// for ASCII with words, the last one overlapping the others: utf8.Valid reads the last
+	// bytes of an input one at a time, and these calls were most of its time on the Bedrock
+	// corpus.
+	if n := len(b); n < 64 {
+		var w uint64
+		switch {
+		case n >= 8:
+			w = binary.LittleEndian.Uint64(b[n-8:])
+			for i := 0; i < n-8; i += 8 {
+				w |= binary.LittleEndian.Uint64(b[i:])
+			}
+		case n >= 4:
+			w = uint64(binary.LittleEndian.Uint32(b) | binary.LittleEndian.Uint32(b[n-4:]))
+		default:
+			for _, c := range b {
+				w |= uint64(c)
+			}
+		}
+		if w&msb == 0 {
+			return true
+		}
 	}
 	return utf8.Valid(b)
 }
