@@ -689,6 +689,19 @@ func ivParseTimeUTC(s string) (t time.Time, ok bool) {
 	if len(s) < 20 || s[len(s)-1] != 'Z' || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' {
 		return t, false
 	}
+	// The fixed fields two digits at a time, without loops (a loop per field was 0.5% of
+	// the Bedrock elastic profile).
+	century, ok1 := ivTwoDigits(s[0], s[1])
+	year, ok2 := ivTwoDigits(s[2], s[3])
+	month, ok3 := ivTwoDigits(s[5], s[6])
+	day, ok4 := ivTwoDigits(s[8], s[9])
+	hour, ok5 := ivTwoDigits(s[11], s[12])
+	minute, ok6 := ivTwoDigits(s[14], s[15])
+	sec, ok7 := ivTwoDigits(s[17], s[18])
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6 && ok7) {
+		return t, false
+	}
+	year += century * 100
 	num := func(s string) (int, bool) {
 		n := 0
 		for i := 0; i < len(s); i++ {
@@ -699,15 +712,6 @@ func ivParseTimeUTC(s string) (t time.Time, ok bool) {
 			n = n*10 + int(c)
 		}
 		return n, true
-	}
-	year, ok1 := num(s[0:4])
-	month, ok2 := num(s[5:7])
-	day, ok3 := num(s[8:10])
-	hour, ok4 := num(s[11:13])
-	minute, ok5 := num(s[14:16])
-	sec, ok6 := num(s[17:19])
-	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) {
-		return t, false
 	}
 	nsec := 0
 	if frac := s[19 : len(s)-1]; frac != "" {
@@ -730,6 +734,13 @@ func ivParseTimeUTC(s string) (t time.Time, ok bool) {
 	// its normalization of out-of-range fields (they were checked above).
 	secs := ivDaysSinceEpoch(year, month, day)*86400 + int64(hour*3600+minute*60+sec)
 	return time.Unix(secs, int64(nsec)).UTC(), true
+}
+
+// ivTwoDigits returns the number the ASCII digits a and b write, and false if either is
+// not a digit.
+func ivTwoDigits(a, b byte) (int, bool) {
+	a, b = a-'0', b-'0'
+	return int(a)*10 + int(b), a <= 9 && b <= 9
 }
 
 // ivDaysSinceEpoch returns the number of days from 1970-01-01 to the given date of the

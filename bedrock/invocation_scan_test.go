@@ -48,6 +48,9 @@ func FuzzIvParseTimeUTC(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		got, ok := ivParseTimeUTC(s)
+		if want, wantOK := ivParseTimeUTCLoops(s); got != want || ok != wantOK {
+			t.Fatalf("ivParseTimeUTC(%q) = %v, %v; the loops read %v, %v", s, got, ok, want, wantOK)
+		}
 		if !ok {
 			return
 		}
@@ -61,6 +64,65 @@ func FuzzIvParseTimeUTC(f *testing.F) {
 		}
 		t.Fatalf("ivParseTimeUTC(%q) = %v, the layouts reject it", s, got)
 	})
+}
+
+// ivParseTimeUTCLoops is ivParseTimeUTC as it was, reading each field with a loop: the
+// oracle of FuzzIvParseTimeUTC.
+func ivParseTimeUTCLoops(s string) (t time.Time, ok bool) {
+	if len(s) < 20 || s[len(s)-1] != 'Z' || s[4] != '-' || s[7] != '-' || s[10] != 'T' || s[13] != ':' || s[16] != ':' {
+		return t, false
+	}
+	num := func(s string) (int, bool) {
+		n := 0
+		for i := 0; i < len(s); i++ {
+			c := s[i] - '0'
+			if c > 9 {
+				return 0, false
+			}
+			n = n*10 + int(c)
+		}
+		return n, true
+	}
+	year, ok1 := num(s[0:4])
+	month, ok2 := num(s[5:7])
+	day, ok3 := num(s[8:10])
+	hour, ok4 := num(s[11:13])
+	minute, ok5 := num(s[14:16])
+	sec, ok6 := num(s[17:19])
+	if !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) {
+		return t, false
+	}
+	nsec := 0
+	if frac := s[19 : len(s)-1]; frac != "" {
+		if len(frac) < 2 || len(frac) > 10 || frac[0] != '.' {
+			return t, false
+		}
+		n, ok := num(frac[1:])
+		if !ok {
+			return t, false
+		}
+		for range 10 - len(frac) {
+			n *= 10
+		}
+		nsec = n
+	}
+	if month < 1 || month > 12 || day < 1 || day > ivDaysIn(month, year) || hour > 23 || minute > 59 || sec > 59 {
+		return t, false
+	}
+	// What time.Date(year, month, day, hour, minute, sec, nsec, time.UTC) returns, without
+	// its normalization of out-of-range fields (they were checked above).
+	secs := ivDaysSinceEpoch(year, month, day)*86400 + int64(hour*3600+minute*60+sec)
+	return time.Unix(secs, int64(nsec)).UTC(), true
+}
+
+func BenchmarkIvParseTimeUTC(b *testing.B) {
+	for _, s := range []string{"2024-04-18T22:54:57Z", "2026-03-02T10:15:30.123Z"} {
+		b.Run(s, func(b *testing.B) {
+			for b.Loop() {
+				ivParseTimeUTC(s)
+			}
+		})
+	}
 }
 
 // ivIsBase64Oracle is ivIsBase64 byte by byte.
