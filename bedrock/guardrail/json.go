@@ -176,16 +176,21 @@ func (x *index) scan(root []byte) int {
 	depth := 0
 	n := 0
 	for i := 0; i < len(root); {
-		switch c := root[i]; c {
-		case '"':
+		switch scanClass[root[i]] {
+		case classString:
 			e := stringEnd(root, i)
 			if n < indexCap {
 				x.start[n], x.stop[n], x.after[n] = uint32(i), uint32(e), uint16(n+1)
 				n++
 			}
+			// A string (a member name most often) is followed by a colon or a comma in
+			// compact JSON: stepped over here rather than by another turn of the switch.
+			if e < len(root) && (root[e] == ':' || root[e] == ',') {
+				e++
+			}
 			i = e
 			continue
-		case '{', '[':
+		case classOpen:
 			if depth < len(stack) {
 				stack[depth] = -1
 				if n < indexCap {
@@ -195,7 +200,7 @@ func (x *index) scan(root []byte) int {
 				}
 			}
 			depth++
-		case '}', ']':
+		case classClose:
 			depth--
 			if depth < 0 {
 				x.n = n
@@ -209,8 +214,7 @@ func (x *index) scan(root []byte) int {
 				x.n = n
 				return i + 1
 			}
-		case ',', ':', ' ', '\t', '\n', '\r':
-		default:
+		case classScalar:
 			// A number or literal: it ends where valueEnd ends it.
 			e := i + 1
 			for e < len(root) && !delim(root[e]) {
@@ -220,6 +224,9 @@ func (x *index) scan(root []byte) int {
 				x.start[n], x.stop[n], x.after[n] = uint32(i), uint32(e), uint16(n+1)
 				n++
 			}
+			if e < len(root) && root[e] == ',' {
+				e++
+			}
 			i = e
 			continue
 		}
@@ -228,6 +235,31 @@ func (x *index) scan(root []byte) int {
 	x.n = n
 	return len(root)
 }
+
+// The classes of the bytes index.scan dispatches on: a separator or space (0, stepped over),
+// the quote opening a string, an opening or closing bracket, and the first byte of a number or
+// literal (any other byte).
+const (
+	classSeparator = iota
+	classString
+	classOpen
+	classClose
+	classScalar
+)
+
+// scanClass is the class of every byte for index.scan.
+var scanClass = func() (t [256]uint8) {
+	for c := range t {
+		t[c] = classScalar
+	}
+	for _, c := range []byte{',', ':', ' ', '\t', '\n', '\r'} {
+		t[c] = classSeparator
+	}
+	t['"'] = classString
+	t['{'], t['['] = classOpen, classOpen
+	t['}'], t[']'] = classClose, classClose
+	return t
+}()
 
 // delim reports whether c ends a number or literal.
 func delim(c byte) bool {
