@@ -175,3 +175,31 @@ func BenchmarkOneChunkStream(b *testing.B) {
 		DecodeStream(&ev.Request.Model, chunks, &ev)
 	}
 }
+
+// BenchmarkStreamFrame decodes the chunks around the text of a streamed Claude response, as
+// Bedrock writes them: message_start, content_block_start and _stop, message_delta and
+// message_stop with the invocation metrics (their fixed layouts), with one text delta.
+func BenchmarkStreamFrame(b *testing.B) {
+	chunks := [][]byte{
+		[]byte(`{"type":"message_start","message":{"id":"msg_bdrk_01XFDUDYJgAACzvnptvVoYEL","type":"message","role":"assistant","content":[],"model":"claude-3-5-sonnet-20240620","stop_reason":null,"stop_sequence":null,"usage":{"input_tokens":25,"output_tokens":1}}}`),
+		[]byte(`{"type":"content_block_start","index":0,"content_block":{"type":"text","text":""}}`),
+		[]byte(`{"type":"content_block_delta","index":0,"delta":{"type":"text_delta","text":"Hello"}}`),
+		[]byte(`{"type":"content_block_stop","index":0}`),
+		[]byte(`{"type":"message_delta","delta":{"stop_reason":"end_turn","stop_sequence":null},"usage":{"output_tokens":12}}`),
+		[]byte(`{"type":"message_stop","amazon-bedrock-invocationMetrics":{"inputTokenCount":25,"outputTokenCount":12,"invocationLatency":812,"firstByteLatency":230}}`),
+	}
+	var size int64
+	for _, c := range chunks {
+		size += int64(len(c))
+	}
+	b.SetBytes(size)
+	b.ReportAllocs()
+	var ev genai.Event
+	m := Parse("anthropic.claude-3-5-sonnet-20240620-v1:0")
+	for b.Loop() {
+		ev.Response = genai.Response{}
+		ev.Usage = genai.Usage{}
+		ev.Request.Model = m
+		DecodeStreamValid(&ev.Request.Model, chunks, &ev)
+	}
+}

@@ -190,18 +190,15 @@ func (l *layout) str() []byte {
 		l.ok = false
 		return nil
 	}
+	// A backslash escapes the byte after it, whatever it is (as StringEnd reads it).
 	start := l.i
-	for i := start + 1; i < len(l.c); i++ {
-		switch l.c[i] {
-		case '\\':
-			i++
-		case '"':
-			l.i = i + 1
-			return l.c[start:l.i]
-		}
+	end := jsonscan.StringEnd(l.c, start+1)
+	if end >= len(l.c) {
+		l.ok = false
+		return nil
 	}
-	l.ok = false
-	return nil
+	l.i = end + 1
+	return l.c[start:l.i]
 }
 
 // object matches a JSON object up to its closing brace (the chunk is to be checked valid).
