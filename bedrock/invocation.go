@@ -239,7 +239,10 @@ func (d *invocationDecoder) Decode(rec *genai.Record, ev *genai.Event) error {
 	}
 	ev.Original = append(ev.Original[:0], rec.Data...)
 	d.tail = ev.Original[len(ev.Original):cap(ev.Original)]
-	data = bytes.TrimSpace(ev.Original)
+	// The trimmed record in the copy, where TrimSpace found it in rec.Data (it returns a
+	// subslice, which keeps the capacity from its start).
+	start := cap(rec.Data) - cap(data)
+	data = ev.Original[start : start+len(data)]
 	var r invocationRecord
 	if err := d.parseRecord(data, &r); err != nil {
 		return fmt.Errorf("invocation log record: %w", err)
