@@ -3,6 +3,7 @@ package guardrail
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -56,6 +57,10 @@ func decodeEvery(data []byte) string {
 	}
 	decodeInvoke(data, true, valid)
 	decodeConverseTrace(data, true, valid)
+	if len(data) > 0 && data[0] == '{' {
+		// A trace read from its start in a longer body, whose end the index finds.
+		DecodeConverseTraceFirst(append(bytes.Clone(data), `,"next":[1]}`...), valid)
+	}
 	_ = DecodeApplyResponse(data, genai.DirectionInput, "g", "1", &ev)
 	DecodeConfig(data, &ev)
 	// %v, not reflect.DeepEqual: a score may be NaN.
@@ -159,6 +164,34 @@ func TestIndexPastCap(t *testing.T) {
 			if got != want {
 				t.Fatalf("pad %d:\nindexed   %s\nunindexed %s", pad, got, want)
 			}
+		}
+	}
+}
+
+// BenchmarkIndexScan measures index.scan on every object of the guardrail fixtures, compacted
+// as the bedrock decoder's bodies are.
+func BenchmarkIndexScan(b *testing.B) {
+	files, _ := filepath.Glob(filepath.Join("../../testdata/bedrock/guardrails", "*"))
+	var objs [][]byte
+	size := 0
+	for _, name := range files {
+		data, err := os.ReadFile(name)
+		if err != nil {
+			continue
+		}
+		for line := range bytes.SplitSeq(data, []byte("\n")) {
+			var c bytes.Buffer
+			if json.Compact(&c, line) == nil && c.Len() > 0 && c.Bytes()[0] == '{' {
+				objs = append(objs, c.Bytes())
+				size += c.Len()
+			}
+		}
+	}
+	b.SetBytes(int64(size))
+	var x index
+	for b.Loop() {
+		for _, o := range objs {
+			x.scan(o)
 		}
 	}
 }
