@@ -56,3 +56,15 @@ func TestRendererIngestedNow(t *testing.T) {
 		time.Sleep(2 * time.Millisecond)
 	}
 }
+
+// TestNowUnixNano checks that the clock event.ingested reads is the wall clock time.Now reads,
+// to the microsecond.
+func TestNowUnixNano(t *testing.T) {
+	for range 1000 {
+		before := time.Now().UnixNano() / 1e3 * 1e3
+		got := nowUnixNano()
+		after := time.Now().UnixNano()
+		require.LessOrEqual(t, before, got)
+		require.LessOrEqual(t, got, after)
+	}
+}

@@ -131,9 +131,11 @@ func (r *Renderer) AppendDocument(dst []byte, ev *genai.Event) []byte {
 	if ns == "" {
 		ns = DefaultNamespace
 	}
-	ingested := r.Ingested
-	if ingested.IsZero() {
-		ingested = time.Now()
+	var ingestedText []byte
+	if r.Ingested.IsZero() {
+		ingestedText = r.timeTextNano(nowUnixNano())
+	} else {
+		ingestedText = r.timeTextNano(r.Ingested.UnixNano()) // what TimeValue keeps of it
 	}
 	s := &r.fields
 	s.Reset(profile)
@@ -143,7 +145,6 @@ func (r *Renderer) AppendDocument(dst []byte, ev *genai.Event) []byte {
 	s.AddString(genai.DataStreamNamespace, ns)
 	s.AddString(genai.EventDataset, ds)
 	s.AddString(genai.EventModule, module(ev))
-	ingestedText := r.timeText(ingested)
 	s.AddJSON(genai.EventIngested, ingestedText)
 	s.AddString(genai.ECSVersion, Version)
 	if ev.Err != nil {
@@ -168,11 +169,14 @@ func (r *Renderer) AppendDocument(dst []byte, ev *genai.Event) []byte {
 }
 
 // timeText returns t as the renderer writes a time (a TimeValue of t): a JSON string of its
-// UTC millisecond. Documents rendered within one millisecond share event.ingested, so the
-// text is kept and written again until the millisecond changes. It is valid until the next
-// call.
-func (r *Renderer) timeText(t time.Time) []byte {
-	ns := t.UnixNano() // what TimeValue keeps of t
+// UTC millisecond. It is timeTextNano of what TimeValue keeps of t.
+func (r *Renderer) timeText(t time.Time) []byte { return r.timeTextNano(t.UnixNano()) }
+
+// timeTextNano returns the time ns nanoseconds after the epoch as the renderer writes a time:
+// a JSON string of its UTC millisecond. Documents rendered within one millisecond share
+// event.ingested, so the text is kept and written again until the millisecond changes. It is
+// valid until the next call.
+func (r *Renderer) timeTextNano(ns int64) []byte {
 	ms := ns / 1e6
 	if ns >= 0 && ms == r.timeMilli && len(r.timeBuf) > 0 {
 		return r.timeBuf
