@@ -23,7 +23,7 @@ func (e *Event) AppendFields(dst []FieldValue) []FieldValue {
 // field given twice keeps its first value, and fields outside s's profiles are left out.
 // Error events (Err set) add nothing.
 func (e *Event) CollectFields(s *FieldSet) {
-	w := fieldWriter{set: s}
+	w := fieldWriter{set: s, drop: ProfileAll &^ s.profiles}
 	e.writeFields(&w)
 }
 
@@ -39,7 +39,7 @@ func (e *Event) AppendSourceFields(dst []FieldValue) []FieldValue {
 
 // CollectSourceFields is AppendSourceFields for a FieldSet.
 func (e *Event) CollectSourceFields(s *FieldSet) {
-	w := fieldWriter{set: s}
+	w := fieldWriter{set: s, drop: ProfileAll &^ s.profiles}
 	e.writeSourceFields(&w)
 }
 
@@ -68,26 +68,37 @@ func (e *Event) writeFields(w *fieldWriter) {
 
 func (e *Event) writeModelFields(w *fieldWriter) {
 	// Provider and model.
+	elastic := w.keeps(ProfileElastic)
 	w.str(GenAIProviderName, e.Source.ProviderName)
-	w.str(GenAISystem, e.Source.System)
+	if elastic {
+		w.str(GenAISystem, e.Source.System)
+	}
 	req := &e.Request
 	w.str(GenAIOperationName, req.Operation)
-	w.str(GenAIRequestID, req.ID)
-	w.str(GenAIRequestModel, req.Model.ID)
-	w.str(GenAIRequestModelID, req.Model.ID)
-	w.str(GenAIRequestModelType, req.Model.Type)
-	if req.Model.APIVersion != "" {
-		w.str(GenAIRequestModelVersion, req.Model.APIVersion)
-	} else {
-		w.str(GenAIRequestModelVersion, req.Model.Version)
+	if elastic {
+		w.str(GenAIRequestID, req.ID)
 	}
-	w.str(GenAIRequestModelRole, req.Model.Role)
+	if w.keeps(ProfileECS) {
+		w.str(GenAIRequestModel, req.Model.ID)
+	}
+	if elastic {
+		w.str(GenAIRequestModelID, req.Model.ID)
+		w.str(GenAIRequestModelType, req.Model.Type)
+		if req.Model.APIVersion != "" {
+			w.str(GenAIRequestModelVersion, req.Model.APIVersion)
+		} else {
+			w.str(GenAIRequestModelVersion, req.Model.Version)
+		}
+		w.str(GenAIRequestModelRole, req.Model.Role)
+	}
 	w.str(GenainormModelVendor, req.Model.Vendor)
 	w.str(GenainormModelFamily, req.Model.Family)
 	w.str(GenainormModelName, req.Model.Name)
 	w.str(GenainormModelVersion, req.Model.Version)
 	w.str(GenainormModelDeployment, req.Model.Deployment)
-	w.time(GenAIRequestTimestamp, req.Time)
+	if elastic {
+		w.time(GenAIRequestTimestamp, req.Time)
+	}
 }
 
 func (e *Event) writeRequestFields(w *fieldWriter) {
@@ -111,7 +122,9 @@ func (e *Event) writeRequestFields(w *fieldWriter) {
 	w.json(GenAISystemInstructions, req.SystemInstructions)
 	w.json(GenAIInputMessages, req.InputMessages)
 	w.json(GenAIToolDefinitions, req.ToolDefinitions)
-	w.str(GenAIPrompt, unsafeString(req.Body))
+	if w.keeps(ProfileElastic) {
+		w.str(GenAIPrompt, unsafeString(req.Body))
+	}
 }
 
 func (e *Event) writeResponseFields(w *fieldWriter) {
@@ -119,11 +132,16 @@ func (e *Event) writeResponseFields(w *fieldWriter) {
 	resp := &e.Response
 	w.str(GenAIResponseID, resp.ID)
 	w.str(GenAIResponseModel, resp.Model)
-	w.time(GenAIResponseTimestamp, resp.Time)
+	elastic := w.keeps(ProfileElastic)
+	if elastic {
+		w.time(GenAIResponseTimestamp, resp.Time)
+	}
 	w.strs(GenAIResponseFinishReasons, resp.FinishReasons)
 	w.json(GenAIOutputMessages, resp.OutputMessages)
-	w.str(GenAICompletion, unsafeString(resp.Body))
-	w.str(GenAIResponseErrorCode, resp.ErrorCode)
+	if elastic {
+		w.str(GenAICompletion, unsafeString(resp.Body))
+		w.str(GenAIResponseErrorCode, resp.ErrorCode)
+	}
 	w.str(ErrorCode, resp.ErrorCode)
 	w.str(ErrorMessage, resp.ErrorMessage)
 	errType := resp.ErrorType
@@ -136,8 +154,10 @@ func (e *Event) writeResponseFields(w *fieldWriter) {
 func (e *Event) writeUsageFields(w *fieldWriter) {
 	// Usage.
 	u := &e.Usage
-	w.intOpt(GenAIUsagePromptTokens, u.InputTokens)
-	w.intOpt(GenAIUsageCompletionTokens, u.OutputTokens)
+	if w.keeps(ProfileElastic) {
+		w.intOpt(GenAIUsagePromptTokens, u.InputTokens)
+		w.intOpt(GenAIUsageCompletionTokens, u.OutputTokens)
+	}
 	w.intOpt(GenAIUsageInputTokens, u.EffectiveInputTokens())
 	w.intOpt(GenAIUsageOutputTokens, u.OutputTokens)
 	w.intOpt(GenAIUsageCacheReadInputTokens, u.CacheReadTokens)
@@ -150,10 +170,15 @@ func (e *Event) writeUsageFields(w *fieldWriter) {
 func (e *Event) writePerformanceFields(w *fieldWriter) {
 	// Performance.
 	p := &e.Performance
-	w.intOpt(GenAIPerformanceResponseTime, p.ResponseTime)
-	w.intOpt(GenAIPerformanceStartResponseTime, p.StartResponseTime)
-	w.intOpt(GenAIPerformanceRequestSize, p.RequestSize)
-	w.intOpt(GenAIPerformanceResponseSize, p.ResponseSize)
+	if w.keeps(ProfileElastic) {
+		w.intOpt(GenAIPerformanceResponseTime, p.ResponseTime)
+		w.intOpt(GenAIPerformanceStartResponseTime, p.StartResponseTime)
+		w.intOpt(GenAIPerformanceRequestSize, p.RequestSize)
+		w.intOpt(GenAIPerformanceResponseSize, p.ResponseSize)
+	}
+	if !w.keeps(ProfileECS) {
+		return
+	}
 	w.intOpt(HTTPRequestBodyBytes, p.RequestSize)
 	w.intOpt(HTTPResponseBodyBytes, p.ResponseSize)
 	if p.ResponseTime.Valid {
@@ -170,7 +195,9 @@ func (e *Event) writeIdentityCloudFields(w *fieldWriter) {
 	w.str(UserID, id.UserID)
 	w.str(UserName, id.UserName)
 	w.str(UserTargetName, id.TargetName)
-	w.str(GenAIUserID, id.GenAIUser)
+	if w.keeps(ProfileElastic) {
+		w.str(GenAIUserID, id.GenAIUser)
+	}
 	w.str(SourceAddress, id.SourceIP)
 	if ip, ok := parseIP(id.SourceIP); ok {
 		w.str(SourceIP, ip)
@@ -203,7 +230,10 @@ func (e *Event) writeHTTPFields(w *fieldWriter) {
 func (e *Event) writeGuardrailFields(w *fieldWriter) {
 	// Guardrails and their derived policy, compliance and OWASP view.
 	g := &e.Guardrail
-	w.strs(GenAIGuardrailID, g.IDs)
+	elastic := w.keeps(ProfileElastic)
+	if elastic {
+		w.strs(GenAIGuardrailID, g.IDs)
+	}
 	if e.Source.ProviderName == ProviderAWSBedrock {
 		w.strs(AWSBedrockGuardrailID, g.IDs)
 	}
@@ -223,12 +253,15 @@ func (e *Event) writeGuardrailFields(w *fieldWriter) {
 	if len(g.Assessments) == 0 {
 		// Nothing to derive but the violation flag (most events): derive's answer without
 		// building it.
-		if g.Intervened {
+		if g.Intervened && elastic {
 			w.bool(GenAIComplianceViolationDetected, true)
 		}
 		return
 	}
 	writeJSONList(w, GenAIGuardrailAssessments, g.Assessments, appendAssessmentsJSON)
+	if !elastic {
+		return // what derive makes is the elastic profile's alone
+	}
 	d := g.derive(w.arena(), w.bytes())
 	w.strs(GenAIPolicyName, d.PolicyNames)
 	w.strs(GenAIPolicyAction, d.PolicyActions)

@@ -339,7 +339,14 @@ func (s *FieldSet) All(yield func(*Field, Value) bool) {
 type fieldWriter struct {
 	set  *FieldSet
 	list []FieldValue
+	// drop is the profiles whose own fields (those of no other profile) the writer leaves
+	// out without offering them: the profiles a FieldSet does not keep, none for a list. The
+	// event's writers test it once for a run of such fields (FieldSet.slot would refuse each).
+	drop Profile
 }
+
+// keeps reports whether the writer wants the fields that only profile p has.
+func (w *fieldWriter) keeps(p Profile) bool { return w.drop&p == 0 }
 
 // arena is where derived string arrays are cut from: the FieldSet's, reused from document
 // to document, or nil (allocate) for a list that outlives the call.

@@ -209,3 +209,42 @@ func FuzzAppendLayout(f *testing.F) {
 		require.Equal(t, string(want), string(got))
 	})
 }
+
+// The event's writers leave out the fields of the profiles a FieldSet does not keep without
+// offering them: what they leave out is only ever outside the set's profiles, for an event
+// that fills every field they guard so.
+func TestCollectFieldsProfileGuards(t *testing.T) {
+	ev := richEvent()
+	ev.Source.System = "aws.bedrock"
+	ev.Request.ID = "req-1"
+	ev.Request.Model.Type = "text"
+	ev.Request.Model.Role = "chat"
+	ev.Request.Model.Version = "v1"
+	ev.Request.Time = time.Unix(1700000000, 0)
+	ev.Response.Time = time.Unix(1700000001, 0)
+	ev.Response.ErrorCode = "ThrottlingException"
+	ev.Performance.RequestSize.Set(10)
+	ev.Performance.ResponseSize.Set(20)
+	ev.Identity.GenAIUser = "u"
+	ev.Guardrail.IDs = []string{"gr-1"}
+	noAssessments := richEvent()
+	noAssessments.Guardrail.Assessments = nil
+	for _, ev := range []*genai.Event{ev, noAssessments} {
+		for _, p := range append([]genai.Profile{genai.ProfileAll}, genai.Profiles...) {
+			want := map[*genai.Field]genai.Value{}
+			for _, fv := range ev.AppendFields(nil) {
+				if _, dup := want[fv.Field]; !dup && fv.Field.In(p) {
+					want[fv.Field] = fv.Value
+				}
+			}
+			var s genai.FieldSet
+			s.Reset(p)
+			ev.CollectFields(&s)
+			got := map[*genai.Field]genai.Value{}
+			for f, v := range s.All {
+				got[f] = v
+			}
+			require.Equal(t, want, got, "profile %s", p)
+		}
+	}
+}
