@@ -48,14 +48,22 @@ func (d *invocationDecoder) decodeStream(out []byte, ev *genai.Event, b *bodies)
 			metrics = i
 		}
 	})
-	// An Anthropic message_start first chunk gives the response id, role and model: the model
-	// stream reads it, and calls back for a first chunk it does not read in its fixed layout.
-	model.DecodeStreamValidStart(&ev.Request.Model, chunks, ev, func(first []byte) { // the elements of a valid array
+	// An Anthropic message_start first chunk gives the response id, role and model, and the
+	// last chunk with invocation metrics the counts: the model stream reads both where its
+	// fixed layouts read those chunks, and calls back for a first chunk it does not.
+	start := func(first []byte) {
 		if ivIsMessageStart(first) || bytes.Contains(first, ivKeyMessageStart) {
 			d.messageStart(first, ev)
 		}
-	})
-	if metrics >= 0 {
+	}
+	if metrics < 0 {
+		model.DecodeStreamBedrock(&ev.Request.Model, chunks, ev, start, nil, nil) // the elements of a valid array
+		return
+	}
+	var m model.InvocationMetrics
+	if model.DecodeStreamBedrock(&ev.Request.Model, chunks, ev, start, chunks[metrics], &m) {
+		applyStreamMetrics(ev, m.InputTokens, m.OutputTokens, m.CacheReadTokens, m.CacheWriteTokens, m.Latency, m.FirstByteLatency)
+	} else {
 		d.streamMetrics(chunks[metrics], ev)
 	}
 }
@@ -397,6 +405,11 @@ func (d *invocationDecoder) streamMetrics(chunk []byte, ev *genai.Event) {
 	} else {
 		d.streamMetricsSlow(chunk, &in, &out, &cacheRead, &cacheWrite, &latency, &firstByte)
 	}
+	applyStreamMetrics(ev, in, out, cacheRead, cacheWrite, latency, firstByte)
+}
+
+// applyStreamMetrics sets what the counts of amazon-bedrock-invocationMetrics give ev.
+func applyStreamMetrics(ev *genai.Event, in, out, cacheRead, cacheWrite, latency, firstByte genai.Opt[int64]) {
 	if latency.Valid {
 		ev.Performance.ResponseTime = latency
 	}

@@ -436,9 +436,10 @@ func (st *stream) messageStop(m *genai.Model, l *layout) bool {
 		return false
 	}
 	var t tokens
+	var latency, firstByte int64
 	metrics := l.ok && l.i < len(l.c) && l.c[l.i] == ','
 	if metrics {
-		t = l.metrics()
+		t, latency, firstByte = l.metrics()
 	}
 	l.lit(`}`)
 	if !l.end() {
@@ -447,14 +448,15 @@ func (st *stream) messageStop(m *genai.Model, l *layout) bool {
 	if metrics {
 		mergeUsage(&st.metrics, t)
 		st.haveMetrics = true
+		st.keepMetrics(l.c, t, latency, firstByte)
 	}
 	st.count(m, shapeAnthropicMessages)
 	return true
 }
 
 // metrics matches Bedrock's invocation metrics in their fixed layout (see messageStop) and
-// returns the token counts chunk reads from them.
-func (l *layout) metrics() (t tokens) {
+// returns the token counts chunk reads from them, and the two latencies.
+func (l *layout) metrics() (t tokens, latency, firstByte int64) {
 	l.lit(`,"amazon`)
 	l.lit(`-bedrock`)
 	l.lit(`-invocat`)
@@ -470,11 +472,11 @@ func (l *layout) metrics() (t tokens) {
 	l.lit(`,"invoca`)
 	l.lit(`tionLate`)
 	l.lit(`ncy":`)
-	l.int()
+	latency = l.int()
 	l.lit(`,"firstB`)
 	l.lit(`yteLaten`)
 	l.lit(`cy":`)
-	l.int()
+	firstByte = l.int()
 	if l.ok && l.i < len(l.c) && l.c[l.i] == ',' {
 		l.lit(`,"cacheR`)
 		l.lit(`eadInput`)
@@ -488,7 +490,7 @@ func (l *layout) metrics() (t tokens) {
 		t.cacheWrite = genai.Opt[int64]{Value: l.int(), Valid: true}
 	}
 	l.lit(`}`)
-	return t
+	return t, latency, firstByte
 }
 
 // optInt matches null or a number int matches.
@@ -533,9 +535,10 @@ func (st *stream) titanChunk(m *genai.Model, d *decoder, c []byte) bool {
 	l.lit(`Count":`)
 	in := l.optInt()
 	var t tokens
+	var latency, firstByte int64
 	metrics := l.ok && l.i < len(l.c) && l.c[l.i] == ','
 	if metrics {
-		t = l.metrics()
+		t, latency, firstByte = l.metrics()
 	}
 	l.lit(`}`)
 	if !l.end() {
@@ -558,6 +561,7 @@ func (st *stream) titanChunk(m *genai.Model, d *decoder, c []byte) bool {
 	if metrics {
 		mergeUsage(&st.metrics, t)
 		st.haveMetrics = true
+		st.keepMetrics(l.c, t, latency, firstByte)
 	}
 	if st.count(m, shapeTitanText) == shapeTitanText {
 		st.appendText(0, 0, str(text))

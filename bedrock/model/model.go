@@ -232,29 +232,46 @@ func DecodeResponse(m *genai.Model, body []byte, ev *genai.Event) {
 // whole output messages, and the response id, model, finish reasons and body usage are taken
 // from the chunks that carry them. Chunks that are not JSON objects are ignored.
 func DecodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event) {
-	decodeStream(m, chunks, ev, false, nil)
+	decodeStream(m, chunks, ev, false, nil, nil, nil)
 }
 
 // DecodeStreamValid is DecodeStream for chunks known to be valid JSON (the elements of a
 // validated array, say): they are not checked again.
 func DecodeStreamValid(m *genai.Model, chunks [][]byte, ev *genai.Event) {
-	decodeStream(m, chunks, ev, true, nil)
+	decodeStream(m, chunks, ev, true, nil, nil, nil)
 }
 
-// DecodeStreamValidStart is DecodeStreamValid that also reads the first chunk as Bedrock's
-// logs read an Anthropic message_start chunk, in place of a read of its own before the
-// stream: ev.Response.ID, ev.Request.Model.Role and ev.Response.Model are set from its
+// InvocationMetrics are the counts of Bedrock's amazon-bedrock-invocationMetrics member of a
+// stream chunk, each valid when written.
+type InvocationMetrics struct {
+	InputTokens, OutputTokens         genai.Opt[int64]
+	Latency, FirstByteLatency         genai.Opt[int64] // invocationLatency, firstByteLatency
+	CacheReadTokens, CacheWriteTokens genai.Opt[int64]
+}
+
+// DecodeStreamBedrock is DecodeStreamValid that also reads, for Bedrock's invocation logs,
+// what they read of a stream besides, where the stream already reads it:
+//
+// The first chunk, as an Anthropic message_start chunk, in place of a read of its own before
+// the stream: ev.Response.ID, ev.Request.Model.Role and ev.Response.Model are set from its
 // message's id, role and model where ev has none. A first chunk that the stream's fixed
 // message_start layout reads with texts that need no unescaping is not read again; for any
 // other first chunk, start is called with it (and does that read itself), after the first
 // chunk is merged and before the others are. start is not kept.
-func DecodeStreamValidStart(m *genai.Model, chunks [][]byte, ev *genai.Event, start func(first []byte)) {
-	decodeStream(m, chunks, ev, true, start)
+//
+// The invocation metrics of metricsChunk (one of chunks, or nil): when the stream reads that
+// chunk whole by a fixed layout with its metrics (the top-level member, written once, with
+// the four counts in Bedrock's order and the two cache counts or neither), they are written
+// to *metrics and DecodeStreamBedrock reports true; else it reports false and the caller
+// reads them. metrics is not kept.
+func DecodeStreamBedrock(m *genai.Model, chunks [][]byte, ev *genai.Event, start func(first []byte), metricsChunk []byte, metrics *InvocationMetrics) bool {
+	return decodeStream(m, chunks, ev, true, start, metricsChunk, metrics)
 }
 
-// decodeStream is DecodeStream; valid says that the chunks are valid JSON, and start, when
-// not nil, is as for DecodeStreamValidStart.
-func decodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event, valid bool, start func(first []byte)) {
+// decodeStream is DecodeStream; valid says that the chunks are valid JSON, and start (when
+// not nil), metricsChunk (when not nil), metrics and the result are as for
+// DecodeStreamBedrock.
+func decodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event, valid bool, start func(first []byte), metricsChunk []byte, metrics *InvocationMetrics) bool {
 	if m == nil {
 		m = &ev.Request.Model
 	}
@@ -262,6 +279,7 @@ func decodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event, valid bool, 
 	r, d := &rs.r, &rs.d
 	var st stream
 	st.valid = valid
+	st.metricsOf, st.metricsOut = metricsChunk, metrics
 	st.blocks, st.reasons = rs.blocks, rs.reasons
 	defer func() {
 		if cap(d.scratch) > maxScratch {
@@ -300,7 +318,7 @@ func decodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event, valid bool, 
 		ev.Warn(genai.WarnBodyUnreadable, fmt.Sprintf("bedrock/model: %d of %d stream chunks of %s are not valid JSON", bad, len(chunks), modelName(m)))
 	}
 	if st.chunks == 0 {
-		return
+		return st.metricsRead
 	}
 	resolve(m, st.shape, ev)
 	if st.shape == shapeChat && m.Vendor == "" && st.model != "" {
@@ -314,6 +332,7 @@ func decodeStream(m *genai.Model, chunks [][]byte, ev *genai.Event, valid bool, 
 		ev.Request.Operation = shapeInfo[st.shape].op
 	}
 	st.done(ev, d)
+	return st.metricsRead
 }
 
 // requestShape tells a request body's shape from the model family, or from the body.

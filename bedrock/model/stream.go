@@ -53,6 +53,29 @@ type stream struct {
 	// escaped, valid UTF-8. Only what the first chunk set is used (see applyStart).
 	start     [3]string
 	startRead bool
+	// metricsOf is the chunk whose invocation metrics the caller wants in *metricsOut (see
+	// DecodeStreamBedrock), nil for none; metricsRead says that the fixed layout of the chunk
+	// read them.
+	metricsOf   []byte
+	metricsOut  *InvocationMetrics
+	metricsRead bool
+}
+
+// keepMetrics keeps the invocation metrics of chunk c, read by their fixed layout (the
+// token counts t and the latencies), when c is the chunk they are wanted of.
+func (st *stream) keepMetrics(c []byte, t tokens, latency, firstByte int64) {
+	if st.metricsOf == nil || unsafe.SliceData(c) != unsafe.SliceData(st.metricsOf) || len(c) != len(st.metricsOf) {
+		return
+	}
+	*st.metricsOut = InvocationMetrics{
+		InputTokens:      t.in,
+		OutputTokens:     t.out,
+		Latency:          genai.Opt[int64]{Value: latency, Valid: true},
+		FirstByteLatency: genai.Opt[int64]{Value: firstByte, Valid: true},
+		CacheReadTokens:  t.cacheRead,
+		CacheWriteTokens: t.cacheWrite,
+	}
+	st.metricsRead = true
 }
 
 // applyStart does, once the first chunk of the stream has been merged, what Bedrock's read of
