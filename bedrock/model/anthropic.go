@@ -7,7 +7,7 @@ import "github.com/genainorm/genainorm/genai"
 
 // anthropicResponse reads a Messages API response: id, model, content blocks (text,
 // tool_use, thinking), stop_reason and usage with cache counts.
-func anthropicResponse(r *response, ev *genai.Event) {
+func anthropicResponse(r *response, ev *genai.Event, d *decoder) {
 	ev.Response.ID = string(r.ID)
 	ev.Response.Model = string(r.Model)
 	role := string(r.Role)
@@ -21,7 +21,7 @@ func anthropicResponse(r *response, ev *genai.Event) {
 	w.end(string(r.StopReason))
 	ev.Response.OutputMessages, ev.Response.Text = w.results()
 	if r.StopReason != "" {
-		ev.Response.FinishReasons = append(ev.Response.FinishReasons, string(r.StopReason))
+		d.addReason(ev, string(r.StopReason))
 	}
 	if r.Usage.OK {
 		applyUsage(ev, fromUsage(&r.Usage.V), genai.UsageSourceBody)
@@ -29,7 +29,7 @@ func anthropicResponse(r *response, ev *genai.Event) {
 }
 
 // anthropicTextResponse reads a legacy text completion response.
-func anthropicTextResponse(r *response, ev *genai.Event) {
+func anthropicTextResponse(r *response, ev *genai.Event, d *decoder) {
 	w := pooledWriter("")
 	defer w.release()
 	w.begin("assistant")
@@ -37,6 +37,6 @@ func anthropicTextResponse(r *response, ev *genai.Event) {
 	w.end(string(r.StopReason))
 	ev.Response.OutputMessages, ev.Response.Text = w.results()
 	if r.StopReason != "" {
-		ev.Response.FinishReasons = append(ev.Response.FinishReasons, string(r.StopReason))
+		d.addReason(ev, string(r.StopReason))
 	}
 }

@@ -3,22 +3,22 @@ package model
 import "github.com/genainorm/genainorm/genai"
 
 // decodeResponse reads a response body of the given shape into ev.
-func decodeResponse(s shape, r *response, ev *genai.Event) {
+func decodeResponse(s shape, r *response, ev *genai.Event, d *decoder) {
 	switch s {
 	case shapeAnthropicMessages:
-		anthropicResponse(r, ev)
+		anthropicResponse(r, ev, d)
 	case shapeAnthropicText:
-		anthropicTextResponse(r, ev)
+		anthropicTextResponse(r, ev, d)
 	case shapeNova:
 		novaResponse(r, ev)
 	case shapeTitanText:
-		titanTextResponse(r, ev)
+		titanTextResponse(r, ev, d)
 	case shapeTitanEmbed:
 		titanEmbedResponse(r, ev)
 	case shapeAmazonImage:
 		amazonImageResponse(r, ev)
 	case shapeLlama:
-		llamaResponse(r, ev)
+		llamaResponse(r, ev, d)
 	case shapeMistralText:
 		mistralTextResponse(r, ev)
 	case shapeChat:
@@ -40,6 +40,21 @@ func decodeResponse(s shape, r *response, ev *genai.Event) {
 	default:
 		genericResponse(r, ev)
 	}
+}
+
+// addReason appends reason to ev's finish reasons: what append does, but the first reason of
+// an event that has none goes to a one-string list of the slab (see list), not allocated.
+func (d *decoder) addReason(ev *genai.Event, reason string) {
+	if ev.Response.FinishReasons != nil {
+		ev.Response.FinishReasons = append(ev.Response.FinishReasons, reason)
+		return
+	}
+	if cap(d.lists)-len(d.lists) < 1 {
+		d.lists = make([]string, 0, slabSize)
+	}
+	start := len(d.lists)
+	d.lists = append(d.lists, reason)
+	ev.Response.FinishReasons = d.lists[start : start+1 : start+1]
 }
 
 // genericResponse reads a body of an unknown family for the common member names: an id, a

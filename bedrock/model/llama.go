@@ -6,7 +6,7 @@ import "github.com/genainorm/genainorm/genai"
 // vision images become blob parts).
 
 // llamaResponse reads a Llama response: generation, stop_reason and the token counts.
-func llamaResponse(r *response, ev *genai.Event) {
+func llamaResponse(r *response, ev *genai.Event, d *decoder) {
 	w := pooledWriter("")
 	defer w.release()
 	w.begin("assistant")
@@ -14,7 +14,7 @@ func llamaResponse(r *response, ev *genai.Event) {
 	w.end(string(r.StopReason))
 	ev.Response.OutputMessages, ev.Response.Text = w.results()
 	if r.StopReason != "" {
-		ev.Response.FinishReasons = append(ev.Response.FinishReasons, string(r.StopReason))
+		d.addReason(ev, string(r.StopReason))
 	}
 	applyUsage(ev, tokens{in: optOf(r.PromptTokenCount), out: optOf(r.GenerationTokenCount)}, genai.UsageSourceBody)
 }

@@ -224,7 +224,7 @@ func DecodeResponse(m *genai.Model, body []byte, ev *genai.Event) {
 	if ev.Request.Operation == "" {
 		ev.Request.Operation = shapeInfo[s].op
 	}
-	decodeResponse(s, r, ev)
+	decodeResponse(s, r, ev, &rs.d)
 }
 
 // DecodeStream fills ev's response side from the decoded chunks of an

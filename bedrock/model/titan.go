@@ -80,7 +80,7 @@ func amazonImageRequest(r *request, ev *genai.Event, w *msgWriter) {
 }
 
 // titanTextResponse reads a Titan Text response.
-func titanTextResponse(r *response, ev *genai.Event) {
+func titanTextResponse(r *response, ev *genai.Event, d *decoder) {
 	w := pooledWriter("")
 	defer w.release()
 	var out genai.Opt[int64]
@@ -90,7 +90,7 @@ func titanTextResponse(r *response, ev *genai.Event) {
 		w.textPart(string(res.OutputText), true)
 		w.end(string(res.CompletionReason))
 		if res.CompletionReason != "" {
-			ev.Response.FinishReasons = append(ev.Response.FinishReasons, string(res.CompletionReason))
+			d.addReason(ev, string(res.CompletionReason))
 		}
 		if n, ok := res.TokenCount.int(); ok {
 			out.Set(out.Value + n)
