@@ -446,9 +446,7 @@ func (st *stream) messageStop(m *genai.Model, l *layout) bool {
 		return false
 	}
 	if metrics {
-		mergeUsage(&st.metrics, t)
-		st.haveMetrics = true
-		st.keepMetrics(l.c, t, latency, firstByte)
+		st.fixedMetrics(l.c, t, latency, firstByte)
 	}
 	st.count(m, shapeAnthropicMessages)
 	return true
@@ -559,9 +557,7 @@ func (st *stream) titanChunk(m *genai.Model, d *decoder, c []byte) bool {
 		return false // not read as Titan's (responseShape): the general path decides
 	}
 	if metrics {
-		mergeUsage(&st.metrics, t)
-		st.haveMetrics = true
-		st.keepMetrics(l.c, t, latency, firstByte)
+		st.fixedMetrics(l.c, t, latency, firstByte)
 	}
 	if st.count(m, shapeTitanText) == shapeTitanText {
 		st.appendText(0, 0, str(text))

@@ -61,9 +61,12 @@ type stream struct {
 	metricsRead bool
 }
 
-// keepMetrics keeps the invocation metrics of chunk c, read by their fixed layout (the
-// token counts t and the latencies), when c is the chunk they are wanted of.
-func (st *stream) keepMetrics(c []byte, t tokens, latency, firstByte int64) {
+// fixedMetrics merges the invocation metrics of chunk c, read by their fixed layout (the
+// token counts t and the latencies), into the stream's, and keeps them when c is the chunk
+// they are wanted of.
+func (st *stream) fixedMetrics(c []byte, t tokens, latency, firstByte int64) {
+	mergeUsage(&st.metrics, t)
+	st.haveMetrics = true
 	if st.metricsOf == nil || unsafe.SliceData(c) != unsafe.SliceData(st.metricsOf) || len(c) != len(st.metricsOf) {
 		return
 	}
