@@ -1176,7 +1176,8 @@ func (d *invocationDecoder) readTextJSONValue(dec *ivCursor) (s string, raw []by
 		return s, nil, err
 	}
 	inner := v[1 : len(v)-1]
-	switch ivCopyableString(inner) {
+	_, kind := ivScanString(v, 1) // v is a valid string: its end is its last byte
+	switch kind {
 	case ivCopyPlain:
 		return unsafe.String(unsafe.SliceData(inner), len(inner)), v, nil
 	case ivCopyEscaped:
@@ -1213,64 +1214,17 @@ func (d *invocationDecoder) textOf(v []byte) (string, error) {
 	return "", nil
 }
 
-// What ivCopyableString finds in a JSON string's content.
+// What ivScanString finds in a JSON string's content: whether it is what
+// genai.AppendJSONString writes for its text, and whether it holds escapes.
 const (
 	ivCopyNo      = iota // escapes or bytes that quoting again would change
 	ivCopyPlain          // no escape: the content is the text
 	ivCopyEscaped        // only \" \\ \n \r \t escapes (see jsonscan.AppendUnquoteSimple)
 )
 
-// ivCopyableString reports whether the content of a valid JSON string, of valid UTF-8, is
-// what genai.AppendJSONString writes for its text, and whether it holds escapes. A long one
-// has its runs of plain bytes stepped over with jsonscan.QuoteOrSpecial (SIMD) and U+2028 /
-// U+2029 searched by their first byte with bytes.IndexByte: two fast passes rather than a
-// word at a time with a byte loop around every escape and non-ASCII letter. A short one is
-// read a word at a time (ivCopyableShort), which costs less than those calls.
-func ivCopyableString(s []byte) int {
-	if len(s) < ivCopyableLong {
-		return ivCopyableShort(s)
-	}
-	kind := ivCopyPlain
-	for i := 0; ; {
-		i = jsonscan.QuoteOrSpecial(s, i)
-		if i >= len(s) {
-			break
-		}
-		switch s[i] {
-		case '"':
-			i++ // not in a valid string's content unescaped; plain, as quoting again keeps it
-			continue
-		case '\\':
-			if i+1 >= len(s) {
-				return ivCopyNo
-			}
-			switch s[i+1] {
-			case '"', '\\', 'n', 'r', 't':
-			default:
-				return ivCopyNo
-			}
-			kind = ivCopyEscaped
-			i += 2 // the backslash and the byte it escapes
-			continue
-		}
-		return ivCopyNo // a control byte
-	}
-	// U+2028 and U+2029 (E2 80 A8, E2 80 A9) are escaped by AppendJSONString.
-	for i := 0; ; {
-		k := bytes.IndexByte(s[i:], 0xE2)
-		if k < 0 {
-			return kind
-		}
-		i += k + 1
-		if i+1 < len(s) && s[i] == 0x80 && (s[i+1] == 0xA8 || s[i+1] == 0xA9) {
-			return ivCopyNo
-		}
-	}
-}
-
 // ivScanString returns the index of the closing quote of the JSON string whose content starts
-// at data[i] (len(data) when it is not closed), as jsonscan.StringEnd does, and what
-// ivCopyableString finds in its content, in one pass: the first ivCopyableLong bytes a word at
+// at data[i] (len(data) when it is not closed), as jsonscan.StringEnd does, and what its
+// content holds (ivCopyNo, ivCopyPlain, ivCopyEscaped), in one pass: the first ivCopyableLong bytes a word at
 // a time, stopping at quotes, backslashes, control bytes and bytes of multi-byte sequences;
 // the rest of a longer string with jsonscan.QuoteOrSpecial (SIMD), U+2028 / U+2029 then
 // searched by their first byte with bytes.IndexByte. For an unclosed string the kind is
@@ -1302,14 +1256,7 @@ func ivScanString(data []byte, i int) (end, kind int) {
 			if i+1 >= len(data) {
 				return len(data), ivCopyNo
 			}
-			switch data[i+1] {
-			case '"', '\\', 'n', 'r', 't':
-				if kind == ivCopyPlain {
-					kind = ivCopyEscaped
-				}
-			default:
-				kind = ivCopyNo
-			}
+			kind = ivEscapeKind(kind, data[i+1])
 			i += 2 // the backslash and the byte it escapes
 		case c < 0x20:
 			kind = ivCopyNo
@@ -1343,20 +1290,26 @@ func ivScanString(data []byte, i int) (end, kind int) {
 			if i+1 >= len(data) {
 				return len(data), ivCopyNo
 			}
-			switch data[i+1] {
-			case '"', '\\', 'n', 'r', 't':
-				if kind == ivCopyPlain {
-					kind = ivCopyEscaped
-				}
-			default:
-				kind = ivCopyNo
-			}
+			kind = ivEscapeKind(kind, data[i+1])
 			i += 2
 		default: // a control byte
 			kind = ivCopyNo
 			i++
 		}
 	}
+}
+
+// ivEscapeKind returns what a string's content that held kind holds after the escape of c
+// (a backslash and c): simple escapes keep it copyable, others do not.
+func ivEscapeKind(kind int, c byte) int {
+	switch c {
+	case '"', '\\', 'n', 'r', 't':
+		if kind == ivCopyPlain {
+			return ivCopyEscaped
+		}
+		return kind
+	}
+	return ivCopyNo
 }
 
 // ivHasLineSeparator reports whether s holds U+2028 or U+2029 (E2 80 A8, E2 80 A9).
@@ -1373,54 +1326,8 @@ func ivHasLineSeparator(s []byte) bool {
 	}
 }
 
-// ivCopyableLong is the length from which ivCopyableString reads with the SIMD searches.
+// ivCopyableLong is the length from which ivScanString reads with the SIMD searches.
 const ivCopyableLong = 64
-
-// ivCopyableShort is ivCopyableString a word at a time.
-func ivCopyableShort(s []byte) int {
-	const lsb, msb = 0x0101010101010101, 0x8080808080808080
-	kind := ivCopyPlain
-	i := 0
-	for {
-		for i+8 <= len(s) {
-			w := binary.LittleEndian.Uint64(s[i:])
-			b := w ^ ('\\' * lsb)
-			// Backslashes, control bytes and bytes of multi-byte sequences.
-			if ((b-lsb)&^b|(w-0x20*lsb)&^w|w)&msb != 0 {
-				break
-			}
-			i += 8
-		}
-		// Byte by byte up to the next word without special bytes.
-		stop := min(len(s), i+8)
-		for ; i < stop; i++ {
-			c := s[i]
-			switch {
-			case c == '\\':
-				if i+1 >= len(s) {
-					return ivCopyNo
-				}
-				switch s[i+1] {
-				case '"', '\\', 'n', 'r', 't':
-				default:
-					return ivCopyNo
-				}
-				kind = ivCopyEscaped
-				i++ // the escaped byte
-			case c < 0x20:
-				return ivCopyNo
-			case c == 0xE2:
-				// U+2028 and U+2029 (E2 80 A8, E2 80 A9) are escaped by AppendJSONString.
-				if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
-					return ivCopyNo
-				}
-			}
-		}
-		if i >= len(s) {
-			return kind
-		}
-	}
-}
 
 // mimeType maps a Converse media format to a MIME type.
 func mimeType(modality, format string) string {

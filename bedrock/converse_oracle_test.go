@@ -1,6 +1,7 @@
 package bedrock
 
 import (
+	"bytes"
 	"encoding/binary"
 	"strings"
 
@@ -8,6 +9,7 @@ import (
 
 	"github.com/genainorm/genainorm/bedrock/guardrail"
 	"github.com/genainorm/genainorm/genai"
+	"github.com/genainorm/genainorm/internal/jsonscan"
 )
 
 // The Converse body decoders as they were before their member walks became straight loops
@@ -669,6 +671,100 @@ func (d *invocationDecoder) oldContentKinds(body []byte) []string {
 // oldIvCopyableString is ivCopyableString as it was before it stepped over plain runs with
 // jsonscan.QuoteOrSpecial, a word at a time: the oracle of FuzzIvCopyableString.
 func oldIvCopyableString(s []byte) int {
+	const lsb, msb = 0x0101010101010101, 0x8080808080808080
+	kind := ivCopyPlain
+	i := 0
+	for {
+		for i+8 <= len(s) {
+			w := binary.LittleEndian.Uint64(s[i:])
+			b := w ^ ('\\' * lsb)
+			// Backslashes, control bytes and bytes of multi-byte sequences.
+			if ((b-lsb)&^b|(w-0x20*lsb)&^w|w)&msb != 0 {
+				break
+			}
+			i += 8
+		}
+		// Byte by byte up to the next word without special bytes.
+		stop := min(len(s), i+8)
+		for ; i < stop; i++ {
+			c := s[i]
+			switch {
+			case c == '\\':
+				if i+1 >= len(s) {
+					return ivCopyNo
+				}
+				switch s[i+1] {
+				case '"', '\\', 'n', 'r', 't':
+				default:
+					return ivCopyNo
+				}
+				kind = ivCopyEscaped
+				i++ // the escaped byte
+			case c < 0x20:
+				return ivCopyNo
+			case c == 0xE2:
+				// U+2028 and U+2029 (E2 80 A8, E2 80 A9) are escaped by AppendJSONString.
+				if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
+					return ivCopyNo
+				}
+			}
+		}
+		if i >= len(s) {
+			return kind
+		}
+	}
+}
+
+// ivCopyableString, the oracle of ivScanString's kind, reports whether the content of a valid JSON string, of valid UTF-8, is
+// what genai.AppendJSONString writes for its text, and whether it holds escapes. A long one
+// has its runs of plain bytes stepped over with jsonscan.QuoteOrSpecial (SIMD) and U+2028 /
+// U+2029 searched by their first byte with bytes.IndexByte: two fast passes rather than a
+// word at a time with a byte loop around every escape and non-ASCII letter. A short one is
+// read a word at a time (ivCopyableShort), which costs less than those calls.
+func ivCopyableString(s []byte) int {
+	if len(s) < ivCopyableLong {
+		return ivCopyableShort(s)
+	}
+	kind := ivCopyPlain
+	for i := 0; ; {
+		i = jsonscan.QuoteOrSpecial(s, i)
+		if i >= len(s) {
+			break
+		}
+		switch s[i] {
+		case '"':
+			i++ // not in a valid string's content unescaped; plain, as quoting again keeps it
+			continue
+		case '\\':
+			if i+1 >= len(s) {
+				return ivCopyNo
+			}
+			switch s[i+1] {
+			case '"', '\\', 'n', 'r', 't':
+			default:
+				return ivCopyNo
+			}
+			kind = ivCopyEscaped
+			i += 2 // the backslash and the byte it escapes
+			continue
+		}
+		return ivCopyNo // a control byte
+	}
+	// U+2028 and U+2029 (E2 80 A8, E2 80 A9) are escaped by AppendJSONString.
+	for i := 0; ; {
+		k := bytes.IndexByte(s[i:], 0xE2)
+		if k < 0 {
+			return kind
+		}
+		i += k + 1
+		if i+1 < len(s) && s[i] == 0x80 && (s[i+1] == 0xA8 || s[i+1] == 0xA9) {
+			return ivCopyNo
+		}
+	}
+}
+
+// ivCopyableShort is ivCopyableString a word at a time.
+func ivCopyableShort(s []byte) int {
 	const lsb, msb = 0x0101010101010101, 0x8080808080808080
 	kind := ivCopyPlain
 	i := 0
